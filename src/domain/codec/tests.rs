@@ -1,0 +1,134 @@
+use super::*;
+use proptest::prelude::*;
+
+fn pairs(q: &[(&str, &str)]) -> Vec<(String, String)> {
+    q.iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn reads_every_key() {
+    let (s, errors) = decode(&pairs(&[
+        ("rpd", "1000"),
+        ("in", "1500.5"),
+        ("out", "300"),
+        ("cr", "40"),
+        ("cw", "10"),
+        ("ttl", "1h"),
+        ("batch", "25"),
+        ("base", "openai/gpt-4.1"),
+        ("cmp", "holysheep/gpt-4.1,openrouter/openai/gpt-4.1"),
+        ("cur", "eur"),
+    ]));
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(s.requests_per_day, 1000);
+    assert_eq!(s.input_tokens.to_string(), "1500.5");
+    assert_eq!(s.cache_ttl, CacheTtl::OneHour);
+    assert_eq!(s.base.to_string(), "openai/gpt-4.1");
+    let cmp = s.compare.unwrap();
+    assert_eq!(cmp[1].provider, "openrouter");
+    assert_eq!(cmp[1].model, "openai/gpt-4.1");
+    assert_eq!(s.currency, DisplayCurrency::EUR);
+}
+
+#[test]
+fn a_bad_value_keeps_the_rest() {
+    let (s, errors) = decode(&pairs(&[("rpd", "-3"), ("out", "250"), ("cur", "GBP")]));
+    assert_eq!(s.requests_per_day, Scenario::default().requests_per_day);
+    assert_eq!(s.output_tokens, Decimal::from(250));
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["rpd", "cur"]);
+    assert!(errors[0].message.contains("whole number"));
+    assert_eq!(errors[1].message, "choose USD, CNY or EUR");
+    assert_eq!(errors[1].value, "GBP");
+}
+
+#[test]
+fn unknown_and_repeated_keys_are_reported() {
+    let (_, errors) = decode(&pairs(&[("rpd", "1"), ("rpd", "2"), ("colour", "red")]));
+    assert_eq!(errors.len(), 2);
+    assert!(errors[0].message.contains("more than once"));
+    assert!(errors[1]
+        .message
+        .starts_with("unknown parameter; allowed: rpd, in, out"));
+}
+
+#[test]
+fn cache_shares_cannot_pass_100() {
+    let (s, errors) = decode(&pairs(&[("cr", "80"), ("cw", "30")]));
+    assert_eq!(errors[0].field, "cw");
+    assert_eq!(s.cache_write_pct, Decimal::from(20));
+}
+
+#[test]
+fn percentages_are_bounded() {
+    for bad in ["101", "-1", "abc", ""] {
+        let (_, errors) = decode(&pairs(&[("batch", bad)]));
+        assert_eq!(errors.len(), 1, "{bad}");
+        assert_eq!(errors[0].message, "enter a percentage from 0 to 100");
+    }
+}
+
+#[test]
+fn query_strings_are_percent_decoded() {
+    let (s, errors) = decode_query("?rpd=1%2C000&base=anthropic%2Fclaude-sonnet-4-5&cmp=");
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(s.requests_per_day, 1000);
+    assert_eq!(s.base.model, "claude-sonnet-4-5");
+    assert_eq!(s.compare, None);
+}
+
+#[test]
+fn encode_is_canonical() {
+    assert_eq!(encode(&Scenario::default()), "");
+    let (s, _) = decode_query("cur=CNY&rpd=5&out=100.0");
+    assert_eq!(encode(&s), "rpd=5&out=100&cur=CNY");
+}
+
+fn arb_ref() -> impl Strategy<Value = ModelRef> {
+    ("[a-z]{1,8}", "[a-z0-9.-]{1,8}(/[a-z0-9.-]{1,8})?")
+        .prop_map(|(provider, model)| ModelRef { provider, model })
+}
+
+fn arb_pct() -> impl Strategy<Value = Decimal> {
+    (0u32..=1000).prop_map(|n| (Decimal::from(n) / Decimal::TEN).normalize())
+}
+
+prop_compose! {
+    fn arb_scenario()(
+        rpd in 0u64..=MAX_REQUESTS_PER_DAY,
+        input in 0u64..=MAX_TOKENS,
+        output in 0u64..=100_000,
+        cr in arb_pct(),
+        cw_share in 0u32..=100,
+        ttl in prop_oneof![Just(CacheTtl::FiveMinutes), Just(CacheTtl::OneHour)],
+        batch in arb_pct(),
+        base in arb_ref(),
+        compare in proptest::option::of(proptest::collection::vec(arb_ref(), 1..4)),
+        cur in prop_oneof![Just(DisplayCurrency::USD), Just(DisplayCurrency::CNY), Just(DisplayCurrency::EUR)],
+    ) -> Scenario {
+        let cw = ((Decimal::ONE_HUNDRED - cr) * Decimal::from(cw_share) / Decimal::ONE_HUNDRED).round_dp(1).normalize();
+        Scenario {
+            requests_per_day: rpd,
+            input_tokens: Decimal::from(input),
+            output_tokens: Decimal::from(output),
+            cache_read_pct: cr,
+            cache_write_pct: cw,
+            cache_ttl: ttl,
+            batch_pct: batch,
+            base,
+            compare,
+            currency: cur,
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn decode_inverts_encode(s in arb_scenario()) {
+        let (back, errors) = decode_query(&encode(&s));
+        prop_assert!(errors.is_empty(), "{:?}", errors);
+        prop_assert_eq!(back, s);
+    }
+}

@@ -1,0 +1,15 @@
+//! The domain core: plain Rust with no Leptos in it.
+//!
+//! Everything here compiles for the server and for wasm, and is unit-tested:
+//! the pricebook ([`pricebook`]), the scenario and its URL codec ([`scenario`],
+//! [`codec`]), the cost engine ([`engine`]) and display rounding ([`display`]).
+
+pub mod codec;
+pub mod date;
+pub mod display;
+pub mod engine;
+pub mod estimate;
+pub mod money;
+pub mod options;
+pub mod pricebook;
+pub mod scenario;

@@ -1,0 +1,103 @@
+//! Which options an estimate compares.
+
+use crate::domain::pricebook::{ModelRef, Pricebook, ProviderKind};
+use crate::domain::scenario::{FieldError, Scenario};
+
+/// The baseline and the options to compare, as canonical `provider/model` ids.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Selection {
+    pub baseline: ModelRef,
+    /// Baseline first.
+    pub options: Vec<ModelRef>,
+}
+
+fn canonical(book: &Pricebook, r: &ModelRef) -> Option<ModelRef> {
+    book.resolve(r).map(|(p, m)| ModelRef {
+        provider: p.id.clone(),
+        model: m.id.clone(),
+    })
+}
+
+fn all_options(book: &Pricebook) -> Vec<ModelRef> {
+    book.providers
+        .iter()
+        .flat_map(|p| {
+            p.models.iter().map(|m| ModelRef {
+                provider: p.id.clone(),
+                model: m.id.clone(),
+            })
+        })
+        .collect()
+}
+
+fn unknown(field: &str, r: &ModelRef, book: &Pricebook, fallback: Option<&ModelRef>) -> FieldError {
+    let mut message = format!(
+        "`{r}` is not in the pricebook; choose one of: {}",
+        all_options(book)
+            .iter()
+            .map(ModelRef::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    if let Some(f) = fallback {
+        message.push_str(&format!(" (showing {f} meanwhile)"));
+    }
+    FieldError {
+        field: field.into(),
+        value: r.to_string(),
+        message,
+    }
+}
+
+/// Picks the baseline and the options.
+///
+/// Without `cmp`, the options are every provider's offer of the baseline's
+/// model (official and relays), plus the other official vendors' flagship
+/// small models. Unknown names become field errors; the rest is kept.
+pub fn select(book: &Pricebook, s: &Scenario) -> (Selection, Vec<FieldError>) {
+    let mut errors = Vec::new();
+    let baseline = match canonical(book, &s.base) {
+        Some(b) => b,
+        None => {
+            let fallback = canonical(book, &Scenario::default().base)
+                .or_else(|| all_options(book).into_iter().next())
+                .unwrap_or_else(|| s.base.clone());
+            errors.push(unknown("base", &s.base, book, Some(&fallback)));
+            fallback
+        }
+    };
+    let mut options = vec![baseline.clone()];
+    let mut push = |r: ModelRef| {
+        if !options.contains(&r) {
+            options.push(r);
+        }
+    };
+    match &s.compare {
+        Some(list) => {
+            for r in list {
+                match canonical(book, r) {
+                    Some(c) => push(c),
+                    None => errors.push(unknown("cmp", r, book, None)),
+                }
+            }
+        }
+        None => {
+            let base_identity = book.resolve(&baseline).map(|(p, m)| book.identity(p, m));
+            for p in &book.providers {
+                for m in &p.models {
+                    let same_model = Some(book.identity(p, m)) == base_identity;
+                    let other_flagship = p.kind == ProviderKind::Official
+                        && m.flagship_small
+                        && base_identity.as_ref().is_some_and(|b| b.provider != p.id);
+                    if same_model || other_flagship {
+                        push(ModelRef {
+                            provider: p.id.clone(),
+                            model: m.id.clone(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    (Selection { baseline, options }, errors)
+}

@@ -1,0 +1,514 @@
+//! Checks that turn the raw schema into a [`Pricebook`]'s parts.
+
+use super::fx::{FxRate, FxTable};
+use super::load::FileCtx;
+use super::schema::{RawFxFile, RawModel, RawPricing, RawProviderFile, RawTier};
+use super::{
+    Model, ModelPrices, ModelRef, OverheadClaim, PriceBasis, PricebookError, Provider,
+    ProviderKind, SourceFile, Tier, TokenPrices, SCHEMA_VERSION,
+};
+use crate::domain::date::CalendarDate;
+use std::collections::HashMap;
+use std::ops::Range;
+use toml::value::Datetime;
+use toml::Spanned;
+
+/// A provider built from one file, with the upstream names still to resolve.
+pub(crate) struct Built {
+    pub provider: Provider,
+    pub id_span: Range<usize>,
+    pub pending: Vec<PendingUpstream>,
+}
+
+/// A relay model's upstream, as written.
+pub(crate) struct PendingUpstream {
+    pub model_index: usize,
+    pub provider: String,
+    pub provider_span: Range<usize>,
+    pub provider_field: &'static str,
+    pub model: String,
+    pub model_span: Range<usize>,
+    pub model_field: &'static str,
+}
+
+fn check_schema(ctx: &mut FileCtx, schema: &Spanned<u32>) {
+    if *schema.get_ref() != SCHEMA_VERSION {
+        ctx.err(
+            schema.span(),
+            "schema",
+            format!(
+                "unsupported schema version {}; this build reads schema = {SCHEMA_VERSION}",
+                schema.get_ref()
+            ),
+        );
+    }
+}
+
+fn date(ctx: &mut FileCtx, field: &str, value: &Spanned<Datetime>) -> Option<CalendarDate> {
+    let dt = value.get_ref();
+    let parsed = match (dt.date, dt.time, dt.offset) {
+        (Some(d), None, None) => CalendarDate::new(i32::from(d.year), d.month, d.day),
+        _ => None,
+    };
+    if parsed.is_none() {
+        ctx.err(
+            value.span(),
+            field,
+            format!("`{dt}` is not a plain date; write it as YYYY-MM-DD, e.g. 2026-11-24"),
+        );
+    }
+    parsed
+}
+
+fn https_url(ctx: &mut FileCtx, field: &str, value: &Spanned<String>) {
+    let v = value.get_ref();
+    let host = v.strip_prefix("https://").unwrap_or("");
+    if host.is_empty() || host.starts_with('/') || v.contains(char::is_whitespace) {
+        ctx.err(
+            value.span(),
+            field,
+            format!("`{v}` is not an https:// URL; give the public page or endpoint, e.g. https://www.anthropic.com/pricing"),
+        );
+    }
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().all(|c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.' | '_' | '/')
+        })
+}
+
+fn is_currency_code(s: &str) -> bool {
+    s.len() == 3 && s.chars().all(|c| c.is_ascii_uppercase())
+}
+
+pub(crate) fn build_fx(ctx: &mut FileCtx, raw: RawFxFile) -> FxTable {
+    check_schema(ctx, &raw.schema);
+    let mut table = FxTable::default();
+    for r in raw.rates {
+        let code = r.currency.get_ref().clone();
+        if !is_currency_code(&code) || code == "USD" {
+            ctx.err(
+                r.currency.span(),
+                "currency",
+                format!("`{code}` must be an ISO 4217 code of three capital letters other than USD (USD is the base, 1)"),
+            );
+            continue;
+        }
+        if table.per_usd(&code).is_some() {
+            ctx.err(
+                r.currency.span(),
+                "currency",
+                format!("`{code}` has a rate already; give each currency once"),
+            );
+            continue;
+        }
+        let per_usd = r.per_usd.get_ref().0;
+        if per_usd.is_zero() {
+            ctx.err(
+                r.per_usd.span(),
+                "per_usd",
+                "must be more than 0: the units of this currency one US dollar buys",
+            );
+            continue;
+        }
+        https_url(ctx, "source", &r.source);
+        let Some(date) = date(ctx, "date", &r.date) else {
+            continue;
+        };
+        table.rates.push(FxRate {
+            currency: code,
+            per_usd,
+            date,
+            source: r.source.into_inner(),
+        });
+    }
+    table
+}
+
+fn prices(
+    input: Option<super::price::NonNegative>,
+    output: Option<super::price::NonNegative>,
+    cache: [Option<super::price::NonNegative>; 3],
+) -> Option<TokenPrices> {
+    Some(TokenPrices {
+        input_per_mtok: input?.0,
+        output_per_mtok: output?.0,
+        cache_read_per_mtok: cache[0].map(|p| p.0),
+        cache_write_5m_per_mtok: cache[1].map(|p| p.0),
+        cache_write_1h_per_mtok: cache[2].map(|p| p.0),
+    })
+}
+
+fn tier(raw: Spanned<RawTier>) -> (Range<usize>, Tier) {
+    let span = raw.span();
+    let t = raw.into_inner();
+    let p = TokenPrices {
+        input_per_mtok: t.input.0,
+        output_per_mtok: t.output.0,
+        cache_read_per_mtok: t.cache_read.map(|p| p.0),
+        cache_write_5m_per_mtok: t.cache_write_5m.map(|p| p.0),
+        cache_write_1h_per_mtok: t.cache_write_1h.map(|p| p.0),
+    };
+    (
+        span,
+        Tier {
+            above_input_tokens: t.above_input_tokens,
+            prices: p,
+        },
+    )
+}
+
+/// A model's own prices; records an error when `input` or `output` is missing.
+fn model_prices(ctx: &mut FileCtx, m: &mut RawModel) -> Option<ModelPrices> {
+    let base = prices(
+        m.input,
+        m.output,
+        [m.cache_read, m.cache_write_5m, m.cache_write_1h],
+    );
+    let Some(base) = base else {
+        let missing = if m.input.is_none() { "input" } else { "output" };
+        ctx.err(
+            m.id.span(),
+            missing,
+            format!(
+                "model `{}` has no `{missing}` price; give `input` and `output` per 1M tokens (zero or more)",
+                m.id.get_ref()
+            ),
+        );
+        return None;
+    };
+    let mut tiers = Vec::new();
+    let mut last = 0;
+    for raw in std::mem::take(&mut m.tiers) {
+        let (span, t) = tier(raw);
+        if t.above_input_tokens <= last {
+            ctx.err(
+                span,
+                "above_input_tokens",
+                format!(
+                    "tiers must rise: {} is not above the previous threshold {last} (and must be above 0)",
+                    t.above_input_tokens
+                ),
+            );
+        }
+        last = t.above_input_tokens;
+        tiers.push(t);
+    }
+    Some(ModelPrices {
+        base,
+        tiers,
+        batch_discount_pct: m.batch_discount_pct.map(|p| p.0),
+    })
+}
+
+fn forbid<T>(ctx: &mut FileCtx, value: &Option<Spanned<T>>, field: &str, why: &str) {
+    if let Some(v) = value {
+        ctx.err(v.span(), field, why.to_string());
+    }
+}
+
+/// Builds one provider; `None` when its own fields are too broken to go on.
+pub(crate) fn build_provider(
+    ctx: &mut FileCtx,
+    raw: RawProviderFile,
+    fx: &FxTable,
+) -> Option<Built> {
+    check_schema(ctx, &raw.schema);
+    let p = raw.provider;
+    let id = p.id.get_ref().clone();
+    if !is_slug(&id) {
+        ctx.err(
+            p.id.span(),
+            "id",
+            format!("`{id}` must be lowercase letters, digits, '-', '.' or '_'"),
+        );
+    }
+    https_url(ctx, "base_url", &p.base_url);
+    https_url(ctx, "source", &p.source);
+    let currency = p.currency.get_ref().clone();
+    if fx.per_usd(&currency).is_none() {
+        ctx.err(
+            p.currency.span(),
+            "currency",
+            format!(
+                "`{currency}` has no exchange rate in fx.toml; use one of {} or add a rate for it",
+                fx.currencies().join(", ")
+            ),
+        );
+    }
+    let checked = date(ctx, "checked", &p.checked);
+    let kind = *p.kind.get_ref();
+
+    let (basis, upstream) = match kind {
+        ProviderKind::Official => {
+            const WHY: &str = "only a relay has this; remove it or set kind = \"relay\"";
+            forbid(ctx, &p.upstream, "upstream", WHY);
+            forbid(ctx, &p.pricing, "pricing", WHY);
+            forbid(ctx, &p.flat, "flat", WHY);
+            forbid(ctx, &p.credit, "credit", WHY);
+            forbid(ctx, &p.claimed_overhead_ms, "claimed_overhead_ms", WHY);
+            (PriceBasis::List, None)
+        }
+        ProviderKind::Relay => {
+            let basis = relay_basis(ctx, &p)?;
+            (basis, p.upstream.clone())
+        }
+    };
+
+    let claim = p.claimed_overhead_ms.as_ref().and_then(|c| match &p.claim_source {
+        Some(source) => Some(OverheadClaim {
+            claimed_overhead_ms: *c.get_ref(),
+            source: source.clone(),
+        }),
+        None => {
+            ctx.err(c.span(), "claim_source", "a vendor's latency claim needs `claim_source`, the URL where the vendor makes it");
+            None
+        }
+    });
+
+    if raw.models.is_empty() {
+        ctx.err(
+            p.id.span(),
+            "models",
+            "a provider needs at least one [[models]] entry",
+        );
+    }
+    let mut models: Vec<Model> = Vec::new();
+    let mut names: HashMap<String, Range<usize>> = HashMap::new();
+    let mut pending = Vec::new();
+    for mut m in raw.models {
+        for name in std::iter::once(&m.id).chain(m.aliases.iter()) {
+            if names.insert(name.get_ref().clone(), name.span()).is_some() {
+                ctx.err(
+                    name.span(),
+                    "aliases",
+                    format!("`{}` names two models of `{id}`; every id and alias must be unique within a provider", name.get_ref()),
+                );
+            }
+        }
+        let own_prices = matches!(basis, PriceBasis::List | PriceBasis::Own);
+        let model_prices = if own_prices {
+            model_prices(ctx, &mut m)
+        } else {
+            for (field, present) in [("input", m.input.is_some()), ("output", m.output.is_some())] {
+                if present {
+                    ctx.err(m.id.span(), field, format!("model `{}`: per-model prices are not used with pricing = \"flat\" or \"credit\"; remove `{field}` or set pricing = \"own\"", m.id.get_ref()));
+                }
+            }
+            None
+        };
+        if !matches!(basis, PriceBasis::Credit { .. }) {
+            forbid(
+                ctx,
+                &m.multiplier,
+                "multiplier",
+                "a per-model multiplier applies only with pricing = \"credit\"",
+            );
+        }
+        match kind {
+            ProviderKind::Official => {
+                forbid(
+                    ctx,
+                    &m.upstream,
+                    "upstream",
+                    "an official provider's model has no upstream",
+                );
+                forbid(
+                    ctx,
+                    &m.upstream_model,
+                    "upstream_model",
+                    "an official provider's model has no upstream",
+                );
+            }
+            ProviderKind::Relay => {
+                let up = m.upstream.as_ref().or(upstream.as_ref());
+                match up {
+                    Some(up) => pending.push(PendingUpstream {
+                        model_index: models.len(),
+                        provider: up.get_ref().clone(),
+                        provider_span: up.span(),
+                        provider_field: "upstream",
+                        model: m.upstream_model.as_ref().unwrap_or(&m.id).get_ref().clone(),
+                        model_span: m.upstream_model.as_ref().unwrap_or(&m.id).span(),
+                        model_field: if m.upstream_model.is_some() { "upstream_model" } else { "id" },
+                    }),
+                    None => ctx.err(m.id.span(), "upstream", format!("relay model `{}` needs an upstream provider: set `upstream` in [provider] or on the model", m.id.get_ref())),
+                }
+            }
+        }
+        models.push(Model {
+            name: m.name.clone().unwrap_or_else(|| m.id.get_ref().clone()),
+            id: m.id.into_inner(),
+            aliases: m.aliases.into_iter().map(Spanned::into_inner).collect(),
+            flagship_small: m.flagship_small,
+            prices: model_prices,
+            upstream: None,
+            multiplier: m.multiplier.map(|x| x.into_inner().0),
+        });
+    }
+
+    Some(Built {
+        id_span: p.id.span(),
+        provider: Provider {
+            id,
+            name: p.name,
+            kind,
+            base_url: p.base_url.into_inner(),
+            api_style: p.api_style,
+            currency,
+            source: p.source.into_inner(),
+            checked: checked?,
+            api_key_env: p.api_key_env,
+            upstream: upstream.map(Spanned::into_inner),
+            claim,
+            basis,
+            models,
+            file: ctx.name.to_string(),
+        },
+        pending,
+    })
+}
+
+fn relay_basis(ctx: &mut FileCtx, p: &super::schema::RawProvider) -> Option<PriceBasis> {
+    if p.upstream.is_none() {
+        ctx.err(
+            p.id.span(),
+            "upstream",
+            "a relay must name the provider it fronts, e.g. upstream = \"anthropic\"",
+        );
+    }
+    let Some(pricing) = &p.pricing else {
+        ctx.err(
+            p.id.span(),
+            "pricing",
+            "a relay needs pricing = \"own\", \"flat\" or \"credit\"",
+        );
+        return None;
+    };
+    let pricing_kind = *pricing.get_ref();
+    if pricing_kind != RawPricing::Flat {
+        forbid(
+            ctx,
+            &p.flat,
+            "flat",
+            "[provider.flat] is used only with pricing = \"flat\"",
+        );
+    }
+    if pricing_kind != RawPricing::Credit {
+        forbid(
+            ctx,
+            &p.credit,
+            "credit",
+            "[provider.credit] is used only with pricing = \"credit\"",
+        );
+    }
+    match pricing_kind {
+        RawPricing::Own => Some(PriceBasis::Own),
+        RawPricing::Flat => match &p.flat {
+            Some(f) => Some(PriceBasis::Flat {
+                input_per_mtok: f.get_ref().input.0,
+                output_per_mtok: f.get_ref().output.0,
+            }),
+            None => {
+                ctx.err(pricing.span(), "flat", "pricing = \"flat\" needs [provider.flat] with `input` and `output` per 1M tokens");
+                None
+            }
+        },
+        RawPricing::Credit => match &p.credit {
+            Some(c) => Some(PriceBasis::Credit {
+                per_list_unit: c.get_ref().per_list_unit.0,
+            }),
+            None => {
+                ctx.err(
+                    pricing.span(),
+                    "credit",
+                    "pricing = \"credit\" needs [provider.credit] with `per_list_unit`",
+                );
+                None
+            }
+        },
+    }
+}
+
+/// Checks ids across files and resolves every relay model's upstream.
+pub(crate) fn check_cross_references(
+    built: Vec<(&SourceFile, Built)>,
+    errors: &mut Vec<PricebookError>,
+) -> Vec<Provider> {
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for (file, b) in &built {
+        if let Some(first) = seen.insert(b.provider.id.clone(), file.name.clone()) {
+            let mut ctx = FileCtx {
+                name: &file.name,
+                text: &file.text,
+                errors,
+            };
+            ctx.err(
+                b.id_span.clone(),
+                "id",
+                format!(
+                    "provider id `{}` is already used by {first}; every provider id must be unique",
+                    b.provider.id
+                ),
+            );
+        }
+    }
+    let officials: Vec<Provider> = built
+        .iter()
+        .filter(|(_, b)| b.provider.kind == ProviderKind::Official)
+        .map(|(_, b)| b.provider.clone())
+        .collect();
+    let official_ids: Vec<&str> = officials.iter().map(|p| p.id.as_str()).collect();
+
+    let mut providers = Vec::new();
+    for (file, mut b) in built {
+        let mut ctx = FileCtx {
+            name: &file.name,
+            text: &file.text,
+            errors,
+        };
+        for pend in b.pending.drain(..) {
+            let Some(up) = officials.iter().find(|o| o.id == pend.provider) else {
+                ctx.err(
+                    pend.provider_span,
+                    pend.provider_field,
+                    format!(
+                        "upstream `{}` is not an official provider; use one of: {}",
+                        pend.provider,
+                        official_ids.join(", ")
+                    ),
+                );
+                continue;
+            };
+            match up.model(&pend.model) {
+                Some(model) => {
+                    b.provider.models[pend.model_index].upstream = Some(ModelRef {
+                        provider: up.id.clone(),
+                        model: model.id.clone(),
+                    });
+                }
+                None => ctx.err(
+                    pend.model_span,
+                    pend.model_field,
+                    format!(
+                        "`{}` does not serve a model `{}`; its models are: {}",
+                        up.id,
+                        pend.model,
+                        up.models
+                            .iter()
+                            .map(|m| m.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ),
+            }
+        }
+        providers.push(b.provider);
+    }
+    providers.sort_by(|a, b| {
+        (a.kind == ProviderKind::Relay, &a.id).cmp(&(b.kind == ProviderKind::Relay, &b.id))
+    });
+    providers
+}

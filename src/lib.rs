@@ -1,8 +1,24 @@
+#![recursion_limit = "256"]
 //! llm-roi: where should a company's LLM API traffic go?
 //!
-//! - [`domain`]: the plain-Rust core (pricebook, cost engine, scenario codec).
-//! - [`app`]: the Leptos application, rendered on the server and hydrated.
-//! - `server` (feature `ssr`): configuration, the JSON API and the router.
+//! - [`domain`]: the plain-Rust core (pricebook, cost engine, scenario codec),
+//!   compiled for the server and for wasm.
+//! - [`app`], [`pages`], [`components`]: the Leptos application, rendered on
+//!   the server and hydrated in the browser.
+//! - `server` (feature `ssr`): settings, the JSON API and the router.
 
 pub mod app;
+pub mod components;
 pub mod domain;
+pub mod pages;
+pub mod pricebook_payload;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+/// The browser entry point: hydrates the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

@@ -1,1 +1,79 @@
-fn main() {}
+//! The llm-roi server binary: `llm-roi [serve]` or `llm-roi check [DIR]`.
+
+#[cfg(feature = "ssr")]
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    use clap::Parser;
+    use llm_roi::server::config::{Cli, Command};
+    use llm_roi::server::{pricing_dir::load_dir, router, state};
+    use std::process::ExitCode;
+
+    let cli = Cli::parse();
+    if let Some(Command::Check { dir }) = &cli.command {
+        let dir = dir.as_ref().unwrap_or(&cli.pricing_dir);
+        return match load_dir(dir) {
+            Ok(book) => {
+                let models: usize = book.providers.iter().map(|p| p.models.len()).sum();
+                println!(
+                    "{}: OK: {} providers, {models} models, {} exchange rates",
+                    dir.display(),
+                    book.providers.len(),
+                    book.fx.rates.len()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{}: {e}", dir.display());
+                ExitCode::FAILURE
+            }
+        };
+    }
+
+    let book = match load_dir(&cli.pricing_dir) {
+        Ok(b) => state::LoadedBook::new(b),
+        Err(e) => {
+            eprintln!(
+                "llm-roi refuses to start: {}: {e}",
+                cli.pricing_dir.display()
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let leptos_options = leptos::prelude::LeptosOptions::builder()
+        .output_name("llm-roi")
+        .site_root(cli.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(cli.addr)
+        .build();
+    let app = router::build(state::AppState {
+        leptos_options,
+        book: book.clone(),
+    });
+    let listener = match tokio::net::TcpListener::bind(cli.addr).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!(
+                "llm-roi cannot listen on {}: {e}; pass --addr or set LEPTOS_SITE_ADDR",
+                cli.addr
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    println!(
+        "llm-roi: pricebook {} ({} providers) from {}",
+        book.fingerprint,
+        book.pricebook.providers.len(),
+        cli.pricing_dir.display()
+    );
+    println!("llm-roi: listening on http://{}", cli.addr);
+    if let Err(e) = axum::serve(listener, app.into_make_service()).await {
+        eprintln!("llm-roi: server error: {e}");
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
+#[cfg(not(feature = "ssr"))]
+pub fn main() {
+    // The client entry point is `hydrate()` in lib.rs.
+}

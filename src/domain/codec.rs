@@ -159,6 +159,23 @@ pub fn decode(pairs: &[(String, String)]) -> (Scenario, Vec<FieldError>) {
     (s, errors)
 }
 
+/// The text of a key's default value, as the form shows it.
+pub fn default_value(key: &str) -> String {
+    let d = Scenario::default();
+    match key {
+        "rpd" => d.requests_per_day.to_string(),
+        "in" => d.input_tokens.to_string(),
+        "out" => d.output_tokens.to_string(),
+        "cr" => d.cache_read_pct.to_string(),
+        "cw" => d.cache_write_pct.to_string(),
+        "ttl" => d.cache_ttl.code().into(),
+        "batch" => d.batch_pct.to_string(),
+        "base" => d.base.to_string(),
+        "cur" => d.currency.code().into(),
+        _ => String::new(),
+    }
+}
+
 /// Decodes a raw query string such as `rpd=1000&cur=EUR`.
 pub fn decode_query(query: &str) -> (Scenario, Vec<FieldError>) {
     decode(&split_query(query))

@@ -183,10 +183,11 @@ fn savings(base: &CostParts, option: &CostParts, requests_per_day: Decimal) -> S
     let per_request = base.total - option.total;
     let per_day = per_request * requests_per_day;
     Savings {
-        per_day,
-        per_month: per_day * Decimal::from(DAYS_PER_MONTH),
-        per_year: per_day * Decimal::from(DAYS_PER_YEAR),
-        pct: (!base.total.is_zero()).then(|| per_request / base.total * Decimal::ONE_HUNDRED),
+        per_day: per_day.normalize(),
+        per_month: (per_day * Decimal::from(DAYS_PER_MONTH)).normalize(),
+        per_year: (per_day * Decimal::from(DAYS_PER_YEAR)).normalize(),
+        pct: (!base.total.is_zero())
+            .then(|| (per_request / base.total * Decimal::ONE_HUNDRED).normalize()),
     }
 }
 

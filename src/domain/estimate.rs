@@ -18,14 +18,15 @@ pub struct CostParts {
 }
 
 impl CostParts {
-    /// Parts from the four components; the total is their sum.
+    /// Parts from the four components; the total is their sum. Trailing
+    /// zeros are dropped (the values are unchanged).
     pub fn new(input: Decimal, cache_read: Decimal, cache_write: Decimal, output: Decimal) -> Self {
         Self {
-            input,
-            cache_read,
-            cache_write,
-            output,
-            total: input + cache_read + cache_write + output,
+            input: input.normalize(),
+            cache_read: cache_read.normalize(),
+            cache_write: cache_write.normalize(),
+            output: output.normalize(),
+            total: (input + cache_read + cache_write + output).normalize(),
         }
     }
 

@@ -12,4 +12,5 @@ pub mod estimate;
 pub mod money;
 pub mod options;
 pub mod pricebook;
+pub mod rows;
 pub mod scenario;

@@ -1,0 +1,6 @@
+//! Components: thin views that read signals and render.
+
+pub mod error_summary;
+pub mod results_table;
+pub mod scenario_form;
+pub mod sources;

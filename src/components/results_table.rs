@@ -1,0 +1,58 @@
+//! The options table: cost per request, day, month and year, and savings.
+
+use crate::domain::money::DisplayCurrency;
+use crate::domain::rows::OptionRow;
+use leptos::prelude::*;
+
+/// One row per option, baseline first.
+#[component]
+pub fn ResultsTable(
+    rows: Signal<Vec<OptionRow>>,
+    currency: Signal<DisplayCurrency>,
+) -> impl IntoView {
+    view! {
+        <p class="currency-note">"All amounts in " <strong data-testid="currency">{move || currency.get().code()}</strong> "; a month is 30 days, a year 365."</p>
+        <div class="table-scroll">
+            <table class="options" data-testid="results">
+                <thead>
+                    <tr>
+                        <th scope="col">"Option"</th>
+                        <th scope="col">"Per request"</th>
+                        <th scope="col">"Per day"</th>
+                        <th scope="col">"Per month"</th>
+                        <th scope="col">"Per year"</th>
+                        <th scope="col">"Saves per month"</th>
+                        <th scope="col">"Saves"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || rows.get() key=|r| r.clone() let:r>
+                        <tr data-option=r.id.clone() class:baseline=r.is_baseline class:cheaper=r.cheaper>
+                            <th scope="row">
+                                <span class="provider">{r.provider.clone()}</span>
+                                <span class="model">{r.model.clone()}</span>
+                                <span class=format!("kind kind-{}", r.kind)>{r.kind}</span>
+                                <span class="basis">{r.basis.clone()}</span>
+                                {r.claim.clone().map(|c| view! { <span class="claim">{c}</span> })}
+                                <ul class="notes">
+                                    {r.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
+                                </ul>
+                            </th>
+                            <td class="per-request">{r.per_request.clone()}</td>
+                            <td class="per-day">{r.per_day.clone()}</td>
+                            <td class="per-month">
+                                <span class="total">{r.per_month.clone()}</span>
+                                <span class="parts">
+                                    {r.month_parts.iter().map(|(l, v)| view! { <span class="part">{*l} " " {v.clone()}</span> }).collect_view()}
+                                </span>
+                            </td>
+                            <td class="per-year">{r.per_year.clone()}</td>
+                            <td class="savings-month">{r.savings_month.clone()}</td>
+                            <td class="savings-pct">{r.savings_pct.clone()}</td>
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,54 @@
+//! Where every price comes from: each provider's source and checked date, and
+//! the exchange rates used.
+
+use crate::domain::date::STALE_AFTER_DAYS;
+use crate::domain::estimate::Estimate;
+use crate::pricebook_payload::PricebookPayload;
+use leptos::prelude::*;
+
+#[component]
+pub fn Sources(payload: PricebookPayload, estimate: Signal<Estimate>) -> impl IntoView {
+    let today = payload.today;
+    let providers = payload
+        .pricebook
+        .providers
+        .iter()
+        .map(|p| {
+            let age = p.checked.days_until(today);
+            let stale = p.checked.is_stale(today);
+            view! {
+                <tr data-provider=p.id.clone() class:stale=stale>
+                    <th scope="row">{p.name.clone()}</th>
+                    <td><a href=p.source.clone() rel="noopener noreferrer">{p.source.clone()}</a></td>
+                    <td class="checked">
+                        {p.checked.to_string()}
+                        {stale.then(|| view! { <span class="stale-flag">" stale: checked " {age} " days ago (over " {STALE_AFTER_DAYS} ")"</span> })}
+                    </td>
+                    <td>{p.claim.as_ref().map(|c| format!("claims < {} ms overhead; vendor's own claim ({}), not measured", c.claimed_overhead_ms, c.source))}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="sources" aria-labelledby="sources-heading">
+            <h2 id="sources-heading">"Sources"</h2>
+            <p>"Prices are per 1M tokens, copied from each provider's public price page on the date shown. A check older than " {STALE_AFTER_DAYS} " days is flagged as stale. Pricebook " <code data-testid="fingerprint">{payload.fingerprint.clone()}</code> "."</p>
+            <table class="sources-table">
+                <thead><tr><th scope="col">"Provider"</th><th scope="col">"Price page"</th><th scope="col">"Checked"</th><th scope="col">"Claims"</th></tr></thead>
+                <tbody>{providers}</tbody>
+            </table>
+            <h3>"Exchange rates used"</h3>
+            <ul class="fx" data-testid="fx">
+                {move || estimate.with(|e| {
+                    if e.fx.is_empty() {
+                        view! { <li>"None: every price shown is in its own currency."</li> }.into_any()
+                    } else {
+                        e.fx.iter().map(|r| view! {
+                            <li>"1 USD = " {r.per_usd.normalize().to_string()} " " {r.currency.clone()} ", " {r.date.clone()} " (" <a href=r.source.clone()>"source"</a> ")"</li>
+                        }).collect_view().into_any()
+                    }
+                })}
+            </ul>
+        </section>
+    }
+}

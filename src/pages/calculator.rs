@@ -1,0 +1,101 @@
+//! `/`: the calculator. The scenario lives in the URL query.
+//!
+//! With JavaScript, each input change rewrites the query with
+//! `history.replaceState` (a replacing navigation) and the estimate is
+//! recomputed in the browser. Without it, the form submits with GET and the
+//! server renders the same numbers from the same query.
+
+use crate::components::error_summary::ErrorSummary;
+use crate::components::results_table::ResultsTable;
+use crate::components::scenario_form::ScenarioForm;
+use crate::components::sources::Sources;
+use crate::domain::codec::{decode, percent_encode};
+use crate::domain::engine::estimate;
+use crate::domain::rows::rows;
+use crate::pricebook_payload::{get_pricebook, PricebookPayload};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+#[component]
+pub fn CalculatorPage() -> impl IntoView {
+    let payload = Resource::new_blocking(|| (), |()| get_pricebook());
+    view! {
+        <header class="masthead">
+            <h1>"llm-roi"</h1>
+            <p class="tagline">"What moving your LLM API traffic costs and saves: exact, by day, month and year."</p>
+        </header>
+        <Suspense fallback=|| view! { <p>"Loading the pricebook…"</p> }>
+            {move || Suspend::new(async move {
+                match payload.await {
+                    Ok(p) => view! { <Calculator payload=p/> }.into_any(),
+                    Err(e) => view! {
+                        <p class="error" role="alert">"The pricebook could not be loaded: " {e.to_string()}</p>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The query as ordered pairs.
+fn query_pairs(map: leptos_router::params::ParamsMap) -> Vec<(String, String)> {
+    map.into_iter().map(|(k, v)| (k.into_owned(), v)).collect()
+}
+
+#[component]
+fn Calculator(payload: PricebookPayload) -> impl IntoView {
+    let payload = StoredValue::new(payload);
+    let query = use_query_map();
+    let pairs = Memo::new(move |_| query_pairs(query.get()));
+    let decoded = Memo::new(move |_| decode(&pairs.get()));
+    let estimate = Memo::new(move |_| {
+        payload.with_value(|p| estimate(&p.pricebook, &decoded.with(|(s, _)| s.clone())))
+    });
+    let errors = Signal::derive(move || {
+        let mut all = decoded.with(|(_, e)| e.clone());
+        all.extend(estimate.with(|e| e.errors.clone()));
+        all
+    });
+    let table = Signal::derive(move || estimate.with(rows));
+    let currency = Signal::derive(move || estimate.with(|e| e.currency));
+
+    let navigate = use_navigate();
+    let on_change = Callback::new(move |(key, value): (String, String)| {
+        let mut next: Vec<(String, String)> = pairs.get_untracked();
+        next.retain(|(k, _)| *k != key);
+        if !value.trim().is_empty() {
+            next.push((key, value));
+        }
+        let q = next
+            .iter()
+            .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let url = if q.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/?{q}")
+        };
+        navigate(
+            &url,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    });
+
+    view! {
+        <ErrorSummary errors/>
+        <div class="layout">
+            <ScenarioForm pricebook=payload.with_value(|p| p.pricebook.clone()) pairs=pairs.into() errors on_change/>
+            <section class="results" aria-labelledby="results-heading">
+                <h2 id="results-heading">"Cost by option"</h2>
+                <ResultsTable rows=table currency/>
+            </section>
+        </div>
+        <Sources payload=payload.get_value() estimate=estimate.into()/>
+    }
+}

@@ -1,0 +1,3 @@
+//! Pages: one per route, wiring URL state to components.
+
+pub mod calculator;

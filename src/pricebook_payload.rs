@@ -1,0 +1,28 @@
+//! The pricebook as the page receives it, and the server function that sends it.
+//!
+//! During server rendering the resource calls [`get_pricebook`] in-process and
+//! its value is serialised into the HTML, so hydration needs no extra request.
+
+use crate::domain::date::CalendarDate;
+use crate::domain::pricebook::Pricebook;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The loaded pricebook with its fingerprint and the server's date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PricebookPayload {
+    pub schema_version: u32,
+    /// Changes whenever any price, date, source or id changes.
+    pub fingerprint: String,
+    /// The server's UTC date, against which `checked` dates go stale.
+    pub today: CalendarDate,
+    pub pricebook: Pricebook,
+}
+
+/// Returns the pricebook the server loaded at start.
+#[server]
+pub async fn get_pricebook() -> Result<PricebookPayload, ServerFnError> {
+    let book = use_context::<crate::server::state::LoadedBook>()
+        .ok_or_else(|| ServerFnError::new("the server has no pricebook in context"))?;
+    Ok(crate::server::api::payload(&book))
+}

@@ -1,0 +1,10 @@
+//! Server-only code: settings, loading `pricing/`, the JSON API and the router.
+//!
+//! The whole module is compiled only with the `ssr` feature.
+
+pub mod api;
+pub mod config;
+pub mod pricing_dir;
+pub mod router;
+pub mod state;
+pub mod today;

@@ -1,0 +1,28 @@
+//! The axum router: the JSON API, server functions and the Leptos pages.
+
+use super::api;
+use super::state::AppState;
+use crate::app::{shell, App};
+use axum::routing::get;
+use axum::Router;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+
+/// Builds the whole application's router.
+pub fn build(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let book = state.book.clone();
+    let context = move || provide_context(book.clone());
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/api/v1/pricebook", get(api::pricebook))
+        .route("/api/v1/estimate", get(api::estimate))
+        .leptos_routes_with_context(&state, routes, context.clone(), move || {
+            shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
+        .with_state(state)
+}

@@ -1,0 +1,39 @@
+//! Server-rendered pages, through the real router, in-process.
+#![cfg(feature = "ssr")]
+
+mod support;
+use axum::http::StatusCode;
+use support::get;
+
+#[tokio::test]
+async fn calculator_renders_the_numbers_without_javascript() {
+    let (status, ctype, html) = get("/?rpd=10000000&in=0&out=200").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(ctype.starts_with("text/html"), "{ctype}");
+    assert!(html.contains("$10,000.00"), "per-day figure missing");
+    assert!(html.contains("$300,000.00"));
+    assert!(html.contains("$3,650,000.00"));
+    assert!(html.contains("flat ¥1 per 1M tokens"));
+    assert!(html.contains("https://openrouter.ai/pricing"));
+    assert!(html.contains(r#"name="rpd""#));
+    assert!(html.contains(r#"method="get""#));
+}
+
+#[tokio::test]
+async fn a_bad_value_shows_its_message_and_keeps_the_rest() {
+    let (status, _, html) = get("/?rpd=abc&out=100").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("enter a whole number of requests per day"),
+        "message missing"
+    );
+    assert!(html.contains(r#"aria-invalid="true""#));
+    // out=100 kept: 10M × (500 × $1 + 100 × $5) / 1M = $10,000 a day.
+    assert!(html.contains("$10,000.00"));
+}
+
+#[tokio::test]
+async fn unknown_routes_are_404() {
+    let (status, _, _) = get("/nowhere").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

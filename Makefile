@@ -1,0 +1,42 @@
+# llm-roi: `make run` serves the calculator, `make test` runs every test.
+# Both first run scripts/setup.sh, which installs what is missing.
+
+ADDR ?= 127.0.0.1:3000
+# cargo-leptos finds wasm-opt on PATH: use binaryen 132 from tools/binaryen.
+export PATH := $(CURDIR)/tools/binaryen/node_modules/.bin:$(PATH)
+HYDRATE := --lib --target wasm32-unknown-unknown --no-default-features --features hydrate
+
+.PHONY: setup build run check-pricing test test-rust lint test-e2e clean
+
+setup:
+	bash scripts/setup.sh
+
+build: setup
+	cargo leptos build --release
+
+## Build in release mode and serve on http://$(ADDR).
+run: build
+	./target/release/llm-roi --addr $(ADDR)
+
+## Validate pricing/ without serving.
+check-pricing:
+	cargo run --quiet --features ssr -- check pricing
+
+## Every test: formatting and lints, Rust unit and integration tests, then
+## Playwright in Chromium against the release build.
+test: setup lint test-rust build test-e2e
+
+lint:
+	cargo fmt --check
+	cargo clippy --features ssr --all-targets -- -D warnings
+	cargo clippy $(HYDRATE) -- -D warnings
+
+test-rust:
+	cargo test --features ssr
+
+test-e2e:
+	cd end2end && npx playwright test
+
+clean:
+	cargo clean
+	rm -rf end2end/node_modules end2end/test-results

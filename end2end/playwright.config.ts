@@ -1,0 +1,48 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// Debian's Chromium; `npx playwright install` cannot download browsers here.
+const executablePath = process.env.LLM_ROI_CHROMIUM ?? "/usr/bin/chromium";
+// The release server built by `cargo leptos build --release`, on its own port.
+const port = Number(process.env.LLM_ROI_E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: "list",
+  use: {
+    baseURL,
+    trace: "off",
+  },
+  webServer: {
+    command: `../target/release/llm-roi --addr 127.0.0.1:${port} --pricing-dir ../pricing --site-root ../target/site`,
+    url: `${baseURL}/api/v1/pricebook`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath,
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
+        },
+      },
+    },
+  ],
+});

@@ -1,4 +1,6 @@
-//! Builds the app's router in-process over the shipped `pricing/`.
+//! Builds the app's router in-process over a pricing directory.
+// Each test file uses only some of these helpers.
+#![allow(dead_code)]
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
@@ -6,8 +8,9 @@ use http_body_util::BodyExt;
 use llm_roi::server::{pricing_dir::load_dir, router, state};
 use tower::ServiceExt;
 
-pub fn app() -> axum::Router {
-    let book = match load_dir(std::path::Path::new("pricing")) {
+/// The router over the pricing tables in `dir`.
+pub fn app_with(dir: &std::path::Path) -> axum::Router {
+    let book = match load_dir(dir) {
         Ok(b) => b,
         Err(e) => panic!("shipped pricing fails: {e}"),
     };
@@ -23,7 +26,12 @@ pub fn app() -> axum::Router {
 
 /// GETs `uri`, returning the status, the content type and the body text.
 pub async fn get(uri: &str) -> (StatusCode, String, String) {
-    let res = app()
+    get_with(std::path::Path::new("pricing"), uri).await
+}
+
+/// GETs `uri` from the app over the pricing tables in `dir`.
+pub async fn get_with(dir: &std::path::Path, uri: &str) -> (StatusCode, String, String) {
+    let res = app_with(dir)
         .oneshot(Request::get(uri).body(Body::empty()).unwrap())
         .await
         .unwrap();
@@ -37,7 +45,6 @@ pub async fn get(uri: &str) -> (StatusCode, String, String) {
     (status, ctype, String::from_utf8_lossy(&bytes).into_owned())
 }
 
-#[allow(dead_code)] // not every test file uses it
 pub async fn get_json(uri: &str) -> (StatusCode, serde_json::Value) {
     let (status, ctype, body) = get(uri).await;
     assert!(

@@ -1,0 +1,30 @@
+//! A price checked more than 90 days ago is flagged on the page.
+#![cfg(feature = "ssr")]
+
+mod support;
+use axum::http::StatusCode;
+
+#[tokio::test]
+async fn an_old_check_is_flagged_as_stale() {
+    let dir = std::env::temp_dir().join(format!("llm-roi-stale-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir("pricing").unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    }
+    let text = std::fs::read_to_string(dir.join("google.toml")).unwrap();
+    std::fs::write(
+        dir.join("google.toml"),
+        text.replace("checked = 2026-11-24", "checked = 2020-01-01"),
+    )
+    .unwrap();
+
+    let (status, _, html) = support::get_with(&dir, "/").await;
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(status, StatusCode::OK);
+    let google = html.split(r#"data-provider="google""#).nth(1).unwrap();
+    let google_row = google.split("</tr>").next().unwrap();
+    assert!(google_row.contains("stale: checked"), "{google_row}");
+    let anthropic = html.split(r#"data-provider="anthropic""#).nth(1).unwrap();
+    assert!(!anthropic.split("</tr>").next().unwrap().contains("stale"));
+}

@@ -37,3 +37,15 @@ async fn unknown_routes_are_404() {
     let (status, _, _) = get("/nowhere").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn selects_show_the_value_in_use() {
+    // An alias resolves to its canonical option, which the select shows.
+    let (_, _, html) = get("/?base=anthropic/claude-sonnet-4-5-20250929&cur=eur").await;
+    let selected: Vec<&str> = html
+        .split("<option ")
+        .filter(|o| o.split('>').next().unwrap_or("").contains("selected"))
+        .map(|o| o.split('"').nth(1).unwrap_or(""))
+        .collect();
+    assert_eq!(selected, ["5m", "anthropic/claude-sonnet-4-5", "EUR"]);
+}

@@ -4,7 +4,7 @@
 use crate::domain::codec::default_value;
 use crate::domain::money::DisplayCurrency;
 use crate::domain::pricebook::Pricebook;
-use crate::domain::scenario::FieldError;
+use crate::domain::scenario::{FieldError, Scenario};
 use leptos::prelude::*;
 
 /// The raw value of `key` in the query, or its default's text.
@@ -56,17 +56,18 @@ fn TextField(
     }
 }
 
-/// A labelled select of `(value, label)` choices.
+/// A labelled select of `(value, label)` choices; `selected` is the value
+/// in use (a default or a resolved alias when the query's value is not a choice).
 #[component]
 fn SelectField(
     key: &'static str,
     label: &'static str,
     choices: Vec<(String, String)>,
-    pairs: Signal<Vec<(String, String)>>,
+    selected: Signal<String>,
     errors: Signal<Vec<FieldError>>,
     on_change: Callback<(String, String)>,
 ) -> impl IntoView {
-    let value = move || pairs.with(|p| raw_value(p, key));
+    let value = move || selected.get();
     let error = move || errors.with(|e| field_error(e, key));
     view! {
         <div class="field" class:invalid=move || error().is_some()>
@@ -82,14 +83,20 @@ fn SelectField(
     }
 }
 
-/// The scenario inputs.
+/// The scenario inputs. Text inputs show the query's raw text (so a bad value
+/// stays visible beside its message); selects show the value in use.
 #[component]
 pub fn ScenarioForm(
     pricebook: Pricebook,
     pairs: Signal<Vec<(String, String)>>,
+    /// The estimate's scenario, with the baseline resolved to its canonical id.
+    in_use: Signal<(Scenario, String)>,
     #[prop(into)] errors: Signal<Vec<FieldError>>,
     on_change: Callback<(String, String)>,
 ) -> impl IntoView {
+    let ttl = Signal::derive(move || in_use.with(|(s, _)| s.cache_ttl.code().to_string()));
+    let cur = Signal::derive(move || in_use.with(|(s, _)| s.currency.code().to_string()));
+    let base = Signal::derive(move || in_use.with(|(_, b)| b.clone()));
     let options: Vec<(String, String)> = pricebook
         .providers
         .iter()
@@ -127,14 +134,14 @@ pub fn ScenarioForm(
                 <legend>"Caching and batch"</legend>
                 <TextField key="cr" label="Cache reads, % of input" help="Share of input tokens read from the prompt cache." pairs errors on_change/>
                 <TextField key="cw" label="Cache writes, % of input" help="Share of input tokens written to the cache." pairs errors on_change/>
-                <SelectField key="ttl" label="Cache lifetime" choices=ttls pairs errors on_change/>
+                <SelectField key="ttl" label="Cache lifetime" choices=ttls selected=ttl errors on_change/>
                 <TextField key="batch" label="Batch traffic, % of requests" help="Sent through a batch API, where the provider has one." pairs errors on_change/>
             </fieldset>
             <fieldset>
                 <legend>"Comparison"</legend>
-                <SelectField key="base" label="Baseline (what you pay today)" choices=options pairs errors on_change/>
+                <SelectField key="base" label="Baseline (what you pay today)" choices=options selected=base errors on_change/>
                 <TextField key="cmp" label="Compare with (optional)" help="provider/model, comma-separated. Empty: every route to the baseline's model, plus other vendors' small flagships." inputmode="text" pairs errors on_change/>
-                <SelectField key="cur" label="Currency" choices=currencies pairs errors on_change/>
+                <SelectField key="cur" label="Currency" choices=currencies selected=cur errors on_change/>
             </fieldset>
             <button type="submit">"Update"</button>
         </form>

@@ -59,6 +59,8 @@ fn Calculator(payload: PricebookPayload) -> impl IntoView {
     });
     let table = Signal::derive(move || estimate.with(rows));
     let currency = Signal::derive(move || estimate.with(|e| e.currency));
+    let in_use =
+        Signal::derive(move || estimate.with(|e| (e.scenario.clone(), e.baseline.to_string())));
 
     let navigate = use_navigate();
     let on_change = Callback::new(move |(key, value): (String, String)| {
@@ -90,7 +92,7 @@ fn Calculator(payload: PricebookPayload) -> impl IntoView {
     view! {
         <ErrorSummary errors/>
         <div class="layout">
-            <ScenarioForm pricebook=payload.with_value(|p| p.pricebook.clone()) pairs=pairs.into() errors on_change/>
+            <ScenarioForm pricebook=payload.with_value(|p| p.pricebook.clone()) pairs=pairs.into() in_use errors on_change/>
             <section class="results" aria-labelledby="results-heading">
                 <h2 id="results-heading">"Cost by option"</h2>
                 <ResultsTable rows=table currency/>

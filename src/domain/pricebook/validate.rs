@@ -2,6 +2,7 @@
 
 use super::fx::{FxRate, FxTable};
 use super::load::FileCtx;
+use super::price::NonNegative;
 use super::schema::{RawFxFile, RawModel, RawPricing, RawProviderFile, RawTier};
 use super::{
     Model, ModelPrices, ModelRef, OverheadClaim, PriceBasis, PricebookError, Provider,
@@ -127,47 +128,41 @@ pub(crate) fn build_fx(ctx: &mut FileCtx, raw: RawFxFile) -> FxTable {
     table
 }
 
-fn prices(
-    input: Option<super::price::NonNegative>,
-    output: Option<super::price::NonNegative>,
-    cache: [Option<super::price::NonNegative>; 3],
-) -> Option<TokenPrices> {
-    Some(TokenPrices {
-        input_per_mtok: input?.0,
-        output_per_mtok: output?.0,
+fn token_prices(
+    input: NonNegative,
+    output: NonNegative,
+    cache: [Option<NonNegative>; 3],
+) -> TokenPrices {
+    TokenPrices {
+        input_per_mtok: input.0,
+        output_per_mtok: output.0,
         cache_read_per_mtok: cache[0].map(|p| p.0),
         cache_write_5m_per_mtok: cache[1].map(|p| p.0),
         cache_write_1h_per_mtok: cache[2].map(|p| p.0),
-    })
+    }
 }
 
 fn tier(raw: Spanned<RawTier>) -> (Range<usize>, Tier) {
     let span = raw.span();
     let t = raw.into_inner();
-    let p = TokenPrices {
-        input_per_mtok: t.input.0,
-        output_per_mtok: t.output.0,
-        cache_read_per_mtok: t.cache_read.map(|p| p.0),
-        cache_write_5m_per_mtok: t.cache_write_5m.map(|p| p.0),
-        cache_write_1h_per_mtok: t.cache_write_1h.map(|p| p.0),
-    };
+    let prices = token_prices(
+        t.input,
+        t.output,
+        [t.cache_read, t.cache_write_5m, t.cache_write_1h],
+    );
     (
         span,
         Tier {
             above_input_tokens: t.above_input_tokens,
-            prices: p,
+            prices,
         },
     )
 }
 
 /// A model's own prices; records an error when `input` or `output` is missing.
 fn model_prices(ctx: &mut FileCtx, m: &mut RawModel) -> Option<ModelPrices> {
-    let base = prices(
-        m.input,
-        m.output,
-        [m.cache_read, m.cache_write_5m, m.cache_write_1h],
-    );
-    let Some(base) = base else {
+    let cache = [m.cache_read, m.cache_write_5m, m.cache_write_1h];
+    let (Some(input), Some(output)) = (m.input, m.output) else {
         let missing = if m.input.is_none() { "input" } else { "output" };
         ctx.err(
             m.id.span(),
@@ -179,6 +174,7 @@ fn model_prices(ctx: &mut FileCtx, m: &mut RawModel) -> Option<ModelPrices> {
         );
         return None;
     };
+    let base = token_prices(input, output, cache);
     let mut tiers = Vec::new();
     let mut last = 0;
     for raw in std::mem::take(&mut m.tiers) {

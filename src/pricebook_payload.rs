@@ -20,7 +20,7 @@ pub struct PricebookPayload {
 }
 
 /// Returns the pricebook the server loaded at start.
-#[server]
+#[server(prefix = "/api/fn", endpoint = "pricebook")]
 pub async fn get_pricebook() -> Result<PricebookPayload, ServerFnError> {
     let book = use_context::<crate::server::state::LoadedBook>()
         .ok_or_else(|| ServerFnError::new("the server has no pricebook in context"))?;

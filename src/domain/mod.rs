@@ -12,5 +12,6 @@ pub mod estimate;
 pub mod money;
 pub mod options;
 pub mod pricebook;
+pub mod probe;
 pub mod rows;
 pub mod scenario;

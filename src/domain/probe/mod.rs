@@ -1,0 +1,10 @@
+//! Probe statistics: plain Rust, no I/O.
+//!
+//! A probe times requests to a relay and to its upstream, direct, in paired,
+//! interleaved (ABBA) order. This module holds what a run records
+//! ([`sample`]), the per-arm summaries ([`stats`]) and the paired overhead
+//! with its distribution-free confidence interval and verdict ([`paired`]).
+
+pub mod paired;
+pub mod sample;
+pub mod stats;

@@ -5,6 +5,7 @@
 pub mod api;
 pub mod config;
 pub mod pricing_dir;
+pub mod probe;
 pub mod router;
 pub mod state;
 pub mod today;

@@ -118,7 +118,10 @@ mod tests {
     use super::*;
 
     fn pairs_with(diffs_ms: &[u64]) -> Vec<(u64, u64)> {
-        diffs_ms.iter().map(|d| (200_000 + d * 1000, 200_000)).collect()
+        diffs_ms
+            .iter()
+            .map(|d| (200_000 + d * 1000, 200_000))
+            .collect()
     }
 
     #[test]

@@ -133,7 +133,7 @@ impl Sample {
 /// The arm of the `i`-th request (0-based) in ABBA order: relay, direct,
 /// direct, relay, relay, direct, …; each pair is (2k, 2k + 1).
 pub fn abba_arm(i: usize) -> Arm {
-    if (i % 4 == 0) || (i % 4 == 3) {
+    if matches!(i % 4, 0 | 3) {
         Arm::Relay
     } else {
         Arm::Direct

@@ -269,6 +269,33 @@ async fn every_error_class_is_classified_from_the_mock() {
         .0,
         Some(ErrorClass::Server)
     );
+    // A redirect is recorded, never followed.
+    let redirector = serve(
+        axum::Router::new().fallback(move || async move {
+            axum::http::Response::builder()
+                .status(302)
+                .header(
+                    "location",
+                    format!("http://127.0.0.1:{}/v1/messages", upstream.port()),
+                )
+                .body(axum::body::Body::empty())
+                .unwrap()
+        }),
+        None,
+    )
+    .await;
+    let redirected = p
+        .request(
+            &endpoint("http", "127.0.0.1", redirector),
+            &request("claude-haiku-4-5", Some(GOOD_KEY), false),
+            &mut slot,
+            false,
+        )
+        .await;
+    assert_eq!(
+        (redirected.status, redirected.error),
+        (Some(302), Some(ErrorClass::Redirect))
+    );
     // Unauthenticated mode: the expected 401 is a good, timed sample.
     let ok = p
         .request(

@@ -35,6 +35,8 @@ pub enum TlsKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorClass {
+    /// 3xx: redirects are never followed.
+    Redirect,
     /// 401 or 403.
     Auth,
     /// 429.
@@ -57,7 +59,8 @@ impl ErrorClass {
     /// The class of an HTTP status, `None` for success.
     pub fn of_status(status: u16) -> Option<Self> {
         match status {
-            200..=399 => None,
+            100..=299 => None,
+            300..=399 => Some(Self::Redirect),
             401 | 403 => Some(Self::Auth),
             429 => Some(Self::RateLimit),
             404 => Some(Self::ModelNotFound),
@@ -69,6 +72,7 @@ impl ErrorClass {
     /// Words for a person.
     pub fn label(self) -> &'static str {
         match self {
+            Self::Redirect => "redirect (not followed)",
             Self::Auth => "auth (401/403)",
             Self::RateLimit => "rate limit (429)",
             Self::ModelNotFound => "model not found (404)",
@@ -147,6 +151,7 @@ mod tests {
     #[test]
     fn statuses_are_classified() {
         assert_eq!(ErrorClass::of_status(200), None);
+        assert_eq!(ErrorClass::of_status(302), Some(ErrorClass::Redirect));
         assert_eq!(ErrorClass::of_status(401), Some(ErrorClass::Auth));
         assert_eq!(ErrorClass::of_status(403), Some(ErrorClass::Auth));
         assert_eq!(ErrorClass::of_status(404), Some(ErrorClass::ModelNotFound));

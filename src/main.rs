@@ -39,6 +39,27 @@ async fn main() -> std::process::ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let targets = match &cli.probe_targets {
+        Some(path) => match llm_roi::server::probe::targets::load(path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("llm-roi refuses to start: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => Default::default(),
+    };
+    let probe = match llm_roi::server::probe::build_service(
+        book.pricebook.clone(),
+        targets,
+        Default::default(),
+    ) {
+        Ok(p) => Some(p),
+        Err(e) => {
+            eprintln!("llm-roi: the endpoint probe is off: {e}");
+            None
+        }
+    };
     let leptos_options = leptos::prelude::LeptosOptions::builder()
         .output_name("llm-roi")
         .site_root(cli.site_root.as_str())
@@ -48,6 +69,7 @@ async fn main() -> std::process::ExitCode {
     let app = router::build(state::AppState {
         leptos_options,
         book: book.clone(),
+        probe,
     });
     let listener = match tokio::net::TcpListener::bind(cli.addr).await {
         Ok(l) => l,
@@ -66,7 +88,12 @@ async fn main() -> std::process::ExitCode {
         cli.pricing_dir.display()
     );
     println!("llm-roi: listening on http://{}", cli.addr);
-    if let Err(e) = axum::serve(listener, app.into_make_service()).await {
+    if let Err(e) = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .await
+    {
         eprintln!("llm-roi: server error: {e}");
         return ExitCode::FAILURE;
     }

@@ -22,6 +22,11 @@ pub struct Cli {
     #[arg(long, env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000")]
     pub addr: SocketAddr,
 
+    /// Probe-targets file: base-URL overrides, extra TLS roots, pair cap and
+    /// whether user-typed targets may be probed.
+    #[arg(long, env = "LLM_ROI_PROBE_TARGETS")]
+    pub probe_targets: Option<PathBuf>,
+
     /// Directory of the built site (wasm, JS, CSS and public assets).
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,

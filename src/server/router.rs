@@ -1,9 +1,10 @@
 //! The axum router: the JSON API, server functions and the Leptos pages.
 
 use super::api;
+use super::probe::api as probe;
 use super::state::AppState;
 use crate::app::{shell, App};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -17,6 +18,11 @@ pub fn build(state: AppState) -> Router {
     Router::new()
         .route("/api/v1/pricebook", get(api::pricebook))
         .route("/api/v1/estimate", get(api::estimate))
+        .route("/api/v1/probe/status", get(probe::status))
+        .route("/api/v1/probe/runs", post(probe::start))
+        .route("/api/v1/probe/runs/{id}", get(probe::get_run))
+        .route("/api/v1/probe/runs/{id}/events", get(probe::events))
+        .route("/api/v1/probe/runs/{id}/cancel", post(probe::cancel))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })

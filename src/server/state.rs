@@ -24,10 +24,12 @@ impl LoadedBook {
 }
 
 /// The router's state.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub book: LoadedBook,
+    /// The endpoint probe; `None` answers its routes with 503.
+    pub probe: Option<Arc<crate::server::probe::service::ProbeService>>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

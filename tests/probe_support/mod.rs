@@ -2,6 +2,8 @@
 //! relay that forwards to it with a known delay, over HTTP or TLS.
 #![allow(dead_code)]
 
+pub mod api;
+
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, Request, Response, StatusCode};

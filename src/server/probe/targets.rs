@@ -1,0 +1,136 @@
+//! The probe-targets file (`--probe-targets FILE`): base-URL overrides, extra
+//! TLS roots and the probe's limits.
+//!
+//! ```toml
+//! allow_custom_targets = false   # probe URLs typed by users (checked by the guard)
+//! max_pairs = 50                 # cap on pairs per run
+//!
+//! [[targets]]
+//! provider = "anthropic"         # a provider id from pricing/
+//! base_url = "https://127.0.0.1:9443"
+//! ca_file = "test-ca.pem"        # optional: PEM roots to trust, relative to this file
+//! ```
+
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::CertificateDer;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Pairs per run when the request names none.
+pub const DEFAULT_PAIRS: usize = 20;
+/// The cap on pairs per run when the file sets none.
+pub const DEFAULT_MAX_PAIRS: usize = 50;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTargets {
+    #[serde(default)]
+    allow_custom_targets: bool,
+    max_pairs: Option<usize>,
+    #[serde(default)]
+    targets: Vec<RawTarget>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTarget {
+    provider: String,
+    base_url: String,
+    ca_file: Option<PathBuf>,
+}
+
+/// The loaded settings.
+#[derive(Debug, Clone)]
+pub struct ProbeTargets {
+    pub allow_custom_targets: bool,
+    pub max_pairs: usize,
+    /// Provider id → base URL to probe instead of the pricebook's.
+    pub base_urls: HashMap<String, url::Url>,
+    pub extra_roots: Vec<CertificateDer<'static>>,
+}
+
+impl Default for ProbeTargets {
+    fn default() -> Self {
+        Self {
+            allow_custom_targets: false,
+            max_pairs: DEFAULT_MAX_PAIRS,
+            base_urls: HashMap::new(),
+            extra_roots: Vec::new(),
+        }
+    }
+}
+
+/// A problem in the probe-targets file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}: {message}")]
+pub struct TargetsError {
+    pub file: String,
+    pub message: String,
+}
+
+/// Reads and checks the file; `ca_file` paths are relative to it.
+pub fn load(path: &Path) -> Result<ProbeTargets, TargetsError> {
+    let err = |message: String| TargetsError {
+        file: path.display().to_string(),
+        message,
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| err(format!("cannot read it: {e}")))?;
+    let raw: RawTargets = toml::from_str(&text).map_err(|e| {
+        let (line, col) =
+            crate::domain::pricebook::error::line_col(&text, e.span().map_or(0, |s| s.start));
+        err(format!("{line}:{col}: {}", e.message().trim()))
+    })?;
+    let max_pairs = raw.max_pairs.unwrap_or(DEFAULT_MAX_PAIRS);
+    if !(1..=1000).contains(&max_pairs) {
+        return Err(err(format!(
+            "max_pairs must be from 1 to 1000; got {max_pairs}"
+        )));
+    }
+    let mut targets = ProbeTargets {
+        allow_custom_targets: raw.allow_custom_targets,
+        max_pairs,
+        ..ProbeTargets::default()
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    for t in raw.targets {
+        let url = url::Url::parse(&t.base_url)
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+            .ok_or_else(|| {
+                err(format!(
+                    "target `{}`: base_url `{}` is not an http(s) URL",
+                    t.provider, t.base_url
+                ))
+            })?;
+        if let Some(ca) = t.ca_file {
+            let file = dir.join(&ca);
+            let certs = CertificateDer::pem_file_iter(&file)
+                .map_err(|e| {
+                    err(format!(
+                        "target `{}`: ca_file {}: {e}",
+                        t.provider,
+                        file.display()
+                    ))
+                })?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| {
+                    err(format!(
+                        "target `{}`: ca_file {}: {e}",
+                        t.provider,
+                        file.display()
+                    ))
+                })?;
+            if certs.is_empty() {
+                return Err(err(format!(
+                    "target `{}`: ca_file {} holds no PEM certificate",
+                    t.provider,
+                    file.display()
+                )));
+            }
+            targets.extra_roots.extend(certs);
+        }
+        targets.base_urls.insert(t.provider, url);
+    }
+    Ok(targets)
+}

@@ -1,0 +1,59 @@
+//! With keys in the environment a run is authenticated, and no response of
+//! the server contains a key. (Its own test binary: it sets process env.)
+#![cfg(feature = "ssr")]
+
+mod probe_support;
+
+use axum::http::StatusCode;
+use probe_support::api::{app, call, mocked_targets, wait_done};
+use serde_json::Value;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn keys_are_used_and_never_shown() {
+    std::env::set_var("ANTHROPIC_API_KEY", probe_support::GOOD_KEY);
+    std::env::set_var("HOLYSHEEP_API_KEY", probe_support::GOOD_KEY);
+    let app = app(mocked_targets(10).await).await;
+    let (status, body) = call(
+        &app,
+        "POST",
+        "/api/v1/probe/runs",
+        r#"{"relay":"holysheep","pairs":6}"#,
+    )
+    .await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let id = serde_json::from_str::<Value>(&body).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (_, events) = call(&app, "GET", &format!("/api/v1/probe/runs/{id}/events"), "").await;
+    let v = wait_done(&app, &id).await;
+    assert!(
+        v["mode"].as_str().unwrap().starts_with("authenticated"),
+        "{v}"
+    );
+    // Streaming with a key gives time to first token on both arms.
+    assert!(
+        v["report"]["relay"]["phases"]["ttft"]["p50_us"]
+            .as_u64()
+            .is_some(),
+        "{v}"
+    );
+    assert_eq!(v["report"]["good_pairs"], 6);
+    let (_, status_json) = call(&app, "GET", "/api/v1/probe/status", "").await;
+    let (_, page) = call(&app, "GET", "/", "").await;
+    for (what, text) in [
+        ("run", v.to_string()),
+        ("events", events),
+        ("status", status_json),
+        ("page", page),
+    ] {
+        assert!(
+            !text.contains(probe_support::GOOD_KEY),
+            "the key leaked into the {what}"
+        );
+        assert!(
+            !text.contains("sk-test"),
+            "a key prefix leaked into the {what}"
+        );
+    }
+}

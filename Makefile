@@ -35,6 +35,7 @@ test-rust:
 	cargo test --features ssr
 
 test-e2e:
+	cargo build --features ssr --example probe_mocks
 	cd end2end && npx playwright test
 
 clean:

@@ -19,14 +19,23 @@ export default defineConfig({
     baseURL,
     trace: "off",
   },
-  webServer: {
-    command: `../target/release/llm-roi --addr 127.0.0.1:${port} --pricing-dir ../pricing --site-root ../target/site`,
-    url: `${baseURL}/api/v1/pricebook`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      // Mock upstream (3201) and a relay adding 40 ms (3202), for the probe panel.
+      command: "../target/debug/examples/probe_mocks 3201 3202 40",
+      port: 3202,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `../target/release/llm-roi --addr 127.0.0.1:${port} --pricing-dir ../pricing --site-root ../target/site --probe-targets probe-targets.toml`,
+      url: `${baseURL}/api/v1/pricebook`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
   projects: [
     {
       name: "chromium",

@@ -1,6 +1,7 @@
 //! The Leptos application: the HTML shell and the routes.
 
 use crate::pages::calculator::CalculatorPage;
+use crate::pages::probe::ProbePage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -36,6 +37,7 @@ pub fn App() -> impl IntoView {
             <main>
                 <Routes fallback=|| view! { <p class="not-found">"Page not found. The calculator is at " <a href="/">"/"</a> "."</p> }>
                     <Route path=StaticSegment("") view=CalculatorPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("probe") view=ProbePage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

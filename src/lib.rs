@@ -12,6 +12,7 @@ pub mod components;
 pub mod domain;
 pub mod pages;
 pub mod pricebook_payload;
+pub mod probe_fns;
 #[cfg(feature = "ssr")]
 pub mod server;
 

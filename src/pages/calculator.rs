@@ -6,12 +6,14 @@
 //! server renders the same numbers from the same query.
 
 use crate::components::error_summary::ErrorSummary;
+use crate::components::probe_panel::ProbePanel;
 use crate::components::results_table::ResultsTable;
 use crate::components::scenario_form::ScenarioForm;
 use crate::components::sources::Sources;
 use crate::domain::codec::{decode, percent_encode};
 use crate::domain::engine::estimate;
 use crate::domain::rows::rows;
+use crate::pages::probe::relay_choices;
 use crate::pricebook_payload::{get_pricebook, PricebookPayload};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -98,6 +100,7 @@ fn Calculator(payload: PricebookPayload) -> impl IntoView {
                 <ResultsTable rows=table currency/>
             </section>
         </div>
+        <ProbePanel relays=payload.with_value(|p| relay_choices(&p.pricebook))/>
         <Sources payload=payload.get_value() estimate=estimate.into()/>
     }
 }

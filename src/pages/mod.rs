@@ -1,3 +1,4 @@
 //! Pages: one per route, wiring URL state to components.
 
 pub mod calculator;
+pub mod probe;

@@ -13,7 +13,11 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 pub fn build(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let book = state.book.clone();
-    let context = move || provide_context(book.clone());
+    let probe_handle = super::probe::ProbeHandle(state.probe.clone());
+    let context = move || {
+        provide_context(book.clone());
+        provide_context(probe_handle.clone());
+    };
     let options = state.leptos_options.clone();
     Router::new()
         .route("/api/v1/pricebook", get(api::pricebook))

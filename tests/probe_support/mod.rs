@@ -2,6 +2,7 @@
 //! relay that forwards to it with a known delay, over HTTP or TLS.
 #![allow(dead_code)]
 
+#[cfg(test)]
 pub mod api;
 
 use axum::body::Body;
@@ -56,9 +57,23 @@ pub fn test_pki() -> TestPki {
     }
 }
 
+/// Serves `app` over plain HTTP on 127.0.0.1:`port`; returns the address.
+pub async fn serve_on(port: u16, app: Router) -> SocketAddr {
+    let listener = TcpListener::bind(("127.0.0.1", port)).await.unwrap();
+    serve_listener(listener, app, None)
+}
+
 /// Serves `app` on 127.0.0.1, over TLS when `tls` is given; returns the address.
 pub async fn serve(app: Router, tls: Option<Arc<rustls::ServerConfig>>) -> SocketAddr {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    serve_listener(listener, app, tls)
+}
+
+fn serve_listener(
+    listener: TcpListener,
+    app: Router,
+    tls: Option<Arc<rustls::ServerConfig>>,
+) -> SocketAddr {
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move {
         loop {

@@ -6,5 +6,7 @@
 //! with its distribution-free confidence interval and verdict ([`paired`]).
 
 pub mod paired;
+pub mod report;
+pub mod run;
 pub mod sample;
 pub mod stats;

@@ -121,7 +121,7 @@ pub async fn events(
             }
             loop {
                 let view = service.view(&id)?;
-                let running = view.status == super::service::RunStatus::Running;
+                let running = view.status == crate::domain::probe::run::RunStatus::Running;
                 if !running || Some(view.done_requests) != last {
                     let name = if running { "progress" } else { "done" };
                     let data = serde_json::to_string(&view).unwrap_or_default();

@@ -4,7 +4,7 @@
 pub mod api;
 pub mod guard;
 pub mod measure;
-pub mod report;
+
 pub mod service;
 pub mod targets;
 pub mod timed_io;
@@ -30,3 +30,7 @@ pub fn build_service(
         book, targets, limits, prober, lookup,
     )))
 }
+
+/// The probe service as Leptos context, for the server functions.
+#[derive(Clone)]
+pub struct ProbeHandle(pub Option<Arc<service::ProbeService>>);

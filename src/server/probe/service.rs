@@ -8,18 +8,22 @@
 
 use super::guard::{check, Lookup, Refusal};
 use super::measure::{Conn, Endpoint, ProbeRequest, Prober};
-use super::report::{report, RunReport};
 use super::targets::{ProbeTargets, DEFAULT_PAIRS};
 use crate::domain::pricebook::{ApiStyle, Pricebook, ProviderKind};
+use crate::domain::probe::report::report;
+use crate::domain::probe::run::{RunStatus, RunView};
 use crate::domain::probe::sample::{abba_arm, Arm, Connection, ErrorClass, Sample};
 use bytes::Bytes;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::sync::Semaphore;
+
+/// How many runs are kept for `GET /api/v1/probe/runs/{id}`.
+pub const MAX_KEPT_RUNS: usize = 200;
 
 /// Limits of the probe service.
 #[derive(Debug, Clone)]
@@ -87,40 +91,6 @@ impl StartError {
             Self::Busy(_) | Self::RateLimited(_) | Self::BudgetSpent(_) => 429,
         }
     }
-}
-
-/// A run's lifecycle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RunStatus {
-    Running,
-    Done,
-    Cancelled,
-    TimedOut,
-    Stopped,
-}
-
-/// What the API returns for a run.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RunView {
-    pub id: String,
-    pub relay: String,
-    pub upstream: String,
-    pub relay_url: String,
-    pub direct_url: String,
-    pub connection: Connection,
-    /// "unauthenticated: network + edge (401 answers)" or "authenticated: streaming, max_tokens = 1".
-    pub mode: String,
-    pub claimed_overhead_ms: Option<u32>,
-    pub pairs: usize,
-    pub done_requests: usize,
-    pub total_requests: usize,
-    pub status: RunStatus,
-    pub samples: Vec<Sample>,
-    pub report: RunReport,
-    /// Where the measurement is taken from.
-    pub measured_from: String,
-    pub stop_reason: Option<String>,
 }
 
 struct Arms {

@@ -1,9 +1,9 @@
 //! A run's result: per-arm phase summaries, error counts, the paired
 //! overhead and the verdict. Computed from the samples alone.
 
-use crate::domain::probe::paired::{overhead, Overhead, VerdictText, MIN_PAIRS};
-use crate::domain::probe::sample::{Arm, Connection, Sample};
-use crate::domain::probe::stats::Summary;
+use super::paired::{overhead, Overhead, VerdictText, MIN_PAIRS};
+use super::sample::{Arm, Connection, Sample};
+use super::stats::Summary;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -1,0 +1,18 @@
+import { test, expect } from "@playwright/test";
+
+test("the probe panel runs against the local mocks and gives a verdict", async ({ page }) => {
+  await page.goto("/probe");
+  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+  await expect(page.getByTestId("probe-host")).not.toBeEmpty();
+  await page.getByTestId("probe-relay").selectOption("holysheep");
+  await page.getByTestId("probe-pairs").fill("8");
+  await page.getByTestId("probe-start").click();
+
+  await expect(page.getByTestId("probe-percent")).toHaveText(" 100%", { timeout: 20_000 });
+  await expect(page.getByTestId("probe-run")).toHaveAttribute("data-status", "done");
+  // The relay adds 40 ms; the vendor claims < 50 ms.
+  await expect(page.getByTestId("probe-verdict")).toContainText("claimed < 50 ms; measured median");
+  await expect(page.getByTestId("probe-verdict")).toContainText("over 8 warm pairs");
+  await expect(page.locator("[data-testid=probe-strip] circle.relay")).toHaveCount(8);
+  await expect(page.locator(".probe-phases")).toContainText("total");
+});

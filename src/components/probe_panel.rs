@@ -1,0 +1,156 @@
+//! The live probe panel: pick a relay, the number of pairs and cold or warm
+//! connections; start, watch the samples stream in, cancel; read the phase
+//! table and the verdict beside the vendor's claim.
+
+use crate::components::probe_events::follow;
+use crate::components::probe_strip::ProbeStrip;
+use crate::domain::probe::run::{RunStatus, RunView};
+use crate::domain::probe::sample::Connection;
+use crate::probe_fns::{cancel_probe, probe_status, start_probe};
+use leptos::prelude::*;
+
+/// A relay the panel can probe: (provider id, name, claimed overhead).
+pub type RelayChoice = (String, String, Option<u32>);
+
+fn ms(us: u64) -> String {
+    format!("{:.1}", us as f64 / 1000.0)
+}
+
+const PHASES: [(&str, &str); 8] = [
+    ("dns", "DNS"),
+    ("connect", "TCP connect"),
+    ("tls", "TLS handshake"),
+    ("request_written", "request written"),
+    ("ttfb", "first byte (headers)"),
+    ("first_event", "first SSE event"),
+    ("ttft", "first token"),
+    ("total", "total"),
+];
+
+#[component]
+pub fn ProbePanel(relays: Vec<RelayChoice>) -> impl IntoView {
+    let info = Resource::new(|| (), |()| probe_status());
+    let relay = RwSignal::new(relays.first().map(|r| r.0.clone()).unwrap_or_default());
+    let pairs = RwSignal::new("20".to_string());
+    let warm = RwSignal::new(true);
+    let run = RwSignal::new(None::<RunView>);
+    let error = RwSignal::new(None::<String>);
+
+    let start = Action::new(move |_: &()| {
+        let relay = relay.get_untracked();
+        let pairs = pairs.get_untracked().trim().parse::<usize>().unwrap_or(0);
+        let connection = if warm.get_untracked() {
+            Connection::Warm
+        } else {
+            Connection::Cold
+        };
+        async move { start_probe(relay, pairs, connection).await }
+    });
+    Effect::new(move |_| {
+        if let Some(result) = start.value().get() {
+            match result {
+                Ok(id) => {
+                    error.set(None);
+                    follow(&id, move |view| run.set(Some(view)));
+                }
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        }
+    });
+    let cancel = Action::new(move |id: &String| {
+        let id = id.clone();
+        async move { cancel_probe(id).await }
+    });
+    let running = move || run.with(|r| r.as_ref().is_some_and(|v| v.status == RunStatus::Running));
+
+    view! {
+        <section class="probe" aria-labelledby="probe-heading" data-testid="probe-panel">
+            <h2 id="probe-heading">"Relay latency: measured, not claimed"</h2>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match info.await {
+                        Ok(i) if i.available => view! {
+                            <p class="probe-origin">"Measured from this server, " <strong data-testid="probe-host">{i.measured_from}</strong>
+                                ". Pairs alternate relay and direct (ABBA). Authenticated requests this hour: "
+                                {i.auth_used_this_hour} " of " {i.auth_per_hour} "; at most " {i.max_pairs} " pairs a run."</p>
+                        }.into_any(),
+                        Ok(i) => view! { <p class="probe-off">{i.reason.unwrap_or_default()}</p> }.into_any(),
+                        Err(e) => view! { <p class="probe-off">{e.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <noscript><p>"The live probe needs JavaScript; the API is POST /api/v1/probe/runs."</p></noscript>
+            <div class="probe-controls">
+                <label>"Relay "
+                    <select data-testid="probe-relay" on:change=move |ev| relay.set(event_target_value(&ev)) prop:value=move || relay.get()>
+                        {relays.iter().map(|(id, name, claim)| {
+                            let label = match claim { Some(c) => format!("{name} (claims < {c} ms)"), None => name.clone() };
+                            view! { <option value=id.clone()>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>"Pairs " <input data-testid="probe-pairs" type="text" inputmode="numeric" size="4" prop:value=move || pairs.get() on:input=move |ev| pairs.set(event_target_value(&ev))/></label>
+                <label><input type="radio" name="probe-conn" checked=true on:change=move |_| warm.set(true)/>" warm"</label>
+                <label><input type="radio" name="probe-conn" on:change=move |_| warm.set(false)/>" cold"</label>
+                <button type="button" data-testid="probe-start" disabled=running on:click=move |_| { run.set(None); start.dispatch(()); }>"Start"</button>
+                <button type="button" data-testid="probe-cancel" disabled=move || !running()
+                    on:click=move |_| { if let Some(id) = run.with_untracked(|r| r.as_ref().map(|v| v.id.clone())) { cancel.dispatch(id); } }>"Cancel"</button>
+            </div>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            {move || run.get().map(|v| view! { <RunResult view=v/> })}
+        </section>
+    }
+}
+
+#[component]
+fn RunResult(view: RunView) -> impl IntoView {
+    let r = &view.report;
+    let verdict = r
+        .verdict
+        .as_ref()
+        .map(|v| v.text.clone())
+        .or_else(|| r.note.clone())
+        .unwrap_or_default();
+    let rows = PHASES
+        .iter()
+        .filter_map(|(key, label)| {
+            let a = r.relay.phases.get(*key);
+            let b = r.direct.phases.get(*key);
+            (a.is_some() || b.is_some()).then(|| {
+                let cell = |s: Option<&crate::domain::probe::stats::Summary>| {
+                    s.map_or_else(
+                        || "–".to_string(),
+                        |s| format!("{} / {} / {}", ms(s.p50_us), ms(s.p90_us), ms(s.p99_us)),
+                    )
+                };
+                view! { <tr><th scope="row">{*label}</th><td>{cell(a)}</td><td>{cell(b)}</td></tr> }
+            })
+        })
+        .collect_view();
+    let errors = |e: &std::collections::BTreeMap<String, usize>| {
+        if e.is_empty() {
+            "none".to_string()
+        } else {
+            e.iter()
+                .map(|(k, n)| format!("{k}: {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    view! {
+        <div class="probe-run" data-testid="probe-run" data-status=format!("{:?}", view.status).to_lowercase()>
+            <p>{format!("{} against {}, direct — {}", view.relay_url, view.direct_url, view.mode)}</p>
+            <progress data-testid="probe-progress" max=view.total_requests value=view.done_requests></progress>
+            <span data-testid="probe-percent">{format!(" {}%", view.done_requests * 100 / view.total_requests.max(1))}</span>
+            <p class="verdict" data-testid="probe-verdict">{verdict}</p>
+            {view.stop_reason.clone().map(|s| view! { <p class="error">{s}</p> })}
+            <ProbeStrip samples=view.samples.clone()/>
+            <table class="probe-phases">
+                <thead><tr><th scope="col">"phase, ms from start (p50 / p90 / p99)"</th><th scope="col">"relay"</th><th scope="col">"direct"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <p class="probe-errors">"Errors, relay: " {errors(&r.relay.errors)} "; direct: " {errors(&r.direct.errors)}
+                {r.relay.retry_after_s.or(r.direct.retry_after_s).map(|s| format!(" (retry-after {s} s honoured)"))}</p>
+        </div>
+    }
+}

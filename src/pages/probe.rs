@@ -1,0 +1,41 @@
+//! `/probe`: the live probe panel on its own.
+
+use crate::components::probe_panel::{ProbePanel, RelayChoice};
+use crate::domain::pricebook::{Pricebook, ProviderKind};
+use crate::pricebook_payload::get_pricebook;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// The relays of a pricebook, for the panel's picker.
+pub fn relay_choices(book: &Pricebook) -> Vec<RelayChoice> {
+    book.providers
+        .iter()
+        .filter(|p| p.kind == ProviderKind::Relay)
+        .map(|p| {
+            (
+                p.id.clone(),
+                p.name.clone(),
+                p.claim.as_ref().map(|c| c.claimed_overhead_ms),
+            )
+        })
+        .collect()
+}
+
+#[component]
+pub fn ProbePage() -> impl IntoView {
+    let payload = Resource::new_blocking(|| (), |()| get_pricebook());
+    view! {
+        <Title text="llm-roi: measure a relay's latency overhead"/>
+        <header class="masthead">
+            <h1><a href="/">"llm-roi"</a> " · probe"</h1>
+        </header>
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match payload.await {
+                    Ok(p) => view! { <ProbePanel relays=relay_choices(&p.pricebook)/> }.into_any(),
+                    Err(e) => view! { <p class="error">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,88 @@
+//! Server functions behind the probe panel. The panel starts and cancels runs
+//! through these and follows a run's progress over the SSE stream of
+//! `GET /api/v1/probe/runs/{id}/events`.
+
+use crate::domain::probe::sample::Connection;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// What the panel shows before a run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProbeInfo {
+    pub available: bool,
+    /// Why the probe is off, when it is.
+    pub reason: Option<String>,
+    /// The host the measurements are taken from.
+    pub measured_from: String,
+    pub max_pairs: usize,
+    pub auth_used_this_hour: usize,
+    pub auth_per_hour: usize,
+}
+
+/// The probe's settings and budget.
+#[server(prefix = "/api/fn", endpoint = "probe_status")]
+pub async fn probe_status() -> Result<ProbeInfo, ServerFnError> {
+    let handle = use_context::<crate::server::probe::ProbeHandle>();
+    Ok(match handle.and_then(|h| h.0) {
+        Some(p) => {
+            let (used, per_hour) = p.budget();
+            let (max_pairs, _) = p.settings();
+            ProbeInfo {
+                available: true,
+                reason: None,
+                measured_from: p.host().to_string(),
+                max_pairs,
+                auth_used_this_hour: used,
+                auth_per_hour: per_hour,
+            }
+        }
+        None => ProbeInfo {
+            available: false,
+            reason: Some("the probe is not configured on this server".into()),
+            measured_from: String::new(),
+            max_pairs: 0,
+            auth_used_this_hour: 0,
+            auth_per_hour: 0,
+        },
+    })
+}
+
+/// Starts a run against `relay` and its upstream; returns the run id.
+#[server(prefix = "/api/fn", endpoint = "probe_start")]
+pub async fn start_probe(
+    relay: String,
+    pairs: usize,
+    connection: Connection,
+) -> Result<String, ServerFnError> {
+    use axum::extract::ConnectInfo;
+    use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+    let service = use_context::<crate::server::probe::ProbeHandle>()
+        .and_then(|h| h.0)
+        .ok_or_else(|| ServerFnError::new("the probe is not configured on this server"))?;
+    let ip = leptos_axum::extract::<axum::Extension<ConnectInfo<SocketAddr>>>()
+        .await
+        .map_or(
+            IpAddr::V4(Ipv4Addr::UNSPECIFIED),
+            |axum::Extension(ConnectInfo(a))| a.ip(),
+        );
+    let req = crate::server::probe::service::StartRequest {
+        relay: Some(relay),
+        target_url: None,
+        upstream: None,
+        pairs: Some(pairs),
+        connection,
+    };
+    service
+        .start(req, ip)
+        .await
+        .map_err(|e| ServerFnError::new(e.to_string()))
+}
+
+/// Asks a run to stop.
+#[server(prefix = "/api/fn", endpoint = "probe_cancel")]
+pub async fn cancel_probe(id: String) -> Result<bool, ServerFnError> {
+    let service = use_context::<crate::server::probe::ProbeHandle>()
+        .and_then(|h| h.0)
+        .ok_or_else(|| ServerFnError::new("the probe is not configured on this server"))?;
+    Ok(service.cancel(&id))
+}

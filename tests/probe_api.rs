@@ -5,25 +5,17 @@ mod probe_support;
 
 use axum::http::StatusCode;
 use llm_roi::server::probe::targets::ProbeTargets;
-use probe_support::api::{app, call, mocked_targets, wait_done};
-use serde_json::Value;
+use probe_support::api::{app, call, mocked_targets, start_run, wait_done};
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_warm_run_measures_the_relay_and_gives_a_verdict() {
     let app = app(mocked_targets(40).await).await;
-    let (status, body) = call(
+    let id = start_run(
         &app,
-        "POST",
-        "/api/v1/probe/runs",
         r#"{"relay":"holysheep","pairs":12,"connection":"warm"}"#,
     )
     .await;
-    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
-    let id = serde_json::from_str::<Value>(&body).unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
 
     // The event stream ends with `done` and carries progress before it.
     let (status, events) = call(&app, "GET", &format!("/api/v1/probe/runs/{id}/events"), "").await;
@@ -61,17 +53,11 @@ async fn a_warm_run_measures_the_relay_and_gives_a_verdict() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_run_can_be_cancelled() {
     let app = app(mocked_targets(100).await).await;
-    let (_, body) = call(
+    let id = start_run(
         &app,
-        "POST",
-        "/api/v1/probe/runs",
         r#"{"relay":"holysheep","pairs":50,"connection":"cold"}"#,
     )
     .await;
-    let id = serde_json::from_str::<Value>(&body).unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
     tokio::time::sleep(Duration::from_millis(300)).await;
     let (status, _) = call(&app, "POST", &format!("/api/v1/probe/runs/{id}/cancel"), "").await;
     assert_eq!(status, StatusCode::OK);

@@ -4,27 +4,14 @@
 
 mod probe_support;
 
-use axum::http::StatusCode;
-use probe_support::api::{app, call, mocked_targets, wait_done};
-use serde_json::Value;
+use probe_support::api::{app, call, mocked_targets, start_run, wait_done};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn keys_are_used_and_never_shown() {
     std::env::set_var("ANTHROPIC_API_KEY", probe_support::GOOD_KEY);
     std::env::set_var("HOLYSHEEP_API_KEY", probe_support::GOOD_KEY);
     let app = app(mocked_targets(10).await).await;
-    let (status, body) = call(
-        &app,
-        "POST",
-        "/api/v1/probe/runs",
-        r#"{"relay":"holysheep","pairs":6}"#,
-    )
-    .await;
-    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
-    let id = serde_json::from_str::<Value>(&body).unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let id = start_run(&app, r#"{"relay":"holysheep","pairs":6}"#).await;
     let (_, events) = call(&app, "GET", &format!("/api/v1/probe/runs/{id}/events"), "").await;
     let v = wait_done(&app, &id).await;
     assert!(

@@ -77,6 +77,19 @@ async fn warm_pairs(
     pairs
 }
 
+/// The paired median overhead is within 5 ms of `injected_ms`, inside its CI.
+fn assert_overhead_near(pairs: &[(u64, u64)], injected_ms: f64) {
+    let o = overhead(pairs).unwrap();
+    assert!(
+        (o.median_ms - injected_ms).abs() <= 5.0,
+        "median {} ms, CI {}–{}",
+        o.median_ms,
+        o.ci_low_ms,
+        o.ci_high_ms
+    );
+    assert!(o.ci_low_ms <= o.median_ms && o.median_ms <= o.ci_high_ms);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn overhead_matches_the_injected_delay_over_http() {
     let upstream = serve(upstream_app(Delay::ms(5)), None).await;
@@ -91,15 +104,7 @@ async fn overhead_matches_the_injected_delay_over_http() {
         20,
     )
     .await;
-    let o = overhead(&pairs).unwrap();
-    assert!(
-        (o.median_ms - 40.0).abs() <= 5.0,
-        "median {} ms, CI {}–{}",
-        o.median_ms,
-        o.ci_low_ms,
-        o.ci_high_ms
-    );
-    assert!(o.ci_low_ms <= o.median_ms && o.median_ms <= o.ci_high_ms);
+    assert_overhead_near(&pairs, 40.0);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -186,12 +191,7 @@ async fn tls_overhead_matches_the_injected_delay() {
         20,
     )
     .await;
-    let o = overhead(&pairs).unwrap();
-    assert!(
-        (o.median_ms - 40.0).abs() <= 5.0,
-        "median {} ms",
-        o.median_ms
-    );
+    assert_overhead_near(&pairs, 40.0);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

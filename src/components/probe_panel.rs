@@ -4,6 +4,7 @@
 
 use crate::components::probe_events::follow;
 use crate::components::probe_strip::ProbeStrip;
+use crate::domain::probe::report::PHASES;
 use crate::domain::probe::run::{RunStatus, RunView};
 use crate::domain::probe::sample::Connection;
 use crate::probe_fns::{cancel_probe, probe_status, start_probe};
@@ -15,17 +16,6 @@ pub type RelayChoice = (String, String, Option<u32>);
 fn ms(us: u64) -> String {
     format!("{:.1}", us as f64 / 1000.0)
 }
-
-const PHASES: [(&str, &str); 8] = [
-    ("dns", "DNS"),
-    ("connect", "TCP connect"),
-    ("tls", "TLS handshake"),
-    ("request_written", "request written"),
-    ("ttfb", "first byte (headers)"),
-    ("first_event", "first SSE event"),
-    ("ttft", "first token"),
-    ("total", "total"),
-];
 
 #[component]
 pub fn ProbePanel(relays: Vec<RelayChoice>) -> impl IntoView {
@@ -113,7 +103,7 @@ fn RunResult(view: RunView) -> impl IntoView {
         .unwrap_or_default();
     let rows = PHASES
         .iter()
-        .filter_map(|(key, label)| {
+        .filter_map(|(key, label, _)| {
             let a = r.relay.phases.get(*key);
             let b = r.direct.phases.get(*key);
             (a.is_some() || b.is_some()).then(|| {

@@ -227,7 +227,8 @@ fn option_estimate(
             per_year: per_day.scale(Decimal::from(DAYS_PER_YEAR)),
             per_request,
             per_day,
-            savings: savings(&CostParts::default(), &CostParts::default(), Decimal::ZERO),
+            // Set once the baseline is known.
+            savings: Savings::default(),
             notes: cost.notes,
             claimed_overhead_ms: provider.claim.as_ref().map(|c| c.claimed_overhead_ms),
         },

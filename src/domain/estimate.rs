@@ -47,7 +47,7 @@ impl CostParts {
 }
 
 /// Savings of an option against the baseline (positive: cheaper).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Savings {
     pub per_day: Decimal,
     pub per_month: Decimal,

@@ -64,3 +64,11 @@ pub async fn wait_done(app: &axum::Router, id: &str) -> Value {
     }
     panic!("run {id} did not finish");
 }
+
+/// Starts a run with `body`, asserts 202 and returns the run id.
+pub async fn start_run(app: &axum::Router, body: &str) -> String {
+    let (status, text) = call(app, "POST", "/api/v1/probe/runs", body).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{text}");
+    let v: Value = serde_json::from_str(&text).unwrap();
+    v["id"].as_str().unwrap().to_string()
+}

@@ -7,6 +7,26 @@ use super::stats::Summary;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// Reads one phase of a sample.
+pub type PhasePick = fn(&Sample) -> Option<u64>;
+
+/// Every phase, in order: the key used in [`ArmReport::phases`], a label
+/// for people, and how to read it from a sample.
+pub const PHASES: [(&str, &str, PhasePick); 8] = [
+    ("dns", "DNS", |s| s.phases.dns_us),
+    ("connect", "TCP connect", |s| s.phases.connect_us),
+    ("tls", "TLS handshake", |s| s.phases.tls_us),
+    ("request_written", "request written", |s| {
+        s.phases.request_written_us
+    }),
+    ("ttfb", "first byte (headers)", |s| s.phases.ttfb_us),
+    ("first_event", "first SSE event", |s| {
+        s.phases.first_event_us
+    }),
+    ("ttft", "first token", |s| s.phases.ttft_us),
+    ("total", "total", |s| s.phases.total_us),
+];
+
 /// One arm's figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct ArmReport {
@@ -48,18 +68,7 @@ fn arm_report(samples: &[Sample], arm: Arm) -> ArmReport {
         }
     }
     let good: Vec<&&Sample> = mine.iter().filter(|s| s.is_good()).collect();
-    type Pick = fn(&Sample) -> Option<u64>;
-    let phases: [(&str, Pick); 8] = [
-        ("dns", |s| s.phases.dns_us),
-        ("connect", |s| s.phases.connect_us),
-        ("tls", |s| s.phases.tls_us),
-        ("request_written", |s| s.phases.request_written_us),
-        ("ttfb", |s| s.phases.ttfb_us),
-        ("first_event", |s| s.phases.first_event_us),
-        ("ttft", |s| s.phases.ttft_us),
-        ("total", |s| s.phases.total_us),
-    ];
-    for (name, pick) in phases {
+    for (name, _, pick) in PHASES {
         let values: Vec<u64> = good.iter().filter_map(|s| pick(s)).collect();
         if let Some(summary) = Summary::of(&values) {
             r.phases.insert(name.to_string(), summary);

@@ -129,12 +129,18 @@ fn host_name() -> String {
         .unwrap_or_else(|| "this server".into())
 }
 
-/// Keeps the instants within `window` and says whether one more fits under `cap`.
-fn admit(log: &mut VecDeque<Instant>, window: Duration, cap: usize, n: usize) -> bool {
+/// Forgets the instants older than `window`.
+fn prune(log: &mut VecDeque<Instant>, window: Duration) {
     let now = Instant::now();
     while log.front().is_some_and(|t| now.duration_since(*t) > window) {
         log.pop_front();
     }
+}
+
+/// Records `n` events now if they fit under `cap` within `window`.
+fn admit(log: &mut VecDeque<Instant>, window: Duration, cap: usize, n: usize) -> bool {
+    prune(log, window);
+    let now = Instant::now();
     if log.len() + n > cap {
         return false;
     }
@@ -225,7 +231,7 @@ impl ProbeService {
     /// Authenticated requests spent this hour, and the budget.
     pub fn budget(&self) -> (usize, usize) {
         let mut log = self.auth_spent.lock().unwrap_or_else(|e| e.into_inner());
-        admit(&mut log, Duration::from_secs(3600), usize::MAX, 0);
+        prune(&mut log, Duration::from_secs(3600));
         (log.len(), self.limits.auth_requests_per_hour)
     }
 

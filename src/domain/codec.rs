@@ -12,82 +12,68 @@
 //! assert_eq!(encode(&s), "rpd=1000");
 //! ```
 
+use crate::domain::migration::phases_text;
 use crate::domain::money::DisplayCurrency;
 use crate::domain::pricebook::ModelRef;
 use crate::domain::scenario::{CacheTtl, FieldError, Scenario};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
+mod parse;
+mod query;
+
+pub use parse::{
+    model_ref as parse_ref, MAX_AMOUNT, MAX_GROWTH_PCT, MAX_PHASES, MAX_PHASE_DAYS,
+    MAX_REQUESTS_PER_DAY, MAX_TOKENS,
+};
+pub use query::{percent_encode, split_query};
+
+use parse::err;
+
 /// Every key, in the canonical order.
-pub const KEYS: [&str; 10] = [
-    "rpd", "in", "out", "cr", "cw", "ttl", "batch", "base", "cmp", "cur",
+pub const KEYS: [&str; 20] = [
+    "rpd", "in", "out", "cr", "cw", "ttl", "batch", "growth", "horizon", "base", "cmp", "cur",
+    "target", "hours", "rate", "fixed", "monthly", "credit", "phases", "fb",
 ];
 
-/// Largest accepted requests per day.
-pub const MAX_REQUESTS_PER_DAY: u64 = 1_000_000_000_000;
-/// Largest accepted average tokens per request, in either direction.
-pub const MAX_TOKENS: u64 = 10_000_000;
-
-fn err(field: &str, value: &str, message: impl Into<String>) -> FieldError {
-    FieldError {
-        field: field.into(),
-        value: value.into(),
-        message: message.into(),
-    }
-}
-
-fn parse_count(key: &str, v: &str) -> Result<u64, FieldError> {
-    let cleaned: String = v
-        .trim()
-        .chars()
-        .filter(|c| *c != '_' && *c != ',')
-        .collect();
-    cleaned
-        .parse::<u64>()
-        .ok()
-        .filter(|n| *n <= MAX_REQUESTS_PER_DAY)
-        .ok_or_else(|| {
-            err(
-                key,
-                v,
-                "enter a whole number of requests per day from 0 to 1,000,000,000,000",
-            )
-        })
-}
-
-fn parse_decimal(key: &str, v: &str, max: Decimal, what: &str) -> Result<Decimal, FieldError> {
-    Decimal::from_str(v.trim())
-        .ok()
-        .filter(|d| *d >= Decimal::ZERO && *d <= max)
-        .map(|d| d.normalize())
-        .ok_or_else(|| err(key, v, format!("enter {what}")))
-}
-
-fn parse_tokens(key: &str, v: &str) -> Result<Decimal, FieldError> {
-    parse_decimal(
-        key,
-        v,
-        Decimal::from(MAX_TOKENS),
-        "an average number of tokens per request from 0 to 10,000,000",
-    )
-}
-
-fn parse_pct(key: &str, v: &str) -> Result<Decimal, FieldError> {
-    parse_decimal(key, v, Decimal::ONE_HUNDRED, "a percentage from 0 to 100")
-}
-
-/// Parses `provider/model`.
-pub fn parse_ref(key: &str, v: &str) -> Result<ModelRef, FieldError> {
-    match v.trim().split_once('/') {
-        Some((p, m)) if !p.is_empty() && !m.is_empty() => Ok(ModelRef {
-            provider: p.to_string(),
-            model: m.to_string(),
-        }),
-        _ => Err(err(
-            key,
-            v,
-            "write the option as provider/model, e.g. anthropic/claude-haiku-4-5",
-        )),
+/// Parses `value` for `key` into `s`.
+fn apply(s: &mut Scenario, key: &str, value: &str) -> Result<(), FieldError> {
+    let m = &mut s.migration;
+    match key {
+        "rpd" => parse::count(key, value).map(|n| s.requests_per_day = n),
+        "in" => parse::tokens(key, value).map(|d| s.input_tokens = d),
+        "out" => parse::tokens(key, value).map(|d| s.output_tokens = d),
+        "cr" => parse::pct(key, value).map(|d| s.cache_read_pct = d),
+        "cw" => parse::pct(key, value).map(|d| s.cache_write_pct = d),
+        "batch" => parse::pct(key, value).map(|d| s.batch_pct = d),
+        "ttl" => match value.trim() {
+            "5m" => Ok(CacheTtl::FiveMinutes),
+            "1h" => Ok(CacheTtl::OneHour),
+            _ => Err(err(key, value, "choose 5m or 1h")),
+        }
+        .map(|t| s.cache_ttl = t),
+        "growth" => parse::growth(key, value).map(|d| s.growth_pct = d),
+        "horizon" => parse::horizon(key, value).map(|h| s.horizon_months = h),
+        "base" => parse::model_ref(key, value).map(|r| s.base = r),
+        "cmp" if value.trim().is_empty() => Ok(()),
+        "cmp" => value
+            .split(',')
+            .map(|v| parse::model_ref(key, v))
+            .collect::<Result<Vec<_>, _>>()
+            .map(|list| s.compare = Some(list)),
+        "cur" => DisplayCurrency::from_str(value.trim())
+            .map(|c| s.currency = c)
+            .map_err(|()| err(key, value, "choose USD, CNY or EUR")),
+        "target" if value.trim().is_empty() => Ok(()),
+        "target" => parse::model_ref(key, value).map(|r| m.target = Some(r)),
+        "hours" => parse::hours(key, value).map(|d| m.hours = d),
+        "rate" => parse::amount(key, value).map(|d| m.hourly_rate = d),
+        "fixed" => parse::amount(key, value).map(|d| m.fixed_cost = d),
+        "monthly" => parse::amount(key, value).map(|d| m.monthly_cost = d),
+        "credit" => parse::amount(key, value).map(|d| m.credit = d),
+        "phases" => parse::phases(key, value).map(|p| m.phases = p),
+        "fb" => parse::pct(key, value).map(|d| m.fallback_pct = d),
+        _ => Ok(()),
     }
 }
 
@@ -114,32 +100,7 @@ pub fn decode(pairs: &[(String, String)]) -> (Scenario, Vec<FieldError>) {
             continue;
         }
         seen.push(known);
-        let result = match known {
-            "rpd" => parse_count(key, value).map(|n| s.requests_per_day = n),
-            "in" => parse_tokens(key, value).map(|d| s.input_tokens = d),
-            "out" => parse_tokens(key, value).map(|d| s.output_tokens = d),
-            "cr" => parse_pct(key, value).map(|d| s.cache_read_pct = d),
-            "cw" => parse_pct(key, value).map(|d| s.cache_write_pct = d),
-            "batch" => parse_pct(key, value).map(|d| s.batch_pct = d),
-            "ttl" => match value.trim() {
-                "5m" => Ok(CacheTtl::FiveMinutes),
-                "1h" => Ok(CacheTtl::OneHour),
-                _ => Err(err(key, value, "choose 5m or 1h")),
-            }
-            .map(|t| s.cache_ttl = t),
-            "base" => parse_ref(key, value).map(|r| s.base = r),
-            "cmp" if value.trim().is_empty() => Ok(()),
-            "cmp" => value
-                .split(',')
-                .map(|v| parse_ref(key, v))
-                .collect::<Result<Vec<_>, _>>()
-                .map(|list| s.compare = Some(list)),
-            "cur" => DisplayCurrency::from_str(value.trim())
-                .map(|c| s.currency = c)
-                .map_err(|()| err(key, value, "choose USD, CNY or EUR")),
-            _ => Ok(()),
-        };
-        if let Err(e) = result {
+        if let Err(e) = apply(&mut s, known, value) {
             errors.push(e);
         }
     }
@@ -159,21 +120,49 @@ pub fn decode(pairs: &[(String, String)]) -> (Scenario, Vec<FieldError>) {
     (s, errors)
 }
 
-/// The text of a key's default value, as the form shows it.
-pub fn default_value(key: &str) -> String {
-    let d = Scenario::default();
+fn join_refs(list: &[ModelRef]) -> String {
+    list.iter()
+        .map(ModelRef::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// The text of `key` in `s`, as the query writes it.
+pub fn value_text(s: &Scenario, key: &str) -> String {
+    let m = &s.migration;
+    let dec = |d: Decimal| d.normalize().to_string();
     match key {
-        "rpd" => d.requests_per_day.to_string(),
-        "in" => d.input_tokens.to_string(),
-        "out" => d.output_tokens.to_string(),
-        "cr" => d.cache_read_pct.to_string(),
-        "cw" => d.cache_write_pct.to_string(),
-        "ttl" => d.cache_ttl.code().into(),
-        "batch" => d.batch_pct.to_string(),
-        "base" => d.base.to_string(),
-        "cur" => d.currency.code().into(),
+        "rpd" => s.requests_per_day.to_string(),
+        "in" => dec(s.input_tokens),
+        "out" => dec(s.output_tokens),
+        "cr" => dec(s.cache_read_pct),
+        "cw" => dec(s.cache_write_pct),
+        "ttl" => s.cache_ttl.code().into(),
+        "batch" => dec(s.batch_pct),
+        "growth" => dec(s.growth_pct),
+        "horizon" => s.horizon_months.to_string(),
+        "base" => s.base.to_string(),
+        "cmp" => s.compare.as_deref().map(join_refs).unwrap_or_default(),
+        "cur" => s.currency.code().into(),
+        "target" => m
+            .target
+            .as_ref()
+            .map(ModelRef::to_string)
+            .unwrap_or_default(),
+        "hours" => dec(m.hours),
+        "rate" => dec(m.hourly_rate),
+        "fixed" => dec(m.fixed_cost),
+        "monthly" => dec(m.monthly_cost),
+        "credit" => dec(m.credit),
+        "phases" => phases_text(&m.phases),
+        "fb" => dec(m.fallback_pct),
         _ => String::new(),
     }
+}
+
+/// The text of a key's default value, as the form shows it.
+pub fn default_value(key: &str) -> String {
+    value_text(&Scenario::default(), key)
 }
 
 /// Decodes a raw query string such as `rpd=1000&cur=EUR`.
@@ -181,92 +170,12 @@ pub fn decode_query(query: &str) -> (Scenario, Vec<FieldError>) {
     decode(&split_query(query))
 }
 
-/// Splits and percent-decodes a query string into pairs.
-pub fn split_query(query: &str) -> Vec<(String, String)> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (percent_decode(k), percent_decode(v))
-        })
-        .collect()
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'+', _) => out.push(b' '),
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 2;
-            }
-            (b, _) => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// Percent-encodes a query value (unreserved characters, `/` and `,` kept).
-pub fn percent_encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' | b',' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 /// The canonical query: keys in [`KEYS`] order, defaults left out.
 pub fn encode(s: &Scenario) -> String {
     let d = Scenario::default();
-    let mut parts: Vec<(&str, String)> = Vec::new();
-    if s.requests_per_day != d.requests_per_day {
-        parts.push(("rpd", s.requests_per_day.to_string()));
-    }
-    for (key, v, dv) in [
-        ("in", s.input_tokens, d.input_tokens),
-        ("out", s.output_tokens, d.output_tokens),
-        ("cr", s.cache_read_pct, d.cache_read_pct),
-        ("cw", s.cache_write_pct, d.cache_write_pct),
-    ] {
-        if v != dv {
-            parts.push((key, v.normalize().to_string()));
-        }
-    }
-    if s.cache_ttl != d.cache_ttl {
-        parts.push(("ttl", s.cache_ttl.code().into()));
-    }
-    if s.batch_pct != d.batch_pct {
-        parts.push(("batch", s.batch_pct.normalize().to_string()));
-    }
-    if s.base != d.base {
-        parts.push(("base", s.base.to_string()));
-    }
-    if let Some(list) = &s.compare {
-        let joined = list
-            .iter()
-            .map(ModelRef::to_string)
-            .collect::<Vec<_>>()
-            .join(",");
-        parts.push(("cmp", joined));
-    }
-    if s.currency != d.currency {
-        parts.push(("cur", s.currency.code().into()));
-    }
-    parts
-        .into_iter()
+    KEYS.iter()
+        .map(|k| (k, value_text(s, k)))
+        .filter(|(k, v)| *v != value_text(&d, k))
         .map(|(k, v)| format!("{k}={}", percent_encode(&v)))
         .collect::<Vec<_>>()
         .join("&")

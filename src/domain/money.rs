@@ -71,3 +71,19 @@ pub fn currency_prefix(code: &str) -> String {
 pub fn pct_to_fraction(pct: Decimal) -> Decimal {
     pct / Decimal::ONE_HUNDRED
 }
+
+/// Compounded growth or traffic pushed an amount past what a
+/// [`Decimal`] holds (about 7.9 × 10²⁸).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the projection exceeds the largest amount the calculator can represent (about 7.9 × 10^28); lower the requests per day or the growth")]
+pub struct Overflow;
+
+/// `a × b`, or [`Overflow`].
+pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_mul(b).ok_or(Overflow)
+}
+
+/// `a + b`, or [`Overflow`].
+pub fn add(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_add(b).ok_or(Overflow)
+}

@@ -53,7 +53,8 @@ fn unknown(field: &str, r: &ModelRef, book: &Pricebook, fallback: Option<&ModelR
 ///
 /// Without `cmp`, the options are every provider's offer of the baseline's
 /// model (official and relays), plus the other official vendors' flagship
-/// small models. Unknown names become field errors; the rest is kept.
+/// small models. A migration target is always compared. Unknown names become
+/// field errors; the rest is kept.
 pub fn select(book: &Pricebook, s: &Scenario) -> (Selection, Vec<FieldError>) {
     let mut errors = Vec::new();
     let baseline = match canonical(book, &s.base) {
@@ -97,6 +98,19 @@ pub fn select(book: &Pricebook, s: &Scenario) -> (Selection, Vec<FieldError>) {
                     }
                 }
             }
+        }
+    }
+    if let Some(t) = &s.migration.target {
+        match canonical(book, t) {
+            Some(c) if c == baseline => errors.push(FieldError {
+                field: "target".into(),
+                value: t.to_string(),
+                message: format!(
+                    "`{t}` is the baseline; choose another option to migrate to, or leave it empty for the cheapest"
+                ),
+            }),
+            Some(c) => push(c),
+            None => errors.push(unknown("target", t, book, None)),
         }
     }
     (Selection { baseline, options }, errors)

@@ -1,5 +1,6 @@
 //! The scenario: the traffic and choices an estimate is computed for.
 
+use crate::domain::migration::Migration;
 use crate::domain::money::DisplayCurrency;
 use crate::domain::pricebook::ModelRef;
 use rust_decimal::Decimal;
@@ -44,7 +45,15 @@ pub struct Scenario {
     /// The options to compare; `None` picks them from the baseline.
     pub compare: Option<Vec<ModelRef>>,
     pub currency: DisplayCurrency,
+    /// Month-over-month growth of requests per day, −50 % to 50 %.
+    pub growth_pct: Decimal,
+    /// Months projected: 12, 24 or 36.
+    pub horizon_months: u32,
+    pub migration: Migration,
 }
+
+/// The horizons a projection can cover, in months.
+pub const HORIZONS: [u32; 3] = [12, 24, 36];
 
 impl Default for Scenario {
     /// The playbook's workload: 10 M requests a day on Claude Haiku 4.5, with
@@ -64,6 +73,9 @@ impl Default for Scenario {
             },
             compare: None,
             currency: DisplayCurrency::USD,
+            growth_pct: Decimal::ZERO,
+            horizon_months: 12,
+            migration: Migration::default(),
         }
     }
 }

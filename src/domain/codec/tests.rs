@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::migration::{Migration, Phase};
 use proptest::prelude::*;
 
 fn pairs(q: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -84,6 +85,66 @@ fn encode_is_canonical() {
     assert_eq!(encode(&Scenario::default()), "");
     let (s, _) = decode_query("cur=CNY&rpd=5&out=100.0");
     assert_eq!(encode(&s), "rpd=5&out=100&cur=CNY");
+    let (s, _) =
+        decode_query("fb=1&phases=20:3,100:4&growth=5.0&target=holysheep/claude-haiku-4-5");
+    assert_eq!(
+        encode(&s),
+        "growth=5&target=holysheep/claude-haiku-4-5&phases=20:3,100:4&fb=1"
+    );
+}
+
+#[test]
+fn reads_the_migration_keys() {
+    let (s, errors) = decode(&pairs(&[
+        ("growth", "-2.5"),
+        ("horizon", "36"),
+        ("target", "holysheep/claude-haiku-4-5"),
+        ("hours", "16"),
+        ("rate", "1,200"),
+        ("fixed", "500"),
+        ("monthly", "49"),
+        ("credit", "10"),
+        ("phases", "5:3, 50:10,100:1"),
+        ("fb", "1.5"),
+    ]));
+    assert!(errors.is_empty(), "{errors:?}");
+    let m = &s.migration;
+    assert_eq!(s.growth_pct, Decimal::new(-25, 1));
+    assert_eq!(s.horizon_months, 36);
+    assert_eq!(m.target.as_ref().unwrap().model, "claude-haiku-4-5");
+    assert_eq!(m.hourly_rate, Decimal::from(1200));
+    assert_eq!(
+        m.phases,
+        vec![Phase::new(5, 3), Phase::new(50, 10), Phase::new(100, 1)]
+    );
+    assert_eq!(m.fallback_pct, Decimal::new(15, 1));
+    let (none, _) = decode(&pairs(&[("phases", "none")]));
+    assert!(none.migration.phases.is_empty());
+}
+
+#[test]
+fn bad_migration_values_name_the_field_and_the_rule() {
+    for (key, value, says) in [
+        ("growth", "60", "from -50 to 50"),
+        ("horizon", "18", "choose 12, 24 or 36 months"),
+        ("rate", "-1", "an amount from 0"),
+        ("hours", "x", "a number of hours"),
+        ("phases", "10:7,abc", "phase 2 (`abc`) has no `:`"),
+        ("phases", "10:0", "phase 1: days `0`"),
+        ("phases", "110:7", "share `110` is not 0–100"),
+        ("fb", "101", "a percentage from 0 to 100"),
+        ("target", "holysheep", "provider/model"),
+    ] {
+        let (_, errors) = decode(&pairs(&[(key, value)]));
+        assert_eq!(errors.len(), 1, "{key}={value}");
+        assert_eq!(errors[0].field, key);
+        assert_eq!(errors[0].value, value);
+        assert!(
+            errors[0].message.contains(says),
+            "{key}={value}: {}",
+            errors[0].message
+        );
+    }
 }
 
 fn arb_ref() -> impl Strategy<Value = ModelRef> {
@@ -107,6 +168,9 @@ prop_compose! {
         base in arb_ref(),
         compare in proptest::option::of(proptest::collection::vec(arb_ref(), 1..4)),
         cur in prop_oneof![Just(DisplayCurrency::USD), Just(DisplayCurrency::CNY), Just(DisplayCurrency::EUR)],
+        growth in (-500i64..=500).prop_map(|n| (Decimal::from(n) / Decimal::TEN).normalize()),
+        horizon in prop_oneof![Just(12u32), Just(24), Just(36)],
+        migration in arb_migration(),
     ) -> Scenario {
         let cw = ((Decimal::ONE_HUNDRED - cr) * Decimal::from(cw_share) / Decimal::ONE_HUNDRED).round_dp(1).normalize();
         Scenario {
@@ -120,6 +184,37 @@ prop_compose! {
             base,
             compare,
             currency: cur,
+            growth_pct: growth,
+            horizon_months: horizon,
+            migration,
+        }
+    }
+}
+
+fn arb_amount() -> impl Strategy<Value = Decimal> {
+    (0i64..=1_000_000_000_000, 0u32..=2).prop_map(|(n, dp)| Decimal::new(n, dp).normalize())
+}
+
+prop_compose! {
+    fn arb_migration()(
+        target in proptest::option::of(arb_ref()),
+        hours in arb_pct(),
+        rate in arb_amount(),
+        fixed in arb_amount(),
+        monthly in arb_amount(),
+        credit in arb_amount(),
+        phases in proptest::collection::vec((arb_pct(), 1u32..=MAX_PHASE_DAYS), 0..=MAX_PHASES),
+        fb in arb_pct(),
+    ) -> Migration {
+        Migration {
+            target,
+            hours,
+            hourly_rate: rate,
+            fixed_cost: fixed,
+            monthly_cost: monthly,
+            credit,
+            phases: phases.into_iter().map(|(share_pct, days)| Phase { share_pct, days }).collect(),
+            fallback_pct: fb,
         }
     }
 }

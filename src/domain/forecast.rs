@@ -40,6 +40,9 @@ pub struct MigrationPlan {
     pub roi: Roi,
     pub rollout: Rollout,
     pub months: Vec<PlanMonth>,
+    /// Days 0 to the horizon's last, for the charts (not serialised).
+    #[serde(skip)]
+    pub days: Vec<Day>,
 }
 
 /// Everything beyond the flat table.
@@ -157,6 +160,7 @@ fn plan(
             m.fallback_pct,
         ),
         months: plan_months(&days),
+        days,
     })
 }
 

@@ -4,6 +4,7 @@
 //! the pricebook ([`pricebook`]), the scenario and its URL codec ([`scenario`],
 //! [`codec`]), the cost engine ([`engine`]) and display rounding ([`display`]).
 
+pub mod charts;
 pub mod codec;
 pub mod date;
 pub mod display;

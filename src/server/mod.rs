@@ -3,6 +3,7 @@
 //! The whole module is compiled only with the `ssr` feature.
 
 pub mod api;
+pub mod charts;
 pub mod config;
 pub mod pricing_dir;
 pub mod probe;

@@ -22,6 +22,7 @@ pub fn build(state: AppState) -> Router {
     Router::new()
         .route("/api/v1/pricebook", get(api::pricebook))
         .route("/api/v1/estimate", get(api::estimate))
+        .route("/chart/{file}", get(super::charts::route::chart))
         .route("/api/v1/probe/status", get(probe::status))
         .route("/api/v1/probe/runs", post(probe::start))
         .route("/api/v1/probe/runs/{id}", get(probe::get_run))

@@ -1,0 +1,137 @@
+//! The SVG parses as XML and says what it shows.
+
+use super::*;
+use crate::domain::codec::decode_query;
+use crate::domain::engine::tests_support::playbook_book;
+
+fn scenario(q: &str) -> Scenario {
+    let (s, errors) = decode_query(q);
+    assert!(errors.is_empty(), "{errors:?}");
+    s
+}
+
+/// Every `<text>`, and the title and description.
+fn texts(svg: &str) -> (String, String, Vec<String>) {
+    let doc = match roxmltree::Document::parse(svg) {
+        Ok(d) => d,
+        Err(e) => panic!("not XML: {e}\n{svg}"),
+    };
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "svg");
+    assert_eq!(root.attribute("role"), Some("img"));
+    let child = |name: &str| {
+        root.children()
+            .find(|n| n.has_tag_name(name))
+            .and_then(|n| n.text())
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    };
+    let all = root
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .map(|t| t.trim().to_string())
+        .collect();
+    (child("title"), child("desc"), all)
+}
+
+const PLAYBOOK: &str = "in=0&target=holysheep/claude-haiku-4-5";
+
+#[test]
+fn the_cost_chart_names_every_option() {
+    let book = playbook_book();
+    let svg = render(ChartKind::Cost, &book, &scenario(PLAYBOOK)).unwrap();
+    let (title, desc, texts) = texts(&svg);
+    assert_eq!(title, "Monthly cost by option");
+    assert!(desc.contains("$300,000.00 in month 1"), "{desc}");
+    for label in [
+        "Anthropic — Claude Haiku 4.5 (baseline)",
+        "HolySheep AI (relay) — Claude Haiku 4.5 via HolySheep",
+        "USD per month",
+    ] {
+        assert!(
+            texts.iter().any(|t| t == label),
+            "{label} missing: {texts:?}"
+        );
+    }
+    assert!(texts.iter().any(|t| t == "$300k"), "{texts:?}");
+}
+
+#[test]
+fn the_savings_chart_marks_break_even() {
+    let book = playbook_book();
+    // 1,000 requests a day, so break-even is not on day 1.
+    let s = scenario(&format!("{PLAYBOOK}&rpd=1000&phases=none"));
+    let svg = render(ChartKind::Savings, &book, &s).unwrap();
+    let (title, desc, texts) = texts(&svg);
+    assert_eq!(title, "Cumulative net savings of the migration");
+    // $800 / ($1 − $0.028169…) a day: day 824 is past a 12-month horizon.
+    assert!(
+        desc.contains("does not pay back within the 360-day horizon"),
+        "{desc}"
+    );
+    let s = scenario(&format!("{PLAYBOOK}&rpd=10000&phases=none"));
+    let (_, desc, texts2) = self::texts(&render(ChartKind::Savings, &book, &s).unwrap());
+    // $9.7183… a day against $800: day 83.
+    assert!(desc.contains("pays back on day 83"), "{desc}");
+    assert!(
+        texts2.iter().any(|t| t == "Break-even: day 83"),
+        "{texts2:?}"
+    );
+    assert!(texts
+        .iter()
+        .any(|t| t == "No break-even within the horizon"));
+}
+
+#[test]
+fn a_dearer_target_never_pays_back() {
+    let book = playbook_book();
+    let s = scenario("base=holysheep/claude-haiku-4-5&target=anthropic/claude-haiku-4-5");
+    let (_, desc, texts) = texts(&render(ChartKind::Savings, &book, &s).unwrap());
+    assert!(desc.contains("never pays back"), "{desc}");
+    assert!(texts.iter().any(|t| t == "Never pays back"));
+}
+
+#[test]
+fn the_rollout_chart_labels_its_phases() {
+    let book = playbook_book();
+    let s = scenario(&format!("{PLAYBOOK}&fb=2"));
+    let (title, desc, texts) = texts(&render(ChartKind::Rollout, &book, &s).unwrap());
+    assert_eq!(title, "Blended daily cost during the rollout");
+    assert!(desc.contains("days 1–7 at 10% on the target"), "{desc}");
+    for share in ["10%", "25%", "50%", "100%"] {
+        assert!(texts.iter().any(|t| t == share), "{share}: {texts:?}");
+    }
+    assert!(texts.iter().any(|t| t == "All traffic on the baseline"));
+}
+
+#[test]
+fn without_a_target_the_charts_say_so() {
+    let book = playbook_book();
+    let s = scenario("cmp=anthropic/claude-haiku-4-5");
+    for (kind, svg) in render_all(&book, &s).unwrap() {
+        let (_, _, texts) = texts(&svg);
+        if kind != ChartKind::Cost {
+            assert!(
+                texts.iter().any(|t| t.starts_with("No migration target")),
+                "{kind:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn text_is_escaped() {
+    assert_eq!(xml_escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+}
+
+#[test]
+#[ignore = "writes sample charts to /tmp for a look"]
+fn write_samples() {
+    let book = playbook_book();
+    let s = scenario(&format!("{PLAYBOOK}&rpd=10000&growth=5&fb=2&horizon=24"));
+    for (kind, svg) in render_all(&book, &s).unwrap() {
+        std::fs::write(format!("/tmp/chart-{}.svg", kind.name()), svg).unwrap();
+    }
+}

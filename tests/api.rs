@@ -59,6 +59,19 @@ async fn estimate_of_the_playbook_scenario() {
     assert_eq!(haiku["per_year"]["total"], "3650000");
     assert_eq!(body["query"], "in=0");
     assert_eq!(body["pricebook_fingerprint"].as_str().unwrap().len(), 16);
+    // The forecast: 12 months of 30 days, the cheapest relay as the target.
+    let f = &body["forecast"];
+    assert_eq!(f["projection"]["horizon_months"], 12);
+    assert_eq!(f["projection"]["options"][0]["years"][0], "3600000");
+    let m = &f["migration"];
+    assert_eq!(m["target"]["provider"], "holysheep");
+    assert_eq!(m["roi"]["one_off_cost"], "800");
+    assert_eq!(m["roi"]["payback"]["kind"], "on_day");
+    assert_eq!(m["roi"]["payback"]["day"], 1);
+    assert_eq!(m["rollout"]["phases"].as_array().unwrap().len(), 4);
+    assert_eq!(m["rollout"]["phases"][0]["share_pct"], "10");
+    assert_eq!(m["months"].as_array().unwrap().len(), 12);
+    assert!(m.get("days").is_none());
 }
 
 #[tokio::test]

@@ -5,6 +5,7 @@ use super::today::today_utc;
 use crate::domain::codec::decode_query;
 use crate::domain::engine::estimate as run_estimate;
 use crate::domain::estimate::Estimate;
+use crate::domain::forecast::{forecast, Forecast};
 use crate::domain::pricebook::SCHEMA_VERSION;
 use crate::domain::scenario::FieldError;
 use crate::pricebook_payload::PricebookPayload;
@@ -37,6 +38,8 @@ pub struct EstimateResponse<'a> {
     pub query: String,
     #[serde(flatten)]
     pub estimate: Estimate,
+    /// Month-by-month projection, migration ROI and rollout.
+    pub forecast: Forecast,
 }
 
 /// A 400 answer: every field that could not be used.
@@ -52,17 +55,25 @@ pub async fn estimate(State(state): State<AppState>, RawQuery(query): RawQuery) 
     let (scenario, mut errors) = decode_query(query.as_deref().unwrap_or(""));
     let estimate = run_estimate(&state.book.pricebook, &scenario);
     errors.extend(estimate.errors.iter().cloned());
-    if !errors.is_empty() {
+    let forecast = match forecast(&state.book.pricebook, &estimate) {
+        Ok(f) => Some(f),
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    };
+    let (true, Some(forecast)) = (errors.is_empty(), forecast) else {
         let body = BadQuery {
             error: "the query has fields that cannot be used; see `errors`",
             errors,
         };
         return (StatusCode::BAD_REQUEST, Json(body)).into_response();
-    }
+    };
     Json(EstimateResponse {
         pricebook_fingerprint: &state.book.fingerprint,
         query: crate::domain::codec::encode(&scenario),
         estimate,
+        forecast,
     })
     .into_response()
 }

@@ -54,3 +54,15 @@ pub async fn get_json(uri: &str) -> (StatusCode, serde_json::Value) {
     );
     (status, serde_json::from_str(&body).unwrap())
 }
+
+/// Sends `req` to the app over `pricing/`; returns the whole response with
+/// its body as text.
+pub async fn send(req: Request<Body>) -> (axum::http::response::Parts, String) {
+    let res = app_with(std::path::Path::new("pricing"))
+        .oneshot(req)
+        .await
+        .unwrap();
+    let (parts, body) = res.into_parts();
+    let bytes = body.collect().await.unwrap().to_bytes();
+    (parts, String::from_utf8_lossy(&bytes).into_owned())
+}

@@ -6,7 +6,7 @@ ADDR ?= 127.0.0.1:3000
 export PATH := $(CURDIR)/tools/binaryen/node_modules/.bin:$(PATH)
 HYDRATE := --lib --target wasm32-unknown-unknown --no-default-features --features hydrate
 
-.PHONY: setup build run check-pricing test test-rust lint test-e2e clean
+.PHONY: setup build run check-pricing test test-rust lint test-e2e bench clean
 
 setup:
 	bash scripts/setup.sh
@@ -37,6 +37,10 @@ test-rust:
 test-e2e:
 	cargo build --features ssr --example probe_mocks
 	cd end2end && npx playwright test
+
+## Chart render time (median of 200 renders per chart); figures, no asserts.
+bench:
+	cargo bench --features ssr --bench charts
 
 clean:
 	cargo clean

@@ -8,6 +8,7 @@
 //! - `server` (feature `ssr`): settings, the JSON API and the router.
 
 pub mod app;
+pub mod chart_fns;
 pub mod components;
 pub mod domain;
 pub mod pages;

@@ -47,5 +47,9 @@ async fn selects_show_the_value_in_use() {
         .filter(|o| o.split('>').next().unwrap_or("").contains("selected"))
         .map(|o| o.split('"').nth(1).unwrap_or(""))
         .collect();
-    assert_eq!(selected, ["5m", "anthropic/claude-sonnet-4-5", "EUR"]);
+    // Horizon, cache lifetime, baseline, currency, migration target (automatic).
+    assert_eq!(
+        selected,
+        ["12", "5m", "anthropic/claude-sonnet-4-5", "EUR", ""]
+    );
 }

@@ -1,9 +1,15 @@
 //! Components: thin views that read signals and render.
 
+pub mod charts;
+pub mod debounced;
 pub mod error_summary;
+pub mod fields;
+pub mod migration_fields;
 pub mod probe_events;
 pub mod probe_panel;
 pub mod probe_strip;
+pub mod projection_table;
 pub mod results_table;
+pub mod roi_panel;
 pub mod scenario_form;
 pub mod sources;

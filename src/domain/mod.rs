@@ -11,6 +11,7 @@ pub mod display;
 pub mod engine;
 pub mod estimate;
 pub mod forecast;
+pub mod forecast_view;
 pub mod migration;
 pub mod money;
 pub mod options;

@@ -5,13 +5,18 @@
 //! recomputed in the browser. Without it, the form submits with GET and the
 //! server renders the same numbers from the same query.
 
+use crate::components::charts::Charts;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::probe_panel::ProbePanel;
+use crate::components::projection_table::ProjectionTable;
 use crate::components::results_table::ResultsTable;
+use crate::components::roi_panel::RoiPanel;
 use crate::components::scenario_form::ScenarioForm;
 use crate::components::sources::Sources;
-use crate::domain::codec::{decode, percent_encode};
+use crate::domain::codec::{decode, encode, percent_encode};
 use crate::domain::engine::estimate;
+use crate::domain::forecast::forecast;
+use crate::domain::forecast_view::{projection_view, roi_view};
 use crate::domain::rows::rows;
 use crate::pages::probe::relay_choices;
 use crate::pricebook_payload::{get_pricebook, PricebookPayload};
@@ -54,13 +59,30 @@ fn Calculator(payload: PricebookPayload) -> impl IntoView {
     let estimate = Memo::new(move |_| {
         payload.with_value(|p| estimate(&p.pricebook, &decoded.with(|(s, _)| s.clone())))
     });
+    let table = Signal::derive(move || estimate.with(rows));
+    let currency = Signal::derive(move || estimate.with(|e| e.currency));
+    let outlook =
+        Memo::new(move |_| payload.with_value(|p| estimate.with(|e| forecast(&p.pricebook, e))));
+    let cur = move || estimate.with(|e| e.currency);
+    let projection = Signal::derive(move || {
+        outlook.with(|f| f.as_ref().ok().map(|f| projection_view(f, cur())))
+    });
+    let roi = Signal::derive(move || {
+        outlook.with(|f| {
+            let f = f.as_ref().ok()?;
+            let m = decoded.with(|(s, _)| s.migration.clone());
+            f.migration
+                .as_ref()
+                .map(|plan| roi_view(plan, m.hours, m.hourly_rate, cur()))
+        })
+    });
     let errors = Signal::derive(move || {
         let mut all = decoded.with(|(_, e)| e.clone());
         all.extend(estimate.with(|e| e.errors.clone()));
+        all.extend(outlook.with(|f| f.as_ref().err().cloned()));
         all
     });
-    let table = Signal::derive(move || estimate.with(rows));
-    let currency = Signal::derive(move || estimate.with(|e| e.currency));
+    let canonical = Signal::derive(move || decoded.with(|(s, _)| encode(s)));
     let in_use =
         Signal::derive(move || estimate.with(|e| (e.scenario.clone(), e.baseline.to_string())));
 
@@ -98,8 +120,13 @@ fn Calculator(payload: PricebookPayload) -> impl IntoView {
             <section class="results" aria-labelledby="results-heading">
                 <h2 id="results-heading">"Cost by option"</h2>
                 <ResultsTable rows=table currency/>
+                <h2 id="projection-heading">"Projection"</h2>
+                <ProjectionTable view=projection/>
+                <h2 id="roi-heading">"Migration ROI"</h2>
+                <RoiPanel view=roi/>
             </section>
         </div>
+        <Charts query=canonical/>
         <ProbePanel relays=payload.with_value(|p| relay_choices(&p.pricebook))/>
         <Sources payload=payload.get_value() estimate=estimate.into()/>
     }

@@ -1,0 +1,82 @@
+//! Labelled form fields named by their URL key, with help and a validation
+//! message tied to the input by `aria-describedby`.
+
+use crate::domain::codec::default_value;
+use crate::domain::scenario::FieldError;
+use leptos::prelude::*;
+
+/// The raw value of `key` in the query, or its default's text.
+fn raw_value(pairs: &[(String, String)], key: &str) -> String {
+    pairs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map_or_else(|| default_value(key), |(_, v)| v.clone())
+}
+
+fn field_error(errors: &[FieldError], key: &str) -> Option<String> {
+    errors
+        .iter()
+        .find(|e| e.field == key)
+        .map(|e| e.message.clone())
+}
+
+/// A labelled text input with its help and its validation message.
+#[component]
+pub fn TextField(
+    key: &'static str,
+    label: &'static str,
+    help: &'static str,
+    pairs: Signal<Vec<(String, String)>>,
+    errors: Signal<Vec<FieldError>>,
+    on_change: Callback<(String, String)>,
+    #[prop(default = "decimal")] inputmode: &'static str,
+) -> impl IntoView {
+    let value = move || pairs.with(|p| raw_value(p, key));
+    let error = move || errors.with(|e| field_error(e, key));
+    view! {
+        <div class="field" class:invalid=move || error().is_some()>
+            <label for=key>{label}</label>
+            <input
+                id=key
+                name=key
+                type="text"
+                inputmode=inputmode
+                autocomplete="off"
+                value=value
+                prop:value=value
+                aria-invalid=move || if error().is_some() { "true" } else { "false" }
+                aria-describedby=format!("{key}-help {key}-error")
+                on:input=move |ev| on_change.run((key.to_string(), event_target_value(&ev)))
+            />
+            <small class="help" id=format!("{key}-help")>{help}</small>
+            <p class="field-error" id=format!("{key}-error") data-error-for=key>{error}</p>
+        </div>
+    }
+}
+
+/// A labelled select of `(value, label)` choices; `selected` is the value
+/// in use (a default or a resolved alias when the query's value is not a choice).
+#[component]
+pub fn SelectField(
+    key: &'static str,
+    label: &'static str,
+    choices: Vec<(String, String)>,
+    selected: Signal<String>,
+    errors: Signal<Vec<FieldError>>,
+    on_change: Callback<(String, String)>,
+) -> impl IntoView {
+    let value = move || selected.get();
+    let error = move || errors.with(|e| field_error(e, key));
+    view! {
+        <div class="field" class:invalid=move || error().is_some()>
+            <label for=key>{label}</label>
+            <select id=key name=key prop:value=value on:change=move |ev| on_change.run((key.to_string(), event_target_value(&ev)))>
+                {choices.into_iter().map(|(v, l)| {
+                    let selected = { let v = v.clone(); move || value() == v };
+                    view! { <option value=v selected=selected>{l}</option> }
+                }).collect_view()}
+            </select>
+            <p class="field-error" data-error-for=key>{error}</p>
+        </div>
+    }
+}

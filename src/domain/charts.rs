@@ -45,6 +45,9 @@ impl ChartKind {
     }
 }
 
+const NO_TARGET: &str =
+    "No migration target: the scenario compares no option besides the baseline.";
+
 /// The payback in words, e.g. "pays back on day 116".
 pub fn payback_text(p: Payback) -> String {
     match p {
@@ -108,7 +111,7 @@ pub fn describe(kind: ChartKind, f: &Forecast, cur: DisplayCurrency) -> String {
                 plan.roi.horizon.months,
                 payback_text(plan.roi.payback)
             ),
-            None => "No migration target: the scenario compares no option besides the baseline.".into(),
+            None => NO_TARGET.into(),
         },
         ChartKind::Rollout => match &f.migration {
             Some(plan) => {
@@ -139,7 +142,7 @@ pub fn describe(kind: ChartKind, f: &Forecast, cur: DisplayCurrency) -> String {
                     }
                 )
             }
-            None => "No migration target: the scenario compares no option besides the baseline.".into(),
+            None => NO_TARGET.into(),
         },
     }
 }

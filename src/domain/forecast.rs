@@ -73,6 +73,14 @@ fn overflow_error(e: &Estimate, o: Overflow) -> FieldError {
     }
 }
 
+/// The baseline's cost per request (0 if it could not be priced).
+fn baseline_per_request(e: &Estimate) -> Decimal {
+    e.options
+        .iter()
+        .find(|o| o.is_baseline)
+        .map_or(Decimal::ZERO, |o| o.per_request.total)
+}
+
 /// The day-by-day timeline of moving to `target`.
 pub fn timeline(
     book: &Pricebook,
@@ -81,11 +89,7 @@ pub fn timeline(
 ) -> Result<Vec<Day>, Overflow> {
     let s = &e.scenario;
     let m = &s.migration;
-    let baseline = e
-        .options
-        .iter()
-        .find(|o| o.is_baseline)
-        .map_or(Decimal::ZERO, |o| o.per_request.total);
+    let baseline = baseline_per_request(e);
     let rpd = monthly_requests(s.requests_per_day, s.growth_pct, s.horizon_months)?;
     let credit = credit_in_display(book, e, target);
     simulate(&TimelineInputs {
@@ -132,11 +136,7 @@ fn plan(
 ) -> Result<MigrationPlan, Overflow> {
     let s = &e.scenario;
     let m = &s.migration;
-    let baseline = e
-        .options
-        .iter()
-        .find(|o| o.is_baseline)
-        .map_or(Decimal::ZERO, |o| o.per_request.total);
+    let baseline = baseline_per_request(e);
     let days = timeline(book, e, target)?;
     let rpd = monthly_requests(s.requests_per_day, s.growth_pct, s.horizon_months)?;
     let pay = payback(

@@ -4,7 +4,7 @@ use super::frame::{
     draw_err, draw_header, font, header_height, padded, plot, Area, Axes, Key, GRID, INK, LABEL_PX,
     MUTED, PALETTE,
 };
-use super::savings::empty;
+use super::savings::{empty, NO_TARGET};
 use super::ChartError;
 use crate::domain::forecast::Forecast;
 use crate::domain::money::DisplayCurrency;
@@ -19,11 +19,7 @@ const AFTER_DAYS: u32 = 7;
 
 pub fn draw(root: &Area<'_>, f: &Forecast, cur: DisplayCurrency) -> Result<(), ChartError> {
     let Some(plan) = &f.migration else {
-        return empty(
-            root,
-            TITLE,
-            "No migration target: compare at least one option besides the baseline.",
-        );
+        return empty(root, TITLE, NO_TARGET);
     };
     let r = &plan.rollout;
     let horizon = plan.days.last().map_or(1, |d| d.day);

@@ -16,6 +16,10 @@ use rust_decimal::prelude::ToPrimitive;
 
 const TITLE: &str = "Cumulative net savings of the migration";
 
+/// What the migration charts say when there is nothing to move to.
+pub const NO_TARGET: &str =
+    "No migration target: compare at least one option besides the baseline.";
+
 /// Draws a message in place of a chart.
 pub fn empty(root: &Area<'_>, title: &str, message: &str) -> Result<(), ChartError> {
     draw_header(root, title, &[])?;
@@ -31,11 +35,7 @@ pub fn empty(root: &Area<'_>, title: &str, message: &str) -> Result<(), ChartErr
 
 pub fn draw(root: &Area<'_>, f: &Forecast, cur: DisplayCurrency) -> Result<(), ChartError> {
     let Some(plan) = &f.migration else {
-        return empty(
-            root,
-            TITLE,
-            "No migration target: compare at least one option besides the baseline.",
-        );
+        return empty(root, TITLE, NO_TARGET);
     };
     let line = Key {
         label: format!(

@@ -41,8 +41,8 @@ impl NeverReason {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Payback {
-    /// Cumulative net savings reach zero at the end of this day (day 0 is
-    /// the migration day).
+    /// From the end of this day on, cumulative net savings stay at or above
+    /// zero through the horizon (day 0 is the migration day).
     OnDay {
         day: u32,
     },
@@ -153,7 +153,13 @@ pub fn payback(
             reason: NeverReason::RecurringNotCovered,
         };
     }
-    match days.iter().find(|d| d.cumulative_net >= Decimal::ZERO) {
+    // The day from which the cumulative net stays ≥ 0 to the horizon (a
+    // monthly fee can dip it below zero again right after day 0).
+    let from = days
+        .iter()
+        .rposition(|d| d.cumulative_net < Decimal::ZERO)
+        .map_or(0, |i| i + 1);
+    match days.get(from) {
         Some(d) => Payback::OnDay { day: d.day },
         None => Payback::NotWithinHorizon {
             horizon_days: days.last().map_or(0, |d| d.day),

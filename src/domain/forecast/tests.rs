@@ -148,6 +148,21 @@ fn rollout_blends_with_fallback() {
 }
 
 #[test]
+fn payback_counts_from_the_last_day_in_the_red() {
+    // No one-off cost, but a ¥100 fee on day 1 against ¥6.9 a day: in the
+    // red from day 1 until day 15 (15 × 6.9 = 103.5 ≥ 100; 14 × 6.9 = 96.6).
+    let p = plan("phases=none&hours=0&monthly=100");
+    assert_eq!(p.roi.payback, Payback::OnDay { day: 15 });
+    // The next fee does not dip it again: day 31 ends at 31 × 6.9 − 200 = 13.9.
+    assert!(p.days[31..]
+        .iter()
+        .all(|d| d.cumulative_net >= Decimal::ZERO));
+    // With nothing to pay at all it pays back at once.
+    let free = plan("phases=none&hours=0");
+    assert_eq!(free.roi.payback, Payback::OnDay { day: 0 });
+}
+
+#[test]
 fn the_rollout_delays_payback() {
     let immediate = plan("phases=none");
     let staged = plan("");

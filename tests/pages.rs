@@ -53,3 +53,15 @@ async fn selects_show_the_value_in_use() {
         ["12", "5m", "anthropic/claude-sonnet-4-5", "EUR", ""]
     );
 }
+
+#[tokio::test]
+async fn bad_migration_fields_are_named_on_the_page() {
+    let (status, _, html) = get("/?growth=80&phases=10:7,abc&target=nobody/x").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("enter a monthly growth percentage from -50 to 50"));
+    assert!(html.contains("phase 2 (`abc`) has no `:`"));
+    assert!(html.contains("`nobody/x` is not in the pricebook"));
+    // The defaults stand in: the playbook's rollout, and the cheapest target.
+    assert!(html.contains("pays back on day 1"), "ROI missing");
+    assert!(html.contains(r#"data-chart="savings""#), "charts missing");
+}

@@ -125,13 +125,3 @@ fn without_a_target_the_charts_say_so() {
 fn text_is_escaped() {
     assert_eq!(xml_escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
 }
-
-#[test]
-#[ignore = "writes sample charts to /tmp for a look"]
-fn write_samples() {
-    let book = playbook_book();
-    let s = scenario(&format!("{PLAYBOOK}&rpd=10000&growth=5&fb=2&horizon=24"));
-    for (kind, svg) in render_all(&book, &s).unwrap() {
-        std::fs::write(format!("/tmp/chart-{}.svg", kind.name()), svg).unwrap();
-    }
-}

@@ -81,29 +81,6 @@ fn baseline_per_request(e: &Estimate) -> Decimal {
         .map_or(Decimal::ZERO, |o| o.per_request.total)
 }
 
-/// The day-by-day timeline of moving to `target`.
-pub fn timeline(
-    book: &Pricebook,
-    e: &Estimate,
-    target: &OptionEstimate,
-) -> Result<Vec<Day>, Overflow> {
-    let s = &e.scenario;
-    let m = &s.migration;
-    let baseline = baseline_per_request(e);
-    let rpd = monthly_requests(s.requests_per_day, s.growth_pct, s.horizon_months)?;
-    let credit = credit_in_display(book, e, target);
-    simulate(&TimelineInputs {
-        baseline_per_request: baseline,
-        target_per_request: target.per_request.total,
-        monthly_requests: &rpd,
-        phases: &m.phases,
-        fallback_pct: m.fallback_pct,
-        one_off_cost: one_off_costs(m).2,
-        monthly_cost: m.monthly_cost,
-        credit,
-    })
-}
-
 fn credit_in_display(book: &Pricebook, e: &Estimate, target: &OptionEstimate) -> Decimal {
     book.fx
         .factor(&target.native_currency, e.currency.code())
@@ -133,25 +110,35 @@ fn plan(
     book: &Pricebook,
     e: &Estimate,
     target: &OptionEstimate,
+    monthly_rpd: &[Decimal],
 ) -> Result<MigrationPlan, Overflow> {
     let s = &e.scenario;
     let m = &s.migration;
     let baseline = baseline_per_request(e);
-    let days = timeline(book, e, target)?;
-    let rpd = monthly_requests(s.requests_per_day, s.growth_pct, s.horizon_months)?;
+    let credit = credit_in_display(book, e, target);
+    let days = simulate(&TimelineInputs {
+        baseline_per_request: baseline,
+        target_per_request: target.per_request.total,
+        monthly_requests: monthly_rpd,
+        phases: &m.phases,
+        fallback_pct: m.fallback_pct,
+        one_off_cost: one_off_costs(m).2,
+        monthly_cost: m.monthly_cost,
+        credit,
+    })?;
     let pay = payback(
         &days,
         m,
         baseline - target.per_request.total,
         baseline,
-        rpd.last().copied().unwrap_or_default(),
+        monthly_rpd.last().copied().unwrap_or_default(),
         s.growth_pct,
     );
     Ok(MigrationPlan {
         target: target.option.clone(),
         target_label: format!("{} — {}", target.provider_name, target.model_name),
         target_currency: target.native_currency.clone(),
-        roi: roi(&days, m, credit_in_display(book, e, target), pay)?,
+        roi: roi(&days, m, credit, pay)?,
         rollout: rollout(
             &days,
             &m.phases,
@@ -166,11 +153,15 @@ fn plan(
 
 /// The forecast of an estimate, and any field that could not be used.
 pub fn forecast(book: &Pricebook, e: &Estimate) -> Result<Forecast, FieldError> {
-    let projection = project(e).map_err(|o| overflow_error(e, o))?;
-    let migration = match target_of(book, e) {
-        Some(t) => Some(plan(book, e, t).map_err(|o| overflow_error(e, o))?),
-        None => None,
-    };
+    let s = &e.scenario;
+    let overflow = |o| overflow_error(e, o);
+    let monthly_rpd =
+        monthly_requests(s.requests_per_day, s.growth_pct, s.horizon_months).map_err(overflow)?;
+    let projection = project(e, &monthly_rpd).map_err(overflow)?;
+    let migration = target_of(book, e)
+        .map(|t| plan(book, e, t, &monthly_rpd))
+        .transpose()
+        .map_err(overflow)?;
     Ok(Forecast {
         projection,
         migration,

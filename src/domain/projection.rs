@@ -72,10 +72,11 @@ pub fn year_totals(monthly: &[Decimal]) -> Result<Vec<Decimal>, Overflow> {
         .collect()
 }
 
-/// Projects every option of `e` over the scenario's horizon.
-pub fn project(e: &Estimate) -> Result<Projection, Overflow> {
+/// Projects every option of `e` over the months of `monthly_rpd` (see
+/// [`monthly_requests`]).
+pub fn project(e: &Estimate, monthly_rpd: &[Decimal]) -> Result<Projection, Overflow> {
     let s = &e.scenario;
-    let rpd = monthly_requests(s.requests_per_day, s.growth_pct, s.horizon_months)?;
+    let rpd = monthly_rpd;
     let days = Decimal::from(DAYS_PER_MONTH);
     let options = e
         .options

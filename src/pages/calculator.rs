@@ -63,9 +63,8 @@ fn Calculator(payload: PricebookPayload) -> impl IntoView {
     let currency = Signal::derive(move || estimate.with(|e| e.currency));
     let outlook =
         Memo::new(move |_| payload.with_value(|p| estimate.with(|e| forecast(&p.pricebook, e))));
-    let cur = move || estimate.with(|e| e.currency);
     let projection = Signal::derive(move || {
-        outlook.with(|f| f.as_ref().ok().map(|f| projection_view(f, cur())))
+        outlook.with(|f| f.as_ref().ok().map(|f| projection_view(f, currency.get())))
     });
     let roi = Signal::derive(move || {
         outlook.with(|f| {
@@ -73,7 +72,7 @@ fn Calculator(payload: PricebookPayload) -> impl IntoView {
             let m = decoded.with(|(s, _)| s.migration.clone());
             f.migration
                 .as_ref()
-                .map(|plan| roi_view(plan, m.hours, m.hourly_rate, cur()))
+                .map(|plan| roi_view(plan, m.hours, m.hourly_rate, currency.get()))
         })
     });
     let errors = Signal::derive(move || {

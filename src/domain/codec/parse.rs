@@ -49,26 +49,28 @@ pub fn count(key: &str, v: &str) -> Result<u64, FieldError> {
         })
 }
 
+/// Parses `text` (the value, perhaps cleaned of separators) as a decimal in
+/// `min..=max`; an error names `key` and shows the value as given, `raw`.
 fn decimal_in(
     key: &str,
-    v: &str,
-    min: Decimal,
-    max: Decimal,
+    raw: &str,
+    text: &str,
+    (min, max): (Decimal, Decimal),
     what: &str,
 ) -> Result<Decimal, FieldError> {
-    Decimal::from_str(v.trim())
+    Decimal::from_str(text.trim())
         .ok()
         .filter(|d| *d >= min && *d <= max)
         .map(|d| d.normalize())
-        .ok_or_else(|| err(key, v, format!("enter {what}")))
+        .ok_or_else(|| err(key, raw, format!("enter {what}")))
 }
 
 pub fn tokens(key: &str, v: &str) -> Result<Decimal, FieldError> {
     decimal_in(
         key,
         v,
-        Decimal::ZERO,
-        Decimal::from(MAX_TOKENS),
+        v,
+        (Decimal::ZERO, Decimal::from(MAX_TOKENS)),
         "an average number of tokens per request from 0 to 10,000,000",
     )
 }
@@ -77,8 +79,8 @@ pub fn pct(key: &str, v: &str) -> Result<Decimal, FieldError> {
     decimal_in(
         key,
         v,
-        Decimal::ZERO,
-        Decimal::ONE_HUNDRED,
+        v,
+        (Decimal::ZERO, Decimal::ONE_HUNDRED),
         "a percentage from 0 to 100",
     )
 }
@@ -86,15 +88,14 @@ pub fn pct(key: &str, v: &str) -> Result<Decimal, FieldError> {
 pub fn growth(key: &str, v: &str) -> Result<Decimal, FieldError> {
     decimal_in(
         key,
+        v,
         v.trim().trim_end_matches('%'),
-        Decimal::from(-MAX_GROWTH_PCT),
-        Decimal::from(MAX_GROWTH_PCT),
+        (
+            Decimal::from(-MAX_GROWTH_PCT),
+            Decimal::from(MAX_GROWTH_PCT),
+        ),
         "a monthly growth percentage from -50 to 50",
     )
-    .map_err(|e| FieldError {
-        value: v.into(),
-        ..e
-    })
 }
 
 pub fn horizon(key: &str, v: &str) -> Result<u32, FieldError> {
@@ -109,23 +110,19 @@ pub fn amount(key: &str, v: &str) -> Result<Decimal, FieldError> {
     let cleaned: String = v.trim().chars().filter(|c| *c != ',').collect();
     decimal_in(
         key,
+        v,
         &cleaned,
-        Decimal::ZERO,
-        Decimal::from(MAX_AMOUNT),
+        (Decimal::ZERO, Decimal::from(MAX_AMOUNT)),
         "an amount from 0 to 1,000,000,000,000",
     )
-    .map_err(|e| FieldError {
-        value: v.into(),
-        ..e
-    })
 }
 
 pub fn hours(key: &str, v: &str) -> Result<Decimal, FieldError> {
     decimal_in(
         key,
         v,
-        Decimal::ZERO,
-        Decimal::from(MAX_HOURS),
+        v,
+        (Decimal::ZERO, Decimal::from(MAX_HOURS)),
         "a number of hours from 0 to 100,000",
     )
 }

@@ -80,7 +80,8 @@ pub fn header_height(keys: &[Key]) -> u32 {
     MARGIN + TITLE_PX as u32 + 10 + rows * LEGEND_ROW
 }
 
-fn err<E: std::fmt::Display>(e: E) -> ChartError {
+/// Converts a drawing error.
+pub fn draw_err<E: std::fmt::Display>(e: E) -> ChartError {
     ChartError::Draw(e.to_string())
 }
 
@@ -93,7 +94,7 @@ pub fn draw_header(area: &Area<'_>, title: &str, keys: &[Key]) -> Result<(), Cha
         (m, m - 4),
         font(TITLE_PX).color(&INK).pos(top),
     ))
-    .map_err(err)?;
+    .map_err(draw_err)?;
     let y0 = (MARGIN + TITLE_PX as u32 + 10) as i32;
     for (k, (row, x)) in keys.iter().zip(layout(keys)) {
         let x = m + x as i32;
@@ -101,12 +102,12 @@ pub fn draw_header(area: &Area<'_>, title: &str, keys: &[Key]) -> Result<(), Cha
         let line = [(x, y), (x + SWATCH as i32, y)];
         if k.dashed {
             area.draw(&PathElement::new(vec![line[0], (x + 10, y)], k.style()))
-                .map_err(err)?;
+                .map_err(draw_err)?;
             area.draw(&PathElement::new(vec![(x + 16, y), line[1]], k.style()))
-                .map_err(err)?;
+                .map_err(draw_err)?;
         } else {
             area.draw(&PathElement::new(line.to_vec(), k.style()))
-                .map_err(err)?;
+                .map_err(draw_err)?;
         }
         area.draw(&Text::new(
             k.label.clone(),
@@ -115,9 +116,26 @@ pub fn draw_header(area: &Area<'_>, title: &str, keys: &[Key]) -> Result<(), Cha
                 .color(&INK)
                 .pos(Pos::new(HPos::Left, VPos::Center)),
         ))
-        .map_err(err)?;
+        .map_err(draw_err)?;
     }
     Ok(())
+}
+
+/// What the migration charts say when there is nothing to move to.
+pub const NO_TARGET: &str =
+    "No migration target: compare at least one option besides the baseline.";
+
+/// Draws a message in place of a chart.
+pub fn empty(area: &Area<'_>, title: &str, message: &str) -> Result<(), ChartError> {
+    draw_header(area, title, &[])?;
+    area.draw(&Text::new(
+        message.to_string(),
+        ((WIDTH / 2) as i32, (HEIGHT / 2) as i32),
+        font(15.0)
+            .color(&MUTED)
+            .pos(Pos::new(HPos::Center, VPos::Center)),
+    ))
+    .map_err(draw_err)
 }
 
 /// Room for the y tick labels (measured) and the rotated axis description.
@@ -137,11 +155,6 @@ pub fn padded(lo: f64, hi: f64) -> (f64, f64) {
         if lo < 0.0 { lo - span * 0.08 } else { lo },
         hi + span * 0.08,
     )
-}
-
-/// Converts a drawing error.
-pub fn draw_err<E: std::fmt::Display>(e: E) -> ChartError {
-    err(e)
 }
 
 /// A chart with days or months across and money up.
@@ -178,7 +191,7 @@ pub fn plot<'a, 'b>(
         .x_label_area_size(LABEL_PX as u32 * 3 + 8)
         .y_label_area_size(y_label_area(&samples))
         .build_cartesian_2d(axes.x.clone(), lo..hi)
-        .map_err(err)?;
+        .map_err(draw_err)?;
     let money = |v: &f64| super::format::compact_money(*v, cur);
     chart
         .configure_mesh()
@@ -193,6 +206,6 @@ pub fn plot<'a, 'b>(
         .light_line_style(TRANSPARENT)
         .axis_style(MUTED)
         .draw()
-        .map_err(err)?;
+        .map_err(draw_err)?;
     Ok(chart)
 }

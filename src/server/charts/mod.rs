@@ -52,7 +52,8 @@ fn accessible(svg: &str, kind: ChartKind, desc: &str) -> String {
     )
 }
 
-fn draw(kind: ChartKind, f: &Forecast, cur: DisplayCurrency) -> Result<String, ChartError> {
+/// Draws `kind` from a computed forecast.
+pub fn draw(kind: ChartKind, f: &Forecast, cur: DisplayCurrency) -> Result<String, ChartError> {
     let mut svg = String::new();
     {
         let root =

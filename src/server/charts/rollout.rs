@@ -1,10 +1,9 @@
 //! Chart 3: blended daily cost across the rollout phases.
 
 use super::frame::{
-    draw_err, draw_header, font, header_height, padded, plot, Area, Axes, Key, GRID, INK, LABEL_PX,
-    MUTED, PALETTE,
+    draw_err, draw_header, empty, font, header_height, padded, plot, Area, Axes, Key, GRID, INK,
+    LABEL_PX, MUTED, NO_TARGET, PALETTE,
 };
-use super::savings::{empty, NO_TARGET};
 use super::ChartError;
 use crate::domain::forecast::Forecast;
 use crate::domain::money::DisplayCurrency;

@@ -6,10 +6,11 @@
 //! `If-None-Match` with 304. A bad query still answers with an SVG (status
 //! 400) that names each field, so an embedded image shows what to fix.
 
-use super::{render, xml_escape, ChartError};
+use super::{draw, xml_escape};
 use crate::domain::charts::ChartKind;
 use crate::domain::codec::{decode_query, encode};
 use crate::domain::engine::estimate;
+use crate::domain::forecast::forecast;
 use crate::domain::scenario::FieldError;
 use crate::server::state::AppState;
 use axum::extract::{Path, RawQuery, State};
@@ -89,8 +90,10 @@ pub async fn chart(
     };
     let book = &state.book.pricebook;
     let (scenario, mut errors) = decode_query(query.as_deref().unwrap_or(""));
-    errors.extend(estimate(book, &scenario).errors);
-    if !errors.is_empty() {
+    let estimate = estimate(book, &scenario);
+    errors.extend(estimate.errors.iter().cloned());
+    let forecast = forecast(book, &estimate).map_err(|e| errors.push(e)).ok();
+    let (true, Some(forecast)) = (errors.is_empty(), forecast) else {
         return svg_response(
             StatusCode::BAD_REQUEST,
             problem_svg(
@@ -98,7 +101,7 @@ pub async fn chart(
                 &field_lines(&errors),
             ),
         );
-    }
+    };
     let tag = etag(kind, &encode(&scenario), &state.book.fingerprint);
     let cache = [
         (header::ETAG, tag.clone()),
@@ -116,21 +119,14 @@ pub async fn chart(
     if matches {
         return (StatusCode::NOT_MODIFIED, cache).into_response();
     }
-    match render(kind, book, &scenario) {
+    match draw(kind, &forecast, scenario.currency) {
         Ok(svg) => {
             let mut r = (StatusCode::OK, cache, svg).into_response();
             r.headers_mut()
                 .insert(header::CONTENT_TYPE, HeaderValue::from_static(SVG));
             r
         }
-        Err(ChartError::Scenario { field, message }) => svg_response(
-            StatusCode::BAD_REQUEST,
-            problem_svg(
-                "The chart's query has fields that cannot be used",
-                &[format!("{field}: {message}")],
-            ),
-        ),
-        Err(e @ ChartError::Draw(_)) => svg_response(
+        Err(e) => svg_response(
             StatusCode::INTERNAL_SERVER_ERROR,
             problem_svg("The chart could not be drawn", &[e.to_string()]),
         ),

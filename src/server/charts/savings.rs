@@ -2,8 +2,8 @@
 
 use super::font::text_width;
 use super::frame::{
-    draw_err, draw_header, font, header_height, padded, plot, Area, Axes, Key, INK, LABEL_PX,
-    MUTED, PALETTE,
+    draw_err, draw_header, empty, font, header_height, padded, plot, Area, Axes, Key, INK,
+    LABEL_PX, MUTED, NO_TARGET, PALETTE,
 };
 use super::ChartError;
 use crate::domain::charts::break_even_label;
@@ -15,23 +15,6 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::prelude::ToPrimitive;
 
 const TITLE: &str = "Cumulative net savings of the migration";
-
-/// What the migration charts say when there is nothing to move to.
-pub const NO_TARGET: &str =
-    "No migration target: compare at least one option besides the baseline.";
-
-/// Draws a message in place of a chart.
-pub fn empty(root: &Area<'_>, title: &str, message: &str) -> Result<(), ChartError> {
-    draw_header(root, title, &[])?;
-    root.draw(&Text::new(
-        message.to_string(),
-        (400, 210),
-        font(15.0)
-            .color(&MUTED)
-            .pos(Pos::new(HPos::Center, VPos::Center)),
-    ))
-    .map_err(draw_err)
-}
 
 pub fn draw(root: &Area<'_>, f: &Forecast, cur: DisplayCurrency) -> Result<(), ChartError> {
     let Some(plan) = &f.migration else {

@@ -19,8 +19,11 @@ use crate::domain::scenario::{CacheTtl, FieldError, Scenario};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
+mod link;
 mod parse;
 mod query;
+
+pub use link::{link_query, LinkMeta, FINGERPRINT_LEN, LINK_KEYS, LINK_VERSION, READS_VERSIONS};
 
 pub use parse::{
     model_ref as parse_ref, MAX_AMOUNT, MAX_GROWTH_PCT, MAX_PHASES, MAX_PHASE_DAYS,
@@ -77,17 +80,52 @@ fn apply(s: &mut Scenario, key: &str, value: &str) -> Result<(), FieldError> {
     }
 }
 
+/// A decoded query: the scenario, what the link says about itself, the
+/// caller's own keys and every problem found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    pub scenario: Scenario,
+    pub link: LinkMeta,
+    /// Pairs whose key is one of the caller's `extra` keys, in query order.
+    pub extra: Vec<(String, String)>,
+    pub errors: Vec<FieldError>,
+}
+
 /// Decodes query pairs into a scenario and the problems found.
 pub fn decode(pairs: &[(String, String)]) -> (Scenario, Vec<FieldError>) {
+    let d = decode_link(pairs, &[]);
+    (d.scenario, d.errors)
+}
+
+/// Decodes a share link's pairs. Scenario keys, `v` and `pb` are read here;
+/// keys in `extra` (a view's own, such as `show`) are handed back untouched;
+/// any other key is an error that lists what is allowed.
+pub fn decode_link(pairs: &[(String, String)], extra: &[&str]) -> Decoded {
     let mut s = Scenario::default();
+    let mut meta = LinkMeta::default();
+    let mut extras = Vec::new();
     let mut errors = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
+    let allowed = || {
+        KEYS.iter()
+            .chain(LINK_KEYS.iter())
+            .chain(extra.iter())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     for (key, value) in pairs {
-        let Some(known) = KEYS.iter().copied().find(|k| k == key) else {
+        let Some(known) = KEYS
+            .iter()
+            .chain(LINK_KEYS.iter())
+            .chain(extra.iter())
+            .copied()
+            .find(|k| k == key)
+        else {
             errors.push(err(
                 key,
                 value,
-                format!("unknown parameter; allowed: {}", KEYS.join(", ")),
+                format!("unknown parameter; allowed: {}", allowed()),
             ));
             continue;
         };
@@ -100,7 +138,15 @@ pub fn decode(pairs: &[(String, String)]) -> (Scenario, Vec<FieldError>) {
             continue;
         }
         seen.push(known);
-        if let Err(e) = apply(&mut s, known, value) {
+        let applied = if extra.contains(&known) {
+            extras.push((key.clone(), value.clone()));
+            Ok(())
+        } else if LINK_KEYS.contains(&known) {
+            link::apply(&mut meta, known, value)
+        } else {
+            apply(&mut s, known, value)
+        };
+        if let Err(e) = applied {
             errors.push(e);
         }
     }
@@ -117,7 +163,12 @@ pub fn decode(pairs: &[(String, String)]) -> (Scenario, Vec<FieldError>) {
         ));
         s.cache_write_pct = Decimal::ONE_HUNDRED - s.cache_read_pct;
     }
-    (s, errors)
+    Decoded {
+        scenario: s,
+        link: meta,
+        extra: extras,
+        errors,
+    }
 }
 
 fn join_refs(list: &[ModelRef]) -> String {

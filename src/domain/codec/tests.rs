@@ -227,3 +227,98 @@ proptest! {
         prop_assert_eq!(back, s);
     }
 }
+
+fn arb_fingerprint() -> impl Strategy<Value = String> {
+    "[0-9a-f]{16}"
+}
+
+proptest! {
+    #[test]
+    fn a_share_link_decodes_to_its_scenario_and_pricebook(s in arb_scenario(), fp in arb_fingerprint()) {
+        let q = link_query(&s, &fp);
+        prop_assert!(q.starts_with("v=1"));
+        let d = decode_link(&split_query(&q), &[]);
+        prop_assert!(d.errors.is_empty(), "{:?}", d.errors);
+        prop_assert_eq!(d.link, LinkMeta { version: 1, pricebook: Some(fp.clone()) });
+        prop_assert_eq!(&d.scenario, &s);
+        // Canonical: the same scenario gives the same link.
+        prop_assert_eq!(link_query(&d.scenario, &fp), q);
+    }
+}
+
+/// Links of version 1 as they were first written. They must keep decoding to
+/// these scenarios in every later release; a change that breaks one bumps
+/// `LINK_VERSION` and keeps a version-1 reader instead.
+#[test]
+fn version_1_links_keep_their_meaning() {
+    let golden = [
+        ("v=1&pb=0123456789abcdef", ""),
+        (
+            "v=1&rpd=1000&in=1500&out=300&cr=40&cw=10&ttl=1h&batch=25&pb=0123456789abcdef",
+            "rpd=1000&in=1500&out=300&cr=40&cw=10&ttl=1h&batch=25",
+        ),
+        (
+            "v=1&growth=5&horizon=36&base=openai/gpt-4.1&cmp=holysheep/gpt-4.1,openrouter/openai/gpt-4.1&cur=EUR&pb=0123456789abcdef",
+            "growth=5&horizon=36&base=openai/gpt-4.1&cmp=holysheep/gpt-4.1,openrouter/openai/gpt-4.1&cur=EUR",
+        ),
+        (
+            "v=1&in=0&target=holysheep/claude-haiku-4-5&hours=16&rate=120&fixed=500&monthly=50&credit=100&phases=10:7,100:30&fb=2&pb=0123456789abcdef",
+            "in=0&target=holysheep/claude-haiku-4-5&hours=16&rate=120&fixed=500&monthly=50&credit=100&phases=10:7,100:30&fb=2",
+        ),
+    ];
+    for (link, scenario) in golden {
+        let d = decode_link(&split_query(link), &[]);
+        assert!(d.errors.is_empty(), "{link}: {:?}", d.errors);
+        assert_eq!(d.link.pricebook.as_deref(), Some("0123456789abcdef"));
+        assert_eq!(encode(&d.scenario), scenario, "{link}");
+        assert_eq!(link_query(&d.scenario, "0123456789abcdef"), link);
+    }
+    let (s, _) = decode_query("in=0&target=holysheep/claude-haiku-4-5&phases=10:7,100:30");
+    assert_eq!(s.migration.phases.len(), 2);
+    assert_eq!(s.input_tokens, Decimal::ZERO);
+}
+
+#[test]
+fn a_link_from_a_newer_release_is_named() {
+    let d = decode_link(&pairs(&[("v", "2"), ("rpd", "5")]), &[]);
+    assert_eq!(d.scenario.requests_per_day, 5);
+    assert_eq!(d.errors.len(), 1);
+    assert_eq!(d.errors[0].field, "v");
+    assert!(d.errors[0].message.contains("version 2"), "{:?}", d.errors);
+    assert!(
+        d.errors[0].message.contains("reads version 1"),
+        "{:?}",
+        d.errors
+    );
+    let d = decode_link(&pairs(&[("v", "one")]), &[]);
+    assert!(
+        d.errors[0].message.contains("whole number"),
+        "{:?}",
+        d.errors
+    );
+    assert_eq!(d.link.version, 1);
+}
+
+#[test]
+fn a_bad_fingerprint_is_named() {
+    for bad in ["xyz", "0123456789abcde", "0123456789abcdefg"] {
+        let d = decode_link(&pairs(&[("pb", bad)]), &[]);
+        assert_eq!(d.errors.len(), 1, "{bad}");
+        assert_eq!(d.errors[0].field, "pb");
+        assert!(d.errors[0].message.contains("16 hex digits"));
+        assert_eq!(d.link.pricebook, None);
+    }
+    let d = decode_link(&pairs(&[("pb", "0123456789ABCDEF")]), &[]);
+    assert_eq!(d.link.pricebook.as_deref(), Some("0123456789abcdef"));
+}
+
+#[test]
+fn a_view_key_is_handed_back_and_others_are_refused() {
+    let d = decode_link(&pairs(&[("show", "summary"), ("rpd", "7")]), &["show"]);
+    assert!(d.errors.is_empty());
+    assert_eq!(d.extra, pairs(&[("show", "summary")]));
+    let d = decode_link(&pairs(&[("show", "summary")]), &[]);
+    assert_eq!(d.errors[0].field, "show");
+    assert!(d.errors[0].message.contains("allowed: rpd"));
+    assert!(d.errors[0].message.contains("v, pb"));
+}

@@ -4,6 +4,7 @@
 //! the pricebook ([`pricebook`]), the scenario and its URL codec ([`scenario`],
 //! [`codec`]), the cost engine ([`engine`]) and display rounding ([`display`]).
 
+pub mod assumptions;
 pub mod charts;
 pub mod codec;
 pub mod date;
@@ -24,4 +25,5 @@ pub mod roi;
 pub mod rollout;
 pub mod rows;
 pub mod scenario;
+pub mod summary;
 pub mod timeline;

@@ -6,7 +6,7 @@ ADDR ?= 127.0.0.1:3000
 export PATH := $(CURDIR)/tools/binaryen/node_modules/.bin:$(PATH)
 HYDRATE := --lib --target wasm32-unknown-unknown --no-default-features --features hydrate
 
-.PHONY: setup build run check-pricing test test-rust lint test-e2e bench clean
+.PHONY: setup build run check-pricing archive-pricing test test-rust lint test-e2e bench clean
 
 setup:
 	bash scripts/setup.sh
@@ -21,6 +21,10 @@ run: build
 ## Validate pricing/ without serving.
 check-pricing:
 	cargo run --quiet --features ssr -- check pricing
+
+## Add the current pricebook to pricing/history/ (commit it with price changes).
+archive-pricing:
+	cargo run --quiet --features ssr -- archive
 
 ## Every test: formatting and lints, Rust unit and integration tests, then
 ## Playwright in Chromium against the release build.

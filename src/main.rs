@@ -5,7 +5,7 @@
 async fn main() -> std::process::ExitCode {
     use clap::Parser;
     use llm_roi::server::config::{Cli, Command};
-    use llm_roi::server::{pricing_dir::load_dir, router, state};
+    use llm_roi::server::{history, pricing_dir::load_dir, router, startup, state};
     use std::process::ExitCode;
 
     let cli = Cli::parse();
@@ -29,13 +29,31 @@ async fn main() -> std::process::ExitCode {
         };
     }
 
-    let book = match load_dir(&cli.pricing_dir) {
-        Ok(b) => state::LoadedBook::new(b),
+    if let Some(Command::Archive) = &cli.command {
+        let dir = cli.history_dir();
+        let result = load_dir(&cli.pricing_dir)
+            .map_err(|e| format!("{}: {e}", cli.pricing_dir.display()))
+            .and_then(|b| history::record(&dir, &b).map_err(|e| e.to_string()));
+        return match result {
+            Ok(true) => {
+                println!("{}: added the current pricebook", dir.display());
+                ExitCode::SUCCESS
+            }
+            Ok(false) => {
+                println!("{}: already has the current pricebook", dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("llm-roi archive: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+
+    let (book, site) = match startup::load_book(&cli).and_then(|b| Ok((b, startup::site(&cli)?))) {
+        Ok(x) => x,
         Err(e) => {
-            eprintln!(
-                "llm-roi refuses to start: {}: {e}",
-                cli.pricing_dir.display()
-            );
+            eprintln!("llm-roi refuses to start: {e}");
             return ExitCode::FAILURE;
         }
     };
@@ -69,6 +87,7 @@ async fn main() -> std::process::ExitCode {
     let app = router::build(state::AppState {
         leptos_options,
         book: book.clone(),
+        site,
         probe,
     });
     let listener = match tokio::net::TcpListener::bind(cli.addr).await {
@@ -82,10 +101,11 @@ async fn main() -> std::process::ExitCode {
         }
     };
     println!(
-        "llm-roi: pricebook {} ({} providers) from {}",
+        "llm-roi: pricebook {} ({} providers) from {}; {} pricebook(s) in the history",
         book.fingerprint,
         book.pricebook.providers.len(),
-        cli.pricing_dir.display()
+        cli.pricing_dir.display(),
+        book.history.len()
     );
     println!("llm-roi: listening on http://{}", cli.addr);
     if let Err(e) = axum::serve(

@@ -27,6 +27,23 @@ pub struct Cli {
     #[arg(long, env = "LLM_ROI_PROBE_TARGETS")]
     pub probe_targets: Option<PathBuf>,
 
+    /// The public origin for absolute links (report links, OpenGraph tags,
+    /// oEmbed, iframe snippets), e.g. https://llm-roi.example.com. Without
+    /// it, links use http:// and the request's Host header.
+    #[arg(long, env = "LLM_ROI_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Origins whose pages may frame /embed, separated by spaces or commas,
+    /// e.g. https://wiki.example.com. The site itself always may; every other
+    /// route cannot be framed.
+    #[arg(long, env = "LLM_ROI_EMBED_ORIGINS", default_value = "'self'")]
+    pub embed_origins: String,
+
+    /// Directory of earlier pricebooks, so that old links can list which of
+    /// their prices changed (default: <pricing-dir>/history).
+    #[arg(long, env = "LLM_ROI_PRICEBOOK_HISTORY", global = true)]
+    pub pricebook_history: Option<PathBuf>,
+
     /// Directory of the built site (wasm, JS, CSS and public assets).
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,
@@ -44,4 +61,16 @@ pub enum Command {
         /// The directory to check (default: --pricing-dir).
         dir: Option<PathBuf>,
     },
+    /// Add the current pricebook to the history (<pricing-dir>/history, or
+    /// --pricebook-history) if it is not there yet.
+    Archive,
+}
+
+impl Cli {
+    /// The pricebook history directory.
+    pub fn history_dir(&self) -> PathBuf {
+        self.pricebook_history
+            .clone()
+            .unwrap_or_else(|| self.pricing_dir.join("history"))
+    }
 }

@@ -5,8 +5,12 @@
 pub mod api;
 pub mod charts;
 pub mod config;
+pub mod headers;
+pub mod history;
 pub mod pricing_dir;
 pub mod probe;
 pub mod router;
+pub mod site;
+pub mod startup;
 pub mod state;
 pub mod today;

@@ -1,23 +1,29 @@
 //! The axum router: the JSON API, server functions and the Leptos pages.
 
 use super::api;
+use super::headers::{self, SecurityHeaders};
 use super::probe::api as probe;
 use super::state::AppState;
 use crate::app::{shell, App};
+use axum::middleware;
 use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::sync::Arc;
 
 /// Builds the whole application's router.
 pub fn build(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let book = state.book.clone();
+    let site = state.site.clone();
     let probe_handle = super::probe::ProbeHandle(state.probe.clone());
     let context = move || {
         provide_context(book.clone());
+        provide_context(site.clone());
         provide_context(probe_handle.clone());
     };
+    let security = Arc::new(SecurityHeaders::new(&state.site));
     let options = state.leptos_options.clone();
     Router::new()
         .route("/api/v1/pricebook", get(api::pricebook))
@@ -36,4 +42,5 @@ pub fn build(state: AppState) -> Router {
             _,
         >(context, shell))
         .with_state(state)
+        .layer(middleware::from_fn_with_state(security, headers::add))
 }

@@ -2,23 +2,42 @@
 
 use crate::domain::pricebook::fingerprint::fingerprint;
 use crate::domain::pricebook::Pricebook;
+use crate::server::history::History;
+use crate::server::site::Site;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 use std::sync::Arc;
 
-/// The validated pricebook and its fingerprint, computed once at start.
+/// The validated pricebook and its fingerprint, computed once at start, and
+/// the earlier pricebooks old links were made with.
 #[derive(Debug, Clone)]
 pub struct LoadedBook {
     pub pricebook: Arc<Pricebook>,
     pub fingerprint: Arc<str>,
+    pub history: Arc<History>,
 }
 
 impl LoadedBook {
+    /// A pricebook with no history.
     pub fn new(pricebook: Pricebook) -> Self {
+        Self::with_history(pricebook, History::default())
+    }
+
+    pub fn with_history(pricebook: Pricebook, history: History) -> Self {
         let fingerprint = fingerprint(&pricebook).into();
         Self {
             pricebook: Arc::new(pricebook),
             fingerprint,
+            history: Arc::new(history),
+        }
+    }
+
+    /// The pricebook a link made with `fp` used, if this server has it.
+    pub fn made_with(&self, fp: &str) -> Option<&Pricebook> {
+        if *fp == *self.fingerprint {
+            Some(&self.pricebook)
+        } else {
+            self.history.get(fp)
         }
     }
 }
@@ -28,6 +47,8 @@ impl LoadedBook {
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub book: LoadedBook,
+    /// The public origin and the framing policy.
+    pub site: Site,
     /// The endpoint probe; `None` answers its routes with 503.
     pub probe: Option<Arc<crate::server::probe::service::ProbeService>>,
 }

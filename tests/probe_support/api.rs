@@ -18,6 +18,7 @@ pub async fn app(targets: ProbeTargets) -> axum::Router {
             .output_name("llm-roi")
             .build(),
         book,
+        site: Default::default(),
         probe: Some(probe),
     })
 }

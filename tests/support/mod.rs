@@ -21,6 +21,7 @@ pub fn app_with(dir: &std::path::Path) -> axum::Router {
     router::build(state::AppState {
         leptos_options,
         book: state::LoadedBook::new(book),
+        site: Default::default(),
         probe: None,
     })
 }

@@ -10,6 +10,7 @@ pub mod codec;
 pub mod date;
 pub mod display;
 pub mod drift;
+pub mod embed;
 pub mod engine;
 pub mod estimate;
 pub mod forecast;

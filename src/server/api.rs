@@ -2,11 +2,11 @@
 
 use super::state::{AppState, LoadedBook};
 use super::today::today_utc;
-use crate::domain::codec::decode_query;
-use crate::domain::engine::estimate as run_estimate;
+use crate::domain::codec::split_query;
 use crate::domain::estimate::Estimate;
-use crate::domain::forecast::{forecast, Forecast};
+use crate::domain::forecast::Forecast;
 use crate::domain::pricebook::SCHEMA_VERSION;
+use crate::domain::report::build;
 use crate::domain::scenario::FieldError;
 use crate::pricebook_payload::PricebookPayload;
 use axum::extract::{RawQuery, State};
@@ -49,30 +49,31 @@ pub struct BadQuery {
     pub errors: Vec<FieldError>,
 }
 
-/// `GET /api/v1/estimate?<scenario query>`: the estimate with decimal money
-/// as strings, or 400 naming each bad field.
-pub async fn estimate(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
-    let (scenario, mut errors) = decode_query(query.as_deref().unwrap_or(""));
-    let estimate = run_estimate(&state.book.pricebook, &scenario);
-    errors.extend(estimate.errors.iter().cloned());
-    let forecast = match forecast(&state.book.pricebook, &estimate) {
-        Ok(f) => Some(f),
-        Err(e) => {
-            errors.push(e);
-            None
-        }
+/// The 400 answer for a query with fields that cannot be used.
+pub fn bad_query(errors: Vec<FieldError>) -> Response {
+    let body = BadQuery {
+        error: "the query has fields that cannot be used; see `errors`",
+        errors,
     };
-    let (true, Some(forecast)) = (errors.is_empty(), forecast) else {
-        let body = BadQuery {
-            error: "the query has fields that cannot be used; see `errors`",
-            errors,
-        };
-        return (StatusCode::BAD_REQUEST, Json(body)).into_response();
+    (StatusCode::BAD_REQUEST, Json(body)).into_response()
+}
+
+/// `GET /api/v1/estimate?<scenario query>`: the estimate with decimal money
+/// as strings, or 400 naming each bad field. A share link's `v` and `pb`
+/// are accepted.
+pub async fn estimate(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
+    let r = build(
+        &state.book.pricebook,
+        &split_query(query.as_deref().unwrap_or("")),
+        &[],
+    );
+    let (true, Some(forecast)) = (r.errors.is_empty(), r.forecast) else {
+        return bad_query(r.errors);
     };
     Json(EstimateResponse {
         pricebook_fingerprint: &state.book.fingerprint,
-        query: crate::domain::codec::encode(&scenario),
-        estimate,
+        query: crate::domain::codec::encode(&r.scenario),
+        estimate: r.estimate,
         forecast,
     })
     .into_response()

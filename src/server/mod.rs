@@ -5,8 +5,10 @@
 pub mod api;
 pub mod charts;
 pub mod config;
+pub mod export;
 pub mod headers;
 pub mod history;
+pub mod oembed;
 pub mod pricing_dir;
 pub mod probe;
 pub mod router;

@@ -29,6 +29,8 @@ pub fn build(state: AppState) -> Router {
         .route("/api/v1/pricebook", get(api::pricebook))
         .route("/api/v1/estimate", get(api::estimate))
         .route("/chart/{file}", get(super::charts::route::chart))
+        .route("/report.csv", get(super::export::report_csv))
+        .route("/oembed", get(super::oembed::oembed))
         .route("/api/v1/probe/status", get(probe::status))
         .route("/api/v1/probe/runs", post(probe::start))
         .route("/api/v1/probe/runs/{id}", get(probe::get_run))

@@ -1,21 +1,36 @@
 //! The Leptos application: the HTML shell and the routes.
 
 use crate::pages::calculator::CalculatorPage;
+use crate::pages::embed::EmbedPage;
 use crate::pages::probe::ProbePage;
+use crate::pages::report::ReportPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, StaticSegment};
 
+/// True when the request being rendered is for `/embed`, which is served
+/// without the hydration scripts (no JavaScript in wikis' iframes).
+fn is_embed() -> bool {
+    use_context::<leptos_router::location::RequestUrl>().is_some_and(|u| {
+        let url = u.as_ref();
+        let path = url
+            .split_once("://")
+            .map_or(url, |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
+        path.split(['?', '#']).next() == Some("/embed")
+    })
+}
+
 /// The document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let scripts = (!is_embed()).then(|| view! { <HydrationScripts options/> });
     view! {
         <!DOCTYPE html>
         <html lang="en">
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <HydrationScripts options/>
+                {scripts}
                 <MetaTags/>
             </head>
             <body>
@@ -38,6 +53,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <p class="not-found">"Page not found. The calculator is at " <a href="/">"/"</a> "."</p> }>
                     <Route path=StaticSegment("") view=CalculatorPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("probe") view=ProbePage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("report") view=ReportPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("embed") view=EmbedPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

@@ -14,6 +14,7 @@ pub mod domain;
 pub mod pages;
 pub mod pricebook_payload;
 pub mod probe_fns;
+pub mod report_fns;
 #[cfg(feature = "ssr")]
 pub mod server;
 

@@ -108,10 +108,11 @@ fn part_height(p: EmbedPart, width: u32, options: u32) -> u32 {
     match p {
         // About 180 characters at 8 px each, wrapped.
         EmbedPart::Summary => (180 * 8 / inner + 1) * LINE_PX + 16,
-        EmbedPart::Table | EmbedPart::Projection => 40 + options * ROW_PX + 16,
+        // Caption and header row, then the rows.
+        EmbedPart::Table | EmbedPart::Projection => 56 + options * ROW_PX + 16,
         EmbedPart::Roi => 5 * LINE_PX + 24,
         // The 800 × 420 chart scaled to the width, and its caption.
-        EmbedPart::Chart(_) => inner * 420 / 800 + 16,
+        EmbedPart::Chart(_) => inner * 420 / 800 + 20,
     }
 }
 
@@ -135,6 +136,42 @@ pub fn frame_size(
             .sum::<u32>();
     let height = max_height.map_or(content, |m| m.min(content));
     (width, height)
+}
+
+/// Escapes text for an HTML attribute value in double quotes.
+pub fn attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The iframe snippet for an embed URL, as oEmbed and the Embed panel give it.
+pub fn iframe_html(src: &str, (width, height): (u32, u32), title: &str) -> String {
+    format!(
+        r#"<iframe src="{}" width="{width}" height="{height}" title="{}" style="border:0" loading="lazy"></iframe>"#,
+        attr(src),
+        attr(title)
+    )
+}
+
+/// A Markdown image; brackets in the text and parentheses in the URL are
+/// made harmless.
+pub fn markdown_image(alt: &str, url: &str) -> String {
+    let alt: String = alt
+        .chars()
+        .map(|c| match c {
+            '[' => '(',
+            ']' => ')',
+            c => c,
+        })
+        .collect();
+    format!(
+        "![{alt}]({})",
+        url.replace('(', "%28")
+            .replace(')', "%29")
+            .replace(' ', "%20")
+    )
 }
 
 #[cfg(test)]
@@ -163,17 +200,29 @@ mod tests {
     }
 
     #[test]
+    fn snippets_escape_what_they_must() {
+        assert_eq!(
+            iframe_html("https://x/embed?a=1&b=2", (720, 400), "Saves \"$5\" <now>"),
+            r#"<iframe src="https://x/embed?a=1&amp;b=2" width="720" height="400" title="Saves &quot;$5&quot; &lt;now&gt;" style="border:0" loading="lazy"></iframe>"#
+        );
+        assert_eq!(
+            markdown_image("Savings [draft]", "https://x/chart/savings.svg?a=(1)"),
+            "![Savings (draft)](https://x/chart/savings.svg?a=%281%29)"
+        );
+    }
+
+    #[test]
     fn the_frame_respects_the_maxima() {
         let parts = show_or_default(None).unwrap();
         let (w, h) = frame_size(&parts, 3, None, None);
         assert_eq!(w, DEFAULT_WIDTH_PX);
         // 24 + 40 footer + summary (180×8/696 + 1 = 3 lines: 82) + table
-        // (40 + 144 + 16 = 200) + chart (696 × 420 / 800 = 365 + 16 = 381).
-        assert_eq!(h, 24 + 40 + 82 + 200 + 381);
+        // (56 + 144 + 16 = 216) + chart (696 × 420 / 800 = 365 + 20 = 385).
+        assert_eq!(h, 24 + 40 + 82 + 216 + 385);
         let (w, h2) = frame_size(&parts, 3, Some(400), None);
         assert_eq!(w, 400);
-        // The summary wraps to 4 lines (104), the chart shrinks to 197 + 16.
-        assert_eq!(h2, 64 + 104 + 200 + 213);
+        // The summary wraps to 4 lines (104), the chart shrinks to 197 + 20.
+        assert_eq!(h2, 64 + 104 + 216 + 217);
         assert_eq!(frame_size(&parts, 3, Some(2000), Some(300)), (720, 300));
         assert_eq!(frame_size(&parts, 3, Some(100), None).0, 100);
     }

@@ -12,13 +12,15 @@ use crate::components::projection_table::ProjectionTable;
 use crate::components::results_table::ResultsTable;
 use crate::components::roi_panel::RoiPanel;
 use crate::components::scenario_form::ScenarioForm;
+use crate::components::share_link::ShareLink;
 use crate::components::sources::Sources;
-use crate::domain::codec::{decode, encode, percent_encode};
+use crate::domain::codec::{decode, encode, link_query};
 use crate::domain::engine::estimate;
 use crate::domain::forecast::forecast;
 use crate::domain::forecast_view::{projection_view, roi_view};
 use crate::domain::rows::rows;
 use crate::pages::probe::relay_choices;
+use crate::pages::query::{join_pairs, query_pairs, with_query};
 use crate::pricebook_payload::{get_pricebook, PricebookPayload};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -43,11 +45,6 @@ pub fn CalculatorPage() -> impl IntoView {
             })}
         </Suspense>
     }
-}
-
-/// The query as ordered pairs.
-fn query_pairs(map: leptos_router::params::ParamsMap) -> Vec<(String, String)> {
-    map.into_iter().map(|(k, v)| (k.into_owned(), v)).collect()
 }
 
 #[component]
@@ -82,6 +79,10 @@ fn Calculator(payload: PricebookPayload) -> impl IntoView {
         all
     });
     let canonical = Signal::derive(move || decoded.with(|(s, _)| encode(s)));
+    let report_path = Signal::derive(move || {
+        let fp = payload.with_value(|p| p.fingerprint.clone());
+        format!("/report?{}", decoded.with(|(s, _)| link_query(s, &fp)))
+    });
     let in_use =
         Signal::derive(move || estimate.with(|e| (e.scenario.clone(), e.baseline.to_string())));
 
@@ -92,16 +93,7 @@ fn Calculator(payload: PricebookPayload) -> impl IntoView {
         if !value.trim().is_empty() {
             next.push((key, value));
         }
-        let q = next
-            .iter()
-            .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
-            .collect::<Vec<_>>()
-            .join("&");
-        let url = if q.is_empty() {
-            "/".to_string()
-        } else {
-            format!("/?{q}")
-        };
+        let url = with_query("/", &join_pairs(&next));
         navigate(
             &url,
             NavigateOptions {
@@ -114,6 +106,7 @@ fn Calculator(payload: PricebookPayload) -> impl IntoView {
 
     view! {
         <ErrorSummary errors/>
+        <ShareLink path=report_path/>
         <div class="layout">
             <ScenarioForm pricebook=payload.with_value(|p| p.pricebook.clone()) pairs=pairs.into() in_use errors on_change/>
             <section class="results" aria-labelledby="results-heading">

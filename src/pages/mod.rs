@@ -1,4 +1,7 @@
 //! Pages: one per route, wiring URL state to components.
 
 pub mod calculator;
+pub mod embed;
 pub mod probe;
+pub mod query;
+pub mod report;

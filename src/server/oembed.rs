@@ -9,7 +9,9 @@
 
 use super::state::AppState;
 use crate::domain::codec::{link_query, percent_encode, split_query};
-use crate::domain::embed::{frame_size, show_or_default, show_text, DEFAULT_SHOW, SHOW_KEY};
+use crate::domain::embed::{
+    frame_size, iframe_html, show_or_default, show_text, DEFAULT_SHOW, SHOW_KEY,
+};
 use crate::domain::report::build;
 use crate::domain::summary::summary;
 use axum::extract::{RawQuery, State};
@@ -45,14 +47,6 @@ fn fail(status: StatusCode, message: String) -> Response {
         Json(serde_json::json!({ "error": message, "status": status.as_u16() })),
     )
         .into_response()
-}
-
-/// Escapes text for an HTML attribute value in double quotes.
-pub fn attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 fn dimension(name: &str, v: Option<&str>) -> Result<Option<u32>, Response> {
@@ -162,11 +156,7 @@ pub async fn oembed(
     if show != DEFAULT_SHOW {
         src.push_str(&format!("&{SHOW_KEY}={}", percent_encode(&show)));
     }
-    let html = format!(
-        r#"<iframe src="{}" width="{width}" height="{height}" title="{}" style="border:0" loading="lazy"></iframe>"#,
-        attr(&src),
-        attr(&title)
-    );
+    let html = iframe_html(&src, (width, height), &title);
     Json(OEmbed {
         version: "1.0",
         kind: "rich",

@@ -1,0 +1,162 @@
+//! `/report?<link>`: the read-only, printable report of a share link.
+//!
+//! The whole report is computed from the link and rendered on the server;
+//! the browser hydrates it for the copy and print buttons. Its head carries
+//! OpenGraph and Twitter tags with the summary, a canonical link and the
+//! oEmbed discovery link.
+
+use crate::components::charts::Charts;
+use crate::components::copy_field::CopyField;
+use crate::components::drift_notice::DriftNotice;
+use crate::components::embed_panel::{EmbedPanel, Snippets};
+use crate::components::error_summary::ErrorSummary;
+use crate::components::prices_used_table::PricesUsedTable;
+use crate::components::projection_table::ProjectionTable;
+use crate::components::results_table::ResultsTable;
+use crate::components::roi_panel::RoiPanel;
+use crate::domain::assumptions::assumptions;
+use crate::domain::charts::ChartKind;
+use crate::domain::codec::{encode, link_query, percent_encode, split_query};
+use crate::domain::embed::{frame_size, iframe_html, markdown_image, show_or_default};
+use crate::domain::forecast_view::{projection_view, roi_view};
+use crate::domain::prices_used::price_lines;
+use crate::domain::report::build;
+use crate::domain::rows::rows;
+use crate::domain::summary::summary;
+use crate::pages::query::{join_pairs, query_pairs, with_query};
+use crate::pricebook_payload::{get_pricebook, PricebookPayload};
+use crate::report_fns::{get_report_context, ReportContext};
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let query = use_query_map();
+    let raw = Memo::new(move |_| join_pairs(&query_pairs(query.get())));
+    let payload = Resource::new_blocking(|| (), |()| get_pricebook());
+    let context = Resource::new_blocking(move || raw.get(), get_report_context);
+    view! {
+        <Suspense fallback=|| view! { <p>"Computing the report…"</p> }>
+            {move || Suspend::new(async move {
+                match (payload.await, context.await) {
+                    (Ok(p), Ok(c)) => view! { <Report payload=p context=c query=raw.get()/> }.into_any(),
+                    (Err(e), _) | (_, Err(e)) => view! {
+                        <p class="error" role="alert">"The report could not be computed: " {e.to_string()}</p>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The snippets for the Embed panel.
+fn snippets(origin: &str, link: &str, scenario_query: &str, title: &str, options: u32) -> Snippets {
+    let report = format!("{origin}/report?{link}");
+    let size = frame_size(
+        &show_or_default(None).unwrap_or_default(),
+        options,
+        None,
+        None,
+    );
+    Snippets {
+        iframe: iframe_html(&format!("{origin}/embed?{link}"), size, title),
+        markdown: markdown_image(
+            &format!("{}: {title}", ChartKind::Savings.title()),
+            &with_query(&format!("{origin}/chart/savings.svg"), scenario_query),
+        ),
+        oembed: format!(
+            "{origin}/oembed?url={}&format=json",
+            percent_encode(&report)
+        ),
+        link: report,
+    }
+}
+
+#[component]
+fn Report(payload: PricebookPayload, context: ReportContext, query: String) -> impl IntoView {
+    let book = &payload.pricebook;
+    let r = build(book, &split_query(&query), &[]);
+    let e = &r.estimate;
+    let cur = e.currency;
+    let sentence = summary(e, r.forecast.as_ref());
+    let stamp = r
+        .link
+        .pricebook
+        .clone()
+        .unwrap_or_else(|| payload.fingerprint.clone());
+    let link = link_query(&r.scenario, &stamp);
+    let scenario_query = encode(&r.scenario);
+    let origin = context.origin.clone();
+    let s = snippets(
+        &origin,
+        &link,
+        &scenario_query,
+        &sentence,
+        e.options.len() as u32,
+    );
+    let report_url = s.link.clone();
+    let oembed_url = s.oembed.clone();
+    let table = Signal::stored(rows(e));
+    let projection = Signal::stored(r.forecast.as_ref().map(|f| projection_view(f, cur)));
+    let m = &r.scenario.migration;
+    let roi = Signal::stored(r.forecast.as_ref().and_then(|f| {
+        f.migration
+            .as_ref()
+            .map(|plan| roi_view(plan, m.hours, m.hourly_rate, cur))
+    }));
+    let words = assumptions(e, r.forecast.as_ref());
+    let lines = price_lines(book, e);
+    let title = format!("llm-roi cost report: {sentence}");
+    view! {
+        <Title text=title.clone()/>
+        <Meta name="description" content=sentence.clone()/>
+        <Meta property="og:type" content="article"/>
+        <Meta property="og:site_name" content="llm-roi"/>
+        <Meta property="og:title" content="llm-roi cost report"/>
+        <Meta property="og:description" content=sentence.clone()/>
+        <Meta property="og:url" content=report_url.clone()/>
+        <Meta name="twitter:card" content="summary"/>
+        <Meta name="twitter:title" content="llm-roi cost report"/>
+        <Meta name="twitter:description" content=sentence.clone()/>
+        <Link rel="canonical" href=report_url.clone()/>
+        <Link rel="alternate" type_="application/json+oembed" href=oembed_url title=sentence.clone()/>
+        <article class="report" data-testid="report">
+            <header class="report-head">
+                <p class="report-kicker">"llm-roi cost report"</p>
+                <h1 class="summary" data-testid="summary">{sentence}</h1>
+            </header>
+            <nav class="report-controls no-print" aria-label="Report actions" data-testid="report-controls">
+                <CopyField label="Link to this report" text=report_url testid="report-url"/>
+                <button type="button" class="print-button" on:click=|_| crate::components::browser::print_page()>"Print or save as PDF"</button>
+                <a href=with_query("/", &scenario_query)>"Open in the calculator"</a>
+                <a href=with_query("/report.csv", &scenario_query) download="llm-roi-report.csv" data-testid="csv-link">"Download CSV"</a>
+                <a href=with_query("/api/v1/estimate", &scenario_query) data-testid="json-link">"Estimate as JSON"</a>
+            </nav>
+            <DriftNotice drift=context.drift/>
+            <ErrorSummary errors=Signal::stored(r.errors.clone())/>
+            <section aria-labelledby="options-heading">
+                <h2 id="options-heading">"Cost by option"</h2>
+                <ResultsTable rows=table currency=Signal::stored(cur)/>
+            </section>
+            <section aria-labelledby="projection-heading">
+                <h2 id="projection-heading">"Projection"</h2>
+                <ProjectionTable view=projection/>
+            </section>
+            <section aria-labelledby="roi-heading">
+                <h2 id="roi-heading">"Migration ROI"</h2>
+                <RoiPanel view=roi/>
+            </section>
+            <Charts query=Signal::stored(scenario_query.clone())/>
+            <section class="assumptions" aria-labelledby="assumptions-heading">
+                <h2 id="assumptions-heading">"Assumptions"</h2>
+                <ul data-testid="assumptions">{words.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+            </section>
+            <section class="prices" aria-labelledby="prices-heading">
+                <h2 id="prices-heading">"Prices used"</h2>
+                <PricesUsedTable lines fingerprint=payload.fingerprint.clone()/>
+            </section>
+            <EmbedPanel snippets=s/>
+        </article>
+    }
+}

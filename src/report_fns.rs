@@ -1,0 +1,45 @@
+//! The server function behind the report's server-side facts: the site's
+//! public origin and whether prices changed since the link was made.
+
+use crate::domain::drift::Drift;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// What only the server knows about a report link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportContext {
+    /// `scheme://host[:port]` for absolute links.
+    pub origin: String,
+    pub drift: Drift,
+}
+
+/// Compares the link's pricebook (`pb`) with the current one, using the
+/// pricebook history for the prices of the time.
+#[server(prefix = "/api/fn", endpoint = "report_context")]
+pub async fn get_report_context(query: String) -> Result<ReportContext, ServerFnError> {
+    use crate::domain::codec::{decode_link, split_query};
+    use crate::domain::drift::drift;
+    let book = use_context::<crate::server::state::LoadedBook>()
+        .ok_or_else(|| ServerFnError::new("the server has no pricebook in context"))?;
+    let site = use_context::<crate::server::site::Site>().unwrap_or_default();
+    let origin = use_context::<axum::http::request::Parts>().map_or_else(
+        || site.origin(&Default::default()),
+        |p| site.origin(&p.headers),
+    );
+    let d = decode_link(&split_query(&query), &[crate::domain::embed::SHOW_KEY]);
+    let made_with = d
+        .link
+        .pricebook
+        .as_deref()
+        .and_then(|fp| book.made_with(fp));
+    Ok(ReportContext {
+        origin,
+        drift: drift(
+            &d.link,
+            &book.fingerprint,
+            made_with,
+            &book.pricebook,
+            &d.scenario,
+        ),
+    })
+}

@@ -5,23 +5,32 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use llm_roi::server::{pricing_dir::load_dir, router, state};
+use llm_roi::server::site::Site;
+use llm_roi::server::{history, pricing_dir::load_dir, router, state};
 use tower::ServiceExt;
 
 /// The router over the pricing tables in `dir`.
 pub fn app_with(dir: &std::path::Path) -> axum::Router {
+    app_for(dir, Site::default())
+}
+
+/// The router over the pricing tables in `dir` (and the history in
+/// `dir/history`), with these site settings.
+pub fn app_for(dir: &std::path::Path, site: Site) -> axum::Router {
     let book = match load_dir(dir) {
         Ok(b) => b,
-        Err(e) => panic!("shipped pricing fails: {e}"),
+        Err(e) => panic!("pricing fails: {e}"),
     };
+    let (past, problems) = history::load(&dir.join("history"));
+    assert!(problems.is_empty(), "{problems:?}");
     let leptos_options = leptos::prelude::LeptosOptions::builder()
         .output_name("llm-roi")
         .site_root("target/site")
         .build();
     router::build(state::AppState {
         leptos_options,
-        book: state::LoadedBook::new(book),
-        site: Default::default(),
+        book: state::LoadedBook::with_history(book, past),
+        site,
         probe: None,
     })
 }
@@ -59,10 +68,15 @@ pub async fn get_json(uri: &str) -> (StatusCode, serde_json::Value) {
 /// Sends `req` to the app over `pricing/`; returns the whole response with
 /// its body as text.
 pub async fn send(req: Request<Body>) -> (axum::http::response::Parts, String) {
-    let res = app_with(std::path::Path::new("pricing"))
-        .oneshot(req)
-        .await
-        .unwrap();
+    send_to(app_with(std::path::Path::new("pricing")), req).await
+}
+
+/// Sends `req` to `app`; returns the whole response with its body as text.
+pub async fn send_to(
+    app: axum::Router,
+    req: Request<Body>,
+) -> (axum::http::response::Parts, String) {
+    let res = app.oneshot(req).await.unwrap();
     let (parts, body) = res.into_parts();
     let bytes = body.collect().await.unwrap().to_bytes();
     (parts, String::from_utf8_lossy(&bytes).into_owned())

@@ -5,6 +5,8 @@ const executablePath = process.env.LLM_ROI_CHROMIUM ?? "/usr/bin/chromium";
 // The release server built by `cargo leptos build --release`, on its own port.
 const port = Number(process.env.LLM_ROI_E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+// A second local origin whose pages may frame /embed (report.spec.ts serves it).
+const embedPort = Number(process.env.LLM_ROI_E2E_EMBED_PORT ?? 3301);
 
 export default defineConfig({
   testDir: "./tests",
@@ -28,7 +30,7 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `../target/release/llm-roi --addr 127.0.0.1:${port} --pricing-dir ../pricing --site-root ../target/site --probe-targets probe-targets.toml`,
+      command: `../target/release/llm-roi --addr 127.0.0.1:${port} --pricing-dir ../pricing --site-root ../target/site --probe-targets probe-targets.toml --embed-origins http://127.0.0.1:${embedPort}`,
       url: `${baseURL}/api/v1/pricebook`,
       reuseExistingServer: false,
       timeout: 30_000,

@@ -17,19 +17,7 @@ fn shipped_fp() -> String {
 
 /// `pricing/` (with its history) copied, with HolySheep's flat rate changed.
 fn repriced(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("llm-roi-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("history")).unwrap();
-    for entry in std::fs::read_dir("pricing").unwrap() {
-        let p = entry.unwrap().path();
-        if p.is_file() {
-            std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
-        }
-    }
-    for entry in std::fs::read_dir("pricing/history").unwrap() {
-        let p = entry.unwrap().path();
-        std::fs::copy(&p, dir.join("history").join(p.file_name().unwrap())).unwrap();
-    }
+    let dir = support::copy_pricing(name);
     let f = dir.join("holysheep.toml");
     let text = std::fs::read_to_string(&f).unwrap().replace(
         "[provider.flat]\ninput = 1\noutput = 1",

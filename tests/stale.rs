@@ -6,12 +6,7 @@ use axum::http::StatusCode;
 
 #[tokio::test]
 async fn an_old_check_is_flagged_as_stale() {
-    let dir = std::env::temp_dir().join(format!("llm-roi-stale-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    for entry in std::fs::read_dir("pricing").unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
-    }
+    let dir = support::copy_pricing("stale");
     let text = std::fs::read_to_string(dir.join("google.toml")).unwrap();
     std::fs::write(
         dir.join("google.toml"),

@@ -41,25 +41,55 @@ pub struct OEmbed {
     pub height: u32,
 }
 
-fn fail(status: StatusCode, message: String) -> Response {
-    (
-        status,
-        Json(serde_json::json!({ "error": message, "status": status.as_u16() })),
-    )
-        .into_response()
+/// Why there is no oEmbed answer; each maps to the spec's status code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OEmbedError {
+    #[error("format={0:?} is not supported; this provider answers format=json only")]
+    Format(String),
+    #[error(
+        "url is required: the address of a report (/report?…) or embed (/embed?…) of this site"
+    )]
+    MissingUrl,
+    #[error("{name}={raw:?}: give a whole number of pixels greater than 0")]
+    Dimension { name: &'static str, raw: String },
+    #[error(
+        "{url:?} is not a report or embed of {origin}; give {origin}/report?… or {origin}/embed?…"
+    )]
+    Foreign { url: String, origin: String },
+    #[error("the URL's scenario has fields that cannot be used: {0}; open it to see why")]
+    Scenario(String),
 }
 
-fn dimension(name: &str, v: Option<&str>) -> Result<Option<u32>, Response> {
+impl OEmbedError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            Self::Format(_) => StatusCode::NOT_IMPLEMENTED,
+            Self::MissingUrl | Self::Dimension { .. } => StatusCode::BAD_REQUEST,
+            Self::Foreign { .. } | Self::Scenario(_) => StatusCode::NOT_FOUND,
+        }
+    }
+}
+
+impl IntoResponse for OEmbedError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        (
+            status,
+            Json(serde_json::json!({ "error": self.to_string(), "status": status.as_u16() })),
+        )
+            .into_response()
+    }
+}
+
+fn dimension(name: &'static str, v: Option<&str>) -> Result<Option<u32>, OEmbedError> {
     v.map(|raw| {
         raw.trim()
             .parse::<u32>()
             .ok()
             .filter(|n| *n > 0)
-            .ok_or_else(|| {
-                fail(
-                    StatusCode::BAD_REQUEST,
-                    format!("{name}={raw:?}: give a whole number of pixels greater than 0"),
-                )
+            .ok_or_else(|| OEmbedError::Dimension {
+                name,
+                raw: raw.into(),
             })
     })
     .transpose()
@@ -83,61 +113,42 @@ pub async fn oembed(
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let params = split_query(query.as_deref().unwrap_or(""));
+    match answer(&state, &headers, query.as_deref().unwrap_or("")) {
+        Ok(a) => Json(a).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// The answer for an oEmbed query.
+pub fn answer(state: &AppState, headers: &HeaderMap, query: &str) -> Result<OEmbed, OEmbedError> {
+    let params = split_query(query);
     let param = |k: &str| {
         params
             .iter()
             .find(|(key, _)| key == k)
             .map(|(_, v)| v.as_str())
     };
-    match param("format") {
-        None | Some("json") => {}
-        Some(other) => {
-            return fail(
-                StatusCode::NOT_IMPLEMENTED,
-                format!(
-                    "format={other:?} is not supported; this provider answers format=json only"
-                ),
-            )
-        }
+    if let Some(other) = param("format").filter(|f| *f != "json") {
+        return Err(OEmbedError::Format(other.into()));
     }
-    let (max_width, max_height) = match (
-        dimension("maxwidth", param("maxwidth")),
-        dimension("maxheight", param("maxheight")),
-    ) {
-        (Ok(w), Ok(h)) => (w, h),
-        (Err(r), _) | (_, Err(r)) => return r,
-    };
-    let Some(url) = param("url").filter(|u| !u.trim().is_empty()) else {
-        return fail(
-            StatusCode::BAD_REQUEST,
-            "url is required: the address of a report (/report?…) or embed (/embed?…) of this site"
-                .into(),
-        );
-    };
-    let origin = state.site.origin(&headers);
-    let Some((path, page_query)) = own_page(url, &origin) else {
-        return fail(
-            StatusCode::NOT_FOUND,
-            format!("{url:?} is not a report or embed of {origin}; give {origin}/report?… or {origin}/embed?…"),
-        );
-    };
+    let max_width = dimension("maxwidth", param("maxwidth"))?;
+    let max_height = dimension("maxheight", param("maxheight"))?;
+    let url = param("url")
+        .filter(|u| !u.trim().is_empty())
+        .ok_or(OEmbedError::MissingUrl)?;
+    let origin = state.site.origin(headers);
+    let (path, page_query) = own_page(url, &origin).ok_or_else(|| OEmbedError::Foreign {
+        url: url.into(),
+        origin: origin.clone(),
+    })?;
     let extra: &[&str] = if path == "/embed" { &[SHOW_KEY] } else { &[] };
     let r = build(&state.book.pricebook, &split_query(&page_query), extra);
     let parts = show_or_default(r.extra(SHOW_KEY));
-    let parts = match (r.errors.is_empty(), parts) {
-        (true, Ok(p)) => p,
-        (_, parts) => {
-            let mut names: Vec<String> = r.errors.iter().map(|e| e.field.clone()).collect();
-            names.extend(parts.err().map(|e| e.field));
-            return fail(
-                StatusCode::NOT_FOUND,
-                format!(
-                    "the URL's scenario has fields that cannot be used: {}; open it to see why",
-                    names.join(", ")
-                ),
-            );
-        }
+    let mut bad: Vec<String> = r.errors.iter().map(|e| e.field.clone()).collect();
+    bad.extend(parts.as_ref().err().map(|e| e.field.clone()));
+    let parts = match parts {
+        Ok(p) if bad.is_empty() => p,
+        _ => return Err(OEmbedError::Scenario(bad.join(", "))),
     };
     let title = summary(&r.estimate, r.forecast.as_ref());
     let (width, height) = frame_size(
@@ -156,17 +167,15 @@ pub async fn oembed(
     if show != DEFAULT_SHOW {
         src.push_str(&format!("&{SHOW_KEY}={}", percent_encode(&show)));
     }
-    let html = iframe_html(&src, (width, height), &title);
-    Json(OEmbed {
+    Ok(OEmbed {
         version: "1.0",
         kind: "rich",
+        html: iframe_html(&src, (width, height), &title),
         title,
         provider_name: PROVIDER_NAME,
         provider_url: format!("{origin}/"),
         cache_age: CACHE_AGE_S,
-        html,
         width,
         height,
     })
-    .into_response()
 }

@@ -81,3 +81,22 @@ pub async fn send_to(
     let bytes = body.collect().await.unwrap().to_bytes();
     (parts, String::from_utf8_lossy(&bytes).into_owned())
 }
+
+/// A scratch copy of `pricing/` and its `history/`, to edit in a test.
+pub fn copy_pricing(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("llm-roi-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("history")).unwrap();
+    for (from, to) in [
+        ("pricing", dir.clone()),
+        ("pricing/history", dir.join("history")),
+    ] {
+        for entry in std::fs::read_dir(from).unwrap() {
+            let p = entry.unwrap().path();
+            if p.is_file() {
+                std::fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    dir
+}

@@ -128,17 +128,11 @@ pub fn assumptions(e: &Estimate, f: Option<&Forecast>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::codec::decode_query;
-    use crate::domain::engine::{estimate, tests_support::playbook_book};
-    use crate::domain::forecast::forecast;
+    use crate::domain::engine::tests_support::playbook_report;
 
     fn words(q: &str) -> Vec<String> {
-        let book = playbook_book();
-        let (s, errors) = decode_query(q);
-        assert!(errors.is_empty(), "{errors:?}");
-        let e = estimate(&book, &s);
-        let f = forecast(&book, &e).unwrap();
-        assumptions(&e, Some(&f))
+        let r = playbook_report(q);
+        assumptions(&r.estimate, r.forecast.as_ref())
     }
 
     #[test]

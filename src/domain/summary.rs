@@ -75,17 +75,11 @@ pub fn summary(e: &Estimate, f: Option<&Forecast>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::codec::decode_query;
-    use crate::domain::engine::{estimate, tests_support::playbook_book};
-    use crate::domain::forecast::forecast;
+    use crate::domain::engine::tests_support::playbook_report;
 
     fn sentence(q: &str) -> String {
-        let book = playbook_book();
-        let (s, errors) = decode_query(q);
-        assert!(errors.is_empty(), "{errors:?}");
-        let e = estimate(&book, &s);
-        let f = forecast(&book, &e).unwrap();
-        summary(&e, Some(&f))
+        let r = playbook_report(q);
+        summary(&r.estimate, r.forecast.as_ref())
     }
 
     #[test]

@@ -32,3 +32,14 @@ pub fn playbook_book() -> Pricebook {
         Err(e) => panic!("shipped pricebook fails to load:\n{e}"),
     }
 }
+
+/// A query's report over the shipped pricebook; the query must be valid.
+pub fn playbook_report(q: &str) -> crate::domain::report::ReportModel {
+    let r = crate::domain::report::build(
+        &playbook_book(),
+        &crate::domain::codec::split_query(q),
+        &[],
+    );
+    assert!(r.errors.is_empty(), "{q}: {:?}", r.errors);
+    r
+}

@@ -132,8 +132,18 @@ async fn the_embed_is_compact_and_has_no_scripts_to_run() {
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains(r#"data-testid="embed-summary""#));
     assert!(html.contains(r#"data-testid="embed-table""#));
-    assert_eq!(html.matches("<svg").count(), 1, "the savings chart only");
-    assert!(html.contains(r#"data-chart="savings""#));
+    // The savings chart only, as an image of the chart route, described.
+    assert_eq!(html.matches("<img").count(), 1);
+    assert!(html.contains(&format!(
+        r#"<img src="/chart/savings.svg?{}" alt="Cumulative net savings of the migration. "#,
+        PLAYBOOK.replace('&', "&amp;")
+    )));
+    assert!(!html.contains("<svg"));
+    assert!(
+        html.len() < 20_000,
+        "the embed page is {} bytes",
+        html.len()
+    );
     assert!(
         !html.contains("/pkg/llm-roi.js"),
         "the embed must not hydrate"

@@ -94,7 +94,10 @@ test("a wiki on an allowed origin embeds the oEmbed iframe; another origin is re
     await page.goto(`http://127.0.0.1:${ALLOWED_PORT}/`);
     const frame = page.frameLocator("iframe");
     await expect(frame.getByTestId("embed-summary")).toContainText("pays back in 1 day");
-    await expect(frame.locator('figure[data-chart="savings"] svg')).toBeVisible();
+    const chart = frame.locator('figure[data-chart="savings"] img');
+    await expect(chart).toBeVisible();
+    // The image has loaded (an SVG 800 px wide, scaled to the frame).
+    await expect.poll(() => chart.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBe(800);
     await expect(frame.getByTestId("full-report")).toHaveAttribute("href", /^\/report\?v=1&/);
     // The oEmbed height fits the content: nothing to scroll inside the frame.
     const inner = page.frames().find((f) => f.url().includes("/embed?"));

@@ -12,27 +12,19 @@ const DEBOUNCE_MS: u64 = 350;
 pub fn Charts(
     /// The scenario's canonical query.
     query: Signal<String>,
-    /// Chart names to show; all when empty.
-    #[prop(optional)]
-    only: Vec<&'static str>,
-    /// No heading and no file link (for the embed view).
-    #[prop(optional)]
-    compact: bool,
 ) -> impl IntoView {
-    let only = StoredValue::new(only);
     let settled = debounced(query, DEBOUNCE_MS);
     let charts = Resource::new(move || settled.get(), get_charts);
     let (busy, set_busy) = signal(false);
     view! {
-        <section class="charts" class:compact=compact aria-label="Charts" aria-busy=move || busy.get().to_string()>
-            {(!compact).then(|| view! { <h2>"Charts"</h2> })}
+        <section class="charts" aria-labelledby="charts-heading" aria-busy=move || busy.get().to_string()>
+            <h2 id="charts-heading">"Charts"</h2>
             <Transition fallback=|| view! { <p>"Drawing the charts…"</p> } set_pending=set_busy>
                 {move || Suspend::new(async move {
                     let q = settled.get();
                     match charts.await {
                         Ok(list) => list
                             .into_iter()
-                            .filter(|c| only.with_value(|o| o.is_empty() || o.contains(&c.name.as_str())))
                             .map(|c| {
                                 let href = if q.is_empty() {
                                     format!("/chart/{}.svg", c.name)
@@ -42,7 +34,7 @@ pub fn Charts(
                                 view! {
                                     <figure class="chart-figure" data-chart=c.name.clone() data-query=q.clone()>
                                         <div class="chart-svg" inner_html=c.svg></div>
-                                        {(!compact).then(|| view! { <figcaption><a href=href>"This chart as an SVG file"</a></figcaption> })}
+                                        <figcaption><a href=href>"This chart as an SVG file"</a></figcaption>
                                     </figure>
                                 }
                             })

@@ -3,15 +3,15 @@
 //! JavaScript (the shell leaves the hydration scripts out for this route).
 //! Only the site and `--embed-origins` may frame it.
 
-use crate::components::charts::Charts;
 use crate::components::error_summary::ErrorSummary;
+use crate::domain::charts::describe;
 use crate::domain::codec::{encode, link_query};
 use crate::domain::embed::{show_or_default, EmbedPart, SHOW_KEY};
 use crate::domain::forecast_view::{projection_view, roi_view};
 use crate::domain::report::{build, ReportModel};
 use crate::domain::rows::rows;
 use crate::domain::summary::summary;
-use crate::pages::query::query_pairs;
+use crate::pages::query::{query_pairs, with_query};
 use crate::pricebook_payload::{get_pricebook, PricebookPayload};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -92,10 +92,20 @@ fn part_view(part: EmbedPart, r: &ReportModel, sentence: &str, scenario_query: &
                 None => view! { <p data-testid="embed-roi">"No migration target."</p> }.into_any(),
             }
         }
-        EmbedPart::Chart(kind) => view! {
-            <Charts query=Signal::stored(scenario_query.to_string()) only=vec![kind.name()] compact=true/>
+        // An image of the chart route: cached by ETag, and the page stays
+        // small (inline SVG would also sit in the resource data).
+        EmbedPart::Chart(kind) => {
+            let alt = r.forecast.as_ref().map_or_else(
+                || kind.title().to_string(),
+                |f| format!("{}. {}", kind.title(), describe(kind, f, cur)),
+            );
+            view! {
+                <figure class="chart-figure embed-chart" data-chart=kind.name()>
+                    <img src=with_query(&format!("/chart/{}.svg", kind.name()), scenario_query) alt=alt width="800" height="420"/>
+                </figure>
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }
 

@@ -35,11 +35,8 @@ pub fn playbook_book() -> Pricebook {
 
 /// A query's report over the shipped pricebook; the query must be valid.
 pub fn playbook_report(q: &str) -> crate::domain::report::ReportModel {
-    let r = crate::domain::report::build(
-        &playbook_book(),
-        &crate::domain::codec::split_query(q),
-        &[],
-    );
+    let r =
+        crate::domain::report::build(&playbook_book(), &crate::domain::codec::split_query(q), &[]);
     assert!(r.errors.is_empty(), "{q}: {:?}", r.errors);
     r
 }

@@ -26,7 +26,7 @@ pub async fn get_report_context(query: String) -> Result<ReportContext, ServerFn
         || site.origin(&Default::default()),
         |p| site.origin(&p.headers),
     );
-    let d = decode_link(&split_query(&query), &[crate::domain::embed::SHOW_KEY]);
+    let d = decode_link(&split_query(&query), &[]);
     let made_with = d
         .link
         .pricebook

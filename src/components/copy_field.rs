@@ -9,6 +9,22 @@ use crate::components::browser::copy_text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// Copies `text` in the background and writes the outcome into `status`:
+/// `done(text)` on success, else why not and `hint`.
+pub fn copy_and_report(
+    text: String,
+    status: WriteSignal<String>,
+    done: fn(&str) -> String,
+    hint: &'static str,
+) {
+    spawn_local(async move {
+        status.set(match copy_text(text.clone()).await {
+            Ok(()) => done(&text),
+            Err(e) => format!("Could not copy ({e}); {hint}"),
+        });
+    });
+}
+
 #[component]
 pub fn CopyField(
     label: &'static str,
@@ -21,13 +37,12 @@ pub fn CopyField(
 ) -> impl IntoView {
     let (status, set_status) = signal(String::new());
     let copy = move |_| {
-        let value = text.get_untracked();
-        spawn_local(async move {
-            set_status.set(match copy_text(value).await {
-                Ok(()) => "Copied.".into(),
-                Err(e) => format!("Could not copy ({e}); select the text and copy it."),
-            });
-        });
+        copy_and_report(
+            text.get_untracked(),
+            set_status,
+            |_| "Copied.".into(),
+            "select the text and copy it.",
+        )
     };
     let field = move || {
         if multiline {

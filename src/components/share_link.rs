@@ -1,8 +1,8 @@
 //! The calculator's "Copy link": the shareable report of the scenario.
 
-use crate::components::browser::{copy_text, page_origin};
+use crate::components::browser::page_origin;
+use crate::components::copy_field::copy_and_report;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// `path` is the report's path and query (`/report?v=1&…`); the copied link
 /// is absolute, with the page's origin.
@@ -15,12 +15,12 @@ pub fn ShareLink(#[prop(into)] path: Signal<String>) -> impl IntoView {
             page_origin().unwrap_or_default(),
             path.get_untracked()
         );
-        spawn_local(async move {
-            set_status.set(match copy_text(link.clone()).await {
-                Ok(()) => format!("Copied {link}"),
-                Err(e) => format!("Could not copy ({e}); use the report link instead."),
-            });
-        });
+        copy_and_report(
+            link,
+            set_status,
+            |l| format!("Copied {l}"),
+            "use the report link instead.",
+        );
     };
     view! {
         <section class="share no-print" aria-label="Share">

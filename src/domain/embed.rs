@@ -14,6 +14,9 @@ use crate::domain::scenario::FieldError;
 /// The embed view's own query key.
 pub const SHOW_KEY: &str = "show";
 
+/// The embed view's path, the one route that may be framed.
+pub const EMBED_PATH: &str = "/embed";
+
 /// What `/embed` shows without `show`.
 pub const DEFAULT_SHOW: &str = "summary,table,chart:savings";
 
@@ -90,6 +93,11 @@ pub fn parse_show(raw: &str) -> Result<Vec<EmbedPart>, FieldError> {
 /// The parts of `show`, or the default ones.
 pub fn show_or_default(show: Option<&str>) -> Result<Vec<EmbedPart>, FieldError> {
     parse_show(show.unwrap_or(DEFAULT_SHOW))
+}
+
+/// The parts shown without `show`.
+pub fn default_parts() -> Vec<EmbedPart> {
+    show_or_default(None).unwrap_or_default()
 }
 
 /// `show`'s text for these parts.

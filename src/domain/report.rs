@@ -7,7 +7,7 @@
 //! assert_eq!(r.errors[0].field, "rpd");
 //! ```
 
-use crate::domain::codec::{decode_link, LinkMeta};
+use crate::domain::codec::{decode_link, link_query, LinkMeta};
 use crate::domain::engine::estimate;
 use crate::domain::estimate::Estimate;
 use crate::domain::forecast::{forecast, Forecast};
@@ -30,6 +30,18 @@ pub struct ReportModel {
 }
 
 impl ReportModel {
+    /// The share link's query for this scenario: stamped with the link's own
+    /// pricebook if it has one, else with `current_fingerprint`.
+    pub fn share_query(&self, current_fingerprint: &str) -> String {
+        link_query(
+            &self.scenario,
+            self.link
+                .pricebook
+                .as_deref()
+                .unwrap_or(current_fingerprint),
+        )
+    }
+
     /// The value of one of the caller's keys.
     pub fn extra(&self, key: &str) -> Option<&str> {
         self.extra

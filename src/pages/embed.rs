@@ -5,8 +5,8 @@
 
 use crate::components::error_summary::ErrorSummary;
 use crate::domain::charts::describe;
-use crate::domain::codec::{encode, link_query};
-use crate::domain::embed::{show_or_default, EmbedPart, SHOW_KEY};
+use crate::domain::codec::encode;
+use crate::domain::embed::{default_parts, show_or_default, EmbedPart, SHOW_KEY};
 use crate::domain::forecast_view::{projection_view, roi_view};
 use crate::domain::report::{build, ReportModel};
 use crate::domain::rows::rows;
@@ -114,15 +114,10 @@ fn Embed(payload: PricebookPayload, pairs: Vec<(String, String)>) -> impl IntoVi
     let r = build(&payload.pricebook, &pairs, &[SHOW_KEY]);
     let sentence = summary(&r.estimate, r.forecast.as_ref());
     let scenario_query = encode(&r.scenario);
-    let stamp = r
-        .link
-        .pricebook
-        .clone()
-        .unwrap_or_else(|| payload.fingerprint.clone());
-    let report = format!("/report?{}", link_query(&r.scenario, &stamp));
+    let report = format!("/report?{}", r.share_query(&payload.fingerprint));
     let (parts, show_error) = match show_or_default(r.extra(SHOW_KEY)) {
         Ok(p) => (p, None),
-        Err(e) => (show_or_default(None).unwrap_or_default(), Some(e)),
+        Err(e) => (default_parts(), Some(e)),
     };
     let mut errors = r.errors.clone();
     errors.extend(show_error);

@@ -16,8 +16,8 @@ use crate::components::results_table::ResultsTable;
 use crate::components::roi_panel::RoiPanel;
 use crate::domain::assumptions::assumptions;
 use crate::domain::charts::ChartKind;
-use crate::domain::codec::{encode, link_query, percent_encode, split_query};
-use crate::domain::embed::{frame_size, iframe_html, markdown_image, show_or_default};
+use crate::domain::codec::{encode, percent_encode, split_query};
+use crate::domain::embed::{default_parts, frame_size, iframe_html, markdown_image};
 use crate::domain::forecast_view::{projection_view, roi_view};
 use crate::domain::prices_used::price_lines;
 use crate::domain::report::build;
@@ -53,12 +53,7 @@ pub fn ReportPage() -> impl IntoView {
 /// The snippets for the Embed panel.
 fn snippets(origin: &str, link: &str, scenario_query: &str, title: &str, options: u32) -> Snippets {
     let report = format!("{origin}/report?{link}");
-    let size = frame_size(
-        &show_or_default(None).unwrap_or_default(),
-        options,
-        None,
-        None,
-    );
+    let size = frame_size(&default_parts(), options, None, None);
     Snippets {
         iframe: iframe_html(&format!("{origin}/embed?{link}"), size, title),
         markdown: markdown_image(
@@ -80,12 +75,7 @@ fn Report(payload: PricebookPayload, context: ReportContext, query: String) -> i
     let e = &r.estimate;
     let cur = e.currency;
     let sentence = summary(e, r.forecast.as_ref());
-    let stamp = r
-        .link
-        .pricebook
-        .clone()
-        .unwrap_or_else(|| payload.fingerprint.clone());
-    let link = link_query(&r.scenario, &stamp);
+    let link = r.share_query(&payload.fingerprint);
     let scenario_query = encode(&r.scenario);
     let origin = context.origin.clone();
     let s = snippets(

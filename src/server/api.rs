@@ -5,8 +5,9 @@ use super::today::today_utc;
 use crate::domain::codec::split_query;
 use crate::domain::estimate::Estimate;
 use crate::domain::forecast::Forecast;
+use crate::domain::pricebook::Pricebook;
 use crate::domain::pricebook::SCHEMA_VERSION;
-use crate::domain::report::build;
+use crate::domain::report::{build, ReportModel};
 use crate::domain::scenario::FieldError;
 use crate::pricebook_payload::PricebookPayload;
 use axum::extract::{RawQuery, State};
@@ -58,17 +59,26 @@ pub fn bad_query(errors: Vec<FieldError>) -> Response {
     (StatusCode::BAD_REQUEST, Json(body)).into_response()
 }
 
+/// The report of a raw query with its forecast, or every field that cannot
+/// be used.
+pub fn usable_report(
+    book: &Pricebook,
+    query: Option<&str>,
+) -> Result<(ReportModel, Forecast), Vec<FieldError>> {
+    let mut r = build(book, &split_query(query.unwrap_or("")), &[]);
+    match (r.errors.is_empty(), r.forecast.take()) {
+        (true, Some(f)) => Ok((r, f)),
+        _ => Err(r.errors),
+    }
+}
+
 /// `GET /api/v1/estimate?<scenario query>`: the estimate with decimal money
 /// as strings, or 400 naming each bad field. A share link's `v` and `pb`
 /// are accepted.
 pub async fn estimate(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
-    let r = build(
-        &state.book.pricebook,
-        &split_query(query.as_deref().unwrap_or("")),
-        &[],
-    );
-    let (true, Some(forecast)) = (r.errors.is_empty(), r.forecast) else {
-        return bad_query(r.errors);
+    let (r, forecast) = match usable_report(&state.book.pricebook, query.as_deref()) {
+        Ok(x) => x,
+        Err(errors) => return bad_query(errors),
     };
     Json(EstimateResponse {
         pricebook_fingerprint: &state.book.fingerprint,

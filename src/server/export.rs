@@ -1,11 +1,9 @@
 //! `GET /report.csv?<scenario>`: the options table and the month-by-month
 //! projection as one CSV table (see [`crate::domain::export`]).
 
-use super::api::bad_query;
+use super::api::{bad_query, usable_report};
 use super::state::AppState;
-use crate::domain::codec::split_query;
 use crate::domain::export::{header, rows};
-use crate::domain::report::build;
 use axum::extract::{RawQuery, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::StatusCode;
@@ -23,15 +21,11 @@ pub fn write_csv(head: &[String], body: &[Vec<String>]) -> Result<Vec<u8>, csv::
 
 /// The handler.
 pub async fn report_csv(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
-    let r = build(
-        &state.book.pricebook,
-        &split_query(query.as_deref().unwrap_or("")),
-        &[],
-    );
-    if !r.errors.is_empty() {
-        return bad_query(r.errors);
-    }
-    let table = rows(&r.estimate, r.forecast.as_ref());
+    let (r, forecast) = match usable_report(&state.book.pricebook, query.as_deref()) {
+        Ok(x) => x,
+        Err(errors) => return bad_query(errors),
+    };
+    let table = rows(&r.estimate, Some(&forecast));
     match write_csv(&header(r.estimate.currency.code()), &table) {
         Ok(bytes) => (
             [

@@ -8,6 +8,7 @@
 //!   never leaves the site in a `Referer`; other sites see the origin only.
 
 use super::site::Site;
+use crate::domain::embed::EMBED_PATH;
 use axum::extract::{Request, State};
 use axum::http::header::{
     CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
@@ -16,9 +17,6 @@ use axum::http::HeaderValue;
 use axum::middleware::Next;
 use axum::response::Response;
 use std::sync::Arc;
-
-/// The one route that may be framed.
-pub const EMBED_PATH: &str = "/embed";
 
 /// The header values, built once at start.
 #[derive(Debug, Clone)]

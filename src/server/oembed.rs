@@ -8,9 +8,9 @@
 //! or `maxheight` is `400`, naming the parameter.
 
 use super::state::AppState;
-use crate::domain::codec::{link_query, percent_encode, split_query};
+use crate::domain::codec::{percent_encode, split_query};
 use crate::domain::embed::{
-    frame_size, iframe_html, show_or_default, show_text, DEFAULT_SHOW, SHOW_KEY,
+    frame_size, iframe_html, show_or_default, show_text, DEFAULT_SHOW, EMBED_PATH, SHOW_KEY,
 };
 use crate::domain::report::build;
 use crate::domain::summary::summary;
@@ -103,7 +103,7 @@ fn own_page(url: &str, origin: &str) -> Option<(String, String)> {
         return None;
     }
     let path = parsed.path();
-    (path == "/report" || path == "/embed")
+    (path == "/report" || path == EMBED_PATH)
         .then(|| (path.to_string(), parsed.query().unwrap_or("").to_string()))
 }
 
@@ -141,7 +141,7 @@ pub fn answer(state: &AppState, headers: &HeaderMap, query: &str) -> Result<OEmb
         url: url.into(),
         origin: origin.clone(),
     })?;
-    let extra: &[&str] = if path == "/embed" { &[SHOW_KEY] } else { &[] };
+    let extra: &[&str] = if path == EMBED_PATH { &[SHOW_KEY] } else { &[] };
     let r = build(&state.book.pricebook, &split_query(&page_query), extra);
     let parts = show_or_default(r.extra(SHOW_KEY));
     let mut bad: Vec<String> = r.errors.iter().map(|e| e.field.clone()).collect();
@@ -157,12 +157,10 @@ pub fn answer(state: &AppState, headers: &HeaderMap, query: &str) -> Result<OEmb
         max_width,
         max_height,
     );
-    let fp = r
-        .link
-        .pricebook
-        .as_deref()
-        .unwrap_or(&state.book.fingerprint);
-    let mut src = format!("{origin}/embed?{}", link_query(&r.scenario, fp));
+    let mut src = format!(
+        "{origin}{EMBED_PATH}?{}",
+        r.share_query(&state.book.fingerprint)
+    );
     let show = show_text(&parts);
     if show != DEFAULT_SHOW {
         src.push_str(&format!("&{SHOW_KEY}={}", percent_encode(&show)));

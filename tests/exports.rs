@@ -165,7 +165,7 @@ async fn oembed_uses_the_host_or_the_public_url() {
     .header("host", "10.0.0.5:3000")
     .body(Body::empty())
     .unwrap();
-    let (parts, body) = send_to(app_for(Path::new("pricing"), site), req).await;
+    let (parts, body) = send_to(|| app_for(Path::new("pricing"), site), req).await;
     assert_eq!(parts.status, StatusCode::OK, "{body}");
     assert!(body.contains("https://roi.example.com/embed?v=1"), "{body}");
 }
@@ -255,7 +255,7 @@ async fn the_csv_parses_and_its_totals_equal_the_json() {
     );
 }
 
-async fn headers_of(app: axum::Router, uri: &str) -> axum::http::HeaderMap {
+async fn headers_of(app: impl FnOnce() -> axum::Router, uri: &str) -> axum::http::HeaderMap {
     let (parts, _) = send_to(app, Request::get(uri).body(Body::empty()).unwrap()).await;
     parts.headers
 }
@@ -282,7 +282,7 @@ async fn every_route_sends_the_framing_and_content_headers() {
         "/pkg/missing.js",
     ];
     for uri in routes {
-        let h = headers_of(app(), uri).await;
+        let h = headers_of(app, uri).await;
         assert_eq!(
             h["content-security-policy"], "frame-ancestors 'none'",
             "{uri}"
@@ -295,7 +295,7 @@ async fn every_route_sends_the_framing_and_content_headers() {
         );
     }
     for uri in ["/embed", "/embed?in=0&show=chart:cost", "/embed?show=bad"] {
-        let h = headers_of(app(), uri).await;
+        let h = headers_of(app, uri).await;
         assert_eq!(
             h["content-security-policy"], "frame-ancestors 'self' https://wiki.example.com",
             "{uri}"
@@ -303,6 +303,6 @@ async fn every_route_sends_the_framing_and_content_headers() {
         assert!(h.get("x-frame-options").is_none(), "{uri}");
         assert_eq!(h["x-content-type-options"], "nosniff", "{uri}");
     }
-    let h = headers_of(support::app_with(Path::new("pricing")), "/embed").await;
+    let h = headers_of(|| support::app_with(Path::new("pricing")), "/embed").await;
     assert_eq!(h["content-security-policy"], "frame-ancestors 'self'");
 }

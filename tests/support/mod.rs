@@ -42,18 +42,17 @@ pub async fn get(uri: &str) -> (StatusCode, String, String) {
 
 /// GETs `uri` from the app over the pricing tables in `dir`.
 pub async fn get_with(dir: &std::path::Path, uri: &str) -> (StatusCode, String, String) {
-    let res = app_with(dir)
-        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = res.status();
-    let ctype = res
-        .headers()
+    let (parts, body) = send_to(
+        || app_with(dir),
+        Request::get(uri).body(Body::empty()).unwrap(),
+    )
+    .await;
+    let ctype = parts
+        .headers
         .get("content-type")
         .map(|v| v.to_str().unwrap_or("").to_string())
         .unwrap_or_default();
-    let bytes = res.into_body().collect().await.unwrap().to_bytes();
-    (status, ctype, String::from_utf8_lossy(&bytes).into_owned())
+    (parts.status, ctype, body)
 }
 
 pub async fn get_json(uri: &str) -> (StatusCode, serde_json::Value) {
@@ -68,15 +67,28 @@ pub async fn get_json(uri: &str) -> (StatusCode, serde_json::Value) {
 /// Sends `req` to the app over `pricing/`; returns the whole response with
 /// its body as text.
 pub async fn send(req: Request<Body>) -> (axum::http::response::Parts, String) {
-    send_to(app_with(std::path::Path::new("pricing")), req).await
+    send_to(|| app_with(std::path::Path::new("pricing")), req).await
 }
 
-/// Sends `req` to `app`; returns the whole response with its body as text.
+/// One in-process app at a time per test binary.
+///
+/// The server builds its router once and renders on one runtime. Tests build
+/// a router per request (Leptos renders the app to list its routes) on
+/// parallel per-test runtimes, and an overlap of those occasionally left a
+/// render pending forever (about 1 run in 10 of `tests/pages.rs` hung;
+/// never with `--test-threads=1`, and never in 6,000 concurrent requests to
+/// the release server). Building and answering under one lock removes the
+/// overlap; tests still run in parallel around it.
+static ONE_APP_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// Builds an app with `make` and sends it `req`; returns the whole response
+/// with its body as text.
 pub async fn send_to(
-    app: axum::Router,
+    make: impl FnOnce() -> axum::Router,
     req: Request<Body>,
 ) -> (axum::http::response::Parts, String) {
-    let res = app.oneshot(req).await.unwrap();
+    let _one = ONE_APP_AT_A_TIME.lock().await;
+    let res = make().oneshot(req).await.unwrap();
     let (parts, body) = res.into_parts();
     let bytes = body.collect().await.unwrap().to_bytes();
     (parts, String::from_utf8_lossy(&bytes).into_owned())

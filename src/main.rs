@@ -50,6 +50,13 @@ async fn main() -> std::process::ExitCode {
         };
     }
 
+    if let Some(Command::Prices { action }) = &cli.command {
+        return llm_roi::server::startup::run_prices(&cli, action);
+    }
+    if let Some(Command::Fx { action }) = &cli.command {
+        return llm_roi::server::startup::run_fx(&cli, action);
+    }
+
     let (book, site) = match startup::load_book(&cli).and_then(|b| Ok((b, startup::site(&cli)?))) {
         Ok(x) => x,
         Err(e) => {
@@ -84,6 +91,7 @@ async fn main() -> std::process::ExitCode {
         .site_pkg_dir("pkg")
         .site_addr(cli.addr)
         .build();
+    let book = book.with_today(cli.today);
     let app = router::build(state::AppState {
         leptos_options,
         book: book.clone(),

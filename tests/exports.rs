@@ -165,7 +165,7 @@ async fn oembed_uses_the_host_or_the_public_url() {
     .header("host", "10.0.0.5:3000")
     .body(Body::empty())
     .unwrap();
-    let (parts, body) = send_to(|| app_for(Path::new("pricing"), site), req).await;
+    let (parts, body) = send_to(|| app_for(Path::new(support::PRICING), site), req).await;
     assert_eq!(parts.status, StatusCode::OK, "{body}");
     assert!(body.contains("https://roi.example.com/embed?v=1"), "{body}");
 }
@@ -266,7 +266,7 @@ async fn every_route_sends_the_framing_and_content_headers() {
         embed_origins: parse_embed_origins("https://wiki.example.com").unwrap(),
         ..Site::default()
     };
-    let app = || app_for(Path::new("pricing"), site.clone());
+    let app = || app_for(Path::new(support::PRICING), site.clone());
     let routes = [
         "/",
         "/?rpd=oops",
@@ -303,6 +303,6 @@ async fn every_route_sends_the_framing_and_content_headers() {
         assert!(h.get("x-frame-options").is_none(), "{uri}");
         assert_eq!(h["x-content-type-options"], "nosniff", "{uri}");
     }
-    let h = headers_of(|| support::app_with(Path::new("pricing")), "/embed").await;
+    let h = headers_of(|| support::app_with(Path::new(support::PRICING)), "/embed").await;
     assert_eq!(h["content-security-policy"], "frame-ancestors 'self'");
 }

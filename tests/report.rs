@@ -12,7 +12,7 @@ const PLAYBOOK: &str = "in=0&target=holysheep/claude-haiku-4-5";
 const SENTENCE: &str = "Moving Anthropic — Claude Haiku 4.5 to HolySheep AI (relay) — Claude Haiku 4.5 via HolySheep saves $291,549.30/month, pays back in 1 day.";
 
 fn shipped_fp() -> String {
-    fingerprint(&load_dir(Path::new("pricing")).unwrap())
+    fingerprint(&load_dir(Path::new(support::PRICING)).unwrap())
 }
 
 /// `pricing/` (with its history) copied, with HolySheep's flat rate changed.

@@ -33,7 +33,9 @@ pub fn ResultsTable(
                                 <span class="model">{r.model.clone()}</span>
                                 <span class=format!("kind kind-{}", r.kind)>{r.kind}</span>
                                 <span class="basis">{r.basis.clone()}</span>
+                                {r.lifecycle.clone().map(|l| view! { <span class="lifecycle" class:retired=r.retired data-testid="lifecycle">{l}</span> })}
                                 {r.claim.clone().map(|c| view! { <span class="claim">{c}</span> })}
+                                {r.savings_claim.clone().map(|(c, holds)| view! { <span class="claim savings-claim" class:holds=holds class:fails=!holds data-testid="savings-claim">{c}</span> })}
                                 <ul class="notes">
                                     {r.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
                                 </ul>

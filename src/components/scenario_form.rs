@@ -49,6 +49,12 @@ pub fn ScenarioForm(
             )
         })
         .collect();
+    let tier = Signal::derive(move || in_use.with(|(s, _)| s.service_tier.code().to_string()));
+    let tiers = vec![
+        ("standard".to_string(), "Standard".to_string()),
+        ("flex".to_string(), "Flex (slower, cheaper, where offered)".to_string()),
+        ("priority".to_string(), "Priority (where offered)".to_string()),
+    ];
     let ttls = vec![
         ("5m".to_string(), "5 minutes".to_string()),
         ("1h".to_string(), "1 hour".to_string()),
@@ -72,6 +78,8 @@ pub fn ScenarioForm(
                 <TextField key="cw" label="Cache writes, % of input" help="Share of input tokens written to the cache." pairs errors on_change/>
                 <SelectField key="ttl" label="Cache lifetime" choices=ttls selected=ttl errors on_change/>
                 <TextField key="batch" label="Batch traffic, % of requests" help="Sent through a batch API, where the provider has one." pairs errors on_change/>
+                <TextField key="offpeak" label="Off-peak traffic, % of the other requests" help="Sent in the vendor's off-peak hours (DeepSeek); 0 prices every request at the peak rate." pairs errors on_change/>
+                <SelectField key="tier" label="Service tier" choices=tiers selected=tier errors on_change/>
             </fieldset>
             <fieldset>
                 <legend>"Comparison"</legend>

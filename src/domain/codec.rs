@@ -14,7 +14,7 @@
 
 use crate::domain::migration::phases_text;
 use crate::domain::money::DisplayCurrency;
-use crate::domain::pricebook::ModelRef;
+use crate::domain::pricebook::{ModelRef, ServiceTier};
 use crate::domain::scenario::{CacheTtl, FieldError, Scenario};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -23,7 +23,7 @@ mod link;
 mod parse;
 mod query;
 
-pub use link::{link_query, LinkMeta, FINGERPRINT_LEN, LINK_KEYS, LINK_VERSION, READS_VERSIONS};
+pub use link::{link_query, v1_default_base, LinkMeta, FINGERPRINT_LEN, LINK_KEYS, LINK_VERSION, READS_VERSIONS};
 
 pub use parse::{
     model_ref as parse_ref, MAX_AMOUNT, MAX_GROWTH_PCT, MAX_PHASES, MAX_PHASE_DAYS,
@@ -33,9 +33,14 @@ pub use query::{percent_encode, split_query};
 
 use parse::err;
 
+/// The playbook's own scenario: Claude Haiku 4.5 moved to HolySheep, 10 M
+/// requests a day, no input tokens counted, 200 output tokens.
+pub const PLAYBOOK_QUERY: &str =
+    "in=0&base=anthropic/claude-haiku-4-5&target=holysheep/claude-haiku-4-5";
+
 /// Every key, in the canonical order.
-pub const KEYS: [&str; 20] = [
-    "rpd", "in", "out", "cr", "cw", "ttl", "batch", "growth", "horizon", "base", "cmp", "cur",
+pub const KEYS: [&str; 22] = [
+    "rpd", "in", "out", "cr", "cw", "ttl", "batch", "offpeak", "tier", "growth", "horizon", "base", "cmp", "cur",
     "target", "hours", "rate", "fixed", "monthly", "credit", "phases", "fb",
 ];
 
@@ -49,6 +54,10 @@ fn apply(s: &mut Scenario, key: &str, value: &str) -> Result<(), FieldError> {
         "cr" => parse::pct(key, value).map(|d| s.cache_read_pct = d),
         "cw" => parse::pct(key, value).map(|d| s.cache_write_pct = d),
         "batch" => parse::pct(key, value).map(|d| s.batch_pct = d),
+        "offpeak" => parse::pct(key, value).map(|d| s.offpeak_pct = d),
+        "tier" => ServiceTier::from_code(value)
+            .map(|t| s.service_tier = t)
+            .ok_or_else(|| err(key, value, "choose standard, flex or priority")),
         "ttl" => match value.trim() {
             "5m" => Ok(CacheTtl::FiveMinutes),
             "1h" => Ok(CacheTtl::OneHour),
@@ -150,6 +159,10 @@ pub fn decode_link(pairs: &[(String, String)], extra: &[&str]) -> Decoded {
             errors.push(e);
         }
     }
+    if meta.version == 1 && !seen.contains(&"base") {
+        // Version 1 links left out the baseline when it was its default then.
+        s.base = link::v1_default_base();
+    }
     if s.cache_read_pct + s.cache_write_pct > Decimal::ONE_HUNDRED {
         errors.push(err(
             "cw",
@@ -190,6 +203,8 @@ pub fn value_text(s: &Scenario, key: &str) -> String {
         "cw" => dec(s.cache_write_pct),
         "ttl" => s.cache_ttl.code().into(),
         "batch" => dec(s.batch_pct),
+        "offpeak" => dec(s.offpeak_pct),
+        "tier" => s.service_tier.code().into(),
         "growth" => dec(s.growth_pct),
         "horizon" => s.horizon_months.to_string(),
         "base" => s.base.to_string(),

@@ -64,6 +64,26 @@ impl CalendarDate {
     }
 }
 
+impl std::str::FromStr for CalendarDate {
+    type Err = String;
+
+    /// Reads an ISO date, `YYYY-MM-DD`.
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2026-12-01");
+        let mut parts = s.trim().splitn(3, '-');
+        let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(bad());
+        };
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return Err(bad());
+        }
+        let (Ok(y), Ok(m), Ok(d)) = (y.parse(), m.parse(), d.parse()) else {
+            return Err(bad());
+        };
+        Self::new(y, m, d).ok_or_else(bad)
+    }
+}
+
 impl fmt::Display for CalendarDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -84,6 +104,14 @@ mod tests {
             CalendarDate::from_days_since_epoch(-1),
             CalendarDate::new(1969, 12, 31).unwrap()
         );
+    }
+
+    #[test]
+    fn reads_iso_dates() {
+        assert_eq!("2026-12-01".parse(), Ok(CalendarDate::new(2026, 12, 1).unwrap()));
+        assert!("2026-2-01".parse::<CalendarDate>().is_err());
+        assert!("2026-02-30".parse::<CalendarDate>().is_err());
+        assert!("yesterday".parse::<CalendarDate>().is_err());
     }
 
     #[test]

@@ -4,11 +4,12 @@
 //! option's costs in the scenario's display currency, baseline first. Nothing
 //! is rounded; [`crate::domain::display`] rounds for display.
 
+use crate::domain::claim_check::{check, SavingsClaimCheck};
 use crate::domain::estimate::{CostParts, Estimate, FxUsed, OptionEstimate, Savings};
 use crate::domain::money::{pct_to_fraction, MTOK};
 use crate::domain::options::select;
 use crate::domain::pricebook::{
-    Model, ModelPrices, ModelRef, PriceBasis, Pricebook, Provider, TokenPrices,
+    Model, ModelPrices, ModelRef, PriceBasis, PriceTable, Pricebook, Provider, ServiceTier,
 };
 use crate::domain::scenario::{CacheTtl, FieldError, Scenario};
 use rust_decimal::Decimal;
@@ -28,6 +29,9 @@ pub struct Usage {
     pub ttl: CacheTtl,
     /// Share of requests sent as batch, 0–1.
     pub batch_fraction: Decimal,
+    /// Share of the other requests sent off-peak, 0–1.
+    pub offpeak_fraction: Decimal,
+    pub service_tier: ServiceTier,
 }
 
 impl Usage {
@@ -43,6 +47,8 @@ impl Usage {
             output: s.output_tokens,
             ttl: s.cache_ttl,
             batch_fraction: pct_to_fraction(s.batch_pct),
+            offpeak_fraction: pct_to_fraction(s.offpeak_pct),
+            service_tier: s.service_tier,
         }
     }
 }
@@ -59,48 +65,104 @@ fn tokens_cost(tokens: Decimal, per_mtok: Decimal) -> Decimal {
     tokens * per_mtok / MTOK
 }
 
-fn list_cost(prices: &ModelPrices, u: &Usage, batch_fraction: Decimal) -> RequestCost {
-    let mut notes = Vec::new();
-    let tier = prices
-        .tiers
-        .iter()
-        .rev()
-        .find(|t| u.input_total > Decimal::from(t.above_input_tokens));
-    let p: &TokenPrices = tier.map_or(&prices.base, |t| &t.prices);
+/// One request at one price list; `cache_discount` scales cache reads apart
+/// (a batch discount that leaves cached input at the standard price).
+fn table_cost(t: &PriceTable, u: &Usage, notes: &mut Vec<String>) -> (CostParts, Option<u64>) {
+    let (p, tier) = t.for_input(u.input_total);
     let cache_read_price = p.cache_read_per_mtok.unwrap_or(p.input_per_mtok);
     let write_price = match u.ttl {
         CacheTtl::FiveMinutes => p.cache_write_5m_per_mtok,
         CacheTtl::OneHour => p.cache_write_1h_per_mtok,
     };
-    if u.cache_read > Decimal::ZERO && p.cache_read_per_mtok.is_none() {
-        notes.push("no cache-read price: cache reads billed as input".into());
-    }
-    if u.cache_write > Decimal::ZERO && write_price.is_none() {
-        notes.push(format!(
-            "no {} cache-write price: cache writes billed as input",
-            u.ttl.code()
-        ));
-    }
-    let discount = match prices.batch_discount_pct {
-        Some(pct) => batch_fraction * pct_to_fraction(pct),
-        None => {
-            if batch_fraction > Decimal::ZERO {
-                notes.push("no batch API: batch share billed at the standard rate".into());
-            }
-            Decimal::ZERO
+    let note = |notes: &mut Vec<String>, n: String| {
+        if !notes.contains(&n) {
+            notes.push(n);
         }
     };
-    let keep = Decimal::ONE - discount;
+    if u.cache_read > Decimal::ZERO && p.cache_read_per_mtok.is_none() {
+        note(notes, "no cache-read price: cache reads billed as input".into());
+    }
+    if u.cache_write > Decimal::ZERO && write_price.is_none() {
+        note(
+            notes,
+            format!(
+                "no {} cache-write price: cache writes billed as input",
+                u.ttl.code()
+            ),
+        );
+    }
     let parts = CostParts::new(
         tokens_cost(u.fresh_input, p.input_per_mtok),
         tokens_cost(u.cache_read, cache_read_price),
         tokens_cost(u.cache_write, write_price.unwrap_or(p.input_per_mtok)),
         tokens_cost(u.output, p.output_per_mtok),
-    )
-    .scale(keep);
+    );
+    (parts, tier)
+}
+
+/// Weighted sum of two costs: `share` of `a` and the rest of `b`.
+fn blend(a: &CostParts, b: &CostParts, share: Decimal) -> CostParts {
+    if share.is_zero() {
+        return b.clone();
+    }
+    if share == Decimal::ONE {
+        return a.clone();
+    }
+    a.scale(share).plus(&b.scale(Decimal::ONE - share))
+}
+
+/// The non-batch requests: the service tier's prices, off-peak where given.
+fn interactive_cost(prices: &ModelPrices, u: &Usage, notes: &mut Vec<String>) -> (CostParts, Option<u64>) {
+    let standard = prices.standard();
+    let table = match u.service_tier {
+        ServiceTier::Standard => &standard,
+        tier => prices.service_tier(tier).unwrap_or_else(|| {
+            notes.push(format!("no {} tier: billed at the standard price", tier.code()));
+            &standard
+        }),
+    };
+    let (peak, tier) = table_cost(table, u, notes);
+    if u.offpeak_fraction.is_zero() {
+        return (peak, tier);
+    }
+    match (&prices.offpeak, u.service_tier) {
+        (Some(off), ServiceTier::Standard) => {
+            let (offpeak, _) = table_cost(&off.prices, u, notes);
+            notes.push(format!("off-peak prices ({} UTC) for that share", off.hours_utc));
+            (blend(&offpeak, &peak, u.offpeak_fraction), tier)
+        }
+        _ => (peak, tier),
+    }
+}
+
+fn list_cost(prices: &ModelPrices, u: &Usage, batch_fraction: Decimal, on_cache: bool) -> RequestCost {
+    let mut notes = Vec::new();
+    let (interactive, tier) = interactive_cost(prices, u, &mut notes);
+    let parts = if batch_fraction.is_zero() {
+        interactive
+    } else if let Some(batch) = &prices.batch {
+        let (b, _) = table_cost(batch, u, &mut notes);
+        blend(&b, &interactive, batch_fraction)
+    } else if let Some(pct) = prices.batch_discount_pct {
+        let (standard, _) = table_cost(&prices.standard(), u, &mut notes);
+        let keep = Decimal::ONE - pct_to_fraction(pct);
+        let mut batch = standard.scale(keep);
+        if !on_cache {
+            batch = CostParts::new(
+                batch.input,
+                standard.cache_read,
+                batch.cache_write,
+                batch.output,
+            );
+        }
+        blend(&batch, &interactive, batch_fraction)
+    } else {
+        notes.push("no batch API: batch share billed at the standard rate".into());
+        interactive
+    };
     RequestCost {
         parts,
-        tier_above_input_tokens: tier.map(|t| t.above_input_tokens),
+        tier_above_input_tokens: tier,
         notes,
     }
 }
@@ -133,7 +195,7 @@ pub fn request_cost(
                 .prices
                 .as_ref()
                 .ok_or_else(|| EngineError::Unpriced(this()))?;
-            Ok(list_cost(prices, u, u.batch_fraction))
+            Ok(list_cost(prices, u, u.batch_fraction, provider.batch_discount_on_cache))
         }
         PriceBasis::Flat {
             input_per_mtok,
@@ -167,7 +229,12 @@ pub fn request_cost(
                 .prices
                 .as_ref()
                 .ok_or_else(|| EngineError::Unpriced(up.clone()))?;
-            let mut cost = list_cost(prices, u, Decimal::ZERO);
+            let list_usage = Usage {
+                offpeak_fraction: Decimal::ZERO,
+                service_tier: ServiceTier::Standard,
+                ..u.clone()
+            };
+            let mut cost = list_cost(prices, &list_usage, Decimal::ZERO, true);
             if u.batch_fraction > Decimal::ZERO {
                 cost.notes
                     .push("credit relays bill the standard list price: no batch discount".into());
@@ -177,6 +244,39 @@ pub fn request_cost(
             Ok(cost)
         }
     }
+}
+
+/// A relay's saving claim against its saving on the upstream's list price,
+/// for this scenario's requests.
+fn savings_claim(
+    book: &Pricebook,
+    provider: &Provider,
+    model: &Model,
+    u: &Usage,
+    per_request: &CostParts,
+    display: &str,
+) -> Option<SavingsClaimCheck> {
+    let claimed = provider.price_claim.as_ref()?.savings_pct?;
+    let up = model.upstream.as_ref()?;
+    let (up_provider, up_model) = book.resolve(up)?;
+    let list = request_cost(book, up_provider, up_model, u).ok()?;
+    let list_total = list.parts.total * book.fx.factor(&up_provider.currency, display)?;
+    if list_total.is_zero() {
+        return None;
+    }
+    let pct = (Decimal::ONE - per_request.total.checked_div(list_total)?) * Decimal::ONE_HUNDRED;
+    let fx = (provider.currency != up_provider.currency)
+        .then(|| book.fx.factor(&up_provider.currency, &provider.currency))
+        .flatten()
+        .map(|rate| {
+            format!(
+                "at {}{} per {}",
+                crate::domain::money::currency_prefix(&provider.currency),
+                rate.round_dp(4).normalize(),
+                crate::domain::money::currency_prefix(&up_provider.currency)
+            )
+        });
+    check(claimed, pct.normalize(), fx.as_deref())
 }
 
 fn savings(base: &CostParts, option: &CostParts, requests_per_day: Decimal) -> Savings {
@@ -210,6 +310,7 @@ fn option_estimate(
                 to: display.into(),
             })?;
     let per_request = cost.parts.scale(factor);
+    let savings_claim = savings_claim(book, provider, model, u, &per_request, display);
     let rpd = Decimal::from(s.requests_per_day);
     let per_day = per_request.scale(rpd);
     let foreign = (provider.currency != display).then(|| provider.currency.clone());
@@ -231,6 +332,10 @@ fn option_estimate(
             savings: Savings::default(),
             notes: cost.notes,
             claimed_overhead_ms: provider.claim.as_ref().map(|c| c.claimed_overhead_ms),
+            savings_claim,
+            lifecycle: book
+                .resolve(&book.identity(provider, model))
+                .map_or_else(|| model.lifecycle.clone(), |(_, m)| m.lifecycle.clone()),
         },
         foreign,
     ))
@@ -298,6 +403,7 @@ pub fn estimate(book: &Pricebook, s: &Scenario) -> Estimate {
         options,
         fx,
         errors,
+        today: None,
     }
 }
 

@@ -1,7 +1,9 @@
 //! What the cost engine returns. Every amount is exact, in the display currency.
 
 use crate::domain::money::DisplayCurrency;
-use crate::domain::pricebook::{ModelRef, ProviderKind};
+use crate::domain::claim_check::SavingsClaimCheck;
+use crate::domain::date::CalendarDate;
+use crate::domain::pricebook::{Lifecycle, ModelRef, ProviderKind, Status};
 use crate::domain::scenario::{FieldError, Scenario};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -37,6 +39,16 @@ impl CostParts {
             self.cache_read * k,
             self.cache_write * k,
             self.output * k,
+        )
+    }
+
+    /// The part-by-part sum of two costs.
+    pub fn plus(&self, other: &Self) -> Self {
+        Self::new(
+            self.input + other.input,
+            self.cache_read + other.cache_read,
+            self.cache_write + other.cache_write,
+            self.output + other.output,
         )
     }
 
@@ -81,6 +93,12 @@ pub struct OptionEstimate {
     pub notes: Vec<String>,
     /// A vendor's latency claim, unverified.
     pub claimed_overhead_ms: Option<u32>,
+    /// A relay's saving claim against the computed saving.
+    #[serde(default)]
+    pub savings_claim: Option<SavingsClaimCheck>,
+    /// The model's lifecycle (a relay's: its upstream model's).
+    #[serde(default)]
+    pub lifecycle: Lifecycle,
 }
 
 /// An exchange rate an estimate used.
@@ -103,4 +121,22 @@ pub struct Estimate {
     pub fx: Vec<FxUsed>,
     /// Scenario fields that could not be used; defaults stood in.
     pub errors: Vec<FieldError>,
+    /// The day the estimate is read on, for model retirements; `None`: not known.
+    #[serde(default)]
+    pub today: Option<CalendarDate>,
+}
+
+impl Estimate {
+    /// The same estimate, read on `today`.
+    pub fn on(mut self, today: CalendarDate) -> Self {
+        self.today = Some(today);
+        self
+    }
+}
+
+impl OptionEstimate {
+    /// True when the model is retired on `today` (never when `today` is unknown).
+    pub fn is_retired(&self, today: Option<CalendarDate>) -> bool {
+        today.is_some_and(|t| self.lifecycle.status(t) == Status::Retired)
+    }
 }

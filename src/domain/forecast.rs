@@ -54,7 +54,7 @@ pub struct Forecast {
 }
 
 /// The migration target: the scenario's, or else the cheapest compared
-/// option that is not the baseline.
+/// option that is not the baseline and not retired on the estimate's day.
 pub fn target_of<'a>(book: &Pricebook, e: &'a Estimate) -> Option<&'a OptionEstimate> {
     let chosen = e.scenario.migration.target.as_ref().and_then(|t| {
         let (p, m) = book.resolve(t)?;
@@ -62,7 +62,11 @@ pub fn target_of<'a>(book: &Pricebook, e: &'a Estimate) -> Option<&'a OptionEsti
             .iter()
             .find(|o| !o.is_baseline && o.option.provider == p.id && o.option.model == m.id)
     });
-    chosen.or_else(|| e.options.iter().find(|o| !o.is_baseline))
+    chosen.or_else(|| {
+        e.options
+            .iter()
+            .find(|o| !o.is_baseline && !o.is_retired(e.today))
+    })
 }
 
 fn overflow_error(e: &Estimate, o: Overflow) -> FieldError {

@@ -6,6 +6,7 @@
 
 pub mod assumptions;
 pub mod charts;
+pub mod claim_check;
 pub mod codec;
 pub mod date;
 pub mod display;

@@ -49,6 +49,15 @@ fn unknown(field: &str, r: &ModelRef, book: &Pricebook, fallback: Option<&ModelR
     }
 }
 
+/// The small flagship of `provider`.
+fn flagship_of(book: &Pricebook, provider: &str) -> Option<ModelRef> {
+    let p = book.provider(provider)?;
+    p.models.iter().find(|m| m.flagship_small).map(|m| ModelRef {
+        provider: p.id.clone(),
+        model: m.id.clone(),
+    })
+}
+
 /// Picks the baseline and the options.
 ///
 /// Without `cmp`, the options are every provider's offer of the baseline's
@@ -57,8 +66,14 @@ fn unknown(field: &str, r: &ModelRef, book: &Pricebook, fallback: Option<&ModelR
 /// field errors; the rest is kept.
 pub fn select(book: &Pricebook, s: &Scenario) -> (Selection, Vec<FieldError>) {
     let mut errors = Vec::new();
+    let default_base = Scenario::default().base;
     let baseline = match canonical(book, &s.base) {
         Some(b) => b,
+        // The default baseline is the default vendor's small flagship; a
+        // pricebook without the default model stands in its own.
+        None if s.base == default_base && flagship_of(book, &default_base.provider).is_some() => {
+            flagship_of(book, &default_base.provider).unwrap_or(default_base)
+        }
         None => {
             let fallback = canonical(book, &Scenario::default().base)
                 .or_else(|| all_options(book).into_iter().next())

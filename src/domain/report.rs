@@ -8,6 +8,7 @@
 //! ```
 
 use crate::domain::codec::{decode_link, link_query, LinkMeta};
+use crate::domain::date::CalendarDate;
 use crate::domain::engine::estimate;
 use crate::domain::estimate::Estimate;
 use crate::domain::forecast::{forecast, Forecast};
@@ -51,10 +52,22 @@ impl ReportModel {
     }
 }
 
-/// Decodes `pairs` and computes the estimate and forecast.
+/// Decodes `pairs` and computes the estimate and forecast, with no day to
+/// read model retirements against.
 pub fn build(book: &Pricebook, pairs: &[(String, String)], extra: &[&str]) -> ReportModel {
+    build_on(book, pairs, extra, None)
+}
+
+/// [`build`], read on `today`: a retired model is then never the default target.
+pub fn build_on(
+    book: &Pricebook,
+    pairs: &[(String, String)],
+    extra: &[&str],
+    today: Option<CalendarDate>,
+) -> ReportModel {
     let d = decode_link(pairs, extra);
-    let e = estimate(book, &d.scenario);
+    let mut e = estimate(book, &d.scenario);
+    e.today = today;
     let mut errors = d.errors;
     errors.extend(e.errors.iter().cloned());
     let forecast = match forecast(book, &e) {

@@ -3,6 +3,7 @@
 //! Savings shown are the difference of the shown costs, and a month's shown
 //! parts add up to its shown total, so a reader can check every sum.
 
+use crate::domain::date::CalendarDate;
 use crate::domain::display::{money, percent, round, round_parts, PER_REQUEST_DP, TOTAL_DP};
 use crate::domain::estimate::{Estimate, OptionEstimate};
 use crate::domain::money::DisplayCurrency;
@@ -32,6 +33,12 @@ pub struct OptionRow {
     pub cheaper: bool,
     pub notes: Vec<String>,
     pub claim: Option<String>,
+    /// The saving claim held against the computed one, e.g. "claims 85 % off
+    /// list price; computed 84.97 % at ¥6.6529 per $ (holds)".
+    pub savings_claim: Option<(String, bool)>,
+    /// "deprecated, retires …; successor …", or `None` for a current model.
+    pub lifecycle: Option<String>,
+    pub retired: bool,
 }
 
 const PART_LABELS: [&str; 4] = ["input", "cache read", "cache write", "output"];
@@ -43,10 +50,18 @@ fn shown_total(v: Decimal) -> Decimal {
 /// Rows for every option of an estimate, baseline first.
 pub fn rows(e: &Estimate) -> Vec<OptionRow> {
     let base = e.options.iter().find(|o| o.is_baseline);
-    e.options.iter().map(|o| row(o, base, e.currency)).collect()
+    e.options
+        .iter()
+        .map(|o| row(o, base, e.currency, e.today))
+        .collect()
 }
 
-fn row(o: &OptionEstimate, base: Option<&OptionEstimate>, cur: DisplayCurrency) -> OptionRow {
+fn row(
+    o: &OptionEstimate,
+    base: Option<&OptionEstimate>,
+    cur: DisplayCurrency,
+    today: Option<CalendarDate>,
+) -> OptionRow {
     let (shown_parts, month_total) = round_parts(&o.per_month.parts(), TOTAL_DP);
     let month_parts = PART_LABELS
         .iter()
@@ -95,6 +110,14 @@ fn row(o: &OptionEstimate, base: Option<&OptionEstimate>, cur: DisplayCurrency) 
         claim: o
             .claimed_overhead_ms
             .map(|ms| format!("vendor claims < {ms} ms added latency (not measured)")),
+        savings_claim: o.savings_claim.as_ref().map(|c| (c.text.clone(), c.holds)),
+        lifecycle: today.and_then(|t| o.lifecycle.flag(t)).or_else(|| {
+            // Without a day, say what is announced.
+            (today.is_none() && (o.lifecycle.deprecated || o.lifecycle.retires.is_some()))
+                .then(|| o.lifecycle.flag(CalendarDate::from_days_since_epoch(0)))
+                .flatten()
+        }),
+        retired: o.is_retired(today),
     }
 }
 
@@ -108,7 +131,7 @@ mod tests {
     fn playbook_rows_read_as_expected() {
         let s = Scenario {
             input_tokens: Decimal::ZERO,
-            ..Scenario::default()
+            ..crate::domain::engine::tests_support::playbook_scenario()
         };
         let r = rows(&estimate(&playbook_book(), &s));
         let base = &r[0];

@@ -2,7 +2,7 @@
 
 use crate::domain::migration::Migration;
 use crate::domain::money::DisplayCurrency;
-use crate::domain::pricebook::ModelRef;
+use crate::domain::pricebook::{ModelRef, ServiceTier};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -40,6 +40,10 @@ pub struct Scenario {
     pub cache_ttl: CacheTtl,
     /// Share of requests sent through a batch API, 0–100 %.
     pub batch_pct: Decimal,
+    /// Share of the other requests sent in the vendor's off-peak hours, 0–100 %.
+    pub offpeak_pct: Decimal,
+    /// The service tier non-batch requests use where the model offers it.
+    pub service_tier: ServiceTier,
     /// The option the others are compared with.
     pub base: ModelRef,
     /// The options to compare; `None` picks them from the baseline.
@@ -56,8 +60,9 @@ pub struct Scenario {
 pub const HORIZONS: [u32; 3] = [12, 24, 36];
 
 impl Default for Scenario {
-    /// The playbook's workload: 10 M requests a day on Claude Haiku 4.5, with
-    /// 200 output tokens per request.
+    /// The playbook's traffic (10 M requests a day, 200 output tokens per
+    /// request) on Anthropic's current small model. The playbook's own
+    /// scenario, on Claude Haiku 4.5, is [`crate::domain::codec::PLAYBOOK_QUERY`].
     fn default() -> Self {
         Self {
             requests_per_day: 10_000_000,
@@ -67,9 +72,11 @@ impl Default for Scenario {
             cache_write_pct: Decimal::ZERO,
             cache_ttl: CacheTtl::FiveMinutes,
             batch_pct: Decimal::ZERO,
+            offpeak_pct: Decimal::ZERO,
+            service_tier: ServiceTier::Standard,
             base: ModelRef {
                 provider: "anthropic".into(),
-                model: "claude-haiku-4-5".into(),
+                model: "claude-haiku-5-5".into(),
             },
             compare: None,
             currency: DisplayCurrency::USD,

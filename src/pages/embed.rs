@@ -8,7 +8,7 @@ use crate::domain::charts::describe;
 use crate::domain::codec::encode;
 use crate::domain::embed::{default_parts, show_or_default, EmbedPart, SHOW_KEY};
 use crate::domain::forecast_view::{projection_view, roi_view};
-use crate::domain::report::{build, ReportModel};
+use crate::domain::report::{build_on, ReportModel};
 use crate::domain::rows::rows;
 use crate::domain::summary::summary;
 use crate::pages::query::{query_pairs, with_query};
@@ -111,7 +111,7 @@ fn part_view(part: EmbedPart, r: &ReportModel, sentence: &str, scenario_query: &
 
 #[component]
 fn Embed(payload: PricebookPayload, pairs: Vec<(String, String)>) -> impl IntoView {
-    let r = build(&payload.pricebook, &pairs, &[SHOW_KEY]);
+    let r = build_on(&payload.pricebook, &pairs, &[SHOW_KEY], Some(payload.today));
     let sentence = summary(&r.estimate, r.forecast.as_ref());
     let scenario_query = encode(&r.scenario);
     let report = format!("/report?{}", r.share_query(&payload.fingerprint));

@@ -20,7 +20,7 @@ use crate::domain::codec::{encode, percent_encode, split_query};
 use crate::domain::embed::{default_parts, frame_size, iframe_html, markdown_image};
 use crate::domain::forecast_view::{projection_view, roi_view};
 use crate::domain::prices_used::price_lines;
-use crate::domain::report::build;
+use crate::domain::report::build_on;
 use crate::domain::rows::rows;
 use crate::domain::summary::summary;
 use crate::pages::query::{join_pairs, query_pairs, with_query};
@@ -71,7 +71,7 @@ fn snippets(origin: &str, link: &str, scenario_query: &str, title: &str, options
 #[component]
 fn Report(payload: PricebookPayload, context: ReportContext, query: String) -> impl IntoView {
     let book = &payload.pricebook;
-    let r = build(book, &split_query(&query), &[]);
+    let r = build_on(book, &split_query(&query), &[], Some(payload.today));
     let e = &r.estimate;
     let cur = e.currency;
     let sentence = summary(e, r.forecast.as_ref());

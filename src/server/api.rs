@@ -1,13 +1,11 @@
 //! The JSON API: `GET /api/v1/pricebook` and `GET /api/v1/estimate`.
 
 use super::state::{AppState, LoadedBook};
-use super::today::today_utc;
 use crate::domain::codec::split_query;
 use crate::domain::estimate::Estimate;
 use crate::domain::forecast::Forecast;
-use crate::domain::pricebook::Pricebook;
 use crate::domain::pricebook::SCHEMA_VERSION;
-use crate::domain::report::{build, ReportModel};
+use crate::domain::report::{build_on, ReportModel};
 use crate::domain::scenario::FieldError;
 use crate::pricebook_payload::PricebookPayload;
 use axum::extract::{RawQuery, State};
@@ -21,7 +19,7 @@ pub fn payload(book: &LoadedBook) -> PricebookPayload {
     PricebookPayload {
         schema_version: SCHEMA_VERSION,
         fingerprint: book.fingerprint.to_string(),
-        today: today_utc(),
+        today: book.today(),
         pricebook: (*book.pricebook).clone(),
     }
 }
@@ -62,10 +60,15 @@ pub fn bad_query(errors: Vec<FieldError>) -> Response {
 /// The report of a raw query with its forecast, or every field that cannot
 /// be used.
 pub fn usable_report(
-    book: &Pricebook,
+    book: &LoadedBook,
     query: Option<&str>,
 ) -> Result<(ReportModel, Forecast), Vec<FieldError>> {
-    let mut r = build(book, &split_query(query.unwrap_or("")), &[]);
+    let mut r = build_on(
+        &book.pricebook,
+        &split_query(query.unwrap_or("")),
+        &[],
+        Some(book.today()),
+    );
     match (r.errors.is_empty(), r.forecast.take()) {
         (true, Some(f)) => Ok((r, f)),
         _ => Err(r.errors),
@@ -76,7 +79,7 @@ pub fn usable_report(
 /// as strings, or 400 naming each bad field. A share link's `v` and `pb`
 /// are accepted.
 pub async fn estimate(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
-    let (r, forecast) = match usable_report(&state.book.pricebook, query.as_deref()) {
+    let (r, forecast) = match usable_report(&state.book, query.as_deref()) {
         Ok(x) => x,
         Err(errors) => return bad_query(errors),
     };

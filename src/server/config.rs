@@ -1,5 +1,6 @@
 //! Command-line flags, each with an environment-variable equivalent.
 
+use crate::domain::date::CalendarDate;
 use clap::{Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -48,8 +49,17 @@ pub struct Cli {
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,
 
+    /// Take this date as today (YYYY-MM-DD) instead of the system's UTC date:
+    /// for stale checks, model retirements and the import date.
+    #[arg(long, env = "LLM_ROI_TODAY", global = true, value_parser = parse_date)]
+    pub today: Option<CalendarDate>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+fn parse_date(s: &str) -> Result<CalendarDate, String> {
+    s.parse()
 }
 
 #[derive(Debug, Subcommand)]
@@ -64,6 +74,56 @@ pub enum Command {
     /// Add the current pricebook to the history (<pricing-dir>/history, or
     /// --pricebook-history) if it is not there yet.
     Archive,
+    /// Import prices from a public price database, or compare with one.
+    Prices {
+        #[command(subcommand)]
+        action: PricesCommand,
+    },
+    /// Exchange rates.
+    Fx {
+        #[command(subcommand)]
+        action: FxCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PricesCommand {
+    /// Write or update pricing/<provider>.toml for the official providers
+    /// from a database file; hand-written content is kept.
+    Import {
+        /// `genai-prices` (its JSON data) or `litellm` (its price file).
+        #[arg(long = "from", value_name = "DATABASE")]
+        from: String,
+        /// The database file.
+        file: PathBuf,
+        /// Only these providers (repeatable; default: every official provider we ship).
+        #[arg(long = "provider", value_name = "ID")]
+        providers: Vec<String>,
+        /// Also add this database model, e.g. anthropic/claude-haiku-5-5 (repeatable).
+        #[arg(long = "add", value_name = "PROVIDER/MODEL")]
+        add: Vec<String>,
+        /// A LiteLLM price file to take retirement dates and successors from.
+        #[arg(long, value_name = "FILE")]
+        lifecycle: Option<PathBuf>,
+    },
+    /// Print every price where our tables and a database disagree; exit 1 if
+    /// one does or a shipped model is retired, else 0.
+    Diff {
+        /// `genai-prices` or `litellm`.
+        #[arg(long = "against", value_name = "DATABASE")]
+        against: String,
+        /// The database file.
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FxCommand {
+    /// Write pricing/fx.toml from the ECB's euro reference rates (CSV or XML).
+    Import {
+        /// eurofxref.csv, eurofxref.zip's CSV, or eurofxref-daily.xml.
+        file: PathBuf,
+    },
 }
 
 impl Cli {

@@ -21,7 +21,7 @@ pub fn write_csv(head: &[String], body: &[Vec<String>]) -> Result<Vec<u8>, csv::
 
 /// The handler.
 pub async fn report_csv(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
-    let (r, forecast) = match usable_report(&state.book.pricebook, query.as_deref()) {
+    let (r, forecast) = match usable_report(&state.book, query.as_deref()) {
         Ok(x) => x,
         Err(errors) => return bad_query(errors),
     };

@@ -12,7 +12,7 @@ use crate::domain::codec::{percent_encode, split_query};
 use crate::domain::embed::{
     frame_size, iframe_html, show_or_default, show_text, DEFAULT_SHOW, EMBED_PATH, SHOW_KEY,
 };
-use crate::domain::report::build;
+use crate::domain::report::build_on;
 use crate::domain::summary::summary;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -142,7 +142,12 @@ pub fn answer(state: &AppState, headers: &HeaderMap, query: &str) -> Result<OEmb
         origin: origin.clone(),
     })?;
     let extra: &[&str] = if path == EMBED_PATH { &[SHOW_KEY] } else { &[] };
-    let r = build(&state.book.pricebook, &split_query(&page_query), extra);
+    let r = build_on(
+        &state.book.pricebook,
+        &split_query(&page_query),
+        extra,
+        Some(state.book.today()),
+    );
     let parts = show_or_default(r.extra(SHOW_KEY));
     let mut bad: Vec<String> = r.errors.iter().map(|e| e.field.clone()).collect();
     bad.extend(parts.as_ref().err().map(|e| e.field.clone()));

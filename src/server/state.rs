@@ -1,5 +1,6 @@
 //! Shared server state: the pricebook loaded at start, and Leptos's options.
 
+use crate::domain::date::CalendarDate;
 use crate::domain::pricebook::fingerprint::fingerprint;
 use crate::domain::pricebook::Pricebook;
 use crate::server::history::History;
@@ -15,6 +16,8 @@ pub struct LoadedBook {
     pub pricebook: Arc<Pricebook>,
     pub fingerprint: Arc<str>,
     pub history: Arc<History>,
+    /// A fixed "today" (`--today`), for tests and reproducible reports.
+    pub today: Option<CalendarDate>,
 }
 
 impl LoadedBook {
@@ -29,7 +32,19 @@ impl LoadedBook {
             pricebook: Arc::new(pricebook),
             fingerprint,
             history: Arc::new(history),
+            today: None,
         }
+    }
+
+    /// The same book with a fixed "today".
+    pub fn with_today(mut self, today: Option<CalendarDate>) -> Self {
+        self.today = today;
+        self
+    }
+
+    /// `--today` if set, else the system's UTC date.
+    pub fn today(&self) -> CalendarDate {
+        self.today.unwrap_or_else(crate::server::today::today_utc)
     }
 
     /// The pricebook a link made with `fp` used, if this server has it.

@@ -9,6 +9,15 @@ use llm_roi::server::site::Site;
 use llm_roi::server::{history, pricing_dir::load_dir, router, state};
 use tower::ServiceExt;
 
+/// The pricing tables the tests run over: the pricebook of 2026-11-24,
+/// frozen, so that hand-computed figures hold whatever `pricing/` says now.
+pub const PRICING: &str = "tests/fixtures/pricebook-2026-11-24";
+
+/// The day the tests take as today.
+pub fn today() -> llm_roi::domain::date::CalendarDate {
+    llm_roi::domain::date::CalendarDate::new(2026, 11, 24).unwrap()
+}
+
 /// The router over the pricing tables in `dir`.
 pub fn app_with(dir: &std::path::Path) -> axum::Router {
     app_for(dir, Site::default())
@@ -29,7 +38,7 @@ pub fn app_for(dir: &std::path::Path, site: Site) -> axum::Router {
         .build();
     router::build(state::AppState {
         leptos_options,
-        book: state::LoadedBook::with_history(book, past),
+        book: state::LoadedBook::with_history(book, past).with_today(Some(today())),
         site,
         probe: None,
     })
@@ -37,7 +46,7 @@ pub fn app_for(dir: &std::path::Path, site: Site) -> axum::Router {
 
 /// GETs `uri`, returning the status, the content type and the body text.
 pub async fn get(uri: &str) -> (StatusCode, String, String) {
-    get_with(std::path::Path::new("pricing"), uri).await
+    get_with(std::path::Path::new(PRICING), uri).await
 }
 
 /// GETs `uri` from the app over the pricing tables in `dir`.
@@ -67,7 +76,7 @@ pub async fn get_json(uri: &str) -> (StatusCode, serde_json::Value) {
 /// Sends `req` to the app over `pricing/`; returns the whole response with
 /// its body as text.
 pub async fn send(req: Request<Body>) -> (axum::http::response::Parts, String) {
-    send_to(|| app_with(std::path::Path::new("pricing")), req).await
+    send_to(|| app_with(std::path::Path::new(PRICING)), req).await
 }
 
 /// One in-process app at a time per test binary.
@@ -94,14 +103,14 @@ pub async fn send_to(
     (parts, String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// A scratch copy of `pricing/` and its `history/`, to edit in a test.
+/// A scratch copy of the test pricing tables and their `history/`, to edit in a test.
 pub fn copy_pricing(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("llm-roi-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("history")).unwrap();
     for (from, to) in [
-        ("pricing", dir.clone()),
-        ("pricing/history", dir.join("history")),
+        (PRICING.to_string(), dir.clone()),
+        (format!("{PRICING}/history"), dir.join("history")),
     ] {
         for entry in std::fs::read_dir(from).unwrap() {
             let p = entry.unwrap().path();

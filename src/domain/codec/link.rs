@@ -1,8 +1,9 @@
 //! Share links: `v=1&<scenario>&pb=<pricebook fingerprint>`.
 //!
-//! `v` is the link format's version. This release writes version 1 and reads
-//! version 1; a query without `v` (as the calculator writes it) is read as
-//! version 1 too. A later release that changes what a key means bumps
+//! `v` is the link format's version. This release writes version 2 and reads
+//! versions 1 and 2; a query without `v` (as the calculator writes it) is read
+//! as the current version. Version 1 differs only in its default baseline
+//! (Claude Haiku 4.5), which a version-1 link without `base` still means. A later release that changes what a key means bumps
 //! [`LINK_VERSION`] and keeps a reader for every earlier version, so that
 //! links already pasted into documents keep their meaning.
 //!
@@ -14,7 +15,7 @@
 //! use llm_roi::domain::scenario::Scenario;
 //! let s = Scenario { requests_per_day: 1000, ..Scenario::default() };
 //! let q = link_query(&s, "0123456789abcdef");
-//! assert_eq!(q, "v=1&rpd=1000&pb=0123456789abcdef");
+//! assert_eq!(q, "v=2&rpd=1000&pb=0123456789abcdef");
 //! assert_eq!(decode_query(&q).0, s);
 //! ```
 
@@ -22,11 +23,20 @@ use super::parse::err;
 use crate::domain::scenario::FieldError;
 use serde::{Deserialize, Serialize};
 
-/// The link format this release writes.
-pub const LINK_VERSION: u32 = 1;
+/// The link format this release writes. Version 2 changed the default
+/// baseline from Claude Haiku 4.5 to Anthropic's current small model.
+pub const LINK_VERSION: u32 = 2;
 
 /// The link format versions this release reads.
-pub const READS_VERSIONS: [u32; 1] = [1];
+pub const READS_VERSIONS: [u32; 2] = [1, 2];
+
+/// The baseline a version-1 link means when it has no `base`.
+pub fn v1_default_base() -> crate::domain::pricebook::ModelRef {
+    crate::domain::pricebook::ModelRef {
+        provider: "anthropic".into(),
+        model: "claude-haiku-4-5".into(),
+    }
+}
 
 /// Keys of the link itself, around the scenario's.
 pub const LINK_KEYS: [&str; 2] = ["v", "pb"];
@@ -65,7 +75,7 @@ pub(super) fn apply(meta: &mut LinkMeta, key: &str, value: &str) -> Result<(), F
                 key,
                 value,
                 format!(
-                    "this link is version {n}, made by a newer llm-roi; this server reads version {LINK_VERSION} (a link without v is read as version {LINK_VERSION})"
+                    "this link is version {n}, made by a newer llm-roi; this server reads versions 1 to {LINK_VERSION} (a link without v is read as version {LINK_VERSION})"
                 ),
             )),
             Err(_) => Err(err(

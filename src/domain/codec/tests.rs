@@ -165,6 +165,8 @@ prop_compose! {
         cw_share in 0u32..=100,
         ttl in prop_oneof![Just(CacheTtl::FiveMinutes), Just(CacheTtl::OneHour)],
         batch in arb_pct(),
+        offpeak in arb_pct(),
+        tier in prop_oneof![Just(ServiceTier::Standard), Just(ServiceTier::Flex), Just(ServiceTier::Priority)],
         base in arb_ref(),
         compare in proptest::option::of(proptest::collection::vec(arb_ref(), 1..4)),
         cur in prop_oneof![Just(DisplayCurrency::USD), Just(DisplayCurrency::CNY), Just(DisplayCurrency::EUR)],
@@ -181,6 +183,8 @@ prop_compose! {
             cache_write_pct: cw,
             cache_ttl: ttl,
             batch_pct: batch,
+            offpeak_pct: offpeak,
+            service_tier: tier,
             base,
             compare,
             currency: cur,
@@ -236,10 +240,10 @@ proptest! {
     #[test]
     fn a_share_link_decodes_to_its_scenario_and_pricebook(s in arb_scenario(), fp in arb_fingerprint()) {
         let q = link_query(&s, &fp);
-        prop_assert!(q.starts_with("v=1"));
+        prop_assert!(q.starts_with("v=2"));
         let d = decode_link(&split_query(&q), &[]);
         prop_assert!(d.errors.is_empty(), "{:?}", d.errors);
-        prop_assert_eq!(d.link, LinkMeta { version: 1, pricebook: Some(fp.clone()) });
+        prop_assert_eq!(d.link, LinkMeta { version: 2, pricebook: Some(fp.clone()) });
         prop_assert_eq!(&d.scenario, &s);
         // Canonical: the same scenario gives the same link.
         prop_assert_eq!(link_query(&d.scenario, &fp), q);
@@ -248,14 +252,16 @@ proptest! {
 
 /// Links of version 1 as they were first written. They must keep decoding to
 /// these scenarios in every later release; a change that breaks one bumps
-/// `LINK_VERSION` and keeps a version-1 reader instead.
+/// `LINK_VERSION` and keeps a version-1 reader instead. Version 2 changed
+/// only the default baseline, so a version-1 link without `base` now names
+/// Claude Haiku 4.5 in its canonical query, and is re-written as version 2.
 #[test]
 fn version_1_links_keep_their_meaning() {
     let golden = [
-        ("v=1&pb=0123456789abcdef", ""),
+        ("v=1&pb=0123456789abcdef", "base=anthropic/claude-haiku-4-5"),
         (
             "v=1&rpd=1000&in=1500&out=300&cr=40&cw=10&ttl=1h&batch=25&pb=0123456789abcdef",
-            "rpd=1000&in=1500&out=300&cr=40&cw=10&ttl=1h&batch=25",
+            "rpd=1000&in=1500&out=300&cr=40&cw=10&ttl=1h&batch=25&base=anthropic/claude-haiku-4-5",
         ),
         (
             "v=1&growth=5&horizon=36&base=openai/gpt-4.1&cmp=holysheep/gpt-4.1,openrouter/openai/gpt-4.1&cur=EUR&pb=0123456789abcdef",
@@ -263,7 +269,7 @@ fn version_1_links_keep_their_meaning() {
         ),
         (
             "v=1&in=0&target=holysheep/claude-haiku-4-5&hours=16&rate=120&fixed=500&monthly=50&credit=100&phases=10:7,100:30&fb=2&pb=0123456789abcdef",
-            "in=0&target=holysheep/claude-haiku-4-5&hours=16&rate=120&fixed=500&monthly=50&credit=100&phases=10:7,100:30&fb=2",
+            "in=0&base=anthropic/claude-haiku-4-5&target=holysheep/claude-haiku-4-5&hours=16&rate=120&fixed=500&monthly=50&credit=100&phases=10:7,100:30&fb=2",
         ),
     ];
     for (link, scenario) in golden {
@@ -271,7 +277,9 @@ fn version_1_links_keep_their_meaning() {
         assert!(d.errors.is_empty(), "{link}: {:?}", d.errors);
         assert_eq!(d.link.pricebook.as_deref(), Some("0123456789abcdef"));
         assert_eq!(encode(&d.scenario), scenario, "{link}");
-        assert_eq!(link_query(&d.scenario, "0123456789abcdef"), link);
+        let v2 = link_query(&d.scenario, "0123456789abcdef");
+        assert_eq!(v2, format!("v=2&{scenario}&pb=0123456789abcdef").replace("&&", "&"));
+        assert_eq!(decode_link(&split_query(&v2), &[]).scenario, d.scenario);
     }
     let (s, _) = decode_query("in=0&target=holysheep/claude-haiku-4-5&phases=10:7,100:30");
     assert_eq!(s.migration.phases.len(), 2);
@@ -280,13 +288,13 @@ fn version_1_links_keep_their_meaning() {
 
 #[test]
 fn a_link_from_a_newer_release_is_named() {
-    let d = decode_link(&pairs(&[("v", "2"), ("rpd", "5")]), &[]);
+    let d = decode_link(&pairs(&[("v", "3"), ("rpd", "5")]), &[]);
     assert_eq!(d.scenario.requests_per_day, 5);
     assert_eq!(d.errors.len(), 1);
     assert_eq!(d.errors[0].field, "v");
-    assert!(d.errors[0].message.contains("version 2"), "{:?}", d.errors);
+    assert!(d.errors[0].message.contains("version 3"), "{:?}", d.errors);
     assert!(
-        d.errors[0].message.contains("reads version 1"),
+        d.errors[0].message.contains("reads versions 1 to 2"),
         "{:?}",
         d.errors
     );

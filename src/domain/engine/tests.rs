@@ -23,7 +23,7 @@ fn scenario(rpd: u64, input: u64, output: u64) -> Scenario {
         requests_per_day: rpd,
         input_tokens: Decimal::from(input),
         output_tokens: Decimal::from(output),
-        ..Scenario::default()
+        ..crate::domain::engine::tests_support::playbook_scenario()
     }
 }
 
@@ -213,7 +213,7 @@ fn savings_against_the_baseline() {
 
 #[test]
 fn default_options_are_the_same_model_and_other_small_flagships() {
-    let e = estimate(&playbook_book(), &Scenario::default());
+    let e = estimate(&playbook_book(), &crate::domain::engine::tests_support::playbook_scenario());
     let mut ids: Vec<String> = e.options.iter().map(|o| o.option.to_string()).collect();
     assert_eq!(ids[0], "anthropic/claude-haiku-4-5");
     ids.sort();
@@ -238,7 +238,7 @@ fn unknown_base_is_reported_and_the_default_stands_in() {
     let s = Scenario {
         base: r("anthropic/claude-9"),
         compare: Some(vec![r("holysheep/gpt-4.1"), r("nobody/x")]),
-        ..Scenario::default()
+        ..crate::domain::engine::tests_support::playbook_scenario()
     };
     let e = estimate(&playbook_book(), &s);
     assert_eq!(e.baseline.to_string(), "anthropic/claude-haiku-4-5");
@@ -255,7 +255,7 @@ fn unknown_base_is_reported_and_the_default_stands_in() {
 fn aliases_resolve_to_canonical_ids() {
     let s = Scenario {
         base: r("anthropic/claude-haiku-4-5-20251001"),
-        ..Scenario::default()
+        ..crate::domain::engine::tests_support::playbook_scenario()
     };
     let e = estimate(&playbook_book(), &s);
     assert!(e.errors.is_empty());

@@ -1,15 +1,18 @@
-//! The shipped pricebook, for tests.
+//! The pricebook of 2026-11-24 (`tests/fixtures/pricebook-2026-11-24/`),
+//! frozen for tests: the hand-computed playbook figures (Haiku 4.5 at $5/M
+//! output, HolySheep's flat ¥1/M read, 7.10 CNY per USD) hold against it,
+//! whatever `pricing/` says today. `shipped_*` read `pricing/` itself.
 
 use crate::domain::pricebook::{load::load, Pricebook, SourceFile};
 
 macro_rules! shipped {
     ($($name:literal),*) => {
-        vec![$(SourceFile::new($name, include_str!(concat!("../../../pricing/", $name)))),*]
+        vec![$(SourceFile::new($name, include_str!(concat!("../../../tests/fixtures/pricebook-2026-11-24/", $name)))),*]
     };
 }
 
-/// The provider files in `pricing/`.
-pub fn shipped_files() -> Vec<SourceFile> {
+/// The provider files of the frozen fixture.
+pub fn fixture_files() -> Vec<SourceFile> {
     shipped![
         "anthropic.toml",
         "openai.toml",
@@ -20,14 +23,61 @@ pub fn shipped_files() -> Vec<SourceFile> {
     ]
 }
 
+/// The fixture's `fx.toml`.
+pub fn fixture_fx() -> SourceFile {
+    SourceFile::new(
+        "fx.toml",
+        include_str!("../../../tests/fixtures/pricebook-2026-11-24/fx.toml"),
+    )
+}
+
+/// The provider files in `pricing/`.
+pub fn shipped_files() -> Vec<SourceFile> {
+    [
+        "anthropic.toml",
+        "openai.toml",
+        "google.toml",
+        "deepseek.toml",
+        "holysheep.toml",
+        "openrouter.toml",
+    ]
+    .iter()
+    .zip([
+        include_str!("../../../pricing/anthropic.toml"),
+        include_str!("../../../pricing/openai.toml"),
+        include_str!("../../../pricing/google.toml"),
+        include_str!("../../../pricing/deepseek.toml"),
+        include_str!("../../../pricing/holysheep.toml"),
+        include_str!("../../../pricing/openrouter.toml"),
+    ])
+    .map(|(n, t)| SourceFile::new(*n, t))
+    .collect()
+}
+
 /// `pricing/fx.toml`.
 pub fn shipped_fx() -> SourceFile {
     SourceFile::new("fx.toml", include_str!("../../../pricing/fx.toml"))
 }
 
 /// The pricebook in `pricing/`, which must load.
-pub fn playbook_book() -> Pricebook {
+pub fn shipped_book() -> Pricebook {
     match load(&shipped_fx(), &shipped_files()) {
+        Ok(b) => b,
+        Err(e) => panic!("shipped pricebook fails to load:\n{e}"),
+    }
+}
+
+/// The playbook's scenario: the default traffic on Claude Haiku 4.5.
+pub fn playbook_scenario() -> crate::domain::scenario::Scenario {
+    crate::domain::scenario::Scenario {
+        base: crate::domain::codec::v1_default_base(),
+        ..crate::domain::scenario::Scenario::default()
+    }
+}
+
+/// The frozen fixture pricebook, which must load.
+pub fn playbook_book() -> Pricebook {
+    match load(&fixture_fx(), &fixture_files()) {
         Ok(b) => b,
         Err(e) => panic!("shipped pricebook fails to load:\n{e}"),
     }
@@ -35,8 +85,13 @@ pub fn playbook_book() -> Pricebook {
 
 /// A query's report over the shipped pricebook; the query must be valid.
 pub fn playbook_report(q: &str) -> crate::domain::report::ReportModel {
-    let r =
-        crate::domain::report::build(&playbook_book(), &crate::domain::codec::split_query(q), &[]);
+    // A version-1 link: its default baseline is the playbook's Haiku 4.5.
+    let q = if q.starts_with("v=") { q.to_string() } else { format!("v=1&{q}") };
+    let r = crate::domain::report::build(
+        &playbook_book(),
+        &crate::domain::codec::split_query(&q),
+        &[],
+    );
     assert!(r.errors.is_empty(), "{q}: {:?}", r.errors);
     r
 }

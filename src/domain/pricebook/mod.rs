@@ -30,10 +30,12 @@
 pub mod error;
 pub mod fingerprint;
 pub mod fx;
+pub mod lifecycle;
 pub mod load;
 pub mod price;
 pub mod schema;
 mod validate;
+pub mod variants;
 
 use crate::domain::date::CalendarDate;
 use rust_decimal::Decimal;
@@ -41,6 +43,8 @@ use serde::{Deserialize, Serialize};
 
 pub use error::{PricebookError, PricebookErrors};
 pub use fx::FxTable;
+pub use lifecycle::{Lifecycle, Status};
+pub use variants::{Offpeak, PriceTable, ServiceTier};
 
 /// The schema version this build reads.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -92,6 +96,15 @@ pub struct OverheadClaim {
     pub source: String,
 }
 
+/// A relay's own, unverified statements about its price.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PriceClaim {
+    /// "85 % cheaper than list price" as 85.
+    pub savings_pct: Option<Decimal>,
+    /// The vendor's words, e.g. "¥1 = $1".
+    pub text: Option<String>,
+}
+
 /// How a provider's prices are set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "basis", rename_all = "lowercase")]
@@ -128,6 +141,10 @@ pub struct Provider {
     /// For a relay: the provider it fronts by default.
     pub upstream: Option<String>,
     pub claim: Option<OverheadClaim>,
+    /// The vendor's own claims about its price.
+    pub price_claim: Option<PriceClaim>,
+    /// Whether `batch_discount_pct` discounts cache reads too.
+    pub batch_discount_on_cache: bool,
     pub basis: PriceBasis,
     pub models: Vec<Model>,
     /// The file it came from.
@@ -161,8 +178,33 @@ pub struct ModelPrices {
     pub base: TokenPrices,
     /// Ascending by threshold.
     pub tiers: Vec<Tier>,
-    /// Discount on batch traffic, 0–100 %; `None`: no batch API.
+    /// Discount on batch traffic, 0–100 %; `None`: no batch API (unless
+    /// `batch` gives the batch prices in full).
     pub batch_discount_pct: Option<Decimal>,
+    /// Batch prices in full, as the vendor publishes them.
+    pub batch: Option<PriceTable>,
+    /// Other service tiers, each priced in full.
+    pub service_tiers: Vec<(ServiceTier, PriceTable)>,
+    /// Off-peak prices; `base` and `tiers` are the peak (standard) ones.
+    pub offpeak: Option<Offpeak>,
+}
+
+impl ModelPrices {
+    /// The standard price list.
+    pub fn standard(&self) -> PriceTable {
+        PriceTable {
+            base: self.base.clone(),
+            tiers: self.tiers.clone(),
+        }
+    }
+
+    /// The price list of a service tier, if the model offers it.
+    pub fn service_tier(&self, tier: ServiceTier) -> Option<&PriceTable> {
+        self.service_tiers
+            .iter()
+            .find(|(t, _)| *t == tier)
+            .map(|(_, p)| p)
+    }
 }
 
 /// Where a relay's model comes from.
@@ -192,6 +234,14 @@ pub struct Model {
     pub upstream: Option<ModelRef>,
     /// For a credit relay: a per-model factor on the list price (1 if absent).
     pub multiplier: Option<Decimal>,
+    /// Deprecation, retirement and successor.
+    pub lifecycle: Lifecycle,
+    /// The model's own price page, when not the provider's.
+    pub source: Option<String>,
+    /// When its prices were last confirmed, when not the provider's date.
+    pub checked: Option<CalendarDate>,
+    /// Where the figures came from, e.g. "genai-prices 0.2.3".
+    pub via: Option<String>,
 }
 
 impl Model {

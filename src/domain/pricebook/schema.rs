@@ -47,6 +47,12 @@ pub struct RawProvider {
     pub credit: Option<Spanned<RawCredit>>,
     pub claimed_overhead_ms: Option<Spanned<u32>>,
     pub claim_source: Option<String>,
+    /// The vendor's own saving claim against list price, e.g. 85.
+    pub claimed_savings_pct: Option<Spanned<Percent>>,
+    /// The vendor's own words for its price.
+    pub claimed_price_text: Option<String>,
+    /// Whether `batch_discount_pct` also discounts cache reads (default true).
+    pub batch_discount_on_cache: Option<bool>,
 }
 
 /// `[provider.flat]`: one price per 1M tokens for every model.
@@ -85,6 +91,44 @@ pub struct RawModel {
     pub upstream: Option<Spanned<String>>,
     pub upstream_model: Option<Spanned<String>>,
     pub multiplier: Option<Spanned<NonNegative>>,
+    /// Batch prices in full (instead of `batch_discount_pct`).
+    pub batch: Option<Spanned<RawPriceTable>>,
+    /// Service tiers such as `flex` and `priority`, each priced in full.
+    #[serde(default)]
+    pub service_tiers: Vec<Spanned<RawPriceTable>>,
+    /// Off-peak prices; the model's own prices are the peak (standard) ones.
+    pub offpeak: Option<Spanned<RawPriceTable>>,
+    /// The model's own price page, when it is not the provider's `source`.
+    pub source: Option<Spanned<String>>,
+    /// When these prices were last confirmed (by us or by `via`).
+    pub checked: Option<Spanned<Datetime>>,
+    /// Where the figures came from, e.g. "genai-prices 0.2.3".
+    pub via: Option<String>,
+    /// The vendor has deprecated the model (it still answers).
+    #[serde(default)]
+    pub deprecated: bool,
+    /// The day the vendor stops serving it.
+    pub retires: Option<Spanned<Datetime>>,
+    /// The model id the vendor names as its replacement, in this provider.
+    pub successor: Option<Spanned<String>>,
+}
+
+/// A full price list: `[models.batch]`, `[[models.service_tiers]]` (with
+/// `name`) or `[models.offpeak]` (with `hours_utc`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPriceTable {
+    /// A service tier's name: `flex` or `priority`.
+    pub name: Option<Spanned<String>>,
+    /// Off-peak hours in the vendor's words, e.g. "16:30-00:30".
+    pub hours_utc: Option<String>,
+    pub input: NonNegative,
+    pub output: NonNegative,
+    pub cache_read: Option<NonNegative>,
+    pub cache_write_5m: Option<NonNegative>,
+    pub cache_write_1h: Option<NonNegative>,
+    #[serde(default)]
+    pub tiers: Vec<Spanned<RawTier>>,
 }
 
 /// `[[models.tiers]]`: long-context prices.

@@ -2,14 +2,18 @@
 
 use super::fx::{FxRate, FxTable};
 use super::load::FileCtx;
-use super::price::NonNegative;
-use super::schema::{RawFxFile, RawModel, RawPricing, RawProviderFile, RawTier};
+use super::schema::{RawFxFile, RawProviderFile};
 use super::{
-    Model, ModelPrices, ModelRef, OverheadClaim, PriceBasis, PricebookError, Provider,
-    ProviderKind, SourceFile, Tier, TokenPrices, SCHEMA_VERSION,
+    Model, ModelRef, OverheadClaim, PriceBasis, PricebookError, Provider, ProviderKind,
+    SourceFile, SCHEMA_VERSION,
 };
 use crate::domain::date::CalendarDate;
 use std::collections::HashMap;
+
+mod prices;
+mod relay;
+use prices::{model_extras, model_prices};
+use relay::{price_claim, relay_basis};
 use std::ops::Range;
 use toml::value::Datetime;
 use toml::Spanned;
@@ -45,7 +49,7 @@ fn check_schema(ctx: &mut FileCtx, schema: &Spanned<u32>) {
     }
 }
 
-fn date(ctx: &mut FileCtx, field: &str, value: &Spanned<Datetime>) -> Option<CalendarDate> {
+pub(super) fn date(ctx: &mut FileCtx, field: &str, value: &Spanned<Datetime>) -> Option<CalendarDate> {
     let dt = value.get_ref();
     let parsed = match (dt.date, dt.time, dt.offset) {
         (Some(d), None, None) => CalendarDate::new(i32::from(d.year), d.month, d.day),
@@ -61,7 +65,7 @@ fn date(ctx: &mut FileCtx, field: &str, value: &Spanned<Datetime>) -> Option<Cal
     parsed
 }
 
-fn https_url(ctx: &mut FileCtx, field: &str, value: &Spanned<String>) {
+pub(super) fn https_url(ctx: &mut FileCtx, field: &str, value: &Spanned<String>) {
     let v = value.get_ref();
     let host = v.strip_prefix("https://").unwrap_or("");
     if host.is_empty() || host.starts_with('/') || v.contains(char::is_whitespace) {
@@ -128,78 +132,7 @@ pub(crate) fn build_fx(ctx: &mut FileCtx, raw: RawFxFile) -> FxTable {
     table
 }
 
-fn token_prices(
-    input: NonNegative,
-    output: NonNegative,
-    cache: [Option<NonNegative>; 3],
-) -> TokenPrices {
-    TokenPrices {
-        input_per_mtok: input.0,
-        output_per_mtok: output.0,
-        cache_read_per_mtok: cache[0].map(|p| p.0),
-        cache_write_5m_per_mtok: cache[1].map(|p| p.0),
-        cache_write_1h_per_mtok: cache[2].map(|p| p.0),
-    }
-}
-
-fn tier(raw: Spanned<RawTier>) -> (Range<usize>, Tier) {
-    let span = raw.span();
-    let t = raw.into_inner();
-    let prices = token_prices(
-        t.input,
-        t.output,
-        [t.cache_read, t.cache_write_5m, t.cache_write_1h],
-    );
-    (
-        span,
-        Tier {
-            above_input_tokens: t.above_input_tokens,
-            prices,
-        },
-    )
-}
-
-/// A model's own prices; records an error when `input` or `output` is missing.
-fn model_prices(ctx: &mut FileCtx, m: &mut RawModel) -> Option<ModelPrices> {
-    let cache = [m.cache_read, m.cache_write_5m, m.cache_write_1h];
-    let (Some(input), Some(output)) = (m.input, m.output) else {
-        let missing = if m.input.is_none() { "input" } else { "output" };
-        ctx.err(
-            m.id.span(),
-            missing,
-            format!(
-                "model `{}` has no `{missing}` price; give `input` and `output` per 1M tokens (zero or more)",
-                m.id.get_ref()
-            ),
-        );
-        return None;
-    };
-    let base = token_prices(input, output, cache);
-    let mut tiers = Vec::new();
-    let mut last = 0;
-    for raw in std::mem::take(&mut m.tiers) {
-        let (span, t) = tier(raw);
-        if t.above_input_tokens <= last {
-            ctx.err(
-                span,
-                "above_input_tokens",
-                format!(
-                    "tiers must rise: {} is not above the previous threshold {last} (and must be above 0)",
-                    t.above_input_tokens
-                ),
-            );
-        }
-        last = t.above_input_tokens;
-        tiers.push(t);
-    }
-    Some(ModelPrices {
-        base,
-        tiers,
-        batch_discount_pct: m.batch_discount_pct.map(|p| p.0),
-    })
-}
-
-fn forbid<T>(ctx: &mut FileCtx, value: &Option<Spanned<T>>, field: &str, why: &str) {
+pub(super) fn forbid<T>(ctx: &mut FileCtx, value: &Option<Spanned<T>>, field: &str, why: &str) {
     if let Some(v) = value {
         ctx.err(v.span(), field, why.to_string());
     }
@@ -274,6 +207,7 @@ pub(crate) fn build_provider(
     let mut models: Vec<Model> = Vec::new();
     let mut names: HashMap<String, Range<usize>> = HashMap::new();
     let mut pending = Vec::new();
+    let mut successors: Vec<(Range<usize>, String)> = Vec::new();
     for mut m in raw.models {
         for name in std::iter::once(&m.id).chain(m.aliases.iter()) {
             if names.insert(name.get_ref().clone(), name.span()).is_some() {
@@ -288,6 +222,7 @@ pub(crate) fn build_provider(
         let model_prices = if own_prices {
             model_prices(ctx, &mut m)
         } else {
+            prices::forbid_tables(ctx, &m);
             for (field, present) in [("input", m.input.is_some()), ("output", m.output.is_some())] {
                 if present {
                     ctx.err(m.id.span(), field, format!("model `{}`: per-model prices are not used with pricing = \"flat\" or \"credit\"; remove `{field}` or set pricing = \"own\"", m.id.get_ref()));
@@ -334,7 +269,15 @@ pub(crate) fn build_provider(
                 }
             }
         }
+        let extras = model_extras(ctx, &m);
+        if let Some(span) = extras.successor_span.clone() {
+            successors.push((span, extras.lifecycle.successor.clone().unwrap_or_default()));
+        }
         models.push(Model {
+            lifecycle: extras.lifecycle,
+            source: extras.source,
+            checked: extras.checked,
+            via: extras.via,
             name: m.name.clone().unwrap_or_else(|| m.id.get_ref().clone()),
             id: m.id.into_inner(),
             aliases: m.aliases.into_iter().map(Spanned::into_inner).collect(),
@@ -345,6 +288,13 @@ pub(crate) fn build_provider(
         });
     }
 
+    for (span, name) in successors {
+        if !names.contains_key(&name) {
+            ctx.err(span, "successor", format!("`{name}` is not a model of `{id}`; a successor names another model of the same provider"));
+        }
+    }
+
+    let price_claim = price_claim(ctx, &p, kind);
     Some(Built {
         id_span: p.id.span(),
         provider: Provider {
@@ -359,73 +309,14 @@ pub(crate) fn build_provider(
             api_key_env: p.api_key_env,
             upstream: upstream.map(Spanned::into_inner),
             claim,
+            price_claim,
+            batch_discount_on_cache: p.batch_discount_on_cache.unwrap_or(true),
             basis,
             models,
             file: ctx.name.to_string(),
         },
         pending,
     })
-}
-
-fn relay_basis(ctx: &mut FileCtx, p: &super::schema::RawProvider) -> Option<PriceBasis> {
-    if p.upstream.is_none() {
-        ctx.err(
-            p.id.span(),
-            "upstream",
-            "a relay must name the provider it fronts, e.g. upstream = \"anthropic\"",
-        );
-    }
-    let Some(pricing) = &p.pricing else {
-        ctx.err(
-            p.id.span(),
-            "pricing",
-            "a relay needs pricing = \"own\", \"flat\" or \"credit\"",
-        );
-        return None;
-    };
-    let pricing_kind = *pricing.get_ref();
-    if pricing_kind != RawPricing::Flat {
-        forbid(
-            ctx,
-            &p.flat,
-            "flat",
-            "[provider.flat] is used only with pricing = \"flat\"",
-        );
-    }
-    if pricing_kind != RawPricing::Credit {
-        forbid(
-            ctx,
-            &p.credit,
-            "credit",
-            "[provider.credit] is used only with pricing = \"credit\"",
-        );
-    }
-    match pricing_kind {
-        RawPricing::Own => Some(PriceBasis::Own),
-        RawPricing::Flat => match &p.flat {
-            Some(f) => Some(PriceBasis::Flat {
-                input_per_mtok: f.get_ref().input.0,
-                output_per_mtok: f.get_ref().output.0,
-            }),
-            None => {
-                ctx.err(pricing.span(), "flat", "pricing = \"flat\" needs [provider.flat] with `input` and `output` per 1M tokens");
-                None
-            }
-        },
-        RawPricing::Credit => match &p.credit {
-            Some(c) => Some(PriceBasis::Credit {
-                per_list_unit: c.get_ref().per_list_unit.0,
-            }),
-            None => {
-                ctx.err(
-                    pricing.span(),
-                    "credit",
-                    "pricing = \"credit\" needs [provider.credit] with `per_list_unit`",
-                );
-                None
-            }
-        },
-    }
 }
 
 /// Checks ids across files and resolves every relay model's upstream.

@@ -1,0 +1,217 @@
+//! `llm-roi fx import FILE`: `pricing/fx.toml` from the ECB's euro foreign
+//! exchange reference rates, in either format the ECB publishes:
+//!
+//! - CSV (`eurofxref.csv`, `eurofxref-hist.csv`): a `Date, USD, JPY, …`
+//!   header, then one row per day; the newest row is used;
+//! - XML (`eurofxref-daily.xml`): `<Cube time="…"><Cube currency="USD" rate="…"/>`.
+//!
+//! The ECB quotes units per euro; the pricebook wants units per US dollar:
+//! `CNY per USD = (CNY per EUR) / (USD per EUR)` and `EUR per USD =
+//! 1 / (USD per EUR)`, divided in decimal (28 significant digits), never
+//! through binary floats.
+
+use crate::domain::date::CalendarDate;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// The ECB's page for the reference rates.
+pub const ECB_SOURCE: &str =
+    "https://www.ecb.europa.eu/stats/policy_and_exchange_rates/euro_reference_exchange_rates/html/index.en.html";
+
+/// One day's rates, units per euro.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EcbDay {
+    pub date: CalendarDate,
+    pub per_eur: Vec<(String, Decimal)>,
+}
+
+/// Why an ECB file could not be used.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum FxImportError {
+    #[error("{file}: {message}")]
+    Format { file: String, message: String },
+    #[error("{file}: the ECB rates of {date} have no {currency}; the pricebook needs it")]
+    Missing {
+        file: String,
+        date: CalendarDate,
+        currency: String,
+    },
+}
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+/// "2026-10-30" or "30 October 2026".
+fn ecb_date(s: &str) -> Option<CalendarDate> {
+    if let Ok(d) = s.parse() {
+        return Some(d);
+    }
+    let mut it = s.split_whitespace();
+    let day: u8 = it.next()?.parse().ok()?;
+    let name = it.next()?;
+    let month = MONTHS.iter().position(|m| *m == name)?;
+    let year: i32 = it.next()?.parse().ok()?;
+    CalendarDate::new(year, u8::try_from(month + 1).ok()?, day)
+}
+
+fn format_err(file: &str, message: impl Into<String>) -> FxImportError {
+    FxImportError::Format {
+        file: file.into(),
+        message: message.into(),
+    }
+}
+
+fn parse_csv(file: &str, text: &str) -> Result<EcbDay, FxImportError> {
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    let header: Vec<&str> = lines
+        .next()
+        .ok_or_else(|| format_err(file, "empty file"))?
+        .split(',')
+        .map(str::trim)
+        .collect();
+    if header.first() != Some(&"Date") {
+        return Err(format_err(file, "the first line must be the ECB's header `Date, USD, JPY, …`"));
+    }
+    let mut newest: Option<EcbDay> = None;
+    for (n, line) in lines.enumerate() {
+        let cells: Vec<&str> = line.split(',').map(str::trim).collect();
+        let date = cells
+            .first()
+            .and_then(|d| ecb_date(d))
+            .ok_or_else(|| format_err(file, format!("line {}: `{}` is not a date", n + 2, cells.first().unwrap_or(&""))))?;
+        if newest.as_ref().is_some_and(|d| d.date >= date) {
+            continue;
+        }
+        let per_eur = header
+            .iter()
+            .zip(&cells)
+            .skip(1)
+            .filter(|(code, _)| !code.is_empty())
+            .filter_map(|(code, v)| Decimal::from_str(v).ok().map(|d| ((*code).to_string(), d)))
+            .collect();
+        newest = Some(EcbDay { date, per_eur });
+    }
+    newest.ok_or_else(|| format_err(file, "no rows of rates"))
+}
+
+fn parse_xml(file: &str, text: &str) -> Result<EcbDay, FxImportError> {
+    let doc = roxmltree::Document::parse(text).map_err(|e| format_err(file, format!("not XML: {e}")))?;
+    let mut newest: Option<EcbDay> = None;
+    for day in doc.descendants().filter(|n| n.has_tag_name("Cube") && n.attribute("time").is_some()) {
+        let date = day
+            .attribute("time")
+            .and_then(ecb_date)
+            .ok_or_else(|| format_err(file, "a Cube's `time` is not a date"))?;
+        if newest.as_ref().is_some_and(|d| d.date >= date) {
+            continue;
+        }
+        let per_eur = day
+            .children()
+            .filter_map(|c| Some((c.attribute("currency")?.to_string(), Decimal::from_str(c.attribute("rate")?).ok()?)))
+            .collect();
+        newest = Some(EcbDay { date, per_eur });
+    }
+    newest.ok_or_else(|| format_err(file, "no <Cube time=…> with rates"))
+}
+
+/// Reads either format, by its first non-blank character.
+pub fn parse(file: &str, text: &str) -> Result<EcbDay, FxImportError> {
+    if text.trim_start().starts_with('<') {
+        parse_xml(file, text)
+    } else {
+        parse_csv(file, text)
+    }
+}
+
+/// Units of `currency` per US dollar on that day.
+pub fn per_usd(file: &str, day: &EcbDay, currency: &str) -> Result<Decimal, FxImportError> {
+    let find = |code: &str| {
+        day.per_eur
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, r)| *r)
+            .filter(|r| !r.is_zero())
+            .ok_or_else(|| FxImportError::Missing {
+                file: file.into(),
+                date: day.date,
+                currency: code.into(),
+            })
+    };
+    let usd = find("USD")?;
+    let per_eur = if currency == "EUR" { Decimal::ONE } else { find(currency)? };
+    per_eur
+        .checked_div(usd)
+        .map(|d| d.normalize())
+        .ok_or_else(|| format_err(file, "the USD rate cannot be divided by"))
+}
+
+/// The text of `pricing/fx.toml` for `currencies` (USD is the base).
+pub fn fx_toml(file: &str, day: &EcbDay, currencies: &[String], from_name: &str) -> Result<String, FxImportError> {
+    let usd = per_usd(file, day, "USD")?;
+    let mut out = format!(
+        "# Exchange rates to USD: `per_usd` units of the currency buy one US dollar.\n\
+         # USD itself is the base (1). Every provider's `currency` needs a rate here.\n\
+         # Written by `llm-roi fx import {from_name}` from the ECB's euro reference\n\
+         # rates of {}: per_usd = (units per EUR) / (USD per EUR), with\n\
+         # 1 EUR = {} USD; divided in decimal (28 significant digits), no float.\n\
+         schema = 1\n",
+        day.date,
+        day.per_eur.iter().find(|(c, _)| c == "USD").map_or(usd, |(_, r)| *r)
+    );
+    for c in currencies.iter().filter(|c| *c != "USD") {
+        let rate = per_usd(file, day, c)?;
+        let per_eur = day.per_eur.iter().find(|(x, _)| x == c).map(|(_, r)| format!(" (1 EUR = {r} {c})")).unwrap_or_default();
+        out.push_str(&format!(
+            "\n# {c}{per_eur}\n[[rates]]\ncurrency = \"{c}\"\nper_usd = \"{rate}\"\ndate = {}\nsource = \"{ECB_SOURCE}\"\n",
+            day.date
+        ));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CSV: &str = "Date, USD, JPY, CNY, \n30 October 2026, 1.1172, 175.68, 7.4326, \n";
+    const XML: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">
+<Cube><Cube time="2026-10-29"><Cube currency="USD" rate="1.113"/><Cube currency="CNY" rate="7.4144"/></Cube>
+<Cube time="2026-10-30"><Cube currency="USD" rate="1.1172"/><Cube currency="CNY" rate="7.4326"/></Cube></Cube>
+</gesmes:Envelope>"#;
+
+    #[test]
+    fn cross_rates_through_the_euro_are_exact_decimals() {
+        for text in [CSV, XML] {
+            let day = parse("f", text).unwrap();
+            assert_eq!(day.date, CalendarDate::new(2026, 10, 30).unwrap());
+            let cny = per_usd("f", &day, "CNY").unwrap();
+            // 7.4326 / 1.1172, to 28 significant digits.
+            assert_eq!(cny.to_string(), "6.6528822055137844611528822055");
+            let eur = per_usd("f", &day, "EUR").unwrap();
+            assert_eq!(eur, (Decimal::ONE / Decimal::from_str("1.1172").unwrap()).normalize());
+            assert!(eur.to_string().starts_with("0.89509488005728607232366630"));
+        }
+    }
+
+    #[test]
+    fn missing_currencies_and_bad_files_are_named() {
+        let day = parse("f", CSV).unwrap();
+        let e = per_usd("f", &day, "GBP").unwrap_err();
+        assert_eq!(e.to_string(), "f: the ECB rates of 2026-10-30 have no GBP; the pricebook needs it");
+        assert!(parse("f", "hello\n1,2").unwrap_err().to_string().contains("header"));
+        assert!(parse("f", "<a>").unwrap_err().to_string().contains("not XML"));
+    }
+
+    #[test]
+    fn the_written_table_loads() {
+        let day = parse("f", CSV).unwrap();
+        let text = fx_toml("f", &day, &["CNY".into(), "EUR".into()], "f").unwrap();
+        let fx = crate::domain::pricebook::SourceFile::new("fx.toml", text);
+        let book = crate::domain::pricebook::load::load(&fx, &[]).unwrap();
+        assert_eq!(book.fx.rates.len(), 2);
+        assert_eq!(book.fx.per_usd("CNY").unwrap().to_string(), "6.6528822055137844611528822055");
+    }
+}

@@ -1,0 +1,329 @@
+//! genai-prices' JSON: a list of providers, each with `pricing_urls` and
+//! `models`; a model's `prices` is one price set or a list of conditional
+//! ones (effective from a `start_date`, or within `start_time`–`end_time`
+//! UTC), and `price_variants` give batch and service-tier prices.
+//!
+//! The price in force on `today` is the last date-conditional set whose start
+//! has come. Time-of-day sets are the peak price (they take precedence inside
+//! their hours, as in genai-prices); the date-picked set is then the
+//! off-peak price.
+
+use super::field::{FieldPrice, FieldSet};
+use super::{is_text_model_id, Database, DbError, DbModel, DbProvider};
+use crate::domain::date::CalendarDate;
+use crate::domain::pricebook::{Lifecycle, ModelPrices, Offpeak, ServiceTier};
+use rust_decimal::Decimal;
+use serde_json::Value;
+use std::str::FromStr;
+
+struct Ctx<'a> {
+    file: &'a str,
+    today: CalendarDate,
+}
+
+impl Ctx<'_> {
+    fn err(&self, path: &str, message: impl Into<String>) -> DbError {
+        DbError::Field {
+            file: self.file.to_string(),
+            path: path.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+/// A decimal from a JSON number or string (`"0.3"`, `0.3`, `3e-7`).
+pub(super) fn decimal(v: &Value) -> Option<Decimal> {
+    let text = match v {
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.clone(),
+        _ => return None,
+    };
+    Decimal::from_str(&text)
+        .or_else(|_| Decimal::from_scientific(&text))
+        .ok()
+        .map(|d| d.normalize())
+}
+
+fn field_price(cx: &Ctx, path: &str, v: &Value) -> Result<FieldPrice, DbError> {
+    if let Some(d) = decimal(v) {
+        return Ok(FieldPrice::flat(d));
+    }
+    let bad = || cx.err(path, "expected a number or {base, tiers: [{start, price}]}");
+    let base = v.get("base").and_then(decimal).ok_or_else(bad)?;
+    let mut tiers = Vec::new();
+    for t in v.get("tiers").and_then(Value::as_array).ok_or_else(bad)? {
+        let start = t.get("start").and_then(Value::as_u64).ok_or_else(bad)?;
+        let price = t.get("price").and_then(decimal).ok_or_else(bad)?;
+        tiers.push((start, price));
+    }
+    tiers.sort_by_key(|(s, _)| *s);
+    Ok(FieldPrice { base, tiers })
+}
+
+/// The token prices of one `ModelPrice` object (other units are ignored).
+fn field_set(cx: &Ctx, path: &str, v: &Value) -> Result<FieldSet, DbError> {
+    let get = |key: &str| -> Result<Option<FieldPrice>, DbError> {
+        v.get(key)
+            .map(|x| field_price(cx, &format!("{path}.{key}"), x))
+            .transpose()
+    };
+    Ok(FieldSet {
+        input: get("input_mtok")?,
+        output: get("output_mtok")?,
+        cache_read: get("cache_read_mtok")?,
+        cache_write_5m: match get("cache_write_5m_mtok")? {
+            Some(p) => Some(p),
+            None => get("cache_write_mtok")?,
+        },
+        cache_write_1h: get("cache_write_1h_mtok")?,
+    })
+}
+
+fn start_date(cx: &Ctx, path: &str, c: &Value) -> Result<Option<CalendarDate>, DbError> {
+    c.get("start_date")
+        .map(|d| {
+            d.as_str()
+                .ok_or_else(|| cx.err(path, "start_date must be a string"))?
+                .parse::<CalendarDate>()
+                .map_err(|e| cx.err(path, e))
+        })
+        .transpose()
+}
+
+fn hhmm(v: Option<&Value>) -> Option<String> {
+    v.and_then(Value::as_str).map(|t| t.get(..5).unwrap_or(t).to_string())
+}
+
+/// The hours outside `windows` (each "HH:MM-HH:MM"), e.g. "04:00-06:00, 10:00-01:00".
+fn complement(windows: &[(String, String)]) -> String {
+    let mut sorted = windows.to_vec();
+    sorted.sort();
+    let mut out = Vec::new();
+    for (i, (_, end)) in sorted.iter().enumerate() {
+        let next = &sorted[(i + 1) % sorted.len()].0;
+        if end != next {
+            out.push(format!("{end}-{next}"));
+        }
+    }
+    out.join(", ")
+}
+
+struct Picked {
+    peak: FieldSet,
+    offpeak: Option<(String, FieldSet)>,
+    newest_start: Option<CalendarDate>,
+}
+
+fn pick_prices(cx: &Ctx, path: &str, prices: &Value) -> Result<Picked, DbError> {
+    let Some(list) = prices.as_array() else {
+        return Ok(Picked {
+            peak: field_set(cx, path, prices)?,
+            offpeak: None,
+            newest_start: None,
+        });
+    };
+    let mut dated: Option<(FieldSet, Option<CalendarDate>)> = None;
+    let mut windows = Vec::new();
+    let mut peak: Option<FieldSet> = None;
+    for (i, c) in list.iter().enumerate() {
+        let p = format!("{path}[{i}]");
+        let set = field_set(cx, &format!("{p}.prices"), c.get("prices").unwrap_or(&Value::Null))?;
+        let constraint = c.get("constraint").unwrap_or(&Value::Null);
+        if constraint.get("start_time").is_some() {
+            let (Some(a), Some(b)) = (hhmm(constraint.get("start_time")), hhmm(constraint.get("end_time"))) else {
+                return Err(cx.err(&p, "a time constraint needs start_time and end_time"));
+            };
+            windows.push((a, b));
+            peak.get_or_insert(set);
+            continue;
+        }
+        match start_date(cx, &p, constraint)? {
+            Some(d) if d > cx.today => {}
+            start => dated = Some((set, start)),
+        }
+    }
+    let (base, newest_start) = dated.ok_or_else(|| cx.err(path, "no price is in force on the import date"))?;
+    Ok(match peak {
+        Some(peak) => Picked {
+            peak,
+            offpeak: Some((complement(&windows), base)),
+            newest_start,
+        },
+        None => Picked {
+            peak: base,
+            offpeak: None,
+            newest_start,
+        },
+    })
+}
+
+/// Exact ids the model's `match` names, other than its own.
+fn aliases(id: &str, m: &Value, out: &mut Vec<String>) {
+    match m {
+        Value::Object(o) => {
+            if let Some(Value::String(e)) = o.get("equals") {
+                if e != id && !out.contains(e) {
+                    out.push(e.clone());
+                }
+            }
+            for key in ["or", "and"] {
+                if let Some(Value::Array(list)) = o.get(key) {
+                    list.iter().for_each(|x| aliases(id, x, out));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The newest "verified on YYYY-MM-DD" / "checked YYYY-MM-DD" date in a comment.
+pub(super) fn confirmed_in(text: &str, today: CalendarDate) -> Option<CalendarDate> {
+    let mut best = None;
+    for word in ["verified", "checked", "Verified", "Checked"] {
+        for (at, _) in text.match_indices(word) {
+            let rest = &text[at + word.len()..];
+            let window: String = rest.chars().take(14).collect();
+            let Some(pos) = window.find("20") else { continue };
+            let Some(candidate) = window.get(pos..pos + 10) else { continue };
+            if let Ok(d) = candidate.parse::<CalendarDate>() {
+                if d <= today && best.is_none_or(|b| d > b) {
+                    best = Some(d);
+                }
+            }
+        }
+    }
+    best
+}
+
+fn model(cx: &Ctx, path: &str, m: &Value) -> Result<Option<DbModel>, DbError> {
+    let id = m
+        .get("id")
+        .and_then(Value::as_str)
+        .ok_or_else(|| cx.err(path, "a model needs an `id`"))?
+        .to_string();
+    let Some(prices) = m.get("prices") else {
+        return Err(cx.err(path, "a model needs `prices`"));
+    };
+    let picked = match pick_prices(cx, &format!("{path}.prices"), prices) {
+        Ok(p) => p,
+        // A model with no price yet (all in the future) is not offered today.
+        Err(DbError::Field { message, .. }) if message.starts_with("no price is in force") => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let Some(standard) = picked.peak.table() else {
+        return Ok(None);
+    };
+    let mut newest = picked.newest_start;
+    let mut batch = None;
+    let mut service_tiers = Vec::new();
+    for (i, v) in m.get("price_variants").and_then(Value::as_array).into_iter().flatten().enumerate() {
+        let p = format!("{path}.price_variants[{i}]");
+        let start = start_date(cx, &p, v.get("constraint").unwrap_or(&Value::Null))?;
+        if start.is_some_and(|d| d > cx.today) {
+            continue;
+        }
+        let over = field_set(cx, &format!("{p}.prices"), v.get("prices").unwrap_or(&Value::Null))?;
+        let when = v.get("when");
+        let table = || picked.peak.overridden(&over).table();
+        let is = |k: &str, val: &str| when.and_then(|w| w.get(k)).and_then(Value::as_str) == Some(val);
+        if is("processing", "batch") && batch.is_none() {
+            batch = table();
+        } else {
+            for tier in [ServiceTier::Flex, ServiceTier::Priority] {
+                if is("service_tier", tier.code()) && !service_tiers.iter().any(|(t, _)| *t == tier) {
+                    if let Some(t) = table() {
+                        service_tiers.push((tier, t));
+                    }
+                }
+            }
+        }
+        if let Some(d) = start {
+            newest = newest.max(Some(d));
+        }
+    }
+    let offpeak = picked
+        .offpeak
+        .and_then(|(hours_utc, set)| set.table().map(|prices| Offpeak { hours_utc, prices }));
+    let comments = m.get("price_comments").and_then(Value::as_str).unwrap_or("");
+    let mut alias_list = Vec::new();
+    aliases(&id, m.get("match").unwrap_or(&Value::Null), &mut alias_list);
+    Ok(Some(DbModel {
+        text: is_text_model_id(&id),
+        name: m.get("name").and_then(Value::as_str).map(str::to_string),
+        aliases: alias_list,
+        checked: confirmed_in(comments, cx.today).or(newest.filter(|d| *d <= cx.today)),
+        lifecycle: Lifecycle {
+            deprecated: m.get("deprecated").and_then(Value::as_bool).unwrap_or(false),
+            ..Lifecycle::default()
+        },
+        prices: ModelPrices {
+            base: standard.base,
+            tiers: standard.tiers,
+            batch_discount_pct: None,
+            batch,
+            service_tiers,
+            offpeak,
+        },
+        id,
+    }))
+}
+
+/// Reads genai-prices' JSON. `wanted` limits the providers (empty: all).
+pub fn read(
+    file: &str,
+    text: &str,
+    via: &str,
+    today: CalendarDate,
+    wanted: &[String],
+) -> Result<Database, DbError> {
+    let cx = Ctx { file, today };
+    let root: Value = serde_json::from_str(text).map_err(|e| DbError::NotJson {
+        file: file.to_string(),
+        message: e.to_string(),
+    })?;
+    let list = root
+        .as_array()
+        .ok_or_else(|| cx.err("$", "expected a list of providers, as in genai-prices' prices/data.json"))?;
+    let mut providers = Vec::new();
+    for (i, p) in list.iter().enumerate() {
+        let path = format!("$[{i}]");
+        let id = p
+            .get("id")
+            .and_then(Value::as_str)
+            .ok_or_else(|| cx.err(&path, "a provider needs an `id`"))?;
+        if !wanted.is_empty() && !wanted.iter().any(|w| w == id) {
+            continue;
+        }
+        let mut models = Vec::new();
+        for (j, m) in p.get("models").and_then(Value::as_array).into_iter().flatten().enumerate() {
+            models.extend(model(&cx, &format!("{path}.models[{j}]"), m)?);
+        }
+        // Models without a date of their own take the provider's newest one.
+        let provider_comment = p.get("price_comments").and_then(Value::as_str).unwrap_or("");
+        let fallback = models
+            .iter()
+            .filter_map(|m| m.checked)
+            .chain(confirmed_in(provider_comment, today))
+            .max();
+        for m in &mut models {
+            m.checked = m.checked.or(fallback);
+        }
+        providers.push(DbProvider {
+            id: id.to_string(),
+            pricing_url: p
+                .get("pricing_urls")
+                .and_then(Value::as_array)
+                .and_then(|u| u.first())
+                .and_then(Value::as_str)
+                .map(str::to_string),
+            models,
+        });
+    }
+    Ok(Database {
+        via: via.to_string(),
+        providers,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -11,8 +11,13 @@ fn bin() -> Command {
 fn bad_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("llm-roi-test-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::copy("pricing/fx.toml", dir.join("fx.toml")).unwrap();
-    let text = std::fs::read_to_string("pricing/anthropic.toml").unwrap();
+    std::fs::copy(
+        "tests/fixtures/pricebook-2026-11-24/fx.toml",
+        dir.join("fx.toml"),
+    )
+    .unwrap();
+    let text =
+        std::fs::read_to_string("tests/fixtures/pricebook-2026-11-24/anthropic.toml").unwrap();
     std::fs::write(
         dir.join("anthropic.toml"),
         text.replace("output = 5\n", "output = -5\n"),

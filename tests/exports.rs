@@ -40,7 +40,8 @@ async fn oembed_answers_a_report_url_with_the_required_fields() {
     assert!(h > 300, "{h}");
     let html = body["html"].as_str().unwrap();
     assert!(
-        html.starts_with(r#"<iframe src="http://127.0.0.1:3000/embed?v=1&amp;in=0&amp;target=holysheep/claude-haiku-4-5&amp;pb="#),
+        // A version-1 link is re-written as version 2, naming its baseline.
+        html.starts_with(r#"<iframe src="http://127.0.0.1:3000/embed?v=2&amp;in=0&amp;base=anthropic/claude-haiku-4-5&amp;target=holysheep/claude-haiku-4-5&amp;pb="#),
         "{html}"
     );
     assert!(
@@ -151,7 +152,7 @@ async fn oembed_uses_the_host_or_the_public_url() {
     let (parts, body) = send(req).await;
     assert_eq!(parts.status, StatusCode::OK, "{body}");
     assert!(
-        body.contains(r#"src=\"http://wiki-facing.test:8080/embed?v=1"#),
+        body.contains(r#"src=\"http://wiki-facing.test:8080/embed?v=2"#),
         "{body}"
     );
     let site = Site {
@@ -167,7 +168,7 @@ async fn oembed_uses_the_host_or_the_public_url() {
     .unwrap();
     let (parts, body) = send_to(|| app_for(Path::new(support::PRICING), site), req).await;
     assert_eq!(parts.status, StatusCode::OK, "{body}");
-    assert!(body.contains("https://roi.example.com/embed?v=1"), "{body}");
+    assert!(body.contains("https://roi.example.com/embed?v=2"), "{body}");
 }
 
 fn dec(v: &Value) -> Decimal {

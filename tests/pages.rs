@@ -47,10 +47,18 @@ async fn selects_show_the_value_in_use() {
         .filter(|o| o.split('>').next().unwrap_or("").contains("selected"))
         .map(|o| o.split('"').nth(1).unwrap_or(""))
         .collect();
-    // Horizon, cache lifetime, baseline, currency, migration target (automatic).
+    // Horizon, cache lifetime, service tier, baseline, currency, migration
+    // target (automatic).
     assert_eq!(
         selected,
-        ["12", "5m", "anthropic/claude-sonnet-4-5", "EUR", ""]
+        [
+            "12",
+            "5m",
+            "standard",
+            "anthropic/claude-sonnet-4-5",
+            "EUR",
+            ""
+        ]
     );
 }
 

@@ -8,7 +8,8 @@ use llm_roi::server::pricing_dir::load_dir;
 use std::path::{Path, PathBuf};
 use support::{get, get_with};
 
-const PLAYBOOK: &str = "in=0&target=holysheep/claude-haiku-4-5";
+/// The playbook's scenario (the README's preset link).
+const PLAYBOOK: &str = llm_roi::domain::codec::PLAYBOOK_QUERY;
 const SENTENCE: &str = "Moving Anthropic — Claude Haiku 4.5 to HolySheep AI (relay) — Claude Haiku 4.5 via HolySheep saves $291,549.30/month, pays back in 1 day.";
 
 fn shipped_fp() -> String {
@@ -41,7 +42,7 @@ fn meta_content<'a>(html: &'a str, attr: &str, name: &str) -> Option<&'a str> {
 #[tokio::test]
 async fn a_report_has_the_summary_in_its_body_and_its_meta_tags() {
     let fp = shipped_fp();
-    let (status, _, html) = get(&format!("/report?v=1&{PLAYBOOK}&pb={fp}")).await;
+    let (status, _, html) = get(&format!("/report?v=2&{PLAYBOOK}&pb={fp}")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains(SENTENCE), "summary missing");
     for (attr, name) in [
@@ -53,7 +54,7 @@ async fn a_report_has_the_summary_in_its_body_and_its_meta_tags() {
     }
     assert_eq!(meta_content(&html, "name", "twitter:card"), Some("summary"));
     let url = format!(
-        "http://127.0.0.1:3000/report?v=1&amp;{}&amp;pb={fp}",
+        "http://127.0.0.1:3000/report?v=2&amp;{}&amp;pb={fp}",
         PLAYBOOK.replace('&', "&amp;")
     );
     assert_eq!(
@@ -65,7 +66,7 @@ async fn a_report_has_the_summary_in_its_body_and_its_meta_tags() {
         "canonical"
     );
     let oembed = format!(
-        r#"<link href="http://127.0.0.1:3000/oembed?url=http://127.0.0.1:3000/report%3Fv%3D1%26in%3D0%26target%3Dholysheep/claude-haiku-4-5%26pb%3D{fp}&amp;format=json" rel="alternate" title="{SENTENCE}" type="application/json+oembed">"#
+        r#"<link href="http://127.0.0.1:3000/oembed?url=http://127.0.0.1:3000/report%3Fv%3D2%26in%3D0%26base%3Danthropic/claude-haiku-4-5%26target%3Dholysheep/claude-haiku-4-5%26pb%3D{fp}&amp;format=json" rel="alternate" title="{SENTENCE}" type="application/json+oembed">"#
     );
     assert!(html.contains(&oembed), "oEmbed discovery link missing");
     // The same tables as the calculator, the charts, the assumptions and the prices.
@@ -104,7 +105,7 @@ async fn unknown_keys_and_bad_values_are_named_on_the_report() {
 async fn a_link_made_with_older_prices_lists_the_ones_that_changed() {
     let dir = repriced("drift");
     let old = shipped_fp();
-    let (_, _, html) = get_with(&dir, &format!("/report?v=1&{PLAYBOOK}&pb={old}")).await;
+    let (_, _, html) = get_with(&dir, &format!("/report?v=2&{PLAYBOOK}&pb={old}")).await;
     assert!(html.contains(r#"data-state="changed""#), "no drift notice");
     assert!(html.contains("Prices have changed since this link was made."));
     let row = html
@@ -118,7 +119,7 @@ async fn a_link_made_with_older_prices_lists_the_ones_that_changed() {
     // The figures are today's: ¥3,000 a day at 7.1 ¥/$ is $422.54.
     assert!(html.contains("$422.54"));
     // A pricebook the server never had.
-    let (_, _, html) = get_with(&dir, &format!("/report?v=1&{PLAYBOOK}&pb=00000000000000aa")).await;
+    let (_, _, html) = get_with(&dir, &format!("/report?v=2&{PLAYBOOK}&pb=00000000000000aa")).await;
     assert!(html.contains(r#"data-state="unknown""#));
     assert!(
         html.contains("which this server does not have, so it cannot list which prices changed")
@@ -128,7 +129,7 @@ async fn a_link_made_with_older_prices_lists_the_ones_that_changed() {
 
 #[tokio::test]
 async fn the_embed_is_compact_and_has_no_scripts_to_run() {
-    let (status, _, html) = get(&format!("/embed?v=1&{PLAYBOOK}")).await;
+    let (status, _, html) = get(&format!("/embed?v=2&{PLAYBOOK}")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains(r#"data-testid="embed-summary""#));
     assert!(html.contains(r#"data-testid="embed-table""#));
@@ -150,7 +151,7 @@ async fn the_embed_is_compact_and_has_no_scripts_to_run() {
     );
     assert!(!html.contains("masthead"));
     assert!(html
-        .contains(r#"href="/report?v=1&amp;in=0&amp;target=holysheep/claude-haiku-4-5&amp;pb="#));
+        .contains(r#"href="/report?v=2&amp;in=0&amp;base=anthropic/claude-haiku-4-5&amp;target=holysheep/claude-haiku-4-5&amp;pb="#));
     let (_, _, page) = get("/report").await;
     assert!(page.contains("/pkg/llm-roi.js"), "the report hydrates");
 

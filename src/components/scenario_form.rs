@@ -52,8 +52,14 @@ pub fn ScenarioForm(
     let tier = Signal::derive(move || in_use.with(|(s, _)| s.service_tier.code().to_string()));
     let tiers = vec![
         ("standard".to_string(), "Standard".to_string()),
-        ("flex".to_string(), "Flex (slower, cheaper, where offered)".to_string()),
-        ("priority".to_string(), "Priority (where offered)".to_string()),
+        (
+            "flex".to_string(),
+            "Flex (slower, cheaper, where offered)".to_string(),
+        ),
+        (
+            "priority".to_string(),
+            "Priority (where offered)".to_string(),
+        ),
     ];
     let ttls = vec![
         ("5m".to_string(), "5 minutes".to_string()),

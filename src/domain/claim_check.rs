@@ -29,7 +29,11 @@ pub struct SavingsClaimCheck {
 }
 
 /// Checks `claimed_pct` against `computed_pct`; `fx` says at which rate.
-pub fn check(claimed_pct: Decimal, computed_pct: Decimal, fx: Option<&str>) -> Option<SavingsClaimCheck> {
+pub fn check(
+    claimed_pct: Decimal,
+    computed_pct: Decimal,
+    fx: Option<&str>,
+) -> Option<SavingsClaimCheck> {
     let rounded = computed_pct.round_dp_with_strategy(
         claimed_pct.scale(),
         rust_decimal::RoundingStrategy::MidpointAwayFromZero,
@@ -67,6 +71,9 @@ mod tests {
         assert!(check(d("85"), d("84.5"), None).unwrap().holds);
         assert!(!check(d("85"), d("84.49"), None).unwrap().holds);
         assert!(!check(d("85.5"), d("85.44"), None).unwrap().holds);
-        assert!(check(d("95"), at_710, None).unwrap().text.ends_with("(fails)"));
+        assert!(check(d("95"), at_710, None)
+            .unwrap()
+            .text
+            .ends_with("(fails)"));
     }
 }

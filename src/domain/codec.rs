@@ -23,7 +23,9 @@ mod link;
 mod parse;
 mod query;
 
-pub use link::{link_query, v1_default_base, LinkMeta, FINGERPRINT_LEN, LINK_KEYS, LINK_VERSION, READS_VERSIONS};
+pub use link::{
+    link_query, v1_default_base, LinkMeta, FINGERPRINT_LEN, LINK_KEYS, LINK_VERSION, READS_VERSIONS,
+};
 
 pub use parse::{
     model_ref as parse_ref, MAX_AMOUNT, MAX_GROWTH_PCT, MAX_PHASES, MAX_PHASE_DAYS,
@@ -40,8 +42,8 @@ pub const PLAYBOOK_QUERY: &str =
 
 /// Every key, in the canonical order.
 pub const KEYS: [&str; 22] = [
-    "rpd", "in", "out", "cr", "cw", "ttl", "batch", "offpeak", "tier", "growth", "horizon", "base", "cmp", "cur",
-    "target", "hours", "rate", "fixed", "monthly", "credit", "phases", "fb",
+    "rpd", "in", "out", "cr", "cw", "ttl", "batch", "offpeak", "tier", "growth", "horizon", "base",
+    "cmp", "cur", "target", "hours", "rate", "fixed", "monthly", "credit", "phases", "fb",
 ];
 
 /// Parses `value` for `key` into `s`.

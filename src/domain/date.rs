@@ -108,7 +108,10 @@ mod tests {
 
     #[test]
     fn reads_iso_dates() {
-        assert_eq!("2026-12-01".parse(), Ok(CalendarDate::new(2026, 12, 1).unwrap()));
+        assert_eq!(
+            "2026-12-01".parse(),
+            Ok(CalendarDate::new(2026, 12, 1).unwrap())
+        );
         assert!("2026-2-01".parse::<CalendarDate>().is_err());
         assert!("2026-02-30".parse::<CalendarDate>().is_err());
         assert!("yesterday".parse::<CalendarDate>().is_err());

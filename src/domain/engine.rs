@@ -80,7 +80,10 @@ fn table_cost(t: &PriceTable, u: &Usage, notes: &mut Vec<String>) -> (CostParts,
         }
     };
     if u.cache_read > Decimal::ZERO && p.cache_read_per_mtok.is_none() {
-        note(notes, "no cache-read price: cache reads billed as input".into());
+        note(
+            notes,
+            "no cache-read price: cache reads billed as input".into(),
+        );
     }
     if u.cache_write > Decimal::ZERO && write_price.is_none() {
         note(
@@ -112,12 +115,19 @@ fn blend(a: &CostParts, b: &CostParts, share: Decimal) -> CostParts {
 }
 
 /// The non-batch requests: the service tier's prices, off-peak where given.
-fn interactive_cost(prices: &ModelPrices, u: &Usage, notes: &mut Vec<String>) -> (CostParts, Option<u64>) {
+fn interactive_cost(
+    prices: &ModelPrices,
+    u: &Usage,
+    notes: &mut Vec<String>,
+) -> (CostParts, Option<u64>) {
     let standard = prices.standard();
     let table = match u.service_tier {
         ServiceTier::Standard => &standard,
         tier => prices.service_tier(tier).unwrap_or_else(|| {
-            notes.push(format!("no {} tier: billed at the standard price", tier.code()));
+            notes.push(format!(
+                "no {} tier: billed at the standard price",
+                tier.code()
+            ));
             &standard
         }),
     };
@@ -128,14 +138,22 @@ fn interactive_cost(prices: &ModelPrices, u: &Usage, notes: &mut Vec<String>) ->
     match (&prices.offpeak, u.service_tier) {
         (Some(off), ServiceTier::Standard) => {
             let (offpeak, _) = table_cost(&off.prices, u, notes);
-            notes.push(format!("off-peak prices ({} UTC) for that share", off.hours_utc));
+            notes.push(format!(
+                "off-peak prices ({} UTC) for that share",
+                off.hours_utc
+            ));
             (blend(&offpeak, &peak, u.offpeak_fraction), tier)
         }
         _ => (peak, tier),
     }
 }
 
-fn list_cost(prices: &ModelPrices, u: &Usage, batch_fraction: Decimal, on_cache: bool) -> RequestCost {
+fn list_cost(
+    prices: &ModelPrices,
+    u: &Usage,
+    batch_fraction: Decimal,
+    on_cache: bool,
+) -> RequestCost {
     let mut notes = Vec::new();
     let (interactive, tier) = interactive_cost(prices, u, &mut notes);
     let parts = if batch_fraction.is_zero() {
@@ -195,7 +213,12 @@ pub fn request_cost(
                 .prices
                 .as_ref()
                 .ok_or_else(|| EngineError::Unpriced(this()))?;
-            Ok(list_cost(prices, u, u.batch_fraction, provider.batch_discount_on_cache))
+            Ok(list_cost(
+                prices,
+                u,
+                u.batch_fraction,
+                provider.batch_discount_on_cache,
+            ))
         }
         PriceBasis::Flat {
             input_per_mtok,
@@ -412,3 +435,6 @@ pub mod tests_support;
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod tests_dimensions;

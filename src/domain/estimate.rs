@@ -1,8 +1,8 @@
 //! What the cost engine returns. Every amount is exact, in the display currency.
 
-use crate::domain::money::DisplayCurrency;
 use crate::domain::claim_check::SavingsClaimCheck;
 use crate::domain::date::CalendarDate;
+use crate::domain::money::DisplayCurrency;
 use crate::domain::pricebook::{Lifecycle, ModelRef, ProviderKind, Status};
 use crate::domain::scenario::{FieldError, Scenario};
 use rust_decimal::Decimal;

@@ -52,10 +52,13 @@ fn unknown(field: &str, r: &ModelRef, book: &Pricebook, fallback: Option<&ModelR
 /// The small flagship of `provider`.
 fn flagship_of(book: &Pricebook, provider: &str) -> Option<ModelRef> {
     let p = book.provider(provider)?;
-    p.models.iter().find(|m| m.flagship_small).map(|m| ModelRef {
-        provider: p.id.clone(),
-        model: m.id.clone(),
-    })
+    p.models
+        .iter()
+        .find(|m| m.flagship_small)
+        .map(|m| ModelRef {
+            provider: p.id.clone(),
+            model: m.id.clone(),
+        })
 }
 
 /// Picks the baseline and the options.

@@ -54,9 +54,8 @@ fn Calculator(payload: PricebookPayload) -> impl IntoView {
     let pairs = Memo::new(move |_| query_pairs(query.get()));
     let decoded = Memo::new(move |_| decode(&pairs.get()));
     let estimate = Memo::new(move |_| {
-        payload.with_value(|p| {
-            estimate(&p.pricebook, &decoded.with(|(s, _)| s.clone())).on(p.today)
-        })
+        payload
+            .with_value(|p| estimate(&p.pricebook, &decoded.with(|(s, _)| s.clone())).on(p.today))
     });
     let table = Signal::derive(move || estimate.with(rows));
     let currency = Signal::derive(move || estimate.with(|e| e.currency));

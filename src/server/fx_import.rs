@@ -39,8 +39,18 @@ pub enum FxImportError {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// "2026-10-30" or "30 October 2026".
@@ -72,15 +82,24 @@ fn parse_csv(file: &str, text: &str) -> Result<EcbDay, FxImportError> {
         .map(str::trim)
         .collect();
     if header.first() != Some(&"Date") {
-        return Err(format_err(file, "the first line must be the ECB's header `Date, USD, JPY, …`"));
+        return Err(format_err(
+            file,
+            "the first line must be the ECB's header `Date, USD, JPY, …`",
+        ));
     }
     let mut newest: Option<EcbDay> = None;
     for (n, line) in lines.enumerate() {
         let cells: Vec<&str> = line.split(',').map(str::trim).collect();
-        let date = cells
-            .first()
-            .and_then(|d| ecb_date(d))
-            .ok_or_else(|| format_err(file, format!("line {}: `{}` is not a date", n + 2, cells.first().unwrap_or(&""))))?;
+        let date = cells.first().and_then(|d| ecb_date(d)).ok_or_else(|| {
+            format_err(
+                file,
+                format!(
+                    "line {}: `{}` is not a date",
+                    n + 2,
+                    cells.first().unwrap_or(&"")
+                ),
+            )
+        })?;
         if newest.as_ref().is_some_and(|d| d.date >= date) {
             continue;
         }
@@ -97,9 +116,13 @@ fn parse_csv(file: &str, text: &str) -> Result<EcbDay, FxImportError> {
 }
 
 fn parse_xml(file: &str, text: &str) -> Result<EcbDay, FxImportError> {
-    let doc = roxmltree::Document::parse(text).map_err(|e| format_err(file, format!("not XML: {e}")))?;
+    let doc =
+        roxmltree::Document::parse(text).map_err(|e| format_err(file, format!("not XML: {e}")))?;
     let mut newest: Option<EcbDay> = None;
-    for day in doc.descendants().filter(|n| n.has_tag_name("Cube") && n.attribute("time").is_some()) {
+    for day in doc
+        .descendants()
+        .filter(|n| n.has_tag_name("Cube") && n.attribute("time").is_some())
+    {
         let date = day
             .attribute("time")
             .and_then(ecb_date)
@@ -109,7 +132,12 @@ fn parse_xml(file: &str, text: &str) -> Result<EcbDay, FxImportError> {
         }
         let per_eur = day
             .children()
-            .filter_map(|c| Some((c.attribute("currency")?.to_string(), Decimal::from_str(c.attribute("rate")?).ok()?)))
+            .filter_map(|c| {
+                Some((
+                    c.attribute("currency")?.to_string(),
+                    Decimal::from_str(c.attribute("rate")?).ok()?,
+                ))
+            })
             .collect();
         newest = Some(EcbDay { date, per_eur });
     }
@@ -140,7 +168,11 @@ pub fn per_usd(file: &str, day: &EcbDay, currency: &str) -> Result<Decimal, FxIm
             })
     };
     let usd = find("USD")?;
-    let per_eur = if currency == "EUR" { Decimal::ONE } else { find(currency)? };
+    let per_eur = if currency == "EUR" {
+        Decimal::ONE
+    } else {
+        find(currency)?
+    };
     per_eur
         .checked_div(usd)
         .map(|d| d.normalize())
@@ -148,7 +180,12 @@ pub fn per_usd(file: &str, day: &EcbDay, currency: &str) -> Result<Decimal, FxIm
 }
 
 /// The text of `pricing/fx.toml` for `currencies` (USD is the base).
-pub fn fx_toml(file: &str, day: &EcbDay, currencies: &[String], from_name: &str) -> Result<String, FxImportError> {
+pub fn fx_toml(
+    file: &str,
+    day: &EcbDay,
+    currencies: &[String],
+    from_name: &str,
+) -> Result<String, FxImportError> {
     let usd = per_usd(file, day, "USD")?;
     let mut out = format!(
         "# Exchange rates to USD: `per_usd` units of the currency buy one US dollar.\n\
@@ -158,11 +195,19 @@ pub fn fx_toml(file: &str, day: &EcbDay, currencies: &[String], from_name: &str)
          # 1 EUR = {} USD; divided in decimal (28 significant digits), no float.\n\
          schema = 1\n",
         day.date,
-        day.per_eur.iter().find(|(c, _)| c == "USD").map_or(usd, |(_, r)| *r)
+        day.per_eur
+            .iter()
+            .find(|(c, _)| c == "USD")
+            .map_or(usd, |(_, r)| *r)
     );
     for c in currencies.iter().filter(|c| *c != "USD") {
         let rate = per_usd(file, day, c)?;
-        let per_eur = day.per_eur.iter().find(|(x, _)| x == c).map(|(_, r)| format!(" (1 EUR = {r} {c})")).unwrap_or_default();
+        let per_eur = day
+            .per_eur
+            .iter()
+            .find(|(x, _)| x == c)
+            .map(|(_, r)| format!(" (1 EUR = {r} {c})"))
+            .unwrap_or_default();
         out.push_str(&format!(
             "\n# {c}{per_eur}\n[[rates]]\ncurrency = \"{c}\"\nper_usd = \"{rate}\"\ndate = {}\nsource = \"{ECB_SOURCE}\"\n",
             day.date
@@ -191,7 +236,10 @@ mod tests {
             // 7.4326 / 1.1172, to 28 significant digits.
             assert_eq!(cny.to_string(), "6.6528822055137844611528822055");
             let eur = per_usd("f", &day, "EUR").unwrap();
-            assert_eq!(eur, (Decimal::ONE / Decimal::from_str("1.1172").unwrap()).normalize());
+            assert_eq!(
+                eur,
+                (Decimal::ONE / Decimal::from_str("1.1172").unwrap()).normalize()
+            );
             assert!(eur.to_string().starts_with("0.89509488005728607232366630"));
         }
     }
@@ -200,9 +248,18 @@ mod tests {
     fn missing_currencies_and_bad_files_are_named() {
         let day = parse("f", CSV).unwrap();
         let e = per_usd("f", &day, "GBP").unwrap_err();
-        assert_eq!(e.to_string(), "f: the ECB rates of 2026-10-30 have no GBP; the pricebook needs it");
-        assert!(parse("f", "hello\n1,2").unwrap_err().to_string().contains("header"));
-        assert!(parse("f", "<a>").unwrap_err().to_string().contains("not XML"));
+        assert_eq!(
+            e.to_string(),
+            "f: the ECB rates of 2026-10-30 have no GBP; the pricebook needs it"
+        );
+        assert!(parse("f", "hello\n1,2")
+            .unwrap_err()
+            .to_string()
+            .contains("header"));
+        assert!(parse("f", "<a>")
+            .unwrap_err()
+            .to_string()
+            .contains("not XML"));
     }
 
     #[test]
@@ -212,6 +269,9 @@ mod tests {
         let fx = crate::domain::pricebook::SourceFile::new("fx.toml", text);
         let book = crate::domain::pricebook::load::load(&fx, &[]).unwrap();
         assert_eq!(book.fx.rates.len(), 2);
-        assert_eq!(book.fx.per_usd("CNY").unwrap().to_string(), "6.6528822055137844611528822055");
+        assert_eq!(
+            book.fx.per_usd("CNY").unwrap().to_string(),
+            "6.6528822055137844611528822055"
+        );
     }
 }

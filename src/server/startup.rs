@@ -58,9 +58,18 @@ pub fn run_prices(cli: &Cli, action: &super::config::PricesCommand) -> std::proc
     let today = cli.today.unwrap_or_else(super::today::today_utc);
     let started = std::time::Instant::now();
     let result = match action {
-        PricesCommand::Import { from, file, providers, add, lifecycle } => (|| {
+        PricesCommand::Import {
+            from,
+            file,
+            providers,
+            add,
+            lifecycle,
+        } => (|| {
             let db = read_db(from, file, today, providers)?;
-            let life = lifecycle.as_ref().map(|f| read_db("litellm", f, today, providers)).transpose()?;
+            let life = lifecycle
+                .as_ref()
+                .map(|f| read_db("litellm", f, today, providers))
+                .transpose()?;
             let outcome = import(&cli.pricing_dir, &db, life.as_ref(), providers, add)?;
             print_import(&outcome, &db.via);
             Ok(0)
@@ -72,7 +81,10 @@ pub fn run_prices(cli: &Cli, action: &super::config::PricesCommand) -> std::proc
             Ok(code)
         })(),
     };
-    eprintln!("llm-roi prices: done in {} ms (today = {today})", started.elapsed().as_millis());
+    eprintln!(
+        "llm-roi prices: done in {} ms (today = {today})",
+        started.elapsed().as_millis()
+    );
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
@@ -98,16 +110,26 @@ pub fn run_fx(cli: &Cli, action: &super::config::FxCommand) -> std::process::Exi
             let currencies = load_dir(&cli.pricing_dir)
                 .map(|b| b.fx.currencies())
                 .unwrap_or_else(|_| vec!["CNY".into(), "EUR".into()]);
-            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            fx_toml(&shown, &day, &currencies, &name).map_err(|e| e.to_string()).map(|t| (day, t))
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            fx_toml(&shown, &day, &currencies, &name)
+                .map_err(|e| e.to_string())
+                .map(|t| (day, t))
         })
         .and_then(|(day, text)| {
-            std::fs::write(&out, text).map_err(|e| format!("{}: cannot write it: {e}", out.display()))?;
+            std::fs::write(&out, text)
+                .map_err(|e| format!("{}: cannot write it: {e}", out.display()))?;
             Ok(day)
         });
     match result {
         Ok(day) => {
-            println!("{}: written from the ECB rates of {}", out.display(), day.date);
+            println!(
+                "{}: written from the ECB rates of {}",
+                out.display(),
+                day.date
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

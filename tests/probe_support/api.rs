@@ -11,7 +11,9 @@ use std::time::Duration;
 use tower::ServiceExt;
 
 pub async fn app(targets: ProbeTargets) -> axum::Router {
-    let book = state::LoadedBook::new(load_dir(std::path::Path::new("pricing")).unwrap());
+    let book = state::LoadedBook::new(
+        load_dir(std::path::Path::new("tests/fixtures/pricebook-2026-11-24")).unwrap(),
+    );
     let probe = build_service(book.pricebook.clone(), targets, Limits::default()).unwrap();
     router::build(state::AppState {
         leptos_options: leptos::prelude::LeptosOptions::builder()
@@ -36,7 +38,7 @@ pub async fn call(app: &axum::Router, method: &str, uri: &str, body: &str) -> (S
     (status, String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// Mocks behind the shipped pricebook: anthropic → the mock upstream,
+/// Mocks behind the test pricebook: anthropic → the mock upstream,
 /// holysheep → a relay adding `added_ms` in front of it.
 pub async fn mocked_targets(added_ms: u64) -> ProbeTargets {
     let upstream = serve(upstream_app(Delay::ms(3)), None).await;

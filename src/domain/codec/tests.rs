@@ -278,7 +278,10 @@ fn version_1_links_keep_their_meaning() {
         assert_eq!(d.link.pricebook.as_deref(), Some("0123456789abcdef"));
         assert_eq!(encode(&d.scenario), scenario, "{link}");
         let v2 = link_query(&d.scenario, "0123456789abcdef");
-        assert_eq!(v2, format!("v=2&{scenario}&pb=0123456789abcdef").replace("&&", "&"));
+        assert_eq!(
+            v2,
+            format!("v=2&{scenario}&pb=0123456789abcdef").replace("&&", "&")
+        );
         assert_eq!(decode_link(&split_query(&v2), &[]).scenario, d.scenario);
     }
     let (s, _) = decode_query("in=0&target=holysheep/claude-haiku-4-5&phases=10:7,100:30");
@@ -304,7 +307,7 @@ fn a_link_from_a_newer_release_is_named() {
         "{:?}",
         d.errors
     );
-    assert_eq!(d.link.version, 1);
+    assert_eq!(d.link.version, LINK_VERSION);
 }
 
 #[test]

@@ -213,7 +213,10 @@ fn savings_against_the_baseline() {
 
 #[test]
 fn default_options_are_the_same_model_and_other_small_flagships() {
-    let e = estimate(&playbook_book(), &crate::domain::engine::tests_support::playbook_scenario());
+    let e = estimate(
+        &playbook_book(),
+        &crate::domain::engine::tests_support::playbook_scenario(),
+    );
     let mut ids: Vec<String> = e.options.iter().map(|o| o.option.to_string()).collect();
     assert_eq!(ids[0], "anthropic/claude-haiku-4-5");
     ids.sort();

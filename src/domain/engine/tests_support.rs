@@ -86,7 +86,11 @@ pub fn playbook_book() -> Pricebook {
 /// A query's report over the shipped pricebook; the query must be valid.
 pub fn playbook_report(q: &str) -> crate::domain::report::ReportModel {
     // A version-1 link: its default baseline is the playbook's Haiku 4.5.
-    let q = if q.starts_with("v=") { q.to_string() } else { format!("v=1&{q}") };
+    let q = if q.starts_with("v=") {
+        q.to_string()
+    } else {
+        format!("v=1&{q}")
+    };
     let r = crate::domain::report::build(
         &playbook_book(),
         &crate::domain::codec::split_query(&q),

@@ -210,7 +210,10 @@ fn no_target_without_another_option() {
 #[test]
 fn the_default_target_is_the_cheapest_option() {
     let book = playbook_book();
-    let e = estimate(&book, &crate::domain::engine::tests_support::playbook_scenario());
+    let e = estimate(
+        &book,
+        &crate::domain::engine::tests_support::playbook_scenario(),
+    );
     let f = forecast(&book, &e).unwrap();
     let m = f.migration.unwrap();
     assert_eq!(m.target, e.options[1].option);

@@ -24,6 +24,11 @@ pub enum Status {
 }
 
 impl Lifecycle {
+    /// Current, with nothing announced.
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+
     /// The status on `today`: retired from its retirement day on, deprecated
     /// when flagged or when a retirement day is announced.
     pub fn status(&self, today: CalendarDate) -> Status {

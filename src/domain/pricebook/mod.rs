@@ -96,6 +96,16 @@ pub struct OverheadClaim {
     pub source: String,
 }
 
+fn default_true() -> bool {
+    true
+}
+
+// Fields added after a pricebook was archived are left out of its JSON while
+// they hold their defaults, so that its fingerprint stays what it was.
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
 /// A relay's own, unverified statements about its price.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PriceClaim {
@@ -142,8 +152,10 @@ pub struct Provider {
     pub upstream: Option<String>,
     pub claim: Option<OverheadClaim>,
     /// The vendor's own claims about its price.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price_claim: Option<PriceClaim>,
     /// Whether `batch_discount_pct` discounts cache reads too.
+    #[serde(default = "default_true", skip_serializing_if = "is_true")]
     pub batch_discount_on_cache: bool,
     pub basis: PriceBasis,
     pub models: Vec<Model>,
@@ -182,10 +194,13 @@ pub struct ModelPrices {
     /// `batch` gives the batch prices in full).
     pub batch_discount_pct: Option<Decimal>,
     /// Batch prices in full, as the vendor publishes them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batch: Option<PriceTable>,
     /// Other service tiers, each priced in full.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub service_tiers: Vec<(ServiceTier, PriceTable)>,
     /// Off-peak prices; `base` and `tiers` are the peak (standard) ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offpeak: Option<Offpeak>,
 }
 
@@ -235,12 +250,16 @@ pub struct Model {
     /// For a credit relay: a per-model factor on the list price (1 if absent).
     pub multiplier: Option<Decimal>,
     /// Deprecation, retirement and successor.
+    #[serde(default, skip_serializing_if = "Lifecycle::is_default")]
     pub lifecycle: Lifecycle,
     /// The model's own price page, when not the provider's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// When its prices were last confirmed, when not the provider's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checked: Option<CalendarDate>,
     /// Where the figures came from, e.g. "genai-prices 0.2.3".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub via: Option<String>,
 }
 

@@ -4,8 +4,8 @@ use super::fx::{FxRate, FxTable};
 use super::load::FileCtx;
 use super::schema::{RawFxFile, RawProviderFile};
 use super::{
-    Model, ModelRef, OverheadClaim, PriceBasis, PricebookError, Provider, ProviderKind,
-    SourceFile, SCHEMA_VERSION,
+    Model, ModelRef, OverheadClaim, PriceBasis, PricebookError, Provider, ProviderKind, SourceFile,
+    SCHEMA_VERSION,
 };
 use crate::domain::date::CalendarDate;
 use std::collections::HashMap;
@@ -49,7 +49,11 @@ fn check_schema(ctx: &mut FileCtx, schema: &Spanned<u32>) {
     }
 }
 
-pub(super) fn date(ctx: &mut FileCtx, field: &str, value: &Spanned<Datetime>) -> Option<CalendarDate> {
+pub(super) fn date(
+    ctx: &mut FileCtx,
+    field: &str,
+    value: &Spanned<Datetime>,
+) -> Option<CalendarDate> {
     let dt = value.get_ref();
     let parsed = match (dt.date, dt.time, dt.offset) {
         (Some(d), None, None) => CalendarDate::new(i32::from(d.year), d.month, d.day),

@@ -17,7 +17,10 @@ pub enum PricesError {
     #[error(transparent)]
     Write(#[from] WriteError),
     #[error("{dir}: {errors}")]
-    Pricebook { dir: String, errors: PricebookErrors },
+    Pricebook {
+        dir: String,
+        errors: PricebookErrors,
+    },
     #[error("the import would make the tables invalid, so nothing was written:\n{0}")]
     Invalid(PricebookErrors),
     #[error("--add `{0}` must be provider/model, e.g. anthropic/claude-haiku-5-5")]
@@ -35,7 +38,10 @@ fn io(file: &Path, e: std::io::Error) -> PricesError {
 
 /// "genai-prices 0.2.3" from `genai-prices-0.2.3.json`; else the database name.
 pub fn via_from_file(source: Source, file: &Path) -> String {
-    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     match stem.strip_prefix(&format!("{}-", source.name())) {
         Some(version) if version.chars().next().is_some_and(|c| c.is_ascii_digit()) => {
             format!("{} {version}", source.name())
@@ -45,7 +51,12 @@ pub fn via_from_file(source: Source, file: &Path) -> String {
 }
 
 /// Reads a database file as of `today`.
-pub fn read_db(name: &str, file: &Path, today: CalendarDate, providers: &[String]) -> Result<Database, PricesError> {
+pub fn read_db(
+    name: &str,
+    file: &Path,
+    today: CalendarDate,
+    providers: &[String],
+) -> Result<Database, PricesError> {
     let source = Source::from_name(name).ok_or_else(|| PricesError::UnknownSource(name.into()))?;
     let text = std::fs::read_to_string(file).map_err(|e| io(file, e))?;
     let via = via_from_file(source, file);
@@ -76,15 +87,23 @@ pub fn import(
     })?;
     let mut adds: Vec<(String, String)> = Vec::new();
     for a in add {
-        let (p, m) = a.split_once('/').ok_or_else(|| PricesError::BadAdd(a.clone()))?;
+        let (p, m) = a
+            .split_once('/')
+            .ok_or_else(|| PricesError::BadAdd(a.clone()))?;
         adds.push((p.to_string(), m.to_string()));
     }
     let mut planned: Vec<(PathBuf, String, WriteReport, bool)> = Vec::new();
-    for p in book.providers.iter().filter(|p| p.kind == ProviderKind::Official) {
+    for p in book
+        .providers
+        .iter()
+        .filter(|p| p.kind == ProviderKind::Official)
+    {
         if !providers.is_empty() && !providers.contains(&p.id) {
             continue;
         }
-        let Some(theirs) = db.provider(&p.id) else { continue };
+        let Some(theirs) = db.provider(&p.id) else {
+            continue;
+        };
         let mut theirs = theirs.clone();
         if let Some(life) = lifecycle.and_then(|l| l.provider(&p.id)) {
             for m in &mut theirs.models {
@@ -97,7 +116,11 @@ pub fn import(
         }
         let path = dir.join(&p.file);
         let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;
-        let wanted: Vec<String> = adds.iter().filter(|(pr, _)| *pr == p.id).map(|(_, m)| m.clone()).collect();
+        let wanted: Vec<String> = adds
+            .iter()
+            .filter(|(pr, _)| *pr == p.id)
+            .map(|(_, m)| m.clone())
+            .collect();
         let (new_text, report) = update(&p.file, &text, &theirs, &db.via, &wanted)?;
         let changed = new_text != text;
         planned.push((path, new_text, report, changed));
@@ -118,10 +141,16 @@ fn check(dir: &Path, planned: &[(PathBuf, String, WriteReport, bool)]) -> Result
     let mut fx = None;
     let mut files = Vec::new();
     let entries = std::fs::read_dir(dir).map_err(|e| io(dir, e))?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
     paths.sort();
     for path in paths {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let text = match planned.iter().find(|(p, ..)| *p == path) {
             Some((_, t, ..)) => t.clone(),
             None => std::fs::read_to_string(&path).map_err(|e| io(&path, e))?,
@@ -154,7 +183,11 @@ pub fn print_import(outcome: &ImportOutcome, via: &str) {
 }
 
 /// `prices diff`: the report text and the exit code.
-pub fn run_diff(dir: &Path, db: &Database, today: CalendarDate) -> Result<(String, u8), PricesError> {
+pub fn run_diff(
+    dir: &Path,
+    db: &Database,
+    today: CalendarDate,
+) -> Result<(String, u8), PricesError> {
     let book = load_dir(dir).map_err(|errors| PricesError::Pricebook {
         dir: dir.display().to_string(),
         errors,

@@ -6,10 +6,10 @@
 
 use super::{Database, DbModel};
 use crate::domain::date::CalendarDate;
+use crate::domain::money::pct_to_fraction;
 use crate::domain::pricebook::{
     Model, ModelPrices, PriceTable, Pricebook, ProviderKind, Status, TokenPrices,
 };
-use crate::domain::money::pct_to_fraction;
 use rust_decimal::Decimal;
 
 /// One price that differs.
@@ -27,7 +27,7 @@ pub struct Disagreement {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Diff {
     pub disagreements: Vec<Disagreement>,
-    /// Shipped models past their retirement day (ours or the database's).
+    /// Shipped models past the retirement day the database gives.
     pub retired: Vec<(String, CalendarDate)>,
     /// Shipped models the database marks deprecated (information).
     pub deprecated: Vec<String>,
@@ -48,13 +48,27 @@ fn show(d: Option<Decimal>) -> String {
     d.map_or_else(|| "-".into(), |d| d.normalize().to_string())
 }
 
-fn compare_prices(out: &mut Vec<Disagreement>, model: &str, field: &str, a: &TokenPrices, b: &TokenPrices) {
+fn compare_prices(
+    out: &mut Vec<Disagreement>,
+    model: &str,
+    field: &str,
+    a: &TokenPrices,
+    b: &TokenPrices,
+) {
     let pairs = [
         ("input", Some(a.input_per_mtok), Some(b.input_per_mtok)),
         ("output", Some(a.output_per_mtok), Some(b.output_per_mtok)),
         ("cache_read", a.cache_read_per_mtok, b.cache_read_per_mtok),
-        ("cache_write_5m", a.cache_write_5m_per_mtok, b.cache_write_5m_per_mtok),
-        ("cache_write_1h", a.cache_write_1h_per_mtok, b.cache_write_1h_per_mtok),
+        (
+            "cache_write_5m",
+            a.cache_write_5m_per_mtok,
+            b.cache_write_5m_per_mtok,
+        ),
+        (
+            "cache_write_1h",
+            a.cache_write_1h_per_mtok,
+            b.cache_write_1h_per_mtok,
+        ),
     ];
     for (name, x, y) in pairs {
         if let (Some(x), Some(y)) = (x, y) {
@@ -70,9 +84,20 @@ fn compare_prices(out: &mut Vec<Disagreement>, model: &str, field: &str, a: &Tok
     }
 }
 
-fn compare_tables(out: &mut Vec<Disagreement>, model: &str, prefix: &str, a: &PriceTable, b: &PriceTable) {
+fn compare_tables(
+    out: &mut Vec<Disagreement>,
+    model: &str,
+    prefix: &str,
+    a: &PriceTable,
+    b: &PriceTable,
+) {
     compare_prices(out, model, prefix, &a.base, &b.base);
-    let thresholds = |t: &PriceTable| t.tiers.iter().map(|x| x.above_input_tokens).collect::<Vec<_>>();
+    let thresholds = |t: &PriceTable| {
+        t.tiers
+            .iter()
+            .map(|x| x.above_input_tokens)
+            .collect::<Vec<_>>()
+    };
     if thresholds(a) != thresholds(b) {
         out.push(Disagreement {
             model: model.into(),
@@ -97,7 +122,9 @@ fn our_batch(p: &ModelPrices, on_cache: bool) -> Option<PriceTable> {
     let scale = |t: &TokenPrices| TokenPrices {
         input_per_mtok: t.input_per_mtok * keep,
         output_per_mtok: t.output_per_mtok * keep,
-        cache_read_per_mtok: t.cache_read_per_mtok.map(|c| if on_cache { c * keep } else { c }),
+        cache_read_per_mtok: t
+            .cache_read_per_mtok
+            .map(|c| if on_cache { c * keep } else { c }),
         cache_write_5m_per_mtok: t.cache_write_5m_per_mtok.map(|c| c * keep),
         cache_write_1h_per_mtok: t.cache_write_1h_per_mtok.map(|c| c * keep),
     };
@@ -115,7 +142,13 @@ fn our_batch(p: &ModelPrices, on_cache: bool) -> Option<PriceTable> {
     })
 }
 
-fn compare_model(out: &mut Vec<Disagreement>, name: &str, ours: &ModelPrices, theirs: &ModelPrices, on_cache: bool) {
+fn compare_model(
+    out: &mut Vec<Disagreement>,
+    name: &str,
+    ours: &ModelPrices,
+    theirs: &ModelPrices,
+    on_cache: bool,
+) {
     compare_tables(out, name, "", &ours.standard(), &theirs.standard());
     if let (Some(a), Some(b)) = (our_batch(ours, on_cache), &theirs.batch) {
         compare_tables(out, name, "batch.", &a, b);
@@ -131,35 +164,48 @@ fn compare_model(out: &mut Vec<Disagreement>, name: &str, ours: &ModelPrices, th
 }
 
 fn find<'a>(db: &'a super::DbProvider, m: &Model) -> Option<&'a DbModel> {
-    db.model(&m.id).or_else(|| m.aliases.iter().find_map(|a| db.model(a)))
+    db.model(&m.id)
+        .or_else(|| m.aliases.iter().find_map(|a| db.model(a)))
 }
 
 /// Compares every official provider's models with the database.
 pub fn diff(book: &Pricebook, db: &Database, today: CalendarDate) -> Diff {
     let mut d = Diff::default();
-    for p in book.providers.iter().filter(|p| p.kind == ProviderKind::Official) {
-        let Some(theirs) = db.provider(&p.id) else { continue };
+    for p in book
+        .providers
+        .iter()
+        .filter(|p| p.kind == ProviderKind::Official)
+    {
+        let Some(theirs) = db.provider(&p.id) else {
+            continue;
+        };
         for m in &p.models {
             let name = format!("{}/{}", p.id, m.id);
             let found = find(theirs, m);
-            let mut life = m.lifecycle.clone();
-            if let Some(t) = found {
-                life.deprecated |= t.lifecycle.deprecated;
-                life.retires = life.retires.or(t.lifecycle.retires);
-            }
+            // The database's word on the lifecycle: the alarm is about what it says.
+            let life = found.map(|t| t.lifecycle.clone()).unwrap_or_default();
             match (life.status(today), life.retires) {
                 (Status::Retired, Some(day)) => d.retired.push((name.clone(), day)),
                 (Status::Deprecated, _) => d.deprecated.push(name.clone()),
                 _ => {}
             }
             match (found, &m.prices) {
-                (Some(t), Some(ours)) => compare_model(&mut d.disagreements, &name, ours, &t.prices, p.batch_discount_on_cache),
+                (Some(t), Some(ours)) => compare_model(
+                    &mut d.disagreements,
+                    &name,
+                    ours,
+                    &t.prices,
+                    p.batch_discount_on_cache,
+                ),
                 (None, _) => d.unknown.push(name),
                 _ => {}
             }
         }
         for t in &theirs.models {
-            let shipped = p.models.iter().any(|m| m.answers_to(&t.id) || t.aliases.iter().any(|a| m.answers_to(a)));
+            let shipped = p
+                .models
+                .iter()
+                .any(|m| m.answers_to(&t.id) || t.aliases.iter().any(|a| m.answers_to(a)));
             if !shipped && t.text && t.lifecycle.status(today) == Status::Current {
                 d.missing.push(format!("{}/{}", p.id, t.id));
             }
@@ -174,10 +220,16 @@ pub fn render(d: &Diff, via: &str) -> String {
     if d.disagreements.is_empty() {
         out.push_str(&format!("prices: every compared price agrees with {via}\n"));
     } else {
-        out.push_str(&format!("prices that disagree with {via} ({}):\n", d.disagreements.len()));
+        out.push_str(&format!(
+            "prices that disagree with {via} ({}):\n",
+            d.disagreements.len()
+        ));
         out.push_str("  model | field | ours | theirs\n");
         for x in &d.disagreements {
-            out.push_str(&format!("  {} | {} | {} | {}\n", x.model, x.field, x.ours, x.theirs));
+            out.push_str(&format!(
+                "  {} | {} | {} | {}\n",
+                x.model, x.field, x.ours, x.theirs
+            ));
         }
     }
     for (name, day) in &d.retired {
@@ -185,11 +237,23 @@ pub fn render(d: &Diff, via: &str) -> String {
     }
     let list = |title: &str, items: &[String], out: &mut String| {
         if !items.is_empty() {
-            out.push_str(&format!("{title} ({}): {}\n", items.len(), items.join(", ")));
+            out.push_str(&format!(
+                "{title} ({}): {}\n",
+                items.len(),
+                items.join(", ")
+            ));
         }
     };
     list("deprecated (information)", &d.deprecated, &mut out);
-    list("current text models we do not ship (information)", &d.missing, &mut out);
-    list("shipped models the database does not list (information)", &d.unknown, &mut out);
+    list(
+        "current text models we do not ship (information)",
+        &d.missing,
+        &mut out,
+    );
+    list(
+        "shipped models the database does not list (information)",
+        &d.unknown,
+        &mut out,
+    );
     out
 }

@@ -91,7 +91,8 @@ fn start_date(cx: &Ctx, path: &str, c: &Value) -> Result<Option<CalendarDate>, D
 }
 
 fn hhmm(v: Option<&Value>) -> Option<String> {
-    v.and_then(Value::as_str).map(|t| t.get(..5).unwrap_or(t).to_string())
+    v.and_then(Value::as_str)
+        .map(|t| t.get(..5).unwrap_or(t).to_string())
 }
 
 /// The hours outside `windows` (each "HH:MM-HH:MM"), e.g. "04:00-06:00, 10:00-01:00".
@@ -127,10 +128,17 @@ fn pick_prices(cx: &Ctx, path: &str, prices: &Value) -> Result<Picked, DbError> 
     let mut peak: Option<FieldSet> = None;
     for (i, c) in list.iter().enumerate() {
         let p = format!("{path}[{i}]");
-        let set = field_set(cx, &format!("{p}.prices"), c.get("prices").unwrap_or(&Value::Null))?;
+        let set = field_set(
+            cx,
+            &format!("{p}.prices"),
+            c.get("prices").unwrap_or(&Value::Null),
+        )?;
         let constraint = c.get("constraint").unwrap_or(&Value::Null);
         if constraint.get("start_time").is_some() {
-            let (Some(a), Some(b)) = (hhmm(constraint.get("start_time")), hhmm(constraint.get("end_time"))) else {
+            let (Some(a), Some(b)) = (
+                hhmm(constraint.get("start_time")),
+                hhmm(constraint.get("end_time")),
+            ) else {
                 return Err(cx.err(&p, "a time constraint needs start_time and end_time"));
             };
             windows.push((a, b));
@@ -142,7 +150,8 @@ fn pick_prices(cx: &Ctx, path: &str, prices: &Value) -> Result<Picked, DbError> 
             start => dated = Some((set, start)),
         }
     }
-    let (base, newest_start) = dated.ok_or_else(|| cx.err(path, "no price is in force on the import date"))?;
+    let (base, newest_start) =
+        dated.ok_or_else(|| cx.err(path, "no price is in force on the import date"))?;
     Ok(match peak {
         Some(peak) => Picked {
             peak,
@@ -183,8 +192,12 @@ pub(super) fn confirmed_in(text: &str, today: CalendarDate) -> Option<CalendarDa
         for (at, _) in text.match_indices(word) {
             let rest = &text[at + word.len()..];
             let window: String = rest.chars().take(14).collect();
-            let Some(pos) = window.find("20") else { continue };
-            let Some(candidate) = window.get(pos..pos + 10) else { continue };
+            let Some(pos) = window.find("20") else {
+                continue;
+            };
+            let Some(candidate) = window.get(pos..pos + 10) else {
+                continue;
+            };
             if let Ok(d) = candidate.parse::<CalendarDate>() {
                 if d <= today && best.is_none_or(|b| d > b) {
                     best = Some(d);
@@ -207,7 +220,9 @@ fn model(cx: &Ctx, path: &str, m: &Value) -> Result<Option<DbModel>, DbError> {
     let picked = match pick_prices(cx, &format!("{path}.prices"), prices) {
         Ok(p) => p,
         // A model with no price yet (all in the future) is not offered today.
-        Err(DbError::Field { message, .. }) if message.starts_with("no price is in force") => return Ok(None),
+        Err(DbError::Field { message, .. }) if message.starts_with("no price is in force") => {
+            return Ok(None)
+        }
         Err(e) => return Err(e),
     };
     let Some(standard) = picked.peak.table() else {
@@ -216,21 +231,33 @@ fn model(cx: &Ctx, path: &str, m: &Value) -> Result<Option<DbModel>, DbError> {
     let mut newest = picked.newest_start;
     let mut batch = None;
     let mut service_tiers = Vec::new();
-    for (i, v) in m.get("price_variants").and_then(Value::as_array).into_iter().flatten().enumerate() {
+    for (i, v) in m
+        .get("price_variants")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
         let p = format!("{path}.price_variants[{i}]");
         let start = start_date(cx, &p, v.get("constraint").unwrap_or(&Value::Null))?;
         if start.is_some_and(|d| d > cx.today) {
             continue;
         }
-        let over = field_set(cx, &format!("{p}.prices"), v.get("prices").unwrap_or(&Value::Null))?;
+        let over = field_set(
+            cx,
+            &format!("{p}.prices"),
+            v.get("prices").unwrap_or(&Value::Null),
+        )?;
         let when = v.get("when");
         let table = || picked.peak.overridden(&over).table();
-        let is = |k: &str, val: &str| when.and_then(|w| w.get(k)).and_then(Value::as_str) == Some(val);
+        let is =
+            |k: &str, val: &str| when.and_then(|w| w.get(k)).and_then(Value::as_str) == Some(val);
         if is("processing", "batch") && batch.is_none() {
             batch = table();
         } else {
             for tier in [ServiceTier::Flex, ServiceTier::Priority] {
-                if is("service_tier", tier.code()) && !service_tiers.iter().any(|(t, _)| *t == tier) {
+                if is("service_tier", tier.code()) && !service_tiers.iter().any(|(t, _)| *t == tier)
+                {
                     if let Some(t) = table() {
                         service_tiers.push((tier, t));
                     }
@@ -244,7 +271,10 @@ fn model(cx: &Ctx, path: &str, m: &Value) -> Result<Option<DbModel>, DbError> {
     let offpeak = picked
         .offpeak
         .and_then(|(hours_utc, set)| set.table().map(|prices| Offpeak { hours_utc, prices }));
-    let comments = m.get("price_comments").and_then(Value::as_str).unwrap_or("");
+    let comments = m
+        .get("price_comments")
+        .and_then(Value::as_str)
+        .unwrap_or("");
     let mut alias_list = Vec::new();
     aliases(&id, m.get("match").unwrap_or(&Value::Null), &mut alias_list);
     Ok(Some(DbModel {
@@ -253,7 +283,10 @@ fn model(cx: &Ctx, path: &str, m: &Value) -> Result<Option<DbModel>, DbError> {
         aliases: alias_list,
         checked: confirmed_in(comments, cx.today).or(newest.filter(|d| *d <= cx.today)),
         lifecycle: Lifecycle {
-            deprecated: m.get("deprecated").and_then(Value::as_bool).unwrap_or(false),
+            deprecated: m
+                .get("deprecated")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
             ..Lifecycle::default()
         },
         prices: ModelPrices {
@@ -281,9 +314,12 @@ pub fn read(
         file: file.to_string(),
         message: e.to_string(),
     })?;
-    let list = root
-        .as_array()
-        .ok_or_else(|| cx.err("$", "expected a list of providers, as in genai-prices' prices/data.json"))?;
+    let list = root.as_array().ok_or_else(|| {
+        cx.err(
+            "$",
+            "expected a list of providers, as in genai-prices' prices/data.json",
+        )
+    })?;
     let mut providers = Vec::new();
     for (i, p) in list.iter().enumerate() {
         let path = format!("$[{i}]");
@@ -295,11 +331,20 @@ pub fn read(
             continue;
         }
         let mut models = Vec::new();
-        for (j, m) in p.get("models").and_then(Value::as_array).into_iter().flatten().enumerate() {
+        for (j, m) in p
+            .get("models")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
             models.extend(model(&cx, &format!("{path}.models[{j}]"), m)?);
         }
         // Models without a date of their own take the provider's newest one.
-        let provider_comment = p.get("price_comments").and_then(Value::as_str).unwrap_or("");
+        let provider_comment = p
+            .get("price_comments")
+            .and_then(Value::as_str)
+            .unwrap_or("");
         let fallback = models
             .iter()
             .filter_map(|m| m.checked)
@@ -326,4 +371,4 @@ pub fn read(
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

@@ -57,9 +57,11 @@ fn field_set(o: &Map<String, Value>, suffix: &str) -> FieldSet {
         // A zero write cost means "not published" here, not "free".
         cache_write_5m: nonzero(field(o, "cache_creation_input_token_cost", suffix)),
         cache_write_1h: nonzero(
-            o.get(&format!("cache_creation_input_token_cost_above_1hr{suffix}"))
-                .and_then(per_mtok)
-                .map(FieldPrice::flat),
+            o.get(&format!(
+                "cache_creation_input_token_cost_above_1hr{suffix}"
+            ))
+            .and_then(per_mtok)
+            .map(FieldPrice::flat),
         ),
     }
 }
@@ -91,10 +93,16 @@ fn strip_prefix(name: &str) -> &str {
 fn model(name: &str, o: &Map<String, Value>, today: CalendarDate) -> Option<DbModel> {
     let standard = field_set(o, "");
     let table = standard.table()?;
+    // A variant's unpublished cache-write prices are unknown, not the
+    // standard ones: LiteLLM has no 1-hour batch write price, for one.
+    let base_for_variants = FieldSet {
+        cache_write_1h: None,
+        ..standard.clone()
+    };
     let variant = |suffix: &str| {
         let over = field_set(o, suffix);
         (over.input.is_some() || over.output.is_some())
-            .then(|| standard.overridden(&over).table())
+            .then(|| base_for_variants.overridden(&over).table())
             .flatten()
     };
     let service_tiers = [ServiceTier::Flex, ServiceTier::Priority]
@@ -145,7 +153,9 @@ pub fn read(
     let entries = root.as_object().ok_or_else(|| DbError::Field {
         file: file.to_string(),
         path: "$".into(),
-        message: "expected an object keyed by model name, as in model_prices_and_context_window.json".into(),
+        message:
+            "expected an object keyed by model name, as in model_prices_and_context_window.json"
+                .into(),
     })?;
     let mut providers: Vec<DbProvider> = Vec::new();
     for (theirs, ours) in PROVIDERS {
@@ -158,7 +168,9 @@ pub fn read(
             if o.get("litellm_provider").and_then(Value::as_str) != Some(theirs) {
                 continue;
             }
-            let Some(m) = model(name, o, today) else { continue };
+            let Some(m) = model(name, o, today) else {
+                continue;
+            };
             if !models.iter().any(|x| x.id == m.id) {
                 models.push(m);
             }

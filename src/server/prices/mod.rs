@@ -116,8 +116,20 @@ pub enum DbError {
 /// Ids of non-text models: audio, images, embeddings, speech, realtime.
 pub fn is_text_model_id(id: &str) -> bool {
     const NOT_TEXT: [&str; 14] = [
-        "audio", "image", "embedding", "tts", "transcribe", "realtime", "whisper", "dall-e",
-        "moderation", "live", "search", "computer-use", "sora", "veo",
+        "audio",
+        "image",
+        "embedding",
+        "tts",
+        "transcribe",
+        "realtime",
+        "whisper",
+        "dall-e",
+        "moderation",
+        "live",
+        "search",
+        "computer-use",
+        "sora",
+        "veo",
     ];
     !NOT_TEXT.iter().any(|w| id.contains(w))
 }

@@ -133,8 +133,16 @@ fn value_text(v: &Value) -> String {
 fn entry(comments: &str, kept: &Table, imported: Option<&DbModel>, out: &mut String) {
     out.push_str(comments);
     out.push_str("[[models]]\n");
-    let mut keys: Vec<&String> = kept.keys().filter(|k| !kept[k.as_str()].is_table() && !is_table_array(&kept[k.as_str()])).collect();
-    keys.sort_by_key(|k| (ORDER.iter().position(|o| o == k).unwrap_or(ORDER.len()), k.to_string()));
+    let mut keys: Vec<&String> = kept
+        .keys()
+        .filter(|k| !kept[k.as_str()].is_table() && !is_table_array(&kept[k.as_str()]))
+        .collect();
+    keys.sort_by_key(|k| {
+        (
+            ORDER.iter().position(|o| o == k).unwrap_or(ORDER.len()),
+            k.to_string(),
+        )
+    });
     let scalar = |k: &str, out: &mut String| {
         if let Some(v) = kept.get(k) {
             let _ = writeln!(out, "{k} = {}", value_text(v));
@@ -147,7 +155,10 @@ fn entry(comments: &str, kept: &Table, imported: Option<&DbModel>, out: &mut Str
         nested_kept(kept, out);
         return;
     };
-    for k in keys.iter().filter(|k| ORDER.iter().position(|o| o == *k) < Some(7)) {
+    for k in keys
+        .iter()
+        .filter(|k| ORDER.iter().position(|o| o == *k) < Some(7))
+    {
         scalar(k, out);
     }
     prices_lines(&m.prices.base, out);
@@ -157,7 +168,10 @@ fn entry(comments: &str, kept: &Table, imported: Option<&DbModel>, out: &mut Str
     if let Some(d) = m.lifecycle.retires {
         let _ = writeln!(out, "retires = {d}");
     }
-    for k in keys.iter().filter(|k| ORDER.iter().position(|o| o == *k) >= Some(7)) {
+    for k in keys
+        .iter()
+        .filter(|k| ORDER.iter().position(|o| o == *k) >= Some(7))
+    {
         scalar(k, out);
     }
     tiers_lines("models", &m.prices.standard(), out);
@@ -231,8 +245,18 @@ pub fn update(
         file: file.into(),
         message: e.to_string(),
     })?;
-    let head_end = text.find("\n[[models]]").map_or(text.len(), |i| i + 1);
-    let (head, body) = text.split_at(head_end);
+    // The head ends where the first entry's own comment lines begin.
+    let lines: Vec<&str> = text.lines().collect();
+    let first = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("[[models]]"))
+        .unwrap_or(lines.len());
+    let mut start = first;
+    while start > 0 && lines[start - 1].trim_start().starts_with('#') {
+        start -= 1;
+    }
+    let head = lines[..start].join("\n");
+    let body = lines[start..].join("\n");
     // The comment lines right above each `[[models]]` header.
     let mut comments: Vec<String> = Vec::new();
     let mut pending = String::new();
@@ -261,8 +285,14 @@ pub fn update(
         .chain(add.iter().cloned())
         .collect();
     let with_source = |mut t: Table, m: &DbModel| {
-        if let Some(s) = m.lifecycle.successor.as_ref().filter(|s| final_ids.contains(s)) {
-            t.entry("successor").or_insert_with(|| Value::String(s.clone()));
+        if let Some(s) = m
+            .lifecycle
+            .successor
+            .as_ref()
+            .filter(|s| final_ids.contains(s))
+        {
+            t.entry("successor")
+                .or_insert_with(|| Value::String(s.clone()));
         }
         OWNED.iter().for_each(|k| {
             t.remove(*k);
@@ -279,11 +309,20 @@ pub fn update(
         t
     };
     for (i, t) in models.into_iter().enumerate() {
-        let id = t.get("id").and_then(Value::as_str).unwrap_or_default().to_string();
+        let id = t
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
         let ours: Vec<String> = t
             .get("aliases")
             .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
             .unwrap_or_default();
         let found = provider
             .model(&id)
@@ -310,7 +349,13 @@ pub fn update(
             file: file.into(),
             id: id.clone(),
             provider: provider.id.clone(),
-            known: provider.models.iter().filter(|m| m.text).map(|m| m.id.as_str()).collect::<Vec<_>>().join(", "),
+            known: provider
+                .models
+                .iter()
+                .filter(|m| m.text)
+                .map(|m| m.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
         })?;
         let mut t = Table::new();
         t.insert("id".into(), Value::String(m.id.clone()));

@@ -4,9 +4,7 @@
 use super::super::load::FileCtx;
 use super::super::price::NonNegative;
 use super::super::schema::{RawModel, RawPriceTable, RawTier};
-use super::super::{
-    Lifecycle, ModelPrices, Offpeak, PriceTable, ServiceTier, Tier, TokenPrices,
-};
+use super::super::{Lifecycle, ModelPrices, Offpeak, PriceTable, ServiceTier, Tier, TokenPrices};
 use super::{date, forbid, https_url};
 use crate::domain::date::CalendarDate;
 use std::ops::Range;
@@ -81,7 +79,11 @@ fn batch(ctx: &mut FileCtx, m: &mut RawModel) -> Option<PriceTable> {
     let span = raw.span();
     let raw = raw.into_inner();
     if m.batch_discount_pct.is_some() {
-        ctx.err(span.clone(), "batch", "give either `batch_discount_pct` or [models.batch] prices, not both");
+        ctx.err(
+            span.clone(),
+            "batch",
+            "give either `batch_discount_pct` or [models.batch] prices, not both",
+        );
     }
     if raw.name.is_some() || raw.hours_utc.is_some() {
         ctx.err(span, "batch", "[models.batch] takes prices and tiers only; `name` belongs to [[models.service_tiers]], `hours_utc` to [models.offpeak]");
@@ -95,19 +97,30 @@ fn service_tiers(ctx: &mut FileCtx, m: &mut RawModel) -> Vec<(ServiceTier, Price
         let span = raw.span();
         let mut raw = raw.into_inner();
         let name = raw.name.take();
-        let tier = match name.as_ref().map(|n| (n.span(), ServiceTier::from_code(n.get_ref()))) {
+        let tier = match name
+            .as_ref()
+            .map(|n| (n.span(), ServiceTier::from_code(n.get_ref())))
+        {
             Some((_, Some(t))) if t != ServiceTier::Standard => t,
             Some((span, _)) => {
                 ctx.err(span, "name", "a service tier is named `flex` or `priority` (the model's own prices are the standard tier)");
                 continue;
             }
             None => {
-                ctx.err(span, "name", "[[models.service_tiers]] needs name = \"flex\" or \"priority\"");
+                ctx.err(
+                    span,
+                    "name",
+                    "[[models.service_tiers]] needs name = \"flex\" or \"priority\"",
+                );
                 continue;
             }
         };
         if out.iter().any(|(t, _)| *t == tier) {
-            ctx.err(span, "name", format!("service tier `{}` is given twice", tier.code()));
+            ctx.err(
+                span,
+                "name",
+                format!("service tier `{}` is given twice", tier.code()),
+            );
             continue;
         }
         out.push((tier, table(ctx, raw)));

@@ -11,7 +11,12 @@ pub(super) fn price_claim(
     kind: ProviderKind,
 ) -> Option<PriceClaim> {
     if kind == ProviderKind::Official {
-        forbid(ctx, &p.claimed_savings_pct, "claimed_savings_pct", "only a relay makes saving claims; remove it or set kind = \"relay\"");
+        forbid(
+            ctx,
+            &p.claimed_savings_pct,
+            "claimed_savings_pct",
+            "only a relay makes saving claims; remove it or set kind = \"relay\"",
+        );
         return None;
     }
     let savings_pct = p.claimed_savings_pct.as_ref().map(|c| c.get_ref().0);
@@ -20,7 +25,11 @@ pub(super) fn price_claim(
     }
     if p.claim_source.is_none() {
         if let Some(c) = &p.claimed_savings_pct {
-            ctx.err(c.span(), "claim_source", "a vendor's saving claim needs `claim_source`, where the vendor makes it");
+            ctx.err(
+                c.span(),
+                "claim_source",
+                "a vendor's saving claim needs `claim_source`, where the vendor makes it",
+            );
         }
     }
     Some(PriceClaim {
@@ -89,4 +98,3 @@ pub(super) fn relay_basis(ctx: &mut FileCtx, p: &RawProvider) -> Option<PriceBas
         },
     }
 }
-

@@ -6,7 +6,7 @@ ADDR ?= 127.0.0.1:3000
 export PATH := $(CURDIR)/tools/binaryen/node_modules/.bin:$(PATH)
 HYDRATE := --lib --target wasm32-unknown-unknown --no-default-features --features hydrate
 
-.PHONY: setup build run check-pricing archive-pricing test test-rust lint test-e2e bench clean
+.PHONY: setup build run check-pricing archive-pricing import-prices diff-prices test test-rust lint test-e2e bench clean
 
 setup:
 	bash scripts/setup.sh
@@ -25,6 +25,22 @@ check-pricing:
 ## Add the current pricebook to pricing/history/ (commit it with price changes).
 archive-pricing:
 	cargo run --quiet --features ssr -- archive
+
+## The day the committed price sources are read as of (the import date).
+PRICES_DAY ?= 2026-12-01
+GENAI_PRICES := pricing/sources/genai-prices-0.2.3.json
+LITELLM := pricing/sources/litellm-1.110.2.json
+
+## Rewrite the official providers' files from the committed genai-prices data
+## (retirements from LiteLLM), keeping hand-written content; then archive.
+import-prices:
+	cargo run --quiet --features ssr -- --today $(PRICES_DAY) prices import --from genai-prices $(GENAI_PRICES) --lifecycle $(LITELLM)
+	cargo run --quiet --features ssr -- archive
+
+## Every price where pricing/ and the databases disagree (exit 1 on any).
+diff-prices:
+	cargo run --quiet --features ssr -- --today $(PRICES_DAY) prices diff --against genai-prices $(GENAI_PRICES)
+	cargo run --quiet --features ssr -- --today $(PRICES_DAY) prices diff --against litellm $(LITELLM)
 
 ## Every test: formatting and lints, Rust unit and integration tests, then
 ## Playwright in Chromium against the release build.

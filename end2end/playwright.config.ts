@@ -5,6 +5,10 @@ const executablePath = process.env.LLM_ROI_CHROMIUM ?? "/usr/bin/chromium";
 // The release server built by `cargo leptos build --release`, on its own port.
 const port = Number(process.env.LLM_ROI_E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+// The same server over today's shipped pricing/ (current.spec.ts); the one on
+// `port` serves the frozen pricebook of 2026-11-24, so that the playbook's
+// hand-computed figures hold.
+const currentPort = port + 1;
 // A second local origin whose pages may frame /embed (report.spec.ts serves it).
 const embedPort = Number(process.env.LLM_ROI_E2E_EMBED_PORT ?? 3301);
 
@@ -30,8 +34,16 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `../target/release/llm-roi --addr 127.0.0.1:${port} --pricing-dir ../pricing --site-root ../target/site --probe-targets probe-targets.toml --embed-origins http://127.0.0.1:${embedPort}`,
+      command: `../target/release/llm-roi --addr 127.0.0.1:${port} --pricing-dir ../tests/fixtures/pricebook-2026-11-24 --today 2026-11-24 --site-root ../target/site --probe-targets probe-targets.toml --embed-origins http://127.0.0.1:${embedPort}`,
       url: `${baseURL}/api/v1/pricebook`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      command: `../target/release/llm-roi --addr 127.0.0.1:${currentPort} --pricing-dir ../pricing --today 2026-12-01 --site-root ../target/site`,
+      url: `http://127.0.0.1:${currentPort}/api/v1/pricebook`,
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: "pipe",

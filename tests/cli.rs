@@ -85,3 +85,115 @@ fn help_names_every_setting_and_its_variable() {
         );
     }
 }
+
+/// A scratch copy of `pricing/` (without its history).
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("llm-roi-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir("pricing").unwrap() {
+        let p = entry.unwrap().path();
+        if p.extension().is_some_and(|x| x == "toml") {
+            std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    dir
+}
+
+#[test]
+fn the_shipped_tables_are_what_the_committed_sources_import_to() {
+    let dir = scratch("import");
+    let out = bin()
+        .args(["--pricing-dir"])
+        .arg(&dir)
+        .args([
+            "--today",
+            "2026-12-01",
+            "prices",
+            "import",
+            "--from",
+            "genai-prices",
+            "pricing/sources/genai-prices-0.2.3.json",
+            "--lifecycle",
+            "pricing/sources/litellm-1.110.2.json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for f in [
+        "anthropic.toml",
+        "openai.toml",
+        "google.toml",
+        "deepseek.toml",
+    ] {
+        let shipped = std::fs::read_to_string(format!("pricing/{f}")).unwrap();
+        let imported = std::fs::read_to_string(dir.join(f)).unwrap();
+        assert_eq!(
+            imported, shipped,
+            "{f}: run `make import-prices` and commit the result"
+        );
+    }
+    let out = bin()
+        .arg("--pricing-dir")
+        .arg(&dir)
+        .args([
+            "fx",
+            "import",
+            "pricing/sources/ecb-eurofxref-2026-10-30.csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("fx.toml")).unwrap(),
+        std::fs::read_to_string("pricing/fx.toml").unwrap()
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn the_diff_agrees_with_genai_prices_and_names_litellm_s_disagreements() {
+    let run = |db: &str, file: &str| {
+        bin()
+            .args([
+                "--today",
+                "2026-12-01",
+                "prices",
+                "diff",
+                "--against",
+                db,
+                file,
+            ])
+            .output()
+            .unwrap()
+    };
+    let out = run("genai-prices", "pricing/sources/genai-prices-0.2.3.json");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.starts_with("prices: every compared price agrees with genai-prices 0.2.3\n"),
+        "{stdout}"
+    );
+    let out = run("litellm", "pricing/sources/litellm-1.110.2.json");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("  deepseek/deepseek-chat | output | 1.1 | 0.42\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("retired: google/gemini-2.5-flash was retired on 2026-12-01\n"),
+        "{stdout}"
+    );
+    let out = run("nonsense", "pricing/sources/litellm-1.110.2.json");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("use genai-prices or litellm"));
+}

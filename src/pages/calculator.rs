@@ -14,7 +14,7 @@ use crate::components::roi_panel::RoiPanel;
 use crate::components::scenario_form::ScenarioForm;
 use crate::components::share_link::ShareLink;
 use crate::components::sources::Sources;
-use crate::domain::codec::{decode, encode, link_query};
+use crate::domain::codec::{decode, encode, link_query, PLAYBOOK_QUERY};
 use crate::domain::engine::estimate;
 use crate::domain::forecast::forecast;
 use crate::domain::forecast_view::{projection_view, roi_view};
@@ -33,6 +33,10 @@ pub fn CalculatorPage() -> impl IntoView {
         <header class="masthead">
             <h1>"llm-roi"</h1>
             <p class="tagline">"What moving your LLM API traffic costs and saves: exact, by day, month and year."</p>
+            <p class="presets">"Preset: "
+                <a href=format!("/?{PLAYBOOK_QUERY}") data-testid="preset-playbook">"the relay playbook's scenario"</a>
+                " (Claude Haiku 4.5 to HolySheep, 10 M requests a day, 200 output tokens)."
+            </p>
         </header>
         <Suspense fallback=|| view! { <p>"Loading the pricebook…"</p> }>
             {move || Suspend::new(async move {

@@ -26,6 +26,29 @@ pub fn app_with(dir: &std::path::Path) -> axum::Router {
 /// The router over the pricing tables in `dir` (and the history in
 /// `dir/history`), with these site settings.
 pub fn app_for(dir: &std::path::Path, site: Site) -> axum::Router {
+    app_on(dir, site, today())
+}
+
+/// GETs `uri` from the app over `dir`, taking `day` as today.
+pub async fn get_on(
+    dir: &std::path::Path,
+    day: llm_roi::domain::date::CalendarDate,
+    uri: &str,
+) -> (StatusCode, String) {
+    let (parts, body) = send_to(
+        || app_on(dir, Site::default(), day),
+        Request::get(uri).body(Body::empty()).unwrap(),
+    )
+    .await;
+    (parts.status, body)
+}
+
+/// The router over `dir` with these site settings, taking `day` as today.
+pub fn app_on(
+    dir: &std::path::Path,
+    site: Site,
+    day: llm_roi::domain::date::CalendarDate,
+) -> axum::Router {
     let book = match load_dir(dir) {
         Ok(b) => b,
         Err(e) => panic!("pricing fails: {e}"),
@@ -38,7 +61,7 @@ pub fn app_for(dir: &std::path::Path, site: Site) -> axum::Router {
         .build();
     router::build(state::AppState {
         leptos_options,
-        book: state::LoadedBook::with_history(book, past).with_today(Some(today())),
+        book: state::LoadedBook::with_history(book, past).with_today(Some(day)),
         site,
         probe: None,
     })

@@ -7,7 +7,6 @@ use super::*;
 use crate::domain::codec::{decode, decode_query, split_query};
 use crate::domain::engine::{estimate, tests_support::playbook_book};
 use crate::domain::roi::{NeverReason, Payback};
-use crate::domain::scenario::Scenario;
 use proptest::prelude::*;
 use std::str::FromStr;
 

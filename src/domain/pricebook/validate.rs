@@ -1,8 +1,8 @@
 //! Checks that turn the raw schema into a [`Pricebook`]'s parts.
 
-use super::fx::{FxRate, FxTable};
+use super::fx::FxTable;
 use super::load::FileCtx;
-use super::schema::{RawFxFile, RawProviderFile};
+use super::schema::RawProviderFile;
 use super::{
     Model, ModelRef, OverheadClaim, PriceBasis, PricebookError, Provider, ProviderKind, SourceFile,
     SCHEMA_VERSION,
@@ -10,8 +10,10 @@ use super::{
 use crate::domain::date::CalendarDate;
 use std::collections::HashMap;
 
+mod fx;
 mod prices;
 mod relay;
+pub(crate) use fx::build_fx;
 use prices::{model_extras, model_prices};
 use relay::{price_claim, relay_basis};
 use std::ops::Range;
@@ -36,7 +38,7 @@ pub(crate) struct PendingUpstream {
     pub model_field: &'static str,
 }
 
-fn check_schema(ctx: &mut FileCtx, schema: &Spanned<u32>) {
+pub(super) fn check_schema(ctx: &mut FileCtx, schema: &Spanned<u32>) {
     if *schema.get_ref() != SCHEMA_VERSION {
         ctx.err(
             schema.span(),
@@ -88,52 +90,8 @@ fn is_slug(s: &str) -> bool {
         })
 }
 
-fn is_currency_code(s: &str) -> bool {
+pub(super) fn is_currency_code(s: &str) -> bool {
     s.len() == 3 && s.chars().all(|c| c.is_ascii_uppercase())
-}
-
-pub(crate) fn build_fx(ctx: &mut FileCtx, raw: RawFxFile) -> FxTable {
-    check_schema(ctx, &raw.schema);
-    let mut table = FxTable::default();
-    for r in raw.rates {
-        let code = r.currency.get_ref().clone();
-        if !is_currency_code(&code) || code == "USD" {
-            ctx.err(
-                r.currency.span(),
-                "currency",
-                format!("`{code}` must be an ISO 4217 code of three capital letters other than USD (USD is the base, 1)"),
-            );
-            continue;
-        }
-        if table.per_usd(&code).is_some() {
-            ctx.err(
-                r.currency.span(),
-                "currency",
-                format!("`{code}` has a rate already; give each currency once"),
-            );
-            continue;
-        }
-        let per_usd = r.per_usd.get_ref().0;
-        if per_usd.is_zero() {
-            ctx.err(
-                r.per_usd.span(),
-                "per_usd",
-                "must be more than 0: the units of this currency one US dollar buys",
-            );
-            continue;
-        }
-        https_url(ctx, "source", &r.source);
-        let Some(date) = date(ctx, "date", &r.date) else {
-            continue;
-        };
-        table.rates.push(FxRate {
-            currency: code,
-            per_usd,
-            date,
-            source: r.source.into_inner(),
-        });
-    }
-    table
 }
 
 pub(super) fn forbid<T>(ctx: &mut FileCtx, value: &Option<Spanned<T>>, field: &str, why: &str) {

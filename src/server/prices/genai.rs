@@ -168,20 +168,16 @@ fn pick_prices(cx: &Ctx, path: &str, prices: &Value) -> Result<Picked, DbError> 
 
 /// Exact ids the model's `match` names, other than its own.
 fn aliases(id: &str, m: &Value, out: &mut Vec<String>) {
-    match m {
-        Value::Object(o) => {
-            if let Some(Value::String(e)) = o.get("equals") {
-                if e != id && !out.contains(e) {
-                    out.push(e.clone());
-                }
-            }
-            for key in ["or", "and"] {
-                if let Some(Value::Array(list)) = o.get(key) {
-                    list.iter().for_each(|x| aliases(id, x, out));
-                }
-            }
+    let Value::Object(o) = m else { return };
+    if let Some(Value::String(e)) = o.get("equals") {
+        if e != id && !out.contains(e) {
+            out.push(e.clone());
         }
-        _ => {}
+    }
+    for key in ["or", "and"] {
+        if let Some(Value::Array(list)) = o.get(key) {
+            list.iter().for_each(|x| aliases(id, x, out));
+        }
     }
 }
 

@@ -1,0 +1,46 @@
+import { test, expect, Page } from "@playwright/test";
+
+// The server over today's shipped pricing/, read on 2026-12-01.
+const CURRENT = `http://127.0.0.1:${Number(process.env.LLM_ROI_E2E_PORT ?? 3100) + 1}`;
+
+async function hydrated(page: Page) {
+  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+}
+
+test("a retired baseline shows its flag and its successor", async ({ page }) => {
+  await page.goto(`${CURRENT}/?base=google/gemini-2.5-flash`);
+  await hydrated(page);
+  const row = page.locator('[data-option="google/gemini-2.5-flash"]');
+  await expect(row.getByTestId("lifecycle")).toHaveText("retired on 2026-12-01; successor gemini-3.5-flash-lite");
+  // The baseline stays usable: its costs are shown.
+  await expect(row.locator(".per-day")).toHaveText(/^\$[\d,]+\.\d\d$/);
+  // The relay's claim is held against the computed saving.
+  await page.goto(`${CURRENT}/`);
+  await hydrated(page);
+  await expect(page.locator('[data-option="holysheep/claude-haiku-5-5"]').getByTestId("savings-claim")).toHaveText(
+    "claims 85 % off list price; computed 84.97 % at ¥6.6529 per $ (holds)",
+  );
+});
+
+test("the off-peak share and the service tier change the numbers", async ({ page }) => {
+  await page.goto(`${CURRENT}/?base=deepseek/deepseek-flash&in=1000&out=1000&rpd=1000000`);
+  await hydrated(page);
+  const flash = page.locator('[data-option="deepseek/deepseek-flash"] .per-day');
+  // 1 M requests × (1,000 × $0.30 + 1,000 × $1.20) / 1M = $1,500 a day at peak.
+  await expect(flash).toHaveText("$1,500.00");
+  await page.locator("#offpeak").fill("100");
+  // Off-peak: $0.15 + $0.60 per 1M: half.
+  await expect(flash).toHaveText("$750.00");
+  await expect(page).toHaveURL(/[?&]offpeak=100(&|$)/);
+
+  await page.goto(`${CURRENT}/?base=openai/gpt-5.4&in=1000&out=1000&rpd=1000000`);
+  await hydrated(page);
+  const gpt = page.locator('[data-option="openai/gpt-5.4"] .per-day');
+  // 1 M × (1,000 × $2.50 + 1,000 × $15) / 1M = $17,500 a day.
+  await expect(gpt).toHaveText("$17,500.00");
+  await page.locator("#tier").selectOption("flex");
+  await expect(gpt).toHaveText("$8,750.00");
+  await page.locator("#tier").selectOption("priority");
+  await expect(gpt).toHaveText("$35,000.00");
+  await expect(page).toHaveURL(/[?&]tier=priority(&|$)/);
+});

@@ -3,23 +3,7 @@
 
 mod support;
 use axum::http::StatusCode;
-use serde_json::Value;
-use support::get_json;
-
-fn option<'a>(body: &'a Value, id: &str) -> &'a Value {
-    body["options"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|o| {
-            format!(
-                "{}/{}",
-                o["option"]["provider"].as_str().unwrap(),
-                o["option"]["model"].as_str().unwrap()
-            ) == id
-        })
-        .unwrap_or_else(|| panic!("{id} missing"))
-}
+use support::{get_json, option};
 
 #[tokio::test]
 async fn pricebook_lists_every_provider_with_a_fingerprint() {

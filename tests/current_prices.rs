@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use llm_roi::domain::date::CalendarDate;
 use serde_json::Value;
 use std::path::Path;
-use support::get_on;
+use support::{get_on, option};
 
 fn day() -> CalendarDate {
     CalendarDate::new(2026, 12, 1).unwrap()
@@ -22,21 +22,6 @@ async fn estimate(query: &str) -> Value {
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     serde_json::from_str(&body).unwrap()
-}
-
-fn option<'a>(body: &'a Value, id: &str) -> &'a Value {
-    body["options"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|o| {
-            format!(
-                "{}/{}",
-                o["option"]["provider"].as_str().unwrap(),
-                o["option"]["model"].as_str().unwrap()
-            ) == id
-        })
-        .unwrap_or_else(|| panic!("{id} missing from {body}"))
 }
 
 fn per_request(body: &Value, id: &str) -> rust_decimal::Decimal {

@@ -7,6 +7,14 @@ async function hydrated(page: Page) {
   await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
 }
 
+test("a deprecated baseline shows its flag and its successor", async ({ page }) => {
+  await page.goto(`${CURRENT}/?base=openai/gpt-4.1-mini`);
+  await hydrated(page);
+  const row = page.locator('[data-option="openai/gpt-4.1-mini"]');
+  await expect(row.getByTestId("lifecycle")).toHaveText("deprecated, retires 2027-01-14; successor gpt-6-luna");
+  await expect(page.locator("#base option:checked")).toHaveText("OpenAI — GPT-4.1 mini (deprecated)");
+});
+
 test("a retired baseline shows its flag and its successor", async ({ page }) => {
   await page.goto(`${CURRENT}/?base=google/gemini-2.5-flash`);
   await hydrated(page);

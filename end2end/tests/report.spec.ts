@@ -36,7 +36,7 @@ test("a copied report link shows the calculator's numbers in a fresh context", a
   await expect(page.getByTestId("copy-status")).toContainText("Copied");
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toMatch(
-    new RegExp(`^${baseURL}/report\\?v=1&in=0&growth=5&target=holysheep/claude-haiku-4-5&fb=2&pb=[0-9a-f]{16}$`),
+    new RegExp(`^${baseURL}/report\\?v=2&in=0&growth=5&target=holysheep/claude-haiku-4-5&fb=2&pb=[0-9a-f]{16}$`),
   );
 
   const fresh = await browser.newContext();
@@ -54,7 +54,7 @@ test("a copied report link shows the calculator's numbers in a fresh context", a
 });
 
 test("print media hides the controls and keeps the figures", async ({ page }) => {
-  await page.goto(`/report?v=1&${SCENARIO}`);
+  await page.goto(`/report?v=2&${SCENARIO}`);
   await hydrated(page);
   const controls = page.getByTestId("report-controls");
   const embed = page.locator(".embed-panel");
@@ -82,7 +82,7 @@ async function serve(port: number, html: string): Promise<http.Server> {
 }
 
 test("a wiki on an allowed origin embeds the oEmbed iframe; another origin is refused", async ({ page, request, baseURL }) => {
-  const report = `${baseURL}/report?v=1&${SCENARIO}`;
+  const report = `${baseURL}/report?v=2&${SCENARIO}`;
   const answer = await request.get(`/oembed?url=${encodeURIComponent(report)}&format=json`);
   expect(answer.status()).toBe(200);
   const oembed = await answer.json();
@@ -98,7 +98,7 @@ test("a wiki on an allowed origin embeds the oEmbed iframe; another origin is re
     await expect(chart).toBeVisible();
     // The image has loaded (an SVG 800 px wide, scaled to the frame).
     await expect.poll(() => chart.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBe(800);
-    await expect(frame.getByTestId("full-report")).toHaveAttribute("href", /^\/report\?v=1&/);
+    await expect(frame.getByTestId("full-report")).toHaveAttribute("href", /^\/report\?v=2&/);
     // The oEmbed height fits the content: nothing to scroll inside the frame.
     const inner = page.frames().find((f) => f.url().includes("/embed?"));
     expect(inner).toBeTruthy();
@@ -121,13 +121,13 @@ test("a wiki on an allowed origin embeds the oEmbed iframe; another origin is re
 });
 
 test("the embed panel's snippets point at the embed, a chart and the report", async ({ page, baseURL }) => {
-  await page.goto(`/report?v=1&${SCENARIO}`);
+  await page.goto(`/report?v=2&${SCENARIO}`);
   await hydrated(page);
   const iframe = await page.getByTestId("snippet-iframe").inputValue();
-  expect(iframe).toMatch(new RegExp(`^<iframe src="${baseURL}/embed\\?v=1&amp;in=0&amp;growth=5`));
+  expect(iframe).toMatch(new RegExp(`^<iframe src="${baseURL}/embed\\?v=2&amp;in=0&amp;growth=5`));
   const markdown = await page.getByTestId("snippet-markdown").inputValue();
   expect(markdown).toMatch(new RegExp(`^!\\[Cumulative net savings of the migration: Moving .*\\]\\(${baseURL}/chart/savings\\.svg\\?in=0&growth=5&target=holysheep/claude-haiku-4-5&fb=2\\)$`));
   const chart = await page.request.get(markdown.slice(markdown.indexOf("](") + 2, -1));
   expect(chart.headers()["content-type"]).toContain("image/svg+xml");
-  await expect(page.getByTestId("snippet-link")).toHaveValue(new RegExp(`^${baseURL}/report\\?v=1&`));
+  await expect(page.getByTestId("snippet-link")).toHaveValue(new RegExp(`^${baseURL}/report\\?v=2&`));
 });

@@ -3,8 +3,9 @@
 
 use crate::components::fields::{SelectField, TextField};
 use crate::components::migration_fields::MigrationFields;
+use crate::domain::date::CalendarDate;
 use crate::domain::money::DisplayCurrency;
-use crate::domain::pricebook::Pricebook;
+use crate::domain::pricebook::{Pricebook, Status};
 use crate::domain::scenario::{FieldError, Scenario, HORIZONS};
 use leptos::prelude::*;
 
@@ -13,6 +14,8 @@ use leptos::prelude::*;
 #[component]
 pub fn ScenarioForm(
     pricebook: Pricebook,
+    /// The day model retirements are read against.
+    today: CalendarDate,
     pairs: Signal<Vec<(String, String)>>,
     /// The estimate's scenario, with the baseline resolved to its canonical id.
     in_use: Signal<(Scenario, String)>,
@@ -28,14 +31,24 @@ pub fn ScenarioForm(
         .map(|h| (h.to_string(), format!("{h} months")))
         .collect();
     let options_for_target = pricebook.clone();
+    let book = &pricebook;
     let options: Vec<(String, String)> = pricebook
         .providers
         .iter()
         .flat_map(|p| {
             p.models.iter().map(move |m| {
+                // A relay's model lives and retires with its upstream model.
+                let life = book
+                    .resolve(&book.identity(p, m))
+                    .map_or(&m.lifecycle, |(_, up)| &up.lifecycle);
+                let status = match life.status(today) {
+                    Status::Current => "",
+                    Status::Deprecated => " (deprecated)",
+                    Status::Retired => " (retired)",
+                };
                 (
                     format!("{}/{}", p.id, m.id),
-                    format!("{} — {}", p.name, m.name),
+                    format!("{} — {}{status}", p.name, m.name),
                 )
             })
         })

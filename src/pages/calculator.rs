@@ -113,7 +113,7 @@ fn Calculator(payload: PricebookPayload) -> impl IntoView {
         <ErrorSummary errors/>
         <ShareLink path=report_path/>
         <div class="layout">
-            <ScenarioForm pricebook=payload.with_value(|p| p.pricebook.clone()) pairs=pairs.into() in_use errors on_change/>
+            <ScenarioForm pricebook=payload.with_value(|p| p.pricebook.clone()) today=payload.with_value(|p| p.today) pairs=pairs.into() in_use errors on_change/>
             <section class="results" aria-labelledby="results-heading">
                 <h2 id="results-heading">"Cost by option"</h2>
                 <ResultsTable rows=table currency/>

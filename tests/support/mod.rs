@@ -144,3 +144,19 @@ pub fn copy_pricing(name: &str) -> std::path::PathBuf {
     }
     dir
 }
+
+/// The option `provider/model` of an estimate's JSON.
+pub fn option<'a>(body: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    body["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| {
+            format!(
+                "{}/{}",
+                o["option"]["provider"].as_str().unwrap(),
+                o["option"]["model"].as_str().unwrap()
+            ) == id
+        })
+        .unwrap_or_else(|| panic!("{id} missing"))
+}

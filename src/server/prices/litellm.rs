@@ -186,3 +186,6 @@ pub fn read(
         providers,
     })
 }
+
+#[cfg(test)]
+mod tests;

@@ -49,6 +49,21 @@ fn unknown(field: &str, r: &ModelRef, book: &Pricebook, fallback: Option<&ModelR
     }
 }
 
+/// The default's model, or any, standing in for an unknown baseline; the
+/// unknown one is named in `errors`.
+fn fallback_with_error(
+    book: &Pricebook,
+    base: &ModelRef,
+    errors: &mut Vec<FieldError>,
+) -> ModelRef {
+    let fallback = canonical(book, &Scenario::default().base)
+        .or_else(|| flagship_of(book, &Scenario::default().base.provider))
+        .or_else(|| all_options(book).into_iter().next())
+        .unwrap_or_else(|| base.clone());
+    errors.push(unknown("base", base, book, Some(&fallback)));
+    fallback
+}
+
 /// The small flagship of `provider`.
 fn flagship_of(book: &Pricebook, provider: &str) -> Option<ModelRef> {
     let p = book.provider(provider)?;
@@ -72,18 +87,13 @@ pub fn select(book: &Pricebook, s: &Scenario) -> (Selection, Vec<FieldError>) {
     let default_base = Scenario::default().base;
     let baseline = match canonical(book, &s.base) {
         Some(b) => b,
-        // The default baseline is the default vendor's small flagship; a
+        // The default baseline is the default vendor's small flagship: a
         // pricebook without the default model stands in its own.
-        None if s.base == default_base && flagship_of(book, &default_base.provider).is_some() => {
-            flagship_of(book, &default_base.provider).unwrap_or(default_base)
-        }
-        None => {
-            let fallback = canonical(book, &Scenario::default().base)
-                .or_else(|| all_options(book).into_iter().next())
-                .unwrap_or_else(|| s.base.clone());
-            errors.push(unknown("base", &s.base, book, Some(&fallback)));
-            fallback
-        }
+        None if s.base == default_base => match flagship_of(book, &default_base.provider) {
+            Some(f) => f,
+            None => fallback_with_error(book, &s.base, &mut errors),
+        },
+        None => fallback_with_error(book, &s.base, &mut errors),
     };
     let mut options = vec![baseline.clone()];
     let mut push = |r: ModelRef| {

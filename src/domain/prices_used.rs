@@ -16,7 +16,9 @@
 use crate::domain::engine::Usage;
 use crate::domain::estimate::Estimate;
 use crate::domain::money::currency_prefix;
-use crate::domain::pricebook::{ModelPrices, ModelRef, PriceBasis, Pricebook, Provider};
+use crate::domain::pricebook::{
+    Model, ModelPrices, ModelRef, PriceBasis, PriceTable, Pricebook, Provider, ServiceTier,
+};
 use crate::domain::scenario::CacheTtl;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -50,34 +52,30 @@ struct Lines<'a> {
     subject: String,
     label: String,
     provider: &'a Provider,
+    /// The priced model's own page and check date, when it has them.
+    model: Option<&'a Model>,
 }
 
 impl Lines<'_> {
     fn push(&mut self, item: impl Into<String>, value: String) {
+        let source = self.model.and_then(|m| m.source.clone());
+        let checked = self.model.and_then(|m| m.checked);
         self.out.push(PriceLine {
             subject: self.subject.clone(),
             label: self.label.clone(),
             item: item.into(),
             value,
-            source: self.provider.source.clone(),
-            checked: self.provider.checked.to_string(),
+            source: source.unwrap_or_else(|| self.provider.source.clone()),
+            checked: checked.unwrap_or(self.provider.checked).to_string(),
         });
     }
 
-    /// The list prices the usage touches; `of` names whose list it is.
-    fn list(&mut self, prices: &ModelPrices, u: &Usage, batch: bool, of: &str) {
+    /// The prices of one table the usage touches, each item named with `what`.
+    fn table(&mut self, t: &PriceTable, u: &Usage, what: &str, of: &str) {
         let cur = self.provider.currency.clone();
-        let tier = prices
-            .tiers
-            .iter()
-            .rev()
-            .find(|t| u.input_total > Decimal::from(t.above_input_tokens));
-        let p = tier.map_or(&prices.base, |t| &t.prices);
+        let (p, tier) = t.for_input(u.input_total);
         let suffix = match tier {
-            Some(t) => format!(
-                ", per 1M tokens, above {} input tokens{of}",
-                t.above_input_tokens
-            ),
+            Some(t) => format!(", per 1M tokens, above {t} input tokens{of}"),
             None => format!(", per 1M tokens{of}"),
         };
         let or_input = |v: Option<Decimal>| {
@@ -87,11 +85,14 @@ impl Lines<'_> {
             )
         };
         if u.fresh_input > Decimal::ZERO {
-            self.push(format!("input{suffix}"), amount(&cur, p.input_per_mtok));
+            self.push(
+                format!("{what}input{suffix}"),
+                amount(&cur, p.input_per_mtok),
+            );
         }
         if u.cache_read > Decimal::ZERO {
             self.push(
-                format!("cache read{suffix}"),
+                format!("{what}cache read{suffix}"),
                 or_input(p.cache_read_per_mtok),
             );
         }
@@ -101,19 +102,54 @@ impl Lines<'_> {
                 CacheTtl::OneHour => p.cache_write_1h_per_mtok,
             };
             self.push(
-                format!("cache write ({}){suffix}", u.ttl.code()),
+                format!("{what}cache write ({}){suffix}", u.ttl.code()),
                 or_input(write),
             );
         }
         if u.output > Decimal::ZERO {
-            self.push(format!("output{suffix}"), amount(&cur, p.output_per_mtok));
-        }
-        if batch && u.batch_fraction > Decimal::ZERO {
-            let value = prices.batch_discount_pct.map_or_else(
-                || "none (no batch API)".into(),
-                |d| format!("{}%", d.normalize()),
+            self.push(
+                format!("{what}output{suffix}"),
+                amount(&cur, p.output_per_mtok),
             );
-            self.push(format!("batch discount{of}"), value);
+        }
+    }
+
+    /// The list prices the usage touches; `of` names whose list it is.
+    /// `variants`: the service tier, off-peak and batch prices count too.
+    fn list(&mut self, prices: &ModelPrices, u: &Usage, variants: bool, of: &str) {
+        let standard = prices.standard();
+        let tier = (variants && u.service_tier != ServiceTier::Standard)
+            .then(|| {
+                prices
+                    .service_tier(u.service_tier)
+                    .map(|t| (u.service_tier, t))
+            })
+            .flatten();
+        match tier {
+            Some((name, t)) => self.table(t, u, &format!("{} tier: ", name.code()), of),
+            None => self.table(&standard, u, "", of),
+        }
+        if !variants {
+            return;
+        }
+        if let (Some(off), None, false) = (&prices.offpeak, tier, u.offpeak_fraction.is_zero()) {
+            self.table(
+                &off.prices,
+                u,
+                &format!("off-peak ({} UTC): ", off.hours_utc),
+                of,
+            );
+        }
+        if u.batch_fraction > Decimal::ZERO {
+            match (&prices.batch, prices.batch_discount_pct) {
+                (Some(b), _) => self.table(b, u, "batch: ", of),
+                (None, Some(d)) => {
+                    self.push(format!("batch discount{of}"), format!("{}%", d.normalize()))
+                }
+                (None, None) => {
+                    self.push(format!("batch discount{of}"), "none (no batch API)".into())
+                }
+            }
         }
     }
 }
@@ -128,6 +164,7 @@ fn option_lines(book: &Pricebook, r: &ModelRef, u: &Usage) -> Vec<PriceLine> {
         subject: r.to_string(),
         label: format!("{} — {}", provider.name, model.name),
         provider,
+        model: Some(model),
     };
     let cur = &provider.currency;
     match &provider.basis {
@@ -170,6 +207,7 @@ fn option_lines(book: &Pricebook, r: &ModelRef, u: &Usage) -> Vec<PriceLine> {
             if let (Some((up_provider, up_model)), Some(up_ref)) = (upstream, &model.upstream) {
                 if let Some(prices) = &up_model.prices {
                     lines.provider = up_provider;
+                    lines.model = Some(up_model);
                     lines.list(prices, u, false, &format!(" (list price of {up_ref})"));
                 }
             }

@@ -82,3 +82,44 @@ fn a_credit_relay_lists_its_factor_and_the_list_prices_it_multiplies() {
         "https://docs.claude.com/en/docs/about-claude/pricing"
     );
 }
+
+#[test]
+fn the_tier_off_peak_and_batch_prices_used_are_listed_with_the_model_s_own_source() {
+    let book = crate::domain::engine::tests_support::shipped_book();
+    let lines = |q: &str| {
+        let (s, errors) = decode_query(q);
+        assert!(errors.is_empty(), "{errors:?}");
+        price_lines(&book, &estimate(&book, &s))
+    };
+    let flex = lines("base=openai/gpt-5.4&cmp=&in=1000&out=10&tier=flex&batch=50");
+    let gpt = items(&flex, "openai/gpt-5.4");
+    assert_eq!(
+        gpt,
+        [
+            (
+                "flex tier: input, per 1M tokens".to_string(),
+                "$1.25".to_string()
+            ),
+            ("flex tier: output, per 1M tokens".into(), "$7.5".into()),
+            ("batch: input, per 1M tokens".into(), "$1.25".into()),
+            ("batch: output, per 1M tokens".into(), "$7.5".into()),
+        ]
+    );
+    let line = flex.iter().find(|l| l.subject == "openai/gpt-5.4").unwrap();
+    assert_eq!(
+        line.source,
+        "https://developers.openai.com/api/docs/pricing"
+    );
+    assert_eq!(line.checked, "2026-10-14");
+    let off = lines("base=deepseek/deepseek-flash&cmp=&in=0&out=10&offpeak=30");
+    assert_eq!(
+        items(&off, "deepseek/deepseek-flash"),
+        [
+            ("output, per 1M tokens".to_string(), "$1.2".to_string()),
+            (
+                "off-peak (04:00-06:00, 10:00-01:00 UTC): output, per 1M tokens".into(),
+                "$0.6".into()
+            ),
+        ]
+    );
+}

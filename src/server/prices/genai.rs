@@ -115,13 +115,14 @@ struct Picked {
     newest_start: Option<CalendarDate>,
 }
 
-fn pick_prices(cx: &Ctx, path: &str, prices: &Value) -> Result<Picked, DbError> {
+/// The prices in force on the day; `None` when every price starts later.
+fn pick_prices(cx: &Ctx, path: &str, prices: &Value) -> Result<Option<Picked>, DbError> {
     let Some(list) = prices.as_array() else {
-        return Ok(Picked {
+        return Ok(Some(Picked {
             peak: field_set(cx, path, prices)?,
             offpeak: None,
             newest_start: None,
-        });
+        }));
     };
     let mut dated: Option<(FieldSet, Option<CalendarDate>)> = None;
     let mut windows = Vec::new();
@@ -150,9 +151,10 @@ fn pick_prices(cx: &Ctx, path: &str, prices: &Value) -> Result<Picked, DbError> 
             start => dated = Some((set, start)),
         }
     }
-    let (base, newest_start) =
-        dated.ok_or_else(|| cx.err(path, "no price is in force on the import date"))?;
-    Ok(match peak {
+    let Some((base, newest_start)) = dated else {
+        return Ok(None);
+    };
+    Ok(Some(match peak {
         Some(peak) => Picked {
             peak,
             offpeak: Some((complement(&windows), base)),
@@ -163,7 +165,7 @@ fn pick_prices(cx: &Ctx, path: &str, prices: &Value) -> Result<Picked, DbError> 
             offpeak: None,
             newest_start,
         },
-    })
+    }))
 }
 
 /// Exact ids the model's `match` names, other than its own.
@@ -213,13 +215,9 @@ fn model(cx: &Ctx, path: &str, m: &Value) -> Result<Option<DbModel>, DbError> {
     let Some(prices) = m.get("prices") else {
         return Err(cx.err(path, "a model needs `prices`"));
     };
-    let picked = match pick_prices(cx, &format!("{path}.prices"), prices) {
-        Ok(p) => p,
-        // A model with no price yet (all in the future) is not offered today.
-        Err(DbError::Field { message, .. }) if message.starts_with("no price is in force") => {
-            return Ok(None)
-        }
-        Err(e) => return Err(e),
+    // A model whose every price starts later is not offered yet.
+    let Some(picked) = pick_prices(cx, &format!("{path}.prices"), prices)? else {
+        return Ok(None);
     };
     let Some(standard) = picked.peak.table() else {
         return Ok(None);

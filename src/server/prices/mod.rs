@@ -101,8 +101,6 @@ impl DbProvider {
 /// Why a database file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
-    #[error("{file}: cannot read it: {message}")]
-    Unreadable { file: String, message: String },
     #[error("{file}: not JSON: {message}")]
     NotJson { file: String, message: String },
     #[error("{file}: {path}: {message}")]

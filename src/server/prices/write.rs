@@ -137,12 +137,11 @@ fn entry(comments: &str, kept: &Table, imported: Option<&DbModel>, out: &mut Str
         .keys()
         .filter(|k| !kept[k.as_str()].is_table() && !is_table_array(&kept[k.as_str()]))
         .collect();
-    keys.sort_by_key(|k| {
-        (
-            ORDER.iter().position(|o| o == k).unwrap_or(ORDER.len()),
-            k.to_string(),
-        )
-    });
+    // Known keys in ORDER, then the others by name; the import's prices go
+    // where `input` stands in ORDER.
+    let rank = |k: &str| ORDER.iter().position(|o| *o == k).unwrap_or(ORDER.len());
+    keys.sort_by_key(|k| (rank(k), k.to_string()));
+    let prices_at = rank("input");
     let scalar = |k: &str, out: &mut String| {
         if let Some(v) = kept.get(k) {
             let _ = writeln!(out, "{k} = {}", value_text(v));
@@ -155,10 +154,7 @@ fn entry(comments: &str, kept: &Table, imported: Option<&DbModel>, out: &mut Str
         nested_kept(kept, out);
         return;
     };
-    for k in keys
-        .iter()
-        .filter(|k| ORDER.iter().position(|o| o == *k) < Some(7))
-    {
+    for k in keys.iter().filter(|k| rank(k) < prices_at) {
         scalar(k, out);
     }
     prices_lines(&m.prices.base, out);
@@ -168,10 +164,7 @@ fn entry(comments: &str, kept: &Table, imported: Option<&DbModel>, out: &mut Str
     if let Some(d) = m.lifecycle.retires {
         let _ = writeln!(out, "retires = {d}");
     }
-    for k in keys
-        .iter()
-        .filter(|k| ORDER.iter().position(|o| o == *k) >= Some(7))
-    {
+    for k in keys.iter().filter(|k| rank(k) >= prices_at) {
         scalar(k, out);
     }
     tiers_lines("models", &m.prices.standard(), out);

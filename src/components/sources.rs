@@ -1,10 +1,38 @@
 //! Where every price comes from: each provider's source and checked date, and
 //! the exchange rates used.
 
-use crate::domain::date::STALE_AFTER_DAYS;
+use crate::domain::date::{CalendarDate, STALE_AFTER_DAYS};
 use crate::domain::estimate::Estimate;
+use crate::domain::pricebook::Provider;
 use crate::pricebook_payload::PricebookPayload;
 use leptos::prelude::*;
+
+/// "Model prices confirmed 2026-08-17 to 2026-10-14 (genai-prices 0.2.3)"
+/// and the models whose own check is stale, when the models carry dates.
+fn model_checks(p: &Provider, today: CalendarDate) -> Option<(String, Vec<String>)> {
+    let dates: Vec<CalendarDate> = p.models.iter().filter_map(|m| m.checked).collect();
+    let (first, last) = (dates.iter().min()?, dates.iter().max()?);
+    let mut via: Vec<&str> = p.models.iter().filter_map(|m| m.via.as_deref()).collect();
+    via.sort_unstable();
+    via.dedup();
+    let range = if first == last {
+        first.to_string()
+    } else {
+        format!("{first} to {last}")
+    };
+    let via = if via.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", via.join(", "))
+    };
+    let stale = p
+        .models
+        .iter()
+        .filter(|m| m.checked.is_some_and(|c| c.is_stale(today)))
+        .map(|m| m.id.clone())
+        .collect();
+    Some((format!(" model prices confirmed {range}{via}"), stale))
+}
 
 #[component]
 pub fn Sources(payload: PricebookPayload, estimate: Signal<Estimate>) -> impl IntoView {
@@ -16,6 +44,7 @@ pub fn Sources(payload: PricebookPayload, estimate: Signal<Estimate>) -> impl In
         .map(|p| {
             let age = p.checked.days_until(today);
             let stale = p.checked.is_stale(today);
+            let models = model_checks(p, today);
             view! {
                 <tr data-provider=p.id.clone() class:stale=stale>
                     <th scope="row">{p.name.clone()}</th>
@@ -23,6 +52,10 @@ pub fn Sources(payload: PricebookPayload, estimate: Signal<Estimate>) -> impl In
                     <td class="checked">
                         {p.checked.to_string()}
                         {stale.then(|| view! { <span class="stale-flag">" stale: checked " {age} " days ago (over " {STALE_AFTER_DAYS} ")"</span> })}
+                        {models.map(|(text, stale_models)| view! {
+                            <span class="model-checks">{text}</span>
+                            {(!stale_models.is_empty()).then(|| view! { <span class="stale-flag model-stale">" stale: " {stale_models.join(", ")}</span> })}
+                        })}
                     </td>
                     <td>{p.claim.as_ref().map(|c| format!("claims < {} ms overhead; vendor's own claim ({}), not measured", c.claimed_overhead_ms, c.source))}</td>
                 </tr>
@@ -44,7 +77,7 @@ pub fn Sources(payload: PricebookPayload, estimate: Signal<Estimate>) -> impl In
                         view! { <li>"None: every price shown is in its own currency."</li> }.into_any()
                     } else {
                         e.fx.iter().map(|r| view! {
-                            <li>"1 USD = " {r.per_usd.normalize().to_string()} " " {r.currency.clone()} ", " {r.date.clone()} " (" <a href=r.source.clone()>"source"</a> ")"</li>
+                            <li>"1 USD = " <span title=r.per_usd.normalize().to_string()>{r.per_usd.round_dp(4).normalize().to_string()}</span> " " {r.currency.clone()} ", " {r.date.clone()} " (" <a href=r.source.clone()>"source"</a> ")"</li>
                         }).collect_view().into_any()
                     }
                 })}

@@ -8,10 +8,14 @@
 //! their hours, as in genai-prices); the date-picked set is then the
 //! off-peak price.
 
+mod clauses;
+
 use super::field::{FieldPrice, FieldSet};
 use super::{is_text_model_id, Database, DbError, DbModel, DbProvider};
 use crate::domain::date::CalendarDate;
 use crate::domain::pricebook::{Lifecycle, ModelPrices, Offpeak, ServiceTier};
+use clauses::confirmed_in;
+use clauses::{aliases, matches};
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::str::FromStr;
@@ -168,44 +172,6 @@ fn pick_prices(cx: &Ctx, path: &str, prices: &Value) -> Result<Option<Picked>, D
     }))
 }
 
-/// Exact ids the model's `match` names, other than its own.
-fn aliases(id: &str, m: &Value, out: &mut Vec<String>) {
-    let Value::Object(o) = m else { return };
-    if let Some(Value::String(e)) = o.get("equals") {
-        if e != id && !out.contains(e) {
-            out.push(e.clone());
-        }
-    }
-    for key in ["or", "and"] {
-        if let Some(Value::Array(list)) = o.get(key) {
-            list.iter().for_each(|x| aliases(id, x, out));
-        }
-    }
-}
-
-/// The newest "verified on YYYY-MM-DD" / "checked YYYY-MM-DD" date in a comment.
-pub(super) fn confirmed_in(text: &str, today: CalendarDate) -> Option<CalendarDate> {
-    let mut best = None;
-    for word in ["verified", "checked", "Verified", "Checked"] {
-        for (at, _) in text.match_indices(word) {
-            let rest = &text[at + word.len()..];
-            let window: String = rest.chars().take(14).collect();
-            let Some(pos) = window.find("20") else {
-                continue;
-            };
-            let Some(candidate) = window.get(pos..pos + 10) else {
-                continue;
-            };
-            if let Ok(d) = candidate.parse::<CalendarDate>() {
-                if d <= today && best.is_none_or(|b| d > b) {
-                    best = Some(d);
-                }
-            }
-        }
-    }
-    best
-}
-
 fn model(cx: &Ctx, path: &str, m: &Value) -> Result<Option<DbModel>, DbError> {
     let id = m
         .get("id")
@@ -344,8 +310,12 @@ pub fn read(
             .filter_map(|m| m.checked)
             .chain(confirmed_in(provider_comment, today))
             .max();
+        // A provider also lists other vendors' models (Google's Vertex has
+        // Claude): only its own, by its `model_match`, count as its text models.
+        let own = p.get("model_match").unwrap_or(&Value::Null);
         for m in &mut models {
             m.checked = m.checked.or(fallback);
+            m.text &= matches(own, &m.id);
         }
         providers.push(DbProvider {
             id: id.to_string(),

@@ -7,7 +7,7 @@
 //! ```
 //! use llm_roi::domain::claim_check::check;
 //! use rust_decimal::Decimal;
-//! let c = check(Decimal::from(85), Decimal::new(8497, 2), Some("at ¥6.6529 per $")).unwrap();
+//! let c = check(Decimal::from(85), Decimal::new(8497, 2), Some("at ¥6.6529 per $"));
 //! assert!(c.holds);
 //! assert_eq!(c.text, "claims 85 % off list price; computed 84.97 % at ¥6.6529 per $ (holds)");
 //! ```
@@ -29,11 +29,7 @@ pub struct SavingsClaimCheck {
 }
 
 /// Checks `claimed_pct` against `computed_pct`; `fx` says at which rate.
-pub fn check(
-    claimed_pct: Decimal,
-    computed_pct: Decimal,
-    fx: Option<&str>,
-) -> Option<SavingsClaimCheck> {
+pub fn check(claimed_pct: Decimal, computed_pct: Decimal, fx: Option<&str>) -> SavingsClaimCheck {
     let rounded = computed_pct.round_dp_with_strategy(
         claimed_pct.scale(),
         rust_decimal::RoundingStrategy::MidpointAwayFromZero,
@@ -41,7 +37,7 @@ pub fn check(
     let holds = rounded >= claimed_pct;
     let shown = computed_pct.round_dp(2).normalize();
     let at = fx.map(|f| format!(" {f}")).unwrap_or_default();
-    Some(SavingsClaimCheck {
+    SavingsClaimCheck {
         claimed_pct,
         computed_pct,
         holds,
@@ -50,7 +46,7 @@ pub fn check(
             claimed_pct.normalize(),
             if holds { "holds" } else { "fails" }
         ),
-    })
+    }
 }
 
 #[cfg(test)]
@@ -66,14 +62,11 @@ mod tests {
     fn a_whole_percent_claim_holds_within_its_rounding() {
         // ¥1 buys $1 at 7.10 CNY per USD: 1 − 1/7.1 = 85.915… %.
         let at_710 = (Decimal::ONE - Decimal::ONE / d("7.1")) * Decimal::ONE_HUNDRED;
-        assert!(check(d("85"), at_710, None).unwrap().holds);
-        assert!(!check(d("95"), at_710, None).unwrap().holds);
-        assert!(check(d("85"), d("84.5"), None).unwrap().holds);
-        assert!(!check(d("85"), d("84.49"), None).unwrap().holds);
-        assert!(!check(d("85.5"), d("85.44"), None).unwrap().holds);
-        assert!(check(d("95"), at_710, None)
-            .unwrap()
-            .text
-            .ends_with("(fails)"));
+        assert!(check(d("85"), at_710, None).holds);
+        assert!(!check(d("95"), at_710, None).holds);
+        assert!(check(d("85"), d("84.5"), None).holds);
+        assert!(!check(d("85"), d("84.49"), None).holds);
+        assert!(!check(d("85.5"), d("85.44"), None).holds);
+        assert!(check(d("95"), at_710, None).text.ends_with("(fails)"));
     }
 }

@@ -173,7 +173,7 @@ fn savings_claim(
                 crate::domain::money::currency_prefix(&up_provider.currency)
             )
         });
-    check(claimed, pct.normalize(), fx.as_deref())
+    Some(check(claimed, pct.normalize(), fx.as_deref()))
 }
 
 fn savings(base: &CostParts, option: &CostParts, requests_per_day: Decimal) -> Savings {

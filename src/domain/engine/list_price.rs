@@ -12,8 +12,8 @@ pub(super) fn tokens_cost(tokens: Decimal, per_mtok: Decimal) -> Decimal {
     tokens * per_mtok / MTOK
 }
 
-/// One request at one price list; `cache_discount` scales cache reads apart
-/// (a batch discount that leaves cached input at the standard price).
+/// One request at one price list: the whole request at the tier its input
+/// reaches; a missing cache price bills as input, with a note.
 fn table_cost(t: &PriceTable, u: &Usage, notes: &mut Vec<String>) -> (CostParts, Option<u64>) {
     let (p, tier) = t.for_input(u.input_total);
     let cache_read_price = p.cache_read_per_mtok.unwrap_or(p.input_per_mtok);
@@ -95,6 +95,9 @@ fn interactive_cost(
     }
 }
 
+/// One request at a model's own prices: `batch_fraction` of it at the batch
+/// prices (the table, else the discount, sparing cache reads unless
+/// `on_cache`), the rest at the service tier's prices blended with off-peak.
 pub(super) fn list_cost(
     prices: &ModelPrices,
     u: &Usage,

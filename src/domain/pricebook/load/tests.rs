@@ -243,3 +243,56 @@ fn fingerprint_follows_prices_not_layout() {
     assert_eq!(fingerprint(&a), fingerprint(&b));
     assert_ne!(fingerprint(&a), fingerprint(&c));
 }
+
+#[test]
+fn new_price_tables_and_lifecycle_are_checked_field_by_field() {
+    let cases: [(&str, &str, &str); 6] = [
+        (
+            "[[models.service_tiers]]\nname = \"turbo\"\ninput = 1\noutput = 2\n",
+            "name",
+            "a service tier is named `flex` or `priority`",
+        ),
+        (
+            "[[models.service_tiers]]\nname = \"flex\"\ninput = 1\noutput = 2\n[[models.service_tiers]]\nname = \"flex\"\ninput = 1\noutput = 2\n",
+            "name",
+            "service tier `flex` is given twice",
+        ),
+        (
+            "[models.offpeak]\ninput = 1\noutput = 2\n",
+            "hours_utc",
+            "[models.offpeak] needs `hours_utc`",
+        ),
+        (
+            "batch_discount_pct = 50\n[models.batch]\ninput = 1\noutput = 2\n",
+            "batch",
+            "give either `batch_discount_pct` or [models.batch] prices, not both",
+        ),
+        (
+            "successor = \"big\"\n",
+            "successor",
+            "`big` is not a model of `acme`",
+        ),
+        (
+            "retires = \"soon\"\n",
+            "retires",
+            "expected",
+        ),
+    ];
+    for (extra, field, message) in cases {
+        let text = format!("{OFFICIAL}{extra}");
+        let (file, _, f, m) = only_error(&[("acme.toml", &text)]);
+        assert_eq!(
+            (file.as_str(), f.as_str()),
+            ("acme.toml", field),
+            "{extra}: {m}"
+        );
+        assert!(m.contains(message), "{extra}: {m}");
+    }
+    let claim = OFFICIAL.replace(
+        "checked = 2026-11-01\n",
+        "checked = 2026-11-01\nclaimed_savings_pct = 85\n",
+    );
+    let (_, _, f, m) = only_error(&[("acme.toml", &claim)]);
+    assert_eq!(f, "claimed_savings_pct");
+    assert!(m.contains("only a relay makes saving claims"), "{m}");
+}

@@ -111,12 +111,10 @@ fn row(
             .claimed_overhead_ms
             .map(|ms| format!("vendor claims < {ms} ms added latency (not measured)")),
         savings_claim: o.savings_claim.as_ref().map(|c| (c.text.clone(), c.holds)),
-        lifecycle: today.and_then(|t| o.lifecycle.flag(t)).or_else(|| {
-            // Without a day, say what is announced.
-            (today.is_none() && (o.lifecycle.deprecated || o.lifecycle.retires.is_some()))
-                .then(|| o.lifecycle.flag(CalendarDate::from_days_since_epoch(0)))
-                .flatten()
-        }),
+        // Without a day to read it on, what is announced: "deprecated, retires …".
+        lifecycle: o
+            .lifecycle
+            .flag(today.unwrap_or(CalendarDate::from_days_since_epoch(0))),
         retired: o.is_retired(today),
     }
 }

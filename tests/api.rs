@@ -1,5 +1,7 @@
 //! The JSON API, through the real router, in-process.
 #![cfg(feature = "ssr")]
+// Test code: a failed unwrap is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 use axum::http::StatusCode;

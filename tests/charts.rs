@@ -1,5 +1,7 @@
 //! `/chart/<name>.svg`: content type, caching, and errors as SVG.
 #![cfg(feature = "ssr")]
+// Test code: a failed unwrap is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 use axum::body::Body;

@@ -1,5 +1,7 @@
 //! The binary: `check`, `--help`, and refusing to start on bad pricing.
 #![cfg(feature = "ssr")]
+// Test code: a failed unwrap is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;
 use std::process::Command;

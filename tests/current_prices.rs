@@ -1,6 +1,8 @@
 //! The shipped `pricing/`, as a team opening llm-roi on 2026-12-01 sees it:
 //! current models, retirements, relay claims, off-peak and service tiers.
 #![cfg(feature = "ssr")]
+// Test code: a failed unwrap is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 use axum::http::StatusCode;

@@ -1,5 +1,7 @@
 //! oEmbed, the CSV export and the security headers of every route.
 #![cfg(feature = "ssr")]
+// Test code: a failed unwrap is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 use axum::body::Body;

@@ -1,5 +1,7 @@
 //! The probe API end to end, in-process, against local mocks.
 #![cfg(feature = "ssr")]
+// Test code: a failed unwrap is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod probe_support;
 

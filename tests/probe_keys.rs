@@ -1,6 +1,8 @@
 //! With keys in the environment a run is authenticated, and no response of
 //! the server contains a key. (Its own test binary: it sets process env.)
 #![cfg(feature = "ssr")]
+// Test code: a failed unwrap is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod probe_support;
 

@@ -1,5 +1,7 @@
 //! The probe's measurements against local mocks (nothing leaves 127.0.0.1).
 #![cfg(feature = "ssr")]
+// Test code: a failed unwrap is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod probe_support;
 

@@ -1,5 +1,7 @@
 //! The report and embed pages, rendered through the real router.
 #![cfg(feature = "ssr")]
+// Test code: a failed unwrap is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 use axum::http::StatusCode;

@@ -1,5 +1,7 @@
 //! A price checked more than 90 days ago is flagged on the page.
 #![cfg(feature = "ssr")]
+// Test code: a failed unwrap is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 use axum::http::StatusCode;

@@ -1,6 +1,8 @@
 //! Local servers for probe tests: a mock of the Anthropic Messages API and a
 //! relay that forwards to it with a known delay, over HTTP or TLS.
 #![allow(dead_code)]
+// Test helpers: a failed unwrap here is the calling test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 #[cfg(test)]
 pub mod api;

@@ -1,6 +1,8 @@
 //! Builds the app's router in-process over a pricing directory.
 // Each test file uses only some of these helpers.
 #![allow(dead_code)]
+// Test helpers: a failed unwrap here is the calling test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};

@@ -102,13 +102,27 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
+/// Runs the binary over the pricing directory `dir`; it must succeed.
+fn run_ok(dir: &std::path::Path, args: &[&str]) {
+    let out = bin()
+        .arg("--pricing-dir")
+        .arg(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn the_shipped_tables_are_what_the_committed_sources_import_to() {
     let dir = scratch("import");
-    let out = bin()
-        .args(["--pricing-dir"])
-        .arg(&dir)
-        .args([
+    run_ok(
+        &dir,
+        &[
             "--today",
             "2026-12-01",
             "prices",
@@ -118,13 +132,7 @@ fn the_shipped_tables_are_what_the_committed_sources_import_to() {
             "pricing/sources/genai-prices-0.2.3.json",
             "--lifecycle",
             "pricing/sources/litellm-1.110.2.json",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        ],
     );
     for f in [
         "anthropic.toml",
@@ -139,20 +147,13 @@ fn the_shipped_tables_are_what_the_committed_sources_import_to() {
             "{f}: run `make import-prices` and commit the result"
         );
     }
-    let out = bin()
-        .arg("--pricing-dir")
-        .arg(&dir)
-        .args([
+    run_ok(
+        &dir,
+        &[
             "fx",
             "import",
             "pricing/sources/ecb-eurofxref-2026-10-30.csv",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        ],
     );
     assert_eq!(
         std::fs::read_to_string(dir.join("fx.toml")).unwrap(),

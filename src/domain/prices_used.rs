@@ -17,7 +17,7 @@ use crate::domain::engine::Usage;
 use crate::domain::estimate::Estimate;
 use crate::domain::money::currency_prefix;
 use crate::domain::pricebook::{
-    Model, ModelPrices, ModelRef, PriceBasis, PriceTable, Pricebook, Provider, ServiceTier,
+    Model, ModelPrices, ModelRef, PriceBasis, PriceView, Pricebook, Provider, ServiceTier,
 };
 use crate::domain::scenario::CacheTtl;
 use rust_decimal::Decimal;
@@ -71,7 +71,7 @@ impl Lines<'_> {
     }
 
     /// The prices of one table the usage touches, each item named with `what`.
-    fn table(&mut self, t: &PriceTable, u: &Usage, what: &str, of: &str) {
+    fn table(&mut self, t: PriceView, u: &Usage, what: &str, of: &str) {
         let cur = self.provider.currency.clone();
         let (p, tier) = t.for_input(u.input_total);
         let suffix = match tier {
@@ -117,7 +117,6 @@ impl Lines<'_> {
     /// The list prices the usage touches; `of` names whose list it is.
     /// `variants`: the service tier, off-peak and batch prices count too.
     fn list(&mut self, prices: &ModelPrices, u: &Usage, variants: bool, of: &str) {
-        let standard = prices.standard();
         let tier = (variants && u.service_tier != ServiceTier::Standard)
             .then(|| {
                 prices
@@ -126,15 +125,15 @@ impl Lines<'_> {
             })
             .flatten();
         match tier {
-            Some((name, t)) => self.table(t, u, &format!("{} tier: ", name.code()), of),
-            None => self.table(&standard, u, "", of),
+            Some((name, t)) => self.table(t.view(), u, &format!("{} tier: ", name.code()), of),
+            None => self.table(prices.standard(), u, "", of),
         }
         if !variants {
             return;
         }
         if let (Some(off), None, false) = (&prices.offpeak, tier, u.offpeak_fraction.is_zero()) {
             self.table(
-                &off.prices,
+                off.prices.view(),
                 u,
                 &format!("off-peak ({} UTC): ", off.hours_utc),
                 of,
@@ -142,7 +141,7 @@ impl Lines<'_> {
         }
         if u.batch_fraction > Decimal::ZERO {
             match (&prices.batch, prices.batch_discount_pct) {
-                (Some(b), _) => self.table(b, u, "batch: ", of),
+                (Some(b), _) => self.table(b.view(), u, "batch: ", of),
                 (None, Some(d)) => {
                     self.push(format!("batch discount{of}"), format!("{}%", d.normalize()))
                 }

@@ -30,6 +30,8 @@ pub struct EcbDay {
 pub enum FxImportError {
     #[error("{file}: {message}")]
     Format { file: String, message: String },
+    #[error("{file}: {message}")]
+    Io { file: String, message: String },
     #[error("{file}: the ECB rates of {date} have no {currency}; the pricebook needs it")]
     Missing {
         file: String,
@@ -155,28 +157,32 @@ pub fn parse(file: &str, text: &str) -> Result<EcbDay, FxImportError> {
 
 /// Units of `currency` per US dollar on that day.
 pub fn per_usd(file: &str, day: &EcbDay, currency: &str) -> Result<Decimal, FxImportError> {
-    let find = |code: &str| {
-        day.per_eur
+    let usd = day.rate(file, "USD")?;
+    let per_eur = if currency == "EUR" {
+        Decimal::ONE
+    } else {
+        day.rate(file, currency)?
+    };
+    per_eur
+        .checked_div(usd)
+        .map(|d| d.normalize())
+        .ok_or_else(|| format_err(file, "the USD rate cannot be divided by"))
+}
+
+impl EcbDay {
+    /// Units of `code` per euro, named as missing when absent or zero.
+    fn rate(&self, file: &str, code: &str) -> Result<Decimal, FxImportError> {
+        self.per_eur
             .iter()
             .find(|(c, _)| c == code)
             .map(|(_, r)| *r)
             .filter(|r| !r.is_zero())
             .ok_or_else(|| FxImportError::Missing {
                 file: file.into(),
-                date: day.date,
+                date: self.date,
                 currency: code.into(),
             })
-    };
-    let usd = find("USD")?;
-    let per_eur = if currency == "EUR" {
-        Decimal::ONE
-    } else {
-        find(currency)?
-    };
-    per_eur
-        .checked_div(usd)
-        .map(|d| d.normalize())
-        .ok_or_else(|| format_err(file, "the USD rate cannot be divided by"))
+    }
 }
 
 /// The text of `pricing/fx.toml` for `currencies` (USD is the base).
@@ -186,7 +192,7 @@ pub fn fx_toml(
     currencies: &[String],
     from_name: &str,
 ) -> Result<String, FxImportError> {
-    let usd = per_usd(file, day, "USD")?;
+    let usd_per_eur = day.rate(file, "USD")?;
     let mut out = format!(
         "# Exchange rates to USD: `per_usd` units of the currency buy one US dollar.\n\
          # USD itself is the base (1). Every provider's `currency` needs a rate here.\n\
@@ -194,19 +200,13 @@ pub fn fx_toml(
          # rates of {}: per_usd = (units per EUR) / (USD per EUR), with\n\
          # 1 EUR = {} USD; divided in decimal (28 significant digits), no float.\n\
          schema = 1\n",
-        day.date,
-        day.per_eur
-            .iter()
-            .find(|(c, _)| c == "USD")
-            .map_or(usd, |(_, r)| *r)
+        day.date, usd_per_eur
     );
     for c in currencies.iter().filter(|c| *c != "USD") {
         let rate = per_usd(file, day, c)?;
         let per_eur = day
-            .per_eur
-            .iter()
-            .find(|(x, _)| x == c)
-            .map(|(_, r)| format!(" (1 EUR = {r} {c})"))
+            .rate(file, c)
+            .map(|r| format!(" (1 EUR = {r} {c})"))
             .unwrap_or_default();
         out.push_str(&format!(
             "\n# {c}{per_eur}\n[[rates]]\ncurrency = \"{c}\"\nper_usd = \"{rate}\"\ndate = {}\nsource = \"{ECB_SOURCE}\"\n",
@@ -214,6 +214,39 @@ pub fn fx_toml(
         ));
     }
     Ok(out)
+}
+
+/// `llm-roi fx import FILE`: writes `dir/fx.toml` for the currencies its
+/// current rates cover (CNY and EUR when `dir` does not load, say because a
+/// provider's currency has no rate yet); the rates' day.
+pub fn import(
+    dir: &std::path::Path,
+    file: &std::path::Path,
+) -> Result<CalendarDate, FxImportError> {
+    let shown = file.display().to_string();
+    let io = |path: &std::path::Path, e: std::io::Error| FxImportError::Io {
+        file: path.display().to_string(),
+        message: e.to_string(),
+    };
+    let text = std::fs::read_to_string(file).map_err(|e| io(file, e))?;
+    let day = parse(&shown, &text)?;
+    let currencies = match super::pricing_dir::load_dir(dir) {
+        Ok(book) => book.fx.currencies(),
+        Err(e) => {
+            eprintln!(
+                "llm-roi fx import: {} does not load ({e}); writing CNY and EUR",
+                dir.display()
+            );
+            vec!["CNY".into(), "EUR".into()]
+        }
+    };
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let out = dir.join(super::pricing_dir::FX_FILE);
+    std::fs::write(&out, fx_toml(&shown, &day, &currencies, &name)?).map_err(|e| io(&out, e))?;
+    Ok(day.date)
 }
 
 #[cfg(test)]

@@ -22,8 +22,27 @@ fn directory(dir: &Path, message: String) -> PricebookErrors {
     }])
 }
 
+/// The texts of a pricing directory: `fx.toml`, and every other `*.toml` in
+/// file-name order.
+pub struct DirSources {
+    pub fx: SourceFile,
+    pub providers: Vec<SourceFile>,
+}
+
+impl DirSources {
+    /// Loads these texts.
+    pub fn load(&self) -> Result<Pricebook, PricebookErrors> {
+        load(&self.fx, &self.providers)
+    }
+}
+
 /// Loads `dir/fx.toml` and every other `dir/*.toml`, in file-name order.
 pub fn load_dir(dir: &Path) -> Result<Pricebook, PricebookErrors> {
+    read_dir(dir)?.load()
+}
+
+/// Reads `dir/fx.toml` and every other `dir/*.toml`, in file-name order.
+pub fn read_dir(dir: &Path) -> Result<DirSources, PricebookErrors> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
         directory(dir, format!("cannot read the pricing directory ({e}); pass --pricing-dir or set LLM_ROI_PRICING_DIR"))
     })?;
@@ -62,5 +81,5 @@ pub fn load_dir(dir: &Path) -> Result<Pricebook, PricebookErrors> {
             "no provider files (*.toml besides fx.toml)".into(),
         ));
     }
-    load(&fx, &providers)
+    Ok(DirSources { fx, providers })
 }

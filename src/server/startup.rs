@@ -52,35 +52,10 @@ pub fn site(cli: &Cli) -> Result<Site, String> {
 /// `llm-roi prices import|diff`: exit 0 on success, 1 when a diff finds a
 /// disagreement or a retired model, 2 when the command cannot run.
 pub fn run_prices(cli: &Cli, action: &super::config::PricesCommand) -> std::process::ExitCode {
-    use super::config::PricesCommand;
-    use super::prices::cli::{import, print_import, read_db, run_diff};
     use std::process::ExitCode;
     let today = cli.today.unwrap_or_else(super::today::today_utc);
     let started = std::time::Instant::now();
-    let result = match action {
-        PricesCommand::Import {
-            from,
-            file,
-            providers,
-            add,
-            lifecycle,
-        } => (|| {
-            let db = read_db(from, file, today, providers)?;
-            let life = lifecycle
-                .as_ref()
-                .map(|f| read_db("litellm", f, today, providers))
-                .transpose()?;
-            let outcome = import(&cli.pricing_dir, &db, life.as_ref(), providers, add)?;
-            print_import(&outcome, &db.via);
-            Ok(0)
-        })(),
-        PricesCommand::Diff { against, file } => (|| {
-            let db = read_db(against, file, today, &[])?;
-            let (text, code) = run_diff(&cli.pricing_dir, &db, today)?;
-            print!("{text}");
-            Ok(code)
-        })(),
-    };
+    let result = super::prices::cli::run(&cli.pricing_dir, action, today);
     eprintln!(
         "llm-roi prices: done in {} ms (today = {today})",
         started.elapsed().as_millis()
@@ -88,7 +63,6 @@ pub fn run_prices(cli: &Cli, action: &super::config::PricesCommand) -> std::proc
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            let e: super::prices::cli::PricesError = e;
             eprintln!("llm-roi prices: {e}");
             ExitCode::from(2)
         }
@@ -97,44 +71,18 @@ pub fn run_prices(cli: &Cli, action: &super::config::PricesCommand) -> std::proc
 
 /// `llm-roi fx import FILE`: writes `<pricing-dir>/fx.toml`.
 pub fn run_fx(cli: &Cli, action: &super::config::FxCommand) -> std::process::ExitCode {
-    use super::config::FxCommand;
-    use super::fx_import::{fx_toml, parse};
-    use std::process::ExitCode;
-    let FxCommand::Import { file } = action;
-    let shown = file.display().to_string();
-    let out = cli.pricing_dir.join(super::pricing_dir::FX_FILE);
-    let result = std::fs::read_to_string(file)
-        .map_err(|e| format!("{shown}: cannot read it: {e}"))
-        .and_then(|text| parse(&shown, &text).map_err(|e| e.to_string()))
-        .and_then(|day| {
-            let currencies = load_dir(&cli.pricing_dir)
-                .map(|b| b.fx.currencies())
-                .unwrap_or_else(|_| vec!["CNY".into(), "EUR".into()]);
-            let name = file
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            fx_toml(&shown, &day, &currencies, &name)
-                .map_err(|e| e.to_string())
-                .map(|t| (day, t))
-        })
-        .and_then(|(day, text)| {
-            std::fs::write(&out, text)
-                .map_err(|e| format!("{}: cannot write it: {e}", out.display()))?;
-            Ok(day)
-        });
-    match result {
+    let super::config::FxCommand::Import { file } = action;
+    match super::fx_import::import(&cli.pricing_dir, file) {
         Ok(day) => {
             println!(
-                "{}: written from the ECB rates of {}",
-                out.display(),
-                day.date
+                "{}: written from the ECB rates of {day}",
+                cli.pricing_dir.join(super::pricing_dir::FX_FILE).display()
             );
-            ExitCode::SUCCESS
+            std::process::ExitCode::SUCCESS
         }
         Err(e) => {
             eprintln!("llm-roi fx import: {e}");
-            ExitCode::from(2)
+            std::process::ExitCode::from(2)
         }
     }
 }

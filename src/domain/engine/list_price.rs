@@ -4,7 +4,7 @@
 use super::{RequestCost, Usage};
 use crate::domain::estimate::CostParts;
 use crate::domain::money::{pct_to_fraction, MTOK};
-use crate::domain::pricebook::{ModelPrices, PriceTable, ServiceTier};
+use crate::domain::pricebook::{ModelPrices, PriceTable, PriceView, ServiceTier};
 use crate::domain::scenario::CacheTtl;
 use rust_decimal::Decimal;
 
@@ -14,7 +14,7 @@ pub(super) fn tokens_cost(tokens: Decimal, per_mtok: Decimal) -> Decimal {
 
 /// One request at one price list: the whole request at the tier its input
 /// reaches; a missing cache price bills as input, with a note.
-fn table_cost(t: &PriceTable, u: &Usage, notes: &mut Vec<String>) -> (CostParts, Option<u64>) {
+fn table_cost(t: PriceView, u: &Usage, notes: &mut Vec<String>) -> (CostParts, Option<u64>) {
     let (p, tier) = t.for_input(u.input_total);
     let cache_read_price = p.cache_read_per_mtok.unwrap_or(p.input_per_mtok);
     let write_price = match u.ttl {
@@ -67,16 +67,18 @@ fn interactive_cost(
     u: &Usage,
     notes: &mut Vec<String>,
 ) -> (CostParts, Option<u64>) {
-    let standard = prices.standard();
     let table = match u.service_tier {
-        ServiceTier::Standard => &standard,
-        tier => prices.service_tier(tier).unwrap_or_else(|| {
-            notes.push(format!(
-                "no {} tier: billed at the standard price",
-                tier.code()
-            ));
-            &standard
-        }),
+        ServiceTier::Standard => prices.standard(),
+        tier => prices.service_tier(tier).map_or_else(
+            || {
+                notes.push(format!(
+                    "no {} tier: billed at the standard price",
+                    tier.code()
+                ));
+                prices.standard()
+            },
+            PriceTable::view,
+        ),
     };
     let (peak, tier) = table_cost(table, u, notes);
     if u.offpeak_fraction.is_zero() {
@@ -84,7 +86,7 @@ fn interactive_cost(
     }
     match (&prices.offpeak, u.service_tier) {
         (Some(off), ServiceTier::Standard) => {
-            let (offpeak, _) = table_cost(&off.prices, u, notes);
+            let (offpeak, _) = table_cost(off.prices.view(), u, notes);
             notes.push(format!(
                 "off-peak prices ({} UTC) for that share",
                 off.hours_utc
@@ -109,10 +111,10 @@ pub(super) fn list_cost(
     let parts = if batch_fraction.is_zero() {
         interactive
     } else if let Some(batch) = &prices.batch {
-        let (b, _) = table_cost(batch, u, &mut notes);
+        let (b, _) = table_cost(batch.view(), u, &mut notes);
         blend(&b, &interactive, batch_fraction)
     } else if let Some(pct) = prices.batch_discount_pct {
-        let (standard, _) = table_cost(&prices.standard(), u, &mut notes);
+        let (standard, _) = table_cost(prices.standard(), u, &mut notes);
         let keep = Decimal::ONE - pct_to_fraction(pct);
         let mut batch = standard.scale(keep);
         if !on_cache {

@@ -44,7 +44,7 @@ use serde::{Deserialize, Serialize};
 pub use error::{PricebookError, PricebookErrors};
 pub use fx::FxTable;
 pub use lifecycle::{Lifecycle, Status};
-pub use variants::{Offpeak, PriceTable, ServiceTier};
+pub use variants::{Offpeak, PriceTable, PriceView, ServiceTier};
 
 /// The schema version this build reads.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -206,10 +206,10 @@ pub struct ModelPrices {
 
 impl ModelPrices {
     /// The standard price list.
-    pub fn standard(&self) -> PriceTable {
-        PriceTable {
-            base: self.base.clone(),
-            tiers: self.tiers.clone(),
+    pub fn standard(&self) -> PriceView<'_> {
+        PriceView {
+            base: &self.base,
+            tiers: &self.tiers,
         }
     }
 

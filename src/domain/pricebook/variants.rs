@@ -13,10 +13,17 @@ pub struct PriceTable {
     pub tiers: Vec<Tier>,
 }
 
-impl PriceTable {
+/// A price list borrowed from a [`PriceTable`] or a model's standard prices.
+#[derive(Debug, Clone, Copy)]
+pub struct PriceView<'a> {
+    pub base: &'a TokenPrices,
+    pub tiers: &'a [Tier],
+}
+
+impl<'a> PriceView<'a> {
     /// The prices one request of `input_tokens` bills at, and the tier's
     /// threshold when a tier applies.
-    pub fn for_input(&self, input_tokens: rust_decimal::Decimal) -> (&TokenPrices, Option<u64>) {
+    pub fn for_input(self, input_tokens: rust_decimal::Decimal) -> (&'a TokenPrices, Option<u64>) {
         match self
             .tiers
             .iter()
@@ -24,7 +31,16 @@ impl PriceTable {
             .find(|t| input_tokens > rust_decimal::Decimal::from(t.above_input_tokens))
         {
             Some(t) => (&t.prices, Some(t.above_input_tokens)),
-            None => (&self.base, None),
+            None => (self.base, None),
+        }
+    }
+}
+
+impl PriceTable {
+    pub fn view(&self) -> PriceView<'_> {
+        PriceView {
+            base: &self.base,
+            tiers: &self.tiers,
         }
     }
 }

@@ -3,8 +3,9 @@
 use super::write::{update, WriteError, WriteReport};
 use super::{diff, genai, litellm, Database, DbError, Source};
 use crate::domain::date::CalendarDate;
-use crate::domain::pricebook::{load::load, PricebookErrors, ProviderKind, SourceFile};
-use crate::server::pricing_dir::{load_dir, FX_FILE};
+use crate::domain::pricebook::{PricebookErrors, ProviderKind};
+use crate::server::config::PricesCommand;
+use crate::server::pricing_dir::{load_dir, read_dir};
 use std::path::{Path, PathBuf};
 
 /// Why a prices command failed (exit 2; a diff that finds problems exits 1).
@@ -73,7 +74,7 @@ pub struct ImportOutcome {
 }
 
 /// Imports `db` into `dir`: every official provider file it has (or those in
-/// `providers`). Checks the result with the loader before writing anything.
+/// `providers`). Loads the result before writing anything.
 pub fn import(
     dir: &Path,
     db: &Database,
@@ -81,10 +82,12 @@ pub fn import(
     providers: &[String],
     add: &[String],
 ) -> Result<ImportOutcome, PricesError> {
-    let book = load_dir(dir).map_err(|errors| PricesError::Pricebook {
+    let pricebook_error = |errors| PricesError::Pricebook {
         dir: dir.display().to_string(),
         errors,
-    })?;
+    };
+    let mut sources = read_dir(dir).map_err(pricebook_error)?;
+    let book = sources.load().map_err(pricebook_error)?;
     let mut adds: Vec<(String, String)> = Vec::new();
     for a in add {
         let (p, m) = a
@@ -92,7 +95,7 @@ pub fn import(
             .ok_or_else(|| PricesError::BadAdd(a.clone()))?;
         adds.push((p.to_string(), m.to_string()));
     }
-    let mut planned: Vec<(PathBuf, String, WriteReport, bool)> = Vec::new();
+    let mut reports = Vec::new();
     for p in book
         .providers
         .iter()
@@ -114,71 +117,49 @@ pub fn import(
                 }
             }
         }
-        let path = dir.join(&p.file);
-        let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;
+        let Some(index) = sources.providers.iter().position(|f| f.name == p.file) else {
+            continue;
+        };
+        let source = &mut sources.providers[index];
         let wanted: Vec<String> = adds
             .iter()
             .filter(|(pr, _)| *pr == p.id)
             .map(|(_, m)| m.clone())
             .collect();
-        let (new_text, report) = update(&p.file, &text, &theirs, &db.via, &wanted)?;
-        let changed = new_text != text;
-        planned.push((path, new_text, report, changed));
+        let (new_text, report) = update(&p.file, &source.text, &theirs, &db.via, &wanted)?;
+        let changed = new_text != source.text;
+        source.text = new_text;
+        reports.push((index, report, changed));
     }
-    check(dir, &planned)?;
+    sources.load().map_err(PricesError::Invalid)?;
     let mut files = Vec::new();
-    for (path, text, report, changed) in planned {
+    for (index, report, changed) in reports {
+        let file = &sources.providers[index];
+        let path = dir.join(&file.name);
         if changed {
-            std::fs::write(&path, text).map_err(|e| io(&path, e))?;
+            std::fs::write(&path, &file.text).map_err(|e| io(&path, e))?;
         }
         files.push((path, report, changed));
     }
     Ok(ImportOutcome { files })
 }
 
-/// Loads the directory as it would be after the import.
-fn check(dir: &Path, planned: &[(PathBuf, String, WriteReport, bool)]) -> Result<(), PricesError> {
-    let mut fx = None;
-    let mut files = Vec::new();
-    let entries = std::fs::read_dir(dir).map_err(|e| io(dir, e))?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    paths.sort();
-    for path in paths {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let text = match planned.iter().find(|(p, ..)| *p == path) {
-            Some((_, t, ..)) => t.clone(),
-            None => std::fs::read_to_string(&path).map_err(|e| io(&path, e))?,
-        };
-        if name == FX_FILE {
-            fx = Some(SourceFile::new(name, text));
-        } else {
-            files.push(SourceFile::new(name, text));
-        }
-    }
-    let fx = fx.unwrap_or_else(|| SourceFile::new(FX_FILE, ""));
-    load(&fx, &files).map(|_| ()).map_err(PricesError::Invalid)
-}
-
 /// Prints an import's outcome.
 pub fn print_import(outcome: &ImportOutcome, via: &str) {
     for (path, r, changed) in &outcome.files {
-        {
-            println!(
-                "{}: {} from {via}: {} updated, {} added, {} kept as they are (not in the database){}",
-                path.display(),
-                if *changed { "written" } else { "unchanged" },
-                r.updated.len(),
-                r.added.len(),
-                r.not_in_database.len(),
-                if r.not_in_database.is_empty() { String::new() } else { format!(": {}", r.not_in_database.join(", ")) }
-            );
-        }
+        println!(
+            "{}: {} from {via}: {} updated, {} added, {} kept as they are (not in the database){}",
+            path.display(),
+            if *changed { "written" } else { "unchanged" },
+            r.updated.len(),
+            r.added.len(),
+            r.not_in_database.len(),
+            if r.not_in_database.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", r.not_in_database.join(", "))
+            }
+        );
     }
 }
 
@@ -194,4 +175,33 @@ pub fn run_diff(
     })?;
     let d = diff::diff(&book, db, today);
     Ok((diff::render(&d, &db.via), d.exit_code()))
+}
+
+/// Runs one `prices` command over the pricing directory `dir`: the exit code
+/// (a diff's 0 or 1) or why it could not run.
+pub fn run(dir: &Path, action: &PricesCommand, today: CalendarDate) -> Result<u8, PricesError> {
+    match action {
+        PricesCommand::Import {
+            from,
+            file,
+            providers,
+            add,
+            lifecycle,
+        } => {
+            let db = read_db(from, file, today, providers)?;
+            let life = lifecycle
+                .as_ref()
+                .map(|f| read_db("litellm", f, today, providers))
+                .transpose()?;
+            let outcome = import(dir, &db, life.as_ref(), providers, add)?;
+            print_import(&outcome, &db.via);
+            Ok(0)
+        }
+        PricesCommand::Diff { against, file } => {
+            let db = read_db(against, file, today, &[])?;
+            let (text, code) = run_diff(dir, &db, today)?;
+            print!("{text}");
+            Ok(code)
+        }
+    }
 }

@@ -8,7 +8,7 @@ use super::{Database, DbModel};
 use crate::domain::date::CalendarDate;
 use crate::domain::money::pct_to_fraction;
 use crate::domain::pricebook::{
-    Model, ModelPrices, PriceTable, Pricebook, ProviderKind, Status, TokenPrices,
+    Model, ModelPrices, PriceTable, PriceView, Pricebook, ProviderKind, Status, TokenPrices,
 };
 use rust_decimal::Decimal;
 
@@ -88,11 +88,11 @@ fn compare_tables(
     out: &mut Vec<Disagreement>,
     model: &str,
     prefix: &str,
-    a: &PriceTable,
-    b: &PriceTable,
+    a: PriceView,
+    b: PriceView,
 ) {
-    compare_prices(out, model, prefix, &a.base, &b.base);
-    let thresholds = |t: &PriceTable| {
+    compare_prices(out, model, prefix, a.base, b.base);
+    let thresholds = |t: PriceView| {
         t.tiers
             .iter()
             .map(|x| x.above_input_tokens)
@@ -107,7 +107,7 @@ fn compare_tables(
         });
         return;
     }
-    for (x, y) in a.tiers.iter().zip(&b.tiers) {
+    for (x, y) in a.tiers.iter().zip(b.tiers) {
         let p = format!("{prefix}tiers>{}.", x.above_input_tokens);
         compare_prices(out, model, &p, &x.prices, &y.prices);
     }
@@ -130,7 +130,7 @@ fn our_batch(p: &ModelPrices, on_cache: bool) -> Option<PriceTable> {
     };
     let std = p.standard();
     Some(PriceTable {
-        base: scale(&std.base),
+        base: scale(std.base),
         tiers: std
             .tiers
             .iter()
@@ -149,17 +149,17 @@ fn compare_model(
     theirs: &ModelPrices,
     on_cache: bool,
 ) {
-    compare_tables(out, name, "", &ours.standard(), &theirs.standard());
+    compare_tables(out, name, "", ours.standard(), theirs.standard());
     if let (Some(a), Some(b)) = (our_batch(ours, on_cache), &theirs.batch) {
-        compare_tables(out, name, "batch.", &a, b);
+        compare_tables(out, name, "batch.", a.view(), b.view());
     }
     for (tier, a) in &ours.service_tiers {
         if let Some(b) = theirs.service_tier(*tier) {
-            compare_tables(out, name, &format!("{}.", tier.code()), a, b);
+            compare_tables(out, name, &format!("{}.", tier.code()), a.view(), b.view());
         }
     }
     if let (Some(a), Some(b)) = (&ours.offpeak, &theirs.offpeak) {
-        compare_tables(out, name, "offpeak.", &a.prices, &b.prices);
+        compare_tables(out, name, "offpeak.", a.prices.view(), b.prices.view());
     }
 }
 

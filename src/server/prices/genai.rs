@@ -270,10 +270,7 @@ pub fn read(
     wanted: &[String],
 ) -> Result<Database, DbError> {
     let cx = Ctx { file, today };
-    let root: Value = serde_json::from_str(text).map_err(|e| DbError::NotJson {
-        file: file.to_string(),
-        message: e.to_string(),
-    })?;
+    let root = super::parse_json(file, text)?;
     let list = root.as_array().ok_or_else(|| {
         cx.err(
             "$",

@@ -146,10 +146,7 @@ pub fn read(
     today: CalendarDate,
     wanted: &[String],
 ) -> Result<Database, DbError> {
-    let root: Value = serde_json::from_str(text).map_err(|e| DbError::NotJson {
-        file: file.to_string(),
-        message: e.to_string(),
-    })?;
+    let root = super::parse_json(file, text)?;
     let entries = root.as_object().ok_or_else(|| DbError::Field {
         file: file.to_string(),
         path: "$".into(),

@@ -111,6 +111,14 @@ pub enum DbError {
     },
 }
 
+/// A database file's JSON.
+fn parse_json(file: &str, text: &str) -> Result<serde_json::Value, DbError> {
+    serde_json::from_str(text).map_err(|e| DbError::NotJson {
+        file: file.to_string(),
+        message: e.to_string(),
+    })
+}
+
 /// Ids of non-text models: audio, images, embeddings, speech, realtime.
 pub fn is_text_model_id(id: &str) -> bool {
     const NOT_TEXT: [&str; 14] = [

@@ -9,7 +9,7 @@
 //! are. The output depends only on the inputs: same input, same bytes.
 
 use super::{DbModel, DbProvider};
-use crate::domain::pricebook::{PriceTable, TokenPrices};
+use crate::domain::pricebook::{Tier, TokenPrices};
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 use std::str::FromStr;
@@ -111,8 +111,8 @@ fn prices_lines(p: &TokenPrices, out: &mut String) {
     }
 }
 
-fn tiers_lines(header: &str, t: &PriceTable, out: &mut String) {
-    for tier in &t.tiers {
+fn tiers_lines(header: &str, tiers: &[Tier], out: &mut String) {
+    for tier in tiers {
         let _ = writeln!(out, "\n[[{header}.tiers]]");
         let _ = writeln!(out, "above_input_tokens = {}", tier.above_input_tokens);
         prices_lines(&tier.prices, out);
@@ -151,7 +151,7 @@ fn entry(comments: &str, kept: &Table, imported: Option<&DbModel>, out: &mut Str
         for k in keys {
             scalar(k, out);
         }
-        nested_kept(kept, out);
+        nested_kept("models", kept, out);
         return;
     };
     for k in keys.iter().filter(|k| rank(k) < prices_at) {
@@ -167,23 +167,23 @@ fn entry(comments: &str, kept: &Table, imported: Option<&DbModel>, out: &mut Str
     for k in keys.iter().filter(|k| rank(k) >= prices_at) {
         scalar(k, out);
     }
-    tiers_lines("models", &m.prices.standard(), out);
+    tiers_lines("models", &m.prices.tiers, out);
     if let Some(b) = &m.prices.batch {
         out.push_str("\n[models.batch]\n");
         prices_lines(&b.base, out);
-        tiers_lines("models.batch", b, out);
+        tiers_lines("models.batch", &b.tiers, out);
     }
     for (tier, t) in &m.prices.service_tiers {
         out.push_str("\n[[models.service_tiers]]\n");
         let _ = writeln!(out, "name = \"{}\"", tier.code());
         prices_lines(&t.base, out);
-        tiers_lines("models.service_tiers", t, out);
+        tiers_lines("models.service_tiers", &t.tiers, out);
     }
     if let Some(o) = &m.prices.offpeak {
         out.push_str("\n[models.offpeak]\n");
         let _ = writeln!(out, "hours_utc = {}", Value::String(o.hours_utc.clone()));
         prices_lines(&o.prices.base, out);
-        tiers_lines("models.offpeak", &o.prices, out);
+        tiers_lines("models.offpeak", &o.prices.tiers, out);
     }
 }
 
@@ -191,38 +191,39 @@ fn is_table_array(v: &Value) -> bool {
     matches!(v, Value::Array(a) if !a.is_empty() && a.iter().all(Value::is_table))
 }
 
-/// Nested tables of an entry the import does not touch, written back.
-fn nested_kept(kept: &Table, out: &mut String) {
+/// Nested tables of an entry the import does not touch, written back under
+/// `path` (`models`, then `models.batch`, …): each table's own keys first,
+/// then its tables and arrays of tables, as TOML requires.
+fn nested_kept(path: &str, kept: &Table, out: &mut String) {
     for (k, v) in kept {
         match v {
             Value::Table(t) => {
-                let _ = writeln!(out, "\n[models.{k}]");
-                for (k2, v2) in t {
-                    if let Value::Array(rows) = v2 {
-                        if is_table_array(v2) {
-                            for row in rows {
-                                let _ = writeln!(out, "\n[[models.{k}.{k2}]]");
-                                row.as_table().into_iter().flatten().for_each(|(a, b)| {
-                                    let _ = writeln!(out, "{a} = {}", value_text(b));
-                                });
-                            }
-                            continue;
-                        }
-                    }
-                    let _ = writeln!(out, "{k2} = {}", value_text(v2));
-                }
+                let _ = writeln!(out, "\n[{path}.{k}]");
+                table_body(&format!("{path}.{k}"), t, out);
             }
             v if is_table_array(v) => {
-                for row in v.as_array().into_iter().flatten() {
-                    let _ = writeln!(out, "\n[[models.{k}]]");
-                    row.as_table().into_iter().flatten().for_each(|(a, b)| {
-                        let _ = writeln!(out, "{a} = {}", value_text(b));
-                    });
+                for row in v
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_table)
+                {
+                    let _ = writeln!(out, "\n[[{path}.{k}]]");
+                    table_body(&format!("{path}.{k}"), row, out);
                 }
             }
             _ => {}
         }
     }
+}
+
+fn table_body(path: &str, t: &Table, out: &mut String) {
+    for (k, v) in t {
+        if !v.is_table() && !is_table_array(v) {
+            let _ = writeln!(out, "{k} = {}", value_text(v));
+        }
+    }
+    nested_kept(path, t, out);
 }
 
 /// The text of `file` with `provider`'s prices; `add` names database models

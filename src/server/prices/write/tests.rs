@@ -160,3 +160,40 @@ proptest! {
         prop_assert!(d.disagreements.is_empty(), "{:?}", d.disagreements);
     }
 }
+
+#[test]
+fn a_model_the_database_lacks_keeps_its_nested_tables() {
+    let text = format!(
+        "{ANTHROPIC}\n[[models.tiers]]\nabove_input_tokens = 1000\ninput = 3\noutput = 4\n\n[models.batch]\ninput = 0.5\noutput = 1\n\n[[models.batch.tiers]]\nabove_input_tokens = 1000\ninput = 1.5\noutput = 2\n\n[[models.service_tiers]]\nname = \"flex\"\ninput = 0.25\noutput = 0.5\n"
+    );
+    let before = load(
+        &SourceFile::new("fx.toml", FX),
+        &[SourceFile::new("anthropic.toml", text.clone())],
+    )
+    .unwrap();
+    let db = fixture_db(today());
+    let (out, report) = update(
+        "anthropic.toml",
+        &text,
+        db.provider("anthropic").unwrap(),
+        &db.via,
+        &[],
+    )
+    .unwrap();
+    assert_eq!(report.not_in_database, ["claude-made-up"]);
+    let after = load(
+        &SourceFile::new("fx.toml", FX),
+        &[SourceFile::new("anthropic.toml", out)],
+    )
+    .unwrap();
+    let kept = |b: &crate::domain::pricebook::Pricebook| {
+        b.provider("anthropic")
+            .unwrap()
+            .model("claude-made-up")
+            .unwrap()
+            .prices
+            .clone()
+    };
+    assert_eq!(kept(&after), kept(&before));
+    assert_eq!(kept(&after).unwrap().batch.unwrap().tiers.len(), 1);
+}

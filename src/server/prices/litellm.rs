@@ -56,13 +56,11 @@ fn field_set(o: &Map<String, Value>, suffix: &str) -> FieldSet {
         cache_read: field(o, "cache_read_input_token_cost", suffix),
         // A zero write cost means "not published" here, not "free".
         cache_write_5m: nonzero(field(o, "cache_creation_input_token_cost", suffix)),
-        cache_write_1h: nonzero(
-            o.get(&format!(
-                "cache_creation_input_token_cost_above_1hr{suffix}"
-            ))
-            .and_then(per_mtok)
-            .map(FieldPrice::flat),
-        ),
+        cache_write_1h: nonzero(field(
+            o,
+            "cache_creation_input_token_cost_above_1hr",
+            suffix,
+        )),
     }
 }
 

@@ -7,7 +7,7 @@ const FIXTURE: &str = r#"{
    "input_cost_per_token": 3e-06, "output_cost_per_token": 1.5e-05,
    "input_cost_per_token_above_200k_tokens": 6e-06, "output_cost_per_token_above_200k_tokens": 2.25e-05,
    "cache_read_input_token_cost": 3e-07, "cache_creation_input_token_cost": 3.75e-06,
-   "cache_creation_input_token_cost_above_1hr": 6e-06,
+   "cache_creation_input_token_cost_above_1hr": 6e-06, "cache_creation_input_token_cost_above_1hr_above_200k_tokens": 1.2e-05,
    "input_cost_per_token_batches": 1.5e-06, "output_cost_per_token_batches": 7.5e-06,
    "deprecation_date": "2026-11-30", "successor_model": "claude-sonnet-5-5"},
  "deepseek/deepseek-flash": {"litellm_provider": "deepseek", "mode": "chat",
@@ -43,6 +43,16 @@ fn per_token_costs_tiers_variants_offpeak_and_retirements_are_read() {
     assert_eq!(sonnet.prices.base.cache_write_1h_per_mtok, Some(d("6")));
     assert_eq!(sonnet.prices.tiers[0].above_input_tokens, 200_000);
     assert_eq!(sonnet.prices.tiers[0].prices.output_per_mtok, d("22.5"));
+    // The 1-hour write price has its own long-context tier; the 5-minute one
+    // is not confused with it.
+    assert_eq!(
+        sonnet.prices.tiers[0].prices.cache_write_1h_per_mtok,
+        Some(d("12"))
+    );
+    assert_eq!(
+        sonnet.prices.tiers[0].prices.cache_write_5m_per_mtok,
+        Some(d("3.75"))
+    );
     let batch = sonnet.prices.batch.as_ref().unwrap();
     assert_eq!(batch.base.input_per_mtok, d("1.5"));
     // LiteLLM publishes no 1-hour batch write price: unknown, not the standard one.

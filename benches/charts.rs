@@ -3,10 +3,10 @@
 //! of each chart for the playbook's scenario over 12 and 36 months, and of
 //! the forecast alone. Nothing is asserted: these are figures to report.
 
-use llm_roi::domain::charts::ChartKind;
-use llm_roi::domain::codec::decode_query;
-use llm_roi::domain::engine::estimate;
+use llm_roi::domain::cost::engine::estimate;
 use llm_roi::domain::forecast::forecast;
+use llm_roi::domain::scenario::codec::decode_query;
+use llm_roi::domain::view::chart_text::ChartKind;
 use llm_roi::server::charts::render;
 use llm_roi::server::pricing_dir::load_dir;
 use std::hint::black_box;

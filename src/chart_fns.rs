@@ -21,7 +21,7 @@ pub struct ChartSvg {
 pub async fn get_charts(query: String) -> Result<Vec<ChartSvg>, ServerFnError> {
     let book = use_context::<crate::server::state::LoadedBook>()
         .ok_or_else(|| ServerFnError::new("the server has no pricebook in context"))?;
-    let (scenario, _) = crate::domain::codec::decode_query(&query);
+    let (scenario, _) = crate::domain::scenario::codec::decode_query(&query);
     let charts = crate::server::charts::render_all(&book.pricebook, &scenario)
         .map_err(|e| ServerFnError::new(e.to_string()))?;
     Ok(charts

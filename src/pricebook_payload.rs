@@ -3,7 +3,7 @@
 //! During server rendering the resource calls [`get_pricebook`] in-process and
 //! its value is serialised into the HTML, so hydration needs no extra request.
 
-use crate::domain::date::CalendarDate;
+use crate::domain::money::date::CalendarDate;
 use crate::domain::pricebook::Pricebook;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

@@ -1,7 +1,7 @@
 //! The server function behind the report's server-side facts: the site's
 //! public origin and whether prices changed since the link was made.
 
-use crate::domain::drift::Drift;
+use crate::domain::report::drift::Drift;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -17,8 +17,8 @@ pub struct ReportContext {
 /// pricebook history for the prices of the time.
 #[server(prefix = "/api/fn", endpoint = "report_context")]
 pub async fn get_report_context(query: String) -> Result<ReportContext, ServerFnError> {
-    use crate::domain::codec::{decode_link, split_query};
-    use crate::domain::drift::drift;
+    use crate::domain::report::drift::drift;
+    use crate::domain::scenario::codec::{decode_link, split_query};
     let book = use_context::<crate::server::state::LoadedBook>()
         .ok_or_else(|| ServerFnError::new("the server has no pricebook in context"))?;
     let site = use_context::<crate::server::site::Site>().unwrap_or_default();

@@ -6,7 +6,7 @@
 
 mod support;
 use axum::http::StatusCode;
-use llm_roi::domain::date::CalendarDate;
+use llm_roi::domain::money::date::CalendarDate;
 use serde_json::Value;
 use std::path::Path;
 use support::{get_on, option};

@@ -16,7 +16,7 @@ use support::{app_for, get, get_json, send, send_to};
 const PLAYBOOK: &str = "in=0&target=holysheep/claude-haiku-4-5";
 
 fn enc(s: &str) -> String {
-    llm_roi::domain::codec::percent_encode(s)
+    llm_roi::domain::scenario::codec::percent_encode(s)
 }
 
 #[tokio::test]

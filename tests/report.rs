@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use support::{get, get_with};
 
 /// The playbook's scenario (the README's preset link).
-const PLAYBOOK: &str = llm_roi::domain::codec::PLAYBOOK_QUERY;
+const PLAYBOOK: &str = llm_roi::domain::scenario::codec::PLAYBOOK_QUERY;
 const SENTENCE: &str = "Moving Anthropic — Claude Haiku 4.5 to HolySheep AI (relay) — Claude Haiku 4.5 via HolySheep saves $291,549.30/month, pays back in 1 day.";
 
 fn shipped_fp() -> String {

@@ -1,6 +1,6 @@
 //! Whether prices changed since the link was made, and which.
 
-use crate::domain::drift::Drift;
+use crate::domain::report::drift::Drift;
 use leptos::prelude::*;
 
 #[component]

@@ -1,7 +1,7 @@
 //! Labelled form fields named by their URL key, with help and a validation
 //! message tied to the input by `aria-describedby`.
 
-use crate::domain::codec::default_value;
+use crate::domain::scenario::codec::default_value;
 use crate::domain::scenario::FieldError;
 use leptos::prelude::*;
 

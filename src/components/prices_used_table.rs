@@ -1,6 +1,6 @@
 //! Every price a report used, with its source and checked date.
 
-use crate::domain::prices_used::PriceLine;
+use crate::domain::report::prices_used::PriceLine;
 use leptos::prelude::*;
 
 #[component]

@@ -1,6 +1,6 @@
 //! Yearly totals per option as traffic grows, and the month-by-month detail.
 
-use crate::domain::forecast_view::ProjectionView;
+use crate::domain::view::forecast_rows::ProjectionView;
 use leptos::prelude::*;
 
 #[component]

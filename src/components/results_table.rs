@@ -1,7 +1,7 @@
 //! The options table: cost per request, day, month and year, and savings.
 
 use crate::domain::money::DisplayCurrency;
-use crate::domain::rows::OptionRow;
+use crate::domain::view::option_rows::OptionRow;
 use leptos::prelude::*;
 
 /// One row per option, baseline first.

@@ -1,6 +1,6 @@
 //! The migration's payback, net savings, ROI and rollout phases.
 
-use crate::domain::forecast_view::RoiView;
+use crate::domain::view::forecast_rows::RoiView;
 use leptos::prelude::*;
 
 #[component]

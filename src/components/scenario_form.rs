@@ -3,7 +3,7 @@
 
 use crate::components::fields::{SelectField, TextField};
 use crate::components::migration_fields::MigrationFields;
-use crate::domain::date::CalendarDate;
+use crate::domain::money::date::CalendarDate;
 use crate::domain::money::DisplayCurrency;
 use crate::domain::pricebook::{Pricebook, Status};
 use crate::domain::scenario::{FieldError, Scenario, HORIZONS};

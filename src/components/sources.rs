@@ -1,8 +1,8 @@
 //! Where every price comes from: each provider's source and checked date, and
 //! the exchange rates used.
 
-use crate::domain::date::{CalendarDate, STALE_AFTER_DAYS};
-use crate::domain::estimate::Estimate;
+use crate::domain::cost::estimate::Estimate;
+use crate::domain::money::date::{CalendarDate, STALE_AFTER_DAYS};
 use crate::domain::pricebook::Provider;
 use crate::pricebook_payload::PricebookPayload;
 use leptos::prelude::*;

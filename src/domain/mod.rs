@@ -1,33 +1,24 @@
-//! The domain core: plain Rust with no Leptos in it.
+//! The domain core: plain Rust with no Leptos in it, compiled for the server
+//! and for wasm. Grouped by layer; a layer imports only the layers above it
+//! in this list (`layers` test):
 //!
-//! Everything here compiles for the server and for wasm, and is unit-tested:
-//! the pricebook ([`pricebook`]), the scenario and its URL codec ([`scenario`],
-//! [`codec`]), the cost engine ([`engine`]) and display rounding ([`display`]).
+//! 1. [`money`]: exact money, currencies, dates, period lengths;
+//! 2. [`pricebook`]: the price tables, their validation and lifecycle;
+//! 3. [`scenario`]: the traffic and migration inputs, and the URL codec;
+//! 4. [`cost`]: option selection and the exact cost engine;
+//! 5. [`forecast`]: projection, rollout, timeline and ROI;
+//! 6. [`view`]: rounding and the figures as text;
+//! 7. [`report`]: one link's report, drift, embed parts and CSV;
+//! 8. [`probe`]: relay latency statistics (imports only [`money`]).
 
-pub mod assumptions;
-pub mod charts;
-pub mod claim_check;
-pub mod codec;
-pub mod date;
-pub mod display;
-pub mod drift;
-pub mod embed;
-pub mod engine;
-pub mod estimate;
-pub mod export;
+pub mod cost;
 pub mod forecast;
-pub mod forecast_view;
-pub mod migration;
 pub mod money;
-pub mod options;
 pub mod pricebook;
-pub mod prices_used;
 pub mod probe;
-pub mod projection;
 pub mod report;
-pub mod roi;
-pub mod rollout;
-pub mod rows;
 pub mod scenario;
-pub mod summary;
-pub mod timeline;
+pub mod view;
+
+#[cfg(test)]
+mod layers;

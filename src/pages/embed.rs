@@ -4,13 +4,13 @@
 //! Only the site and `--embed-origins` may frame it.
 
 use crate::components::error_summary::ErrorSummary;
-use crate::domain::charts::describe;
-use crate::domain::codec::encode;
-use crate::domain::embed::{default_parts, show_or_default, EmbedPart, SHOW_KEY};
-use crate::domain::forecast_view::{projection_view, roi_view};
+use crate::domain::report::embed::{default_parts, show_or_default, EmbedPart, SHOW_KEY};
 use crate::domain::report::{build_on, ReportModel};
-use crate::domain::rows::rows;
-use crate::domain::summary::summary;
+use crate::domain::scenario::codec::encode;
+use crate::domain::view::chart_text::describe;
+use crate::domain::view::forecast_rows::{projection_view, roi_view};
+use crate::domain::view::option_rows::rows;
+use crate::domain::view::summary::summary;
 use crate::pages::query::{query_pairs, with_query};
 use crate::pricebook_payload::{get_pricebook, PricebookPayload};
 use leptos::prelude::*;

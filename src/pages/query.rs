@@ -1,6 +1,6 @@
 //! The page's query as pairs, and back.
 
-use crate::domain::codec::percent_encode;
+use crate::domain::scenario::codec::percent_encode;
 use leptos_router::params::ParamsMap;
 
 /// The query as ordered pairs.

@@ -1,11 +1,11 @@
 //! The JSON API: `GET /api/v1/pricebook` and `GET /api/v1/estimate`.
 
 use super::state::{AppState, LoadedBook};
-use crate::domain::codec::split_query;
-use crate::domain::estimate::Estimate;
+use crate::domain::cost::estimate::Estimate;
 use crate::domain::forecast::Forecast;
 use crate::domain::pricebook::SCHEMA_VERSION;
 use crate::domain::report::{build_on, ReportModel};
+use crate::domain::scenario::codec::split_query;
 use crate::domain::scenario::FieldError;
 use crate::pricebook_payload::PricebookPayload;
 use axum::extract::{RawQuery, State};
@@ -85,7 +85,7 @@ pub async fn estimate(State(state): State<AppState>, RawQuery(query): RawQuery) 
     };
     Json(EstimateResponse {
         pricebook_fingerprint: &state.book.fingerprint,
-        query: crate::domain::codec::encode(&r.scenario),
+        query: crate::domain::scenario::codec::encode(&r.scenario),
         estimate: r.estimate,
         forecast,
     })

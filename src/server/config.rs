@@ -1,6 +1,6 @@
 //! Command-line flags, each with an environment-variable equivalent.
 
-use crate::domain::date::CalendarDate;
+use crate::domain::money::date::CalendarDate;
 use clap::{Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;

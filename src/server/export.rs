@@ -1,9 +1,9 @@
 //! `GET /report.csv?<scenario>`: the options table and the month-by-month
-//! projection as one CSV table (see [`crate::domain::export`]).
+//! projection as one CSV table (see [`crate::domain::report::csv_table`]).
 
 use super::api::{bad_query, usable_report};
 use super::state::AppState;
-use crate::domain::export::{header, rows};
+use crate::domain::report::csv_table::{header, rows};
 use axum::extract::{RawQuery, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::StatusCode;

@@ -10,7 +10,7 @@
 //! 1 / (USD per EUR)`, divided in decimal (28 significant digits), never
 //! through binary floats.
 
-use crate::domain::date::CalendarDate;
+use crate::domain::money::date::CalendarDate;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 

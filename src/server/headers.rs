@@ -8,7 +8,7 @@
 //!   never leaves the site in a `Referer`; other sites see the origin only.
 
 use super::site::Site;
-use crate::domain::embed::EMBED_PATH;
+use crate::domain::report::embed::EMBED_PATH;
 use axum::extract::{Request, State};
 use axum::http::header::{
     CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,

@@ -8,12 +8,12 @@
 //! or `maxheight` is `400`, naming the parameter.
 
 use super::state::AppState;
-use crate::domain::codec::{percent_encode, split_query};
-use crate::domain::embed::{
+use crate::domain::report::build_on;
+use crate::domain::report::embed::{
     frame_size, iframe_html, show_or_default, show_text, DEFAULT_SHOW, EMBED_PATH, SHOW_KEY,
 };
-use crate::domain::report::build_on;
-use crate::domain::summary::summary;
+use crate::domain::scenario::codec::{percent_encode, split_query};
+use crate::domain::view::summary::summary;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};

@@ -1,6 +1,6 @@
 //! Shared server state: the pricebook loaded at start, and Leptos's options.
 
-use crate::domain::date::CalendarDate;
+use crate::domain::money::date::CalendarDate;
 use crate::domain::pricebook::fingerprint::fingerprint;
 use crate::domain::pricebook::Pricebook;
 use crate::server::history::History;

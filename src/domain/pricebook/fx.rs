@@ -1,6 +1,6 @@
 //! Dated exchange rates to USD.
 
-use crate::domain::date::CalendarDate;
+use crate::domain::money::date::CalendarDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

@@ -1,6 +1,6 @@
 //! A model's place in its vendor's line-up: current, deprecated or retired.
 
-use crate::domain::date::CalendarDate;
+use crate::domain::money::date::CalendarDate;
 use serde::{Deserialize, Serialize};
 
 /// What the vendor has announced about a model.

@@ -29,6 +29,8 @@
 
 pub mod error;
 pub mod fingerprint;
+#[cfg(test)]
+pub mod fixtures;
 pub mod fx;
 pub mod lifecycle;
 pub mod load;
@@ -37,7 +39,7 @@ pub mod schema;
 mod validate;
 pub mod variants;
 
-use crate::domain::date::CalendarDate;
+use crate::domain::money::date::CalendarDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

@@ -7,7 +7,7 @@ use super::{
     Model, ModelRef, OverheadClaim, PriceBasis, PricebookError, Provider, ProviderKind, SourceFile,
     SCHEMA_VERSION,
 };
-use crate::domain::date::CalendarDate;
+use crate::domain::money::date::CalendarDate;
 use std::collections::HashMap;
 
 mod fx;

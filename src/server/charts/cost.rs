@@ -2,9 +2,9 @@
 
 use super::frame::{draw_header, header_height, padded, plot, Area, Axes, Key, INK, PALETTE};
 use super::{frame::draw_err, ChartError};
+use crate::domain::forecast::projection::OptionProjection;
 use crate::domain::forecast::Forecast;
 use crate::domain::money::DisplayCurrency;
-use crate::domain::projection::OptionProjection;
 use plotters::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 

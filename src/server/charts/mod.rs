@@ -11,12 +11,12 @@ mod rollout;
 pub mod route;
 mod savings;
 
-use crate::domain::charts::{describe, ChartKind};
-use crate::domain::engine::estimate;
+use crate::domain::cost::engine::estimate;
 use crate::domain::forecast::{forecast, Forecast};
 use crate::domain::money::DisplayCurrency;
 use crate::domain::pricebook::Pricebook;
 use crate::domain::scenario::Scenario;
+use crate::domain::view::chart_text::{describe, ChartKind};
 use plotters::prelude::*;
 
 /// Why a chart could not be drawn.

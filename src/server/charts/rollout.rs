@@ -29,7 +29,7 @@ pub fn draw(root: &Area<'_>, f: &Forecast, cur: DisplayCurrency) -> Result<(), C
         label: format!(
             "Blended: baseline + {}, {}% of its requests retried",
             plan.target_label,
-            crate::domain::display::number(r.fallback_pct)
+            crate::domain::view::display::number(r.fallback_pct)
         ),
         color: PALETTE[0],
         width: 3,
@@ -64,7 +64,7 @@ pub fn draw(root: &Area<'_>, f: &Forecast, cur: DisplayCurrency) -> Result<(), C
         },
     )?;
     // Steps: a day's cost holds from its start (day − 1) to its end.
-    let steps = |f: &dyn Fn(&crate::domain::timeline::Day) -> f64| {
+    let steps = |f: &dyn Fn(&crate::domain::forecast::timeline::Day) -> f64| {
         days.iter()
             .flat_map(|d| [(d.day - 1, f(d)), (d.day, f(d))])
             .collect::<Vec<_>>()
@@ -80,7 +80,7 @@ pub fn draw(root: &Area<'_>, f: &Forecast, cur: DisplayCurrency) -> Result<(), C
         let mid = (p.first_day - 1 + edge) / 2;
         chart
             .draw_series(std::iter::once(Text::new(
-                format!("{}%", crate::domain::display::number(p.share_pct)),
+                format!("{}%", crate::domain::view::display::number(p.share_pct)),
                 (mid.max(1), hi),
                 font(LABEL_PX)
                     .color(&MUTED)

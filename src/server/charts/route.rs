@@ -7,11 +7,11 @@
 //! 400) that names each field, so an embedded image shows what to fix.
 
 use super::{draw, xml_escape};
-use crate::domain::charts::ChartKind;
-use crate::domain::codec::{decode_query, encode};
-use crate::domain::engine::estimate;
+use crate::domain::cost::engine::estimate;
 use crate::domain::forecast::forecast;
+use crate::domain::scenario::codec::{decode_query, encode};
 use crate::domain::scenario::FieldError;
+use crate::domain::view::chart_text::ChartKind;
 use crate::server::state::AppState;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};

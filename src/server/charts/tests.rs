@@ -1,8 +1,8 @@
 //! The SVG parses as XML and says what it shows.
 
 use super::*;
-use crate::domain::codec::decode_query;
-use crate::domain::engine::tests_support::playbook_book;
+use crate::domain::pricebook::fixtures::playbook_book;
+use crate::domain::scenario::codec::decode_query;
 
 fn scenario(q: &str) -> Scenario {
     let (s, errors) = decode_query(q);

@@ -2,7 +2,7 @@
 
 use super::write::{update, WriteError, WriteReport};
 use super::{diff, genai, litellm, Database, DbError, Source};
-use crate::domain::date::CalendarDate;
+use crate::domain::money::date::CalendarDate;
 use crate::domain::pricebook::{PricebookErrors, ProviderKind};
 use crate::server::config::PricesCommand;
 use crate::server::pricing_dir::{load_dir, read_dir};

@@ -5,7 +5,7 @@
 //! batch discount given as a percentage is compared as the prices it gives.
 
 use super::{Database, DbModel};
-use crate::domain::date::CalendarDate;
+use crate::domain::money::date::CalendarDate;
 use crate::domain::money::pct_to_fraction;
 use crate::domain::pricebook::{
     Model, ModelPrices, PriceTable, PriceView, Pricebook, ProviderKind, Status, TokenPrices,

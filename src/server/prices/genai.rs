@@ -12,7 +12,7 @@ mod clauses;
 
 use super::field::{FieldPrice, FieldSet};
 use super::{is_text_model_id, Database, DbError, DbModel, DbProvider};
-use crate::domain::date::CalendarDate;
+use crate::domain::money::date::CalendarDate;
 use crate::domain::pricebook::{Lifecycle, ModelPrices, Offpeak, ServiceTier};
 use clauses::confirmed_in;
 use clauses::{aliases, matches};

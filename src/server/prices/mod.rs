@@ -23,7 +23,7 @@ pub mod genai;
 pub mod litellm;
 pub mod write;
 
-use crate::domain::date::CalendarDate;
+use crate::domain::money::date::CalendarDate;
 use crate::domain::pricebook::{Lifecycle, ModelPrices};
 
 /// Which database a file is.

@@ -212,7 +212,7 @@ fn every_error_is_reported_at_once() {
 
 #[test]
 fn shipped_pricebook_loads() {
-    let book = crate::domain::engine::tests_support::playbook_book();
+    let book = crate::domain::pricebook::fixtures::playbook_book();
     let ids: Vec<&str> = book.providers.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(
         ids,

@@ -6,7 +6,7 @@ use super::super::price::NonNegative;
 use super::super::schema::{RawModel, RawPriceTable, RawTier};
 use super::super::{Lifecycle, ModelPrices, Offpeak, PriceTable, ServiceTier, Tier, TokenPrices};
 use super::{date, forbid, https_url};
-use crate::domain::date::CalendarDate;
+use crate::domain::money::date::CalendarDate;
 use std::ops::Range;
 use toml::Spanned;
 

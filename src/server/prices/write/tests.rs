@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::date::CalendarDate;
+use crate::domain::money::date::CalendarDate;
 use crate::domain::pricebook::{load::load, SourceFile};
 use crate::server::prices::diff::diff;
 use crate::server::prices::genai::tests::{fixture_db, FIXTURE};

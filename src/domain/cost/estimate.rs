@@ -1,0 +1,142 @@
+//! What the cost engine returns. Every amount is exact, in the display currency.
+
+use crate::domain::cost::claim_check::SavingsClaimCheck;
+use crate::domain::money::date::CalendarDate;
+use crate::domain::money::DisplayCurrency;
+use crate::domain::pricebook::{Lifecycle, ModelRef, ProviderKind, Status};
+use crate::domain::scenario::{FieldError, Scenario};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// A cost and its parts: `total` is the sum of the four parts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct CostParts {
+    /// Uncached input tokens.
+    pub input: Decimal,
+    pub cache_read: Decimal,
+    pub cache_write: Decimal,
+    pub output: Decimal,
+    pub total: Decimal,
+}
+
+impl CostParts {
+    /// Parts from the four components; the total is their sum. Trailing
+    /// zeros are dropped (the values are unchanged).
+    pub fn new(input: Decimal, cache_read: Decimal, cache_write: Decimal, output: Decimal) -> Self {
+        Self {
+            input: input.normalize(),
+            cache_read: cache_read.normalize(),
+            cache_write: cache_write.normalize(),
+            output: output.normalize(),
+            total: (input + cache_read + cache_write + output).normalize(),
+        }
+    }
+
+    /// Every part times `k`.
+    pub fn scale(&self, k: Decimal) -> Self {
+        Self::new(
+            self.input * k,
+            self.cache_read * k,
+            self.cache_write * k,
+            self.output * k,
+        )
+    }
+
+    /// The part-by-part sum of two costs.
+    pub fn plus(&self, other: &Self) -> Self {
+        Self::new(
+            self.input + other.input,
+            self.cache_read + other.cache_read,
+            self.cache_write + other.cache_write,
+            self.output + other.output,
+        )
+    }
+
+    /// The four parts, in display order.
+    pub fn parts(&self) -> [Decimal; 4] {
+        [self.input, self.cache_read, self.cache_write, self.output]
+    }
+}
+
+/// Savings of an option against the baseline (positive: cheaper).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Savings {
+    pub per_day: Decimal,
+    pub per_month: Decimal,
+    pub per_year: Decimal,
+    /// Savings as a share of the baseline's cost; `None` when the baseline costs 0.
+    pub pct: Option<Decimal>,
+}
+
+/// One option's costs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OptionEstimate {
+    pub option: ModelRef,
+    pub provider_name: String,
+    pub model_name: String,
+    pub kind: ProviderKind,
+    pub is_baseline: bool,
+    /// The price basis in words.
+    pub basis: String,
+    /// The provider's own currency.
+    pub native_currency: String,
+    /// The long-context tier applied, by its threshold.
+    pub tier_above_input_tokens: Option<u64>,
+    pub per_request: CostParts,
+    pub per_day: CostParts,
+    /// 30 days.
+    pub per_month: CostParts,
+    /// 365 days.
+    pub per_year: CostParts,
+    pub savings: Savings,
+    /// Assumptions that shaped this option's figures.
+    pub notes: Vec<String>,
+    /// A vendor's latency claim, unverified.
+    pub claimed_overhead_ms: Option<u32>,
+    /// A relay's saving claim against the computed saving.
+    #[serde(default)]
+    pub savings_claim: Option<SavingsClaimCheck>,
+    /// The model's lifecycle (a relay's: its upstream model's).
+    #[serde(default)]
+    pub lifecycle: Lifecycle,
+}
+
+/// An exchange rate an estimate used.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FxUsed {
+    pub currency: String,
+    pub per_usd: Decimal,
+    pub date: String,
+    pub source: String,
+}
+
+/// The engine's answer for one scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Estimate {
+    pub scenario: Scenario,
+    pub currency: DisplayCurrency,
+    pub baseline: ModelRef,
+    /// Baseline first, then cheapest first.
+    pub options: Vec<OptionEstimate>,
+    pub fx: Vec<FxUsed>,
+    /// Scenario fields that could not be used; defaults stood in.
+    pub errors: Vec<FieldError>,
+    /// The day the estimate is read on, for model retirements; `None`: not known.
+    #[serde(default)]
+    pub today: Option<CalendarDate>,
+}
+
+impl Estimate {
+    /// The same estimate, read on `today`.
+    pub fn on(mut self, today: CalendarDate) -> Self {
+        self.today = Some(today);
+        self
+    }
+}
+
+impl OptionEstimate {
+    /// True when the model is retired on `today` (never when `today` is unknown).
+    pub fn is_retired(&self, today: Option<CalendarDate>) -> bool {
+        today.is_some_and(|t| self.lifecycle.status(t) == Status::Retired)
+    }
+}

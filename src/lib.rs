@@ -4,19 +4,23 @@
 //! - [`domain`]: the plain-Rust core (pricebook, cost engine, scenario codec),
 //!   compiled for the server and for wasm.
 //! - [`app`], [`pages`], [`components`]: the Leptos application, rendered on
-//!   the server and hydrated in the browser.
-//! - `server` (feature `ssr`): settings, the JSON API and the router.
+//!   the server and hydrated in the browser; pages wire routes to
+//!   components, components render.
+//! - [`server_fns`]: the server functions the pages call (run in-process
+//!   during server rendering, over HTTP from the browser).
+//! - [`client`]: browser-side helpers (clipboard, event streams, debouncing,
+//!   the URL query), with inert server versions where they must compile there.
+//! - `server` (feature `ssr`): settings, loading `pricing/`, the REST API, the
+//!   probe, the router and start-up.
 
 pub mod app;
-pub mod chart_fns;
+pub mod client;
 pub mod components;
 pub mod domain;
 pub mod pages;
-pub mod pricebook_payload;
-pub mod probe_fns;
-pub mod report_fns;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod server_fns;
 
 /// The browser entry point: hydrates the server-rendered page.
 #[cfg(feature = "hydrate")]

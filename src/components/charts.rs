@@ -1,8 +1,8 @@
 //! The three charts, inline SVG drawn on the server, redrawn (debounced)
 //! when the scenario changes.
 
-use crate::chart_fns::get_charts;
-use crate::components::debounced::debounced;
+use crate::client::debounced::debounced;
+use crate::server_fns::charts::get_charts;
 use leptos::prelude::*;
 
 /// Wait after the last change before asking for new charts.

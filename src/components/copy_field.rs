@@ -5,7 +5,7 @@
 //! view! { <CopyField label="Link" text=Signal::derive(move || url.get()) testid="report-link"/> }
 //! ```
 
-use crate::components::browser::copy_text;
+use crate::client::browser::copy_text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

@@ -5,6 +5,30 @@ use crate::domain::scenario::codec::default_value;
 use crate::domain::scenario::FieldError;
 use leptos::prelude::*;
 
+/// What every field of the scenario form reads and writes, provided once by
+/// the form ([`FormContext::provide`]) instead of passed to each field.
+#[derive(Debug, Clone, Copy)]
+pub struct FormContext {
+    /// The query's pairs, as typed.
+    pub pairs: Signal<Vec<(String, String)>>,
+    /// The fields that cannot be used, each shown beside its input.
+    pub errors: Signal<Vec<FieldError>>,
+    /// Called with `(key, value)` on every edit.
+    pub on_change: Callback<(String, String)>,
+}
+
+impl FormContext {
+    /// Makes this the context of the fields rendered below.
+    pub fn provide(self) {
+        provide_context(self);
+    }
+}
+
+/// A field rendered outside a scenario form says so instead of its input.
+fn outside_form(label: &'static str) -> AnyView {
+    view! { <p class="field-error" role="alert">{label} ": this field is outside the scenario form"</p> }.into_any()
+}
+
 /// The raw value of `key` in the query, or its default's text.
 fn raw_value(pairs: &[(String, String)], key: &str) -> String {
     pairs
@@ -26,11 +50,16 @@ pub fn TextField(
     key: &'static str,
     label: &'static str,
     help: &'static str,
-    pairs: Signal<Vec<(String, String)>>,
-    errors: Signal<Vec<FieldError>>,
-    on_change: Callback<(String, String)>,
     #[prop(default = "decimal")] inputmode: &'static str,
 ) -> impl IntoView {
+    let Some(FormContext {
+        pairs,
+        errors,
+        on_change,
+    }) = use_context::<FormContext>()
+    else {
+        return outside_form(label);
+    };
     let value = move || pairs.with(|p| raw_value(p, key));
     let error = move || errors.with(|e| field_error(e, key));
     view! {
@@ -52,6 +81,7 @@ pub fn TextField(
             <p class="field-error" id=format!("{key}-error") data-error-for=key>{error}</p>
         </div>
     }
+    .into_any()
 }
 
 /// A labelled select of `(value, label)` choices; `selected` is the value
@@ -62,9 +92,13 @@ pub fn SelectField(
     label: &'static str,
     choices: Vec<(String, String)>,
     selected: Signal<String>,
-    errors: Signal<Vec<FieldError>>,
-    on_change: Callback<(String, String)>,
 ) -> impl IntoView {
+    let Some(FormContext {
+        errors, on_change, ..
+    }) = use_context::<FormContext>()
+    else {
+        return outside_form(label);
+    };
     let value = move || selected.get();
     let error = move || errors.with(|e| field_error(e, key));
     view! {
@@ -79,4 +113,5 @@ pub fn SelectField(
             <p class="field-error" data-error-for=key>{error}</p>
         </div>
     }
+    .into_any()
 }

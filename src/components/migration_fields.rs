@@ -2,7 +2,7 @@
 
 use crate::components::fields::{SelectField, TextField};
 use crate::domain::pricebook::Pricebook;
-use crate::domain::scenario::{FieldError, Scenario};
+use crate::domain::scenario::Scenario;
 use leptos::prelude::*;
 
 /// The options a migration can target: every pricebook entry, or automatic.
@@ -23,13 +23,7 @@ fn target_choices(book: &Pricebook) -> Vec<(String, String)> {
 }
 
 #[component]
-pub fn MigrationFields(
-    pricebook: Pricebook,
-    pairs: Signal<Vec<(String, String)>>,
-    in_use: Signal<(Scenario, String)>,
-    errors: Signal<Vec<FieldError>>,
-    on_change: Callback<(String, String)>,
-) -> impl IntoView {
+pub fn MigrationFields(pricebook: Pricebook, in_use: Signal<(Scenario, String)>) -> impl IntoView {
     let target = Signal::derive(move || {
         in_use.with(|(s, _)| {
             s.migration
@@ -43,15 +37,15 @@ pub fn MigrationFields(
     view! {
         <fieldset class="migration">
             <legend>"Migration"</legend>
-            <SelectField key="target" label="Move traffic to" choices=target_choices(&pricebook) selected=target errors on_change/>
+            <SelectField key="target" label="Move traffic to" choices=target_choices(&pricebook) selected=target/>
             <p class="help currency-help">"Money below is in " <strong>{cur}</strong> ", except free credit, which is in the target's own currency."</p>
-            <TextField key="hours" label="Engineering hours" help="One-off; the playbook says a day (8 h)." pairs errors on_change/>
-            <TextField key="rate" label="Cost of an hour" help="Loaded cost of an engineering hour." pairs errors on_change/>
-            <TextField key="fixed" label="Other one-off costs" help="Reviews, contracts, set-up fees." pairs errors on_change/>
-            <TextField key="monthly" label="Recurring costs per month" help="Monitoring, a plan fee; charged at the start of each 30-day month." pairs errors on_change/>
-            <TextField key="credit" label="Free sign-up credit" help="In the target's currency; pays its bills until used up." pairs errors on_change/>
-            <TextField key="phases" label="Rollout phases" help="share%:days, comma-separated, e.g. 10:7,25:7,50:7,100:7; or none to move at once." inputmode="text" pairs errors on_change/>
-            <TextField key="fb" label="Fallback rate, % of target requests" help="Requests that fail on the target and are retried on the baseline, so paid twice." pairs errors on_change/>
+            <TextField key="hours" label="Engineering hours" help="One-off; the playbook says a day (8 h)."/>
+            <TextField key="rate" label="Cost of an hour" help="Loaded cost of an engineering hour."/>
+            <TextField key="fixed" label="Other one-off costs" help="Reviews, contracts, set-up fees."/>
+            <TextField key="monthly" label="Recurring costs per month" help="Monitoring, a plan fee; charged at the start of each 30-day month."/>
+            <TextField key="credit" label="Free sign-up credit" help="In the target's currency; pays its bills until used up."/>
+            <TextField key="phases" label="Rollout phases" help="share%:days, comma-separated, e.g. 10:7,25:7,50:7,100:7; or none to move at once." inputmode="text"/>
+            <TextField key="fb" label="Fallback rate, % of target requests" help="Requests that fail on the target and are retried on the baseline, so paid twice."/>
         </fieldset>
     }
 }

@@ -1,16 +1,13 @@
 //! Components: thin views that read signals and render.
 
-pub mod browser;
 pub mod charts;
 pub mod copy_field;
-pub mod debounced;
 pub mod drift_notice;
 pub mod embed_panel;
 pub mod error_summary;
 pub mod fields;
 pub mod migration_fields;
 pub mod prices_used_table;
-pub mod probe_events;
 pub mod probe_panel;
 pub mod probe_strip;
 pub mod projection_table;
@@ -19,3 +16,4 @@ pub mod roi_panel;
 pub mod scenario_form;
 pub mod share_link;
 pub mod sources;
+pub mod with_pricebook;

@@ -2,12 +2,12 @@
 //! connections; start, watch the samples stream in, cancel; read the phase
 //! table and the verdict beside the vendor's claim.
 
-use crate::components::probe_events::follow;
+use crate::client::probe_events::follow;
 use crate::components::probe_strip::ProbeStrip;
 use crate::domain::probe::report::PHASES;
 use crate::domain::probe::run::{RunStatus, RunView};
 use crate::domain::probe::sample::Connection;
-use crate::probe_fns::{cancel_probe, probe_status, start_probe};
+use crate::server_fns::probe::{cancel_probe, probe_status, start_probe};
 use leptos::prelude::*;
 
 /// A relay the panel can probe: (provider id, name, claimed overhead).

@@ -1,7 +1,7 @@
 //! The scenario form. Every input is named by its URL key, so the form also
 //! works as a plain GET form without JavaScript.
 
-use crate::components::fields::{SelectField, TextField};
+use crate::components::fields::{FormContext, SelectField, TextField};
 use crate::components::migration_fields::MigrationFields;
 use crate::domain::money::date::CalendarDate;
 use crate::domain::money::DisplayCurrency;
@@ -22,6 +22,12 @@ pub fn ScenarioForm(
     #[prop(into)] errors: Signal<Vec<FieldError>>,
     on_change: Callback<(String, String)>,
 ) -> impl IntoView {
+    FormContext {
+        pairs,
+        errors,
+        on_change,
+    }
+    .provide();
     let ttl = Signal::derive(move || in_use.with(|(s, _)| s.cache_ttl.code().to_string()));
     let cur = Signal::derive(move || in_use.with(|(s, _)| s.currency.code().to_string()));
     let base = Signal::derive(move || in_use.with(|(_, b)| b.clone()));
@@ -82,31 +88,31 @@ pub fn ScenarioForm(
         <form class="scenario" method="get" action="/" on:submit=|ev| ev.prevent_default()>
             <fieldset>
                 <legend>"Traffic"</legend>
-                <TextField key="rpd" label="Requests per day" help="Whole number; 1,000 separators are fine." inputmode="numeric" pairs errors on_change/>
-                <TextField key="in" label="Input tokens per request" help="Average, including cached tokens." pairs errors on_change/>
-                <TextField key="out" label="Output tokens per request" help="Average." pairs errors on_change/>
+                <TextField key="rpd" label="Requests per day" help="Whole number; 1,000 separators are fine." inputmode="numeric"/>
+                <TextField key="in" label="Input tokens per request" help="Average, including cached tokens."/>
+                <TextField key="out" label="Output tokens per request" help="Average."/>
             </fieldset>
             <fieldset>
                 <legend>"Growth"</legend>
-                <TextField key="growth" label="Traffic growth, % per month" help="Month over month, compounded; -50 to 50." pairs errors on_change/>
-                <SelectField key="horizon" label="Projection horizon" choices=horizons selected=horizon errors on_change/>
+                <TextField key="growth" label="Traffic growth, % per month" help="Month over month, compounded; -50 to 50."/>
+                <SelectField key="horizon" label="Projection horizon" choices=horizons selected=horizon/>
             </fieldset>
             <fieldset>
                 <legend>"Caching and batch"</legend>
-                <TextField key="cr" label="Cache reads, % of input" help="Share of input tokens read from the prompt cache." pairs errors on_change/>
-                <TextField key="cw" label="Cache writes, % of input" help="Share of input tokens written to the cache." pairs errors on_change/>
-                <SelectField key="ttl" label="Cache lifetime" choices=ttls selected=ttl errors on_change/>
-                <TextField key="batch" label="Batch traffic, % of requests" help="Sent through a batch API, where the provider has one." pairs errors on_change/>
-                <TextField key="offpeak" label="Off-peak traffic, % of the other requests" help="Sent in the vendor's off-peak hours (DeepSeek); 0 prices every request at the peak rate." pairs errors on_change/>
-                <SelectField key="tier" label="Service tier" choices=tiers selected=tier errors on_change/>
+                <TextField key="cr" label="Cache reads, % of input" help="Share of input tokens read from the prompt cache."/>
+                <TextField key="cw" label="Cache writes, % of input" help="Share of input tokens written to the cache."/>
+                <SelectField key="ttl" label="Cache lifetime" choices=ttls selected=ttl/>
+                <TextField key="batch" label="Batch traffic, % of requests" help="Sent through a batch API, where the provider has one."/>
+                <TextField key="offpeak" label="Off-peak traffic, % of the other requests" help="Sent in the vendor's off-peak hours (DeepSeek); 0 prices every request at the peak rate."/>
+                <SelectField key="tier" label="Service tier" choices=tiers selected=tier/>
             </fieldset>
             <fieldset>
                 <legend>"Comparison"</legend>
-                <SelectField key="base" label="Baseline (what you pay today)" choices=options selected=base errors on_change/>
-                <TextField key="cmp" label="Compare with (optional)" help="provider/model, comma-separated. Empty: every route to the baseline's model, plus other vendors' small flagships." inputmode="text" pairs errors on_change/>
-                <SelectField key="cur" label="Currency" choices=currencies selected=cur errors on_change/>
+                <SelectField key="base" label="Baseline (what you pay today)" choices=options selected=base/>
+                <TextField key="cmp" label="Compare with (optional)" help="provider/model, comma-separated. Empty: every route to the baseline's model, plus other vendors' small flagships." inputmode="text"/>
+                <SelectField key="cur" label="Currency" choices=currencies selected=cur/>
             </fieldset>
-            <MigrationFields pricebook=options_for_target pairs in_use errors on_change/>
+            <MigrationFields pricebook=options_for_target in_use/>
             <button type="submit">"Update"</button>
         </form>
     }

@@ -1,6 +1,6 @@
 //! The calculator's "Copy link": the shareable report of the scenario.
 
-use crate::components::browser::page_origin;
+use crate::client::browser::page_origin;
 use crate::components::copy_field::copy_and_report;
 use leptos::prelude::*;
 

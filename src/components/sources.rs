@@ -4,7 +4,7 @@
 use crate::domain::cost::estimate::Estimate;
 use crate::domain::money::date::{CalendarDate, STALE_AFTER_DAYS};
 use crate::domain::pricebook::Provider;
-use crate::pricebook_payload::PricebookPayload;
+use crate::server_fns::pricebook::PricebookPayload;
 use leptos::prelude::*;
 
 /// "Model prices confirmed 2026-08-17 to 2026-10-14 (genai-prices 0.2.3)"

@@ -5,6 +5,7 @@
 //! recomputed in the browser. Without it, the form submits with GET and the
 //! server renders the same numbers from the same query.
 
+use crate::client::query::{join_pairs, query_pairs, with_query};
 use crate::components::charts::Charts;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::probe_panel::ProbePanel;
@@ -14,21 +15,20 @@ use crate::components::roi_panel::RoiPanel;
 use crate::components::scenario_form::ScenarioForm;
 use crate::components::share_link::ShareLink;
 use crate::components::sources::Sources;
+use crate::components::with_pricebook::WithPricebook;
 use crate::domain::cost::engine::estimate;
 use crate::domain::forecast::forecast;
 use crate::domain::scenario::codec::{decode, encode, link_query, PLAYBOOK_QUERY};
 use crate::domain::view::forecast_rows::{projection_view, roi_view};
 use crate::domain::view::option_rows::rows;
 use crate::pages::probe::relay_choices;
-use crate::pages::query::{join_pairs, query_pairs, with_query};
-use crate::pricebook_payload::{get_pricebook, PricebookPayload};
+use crate::server_fns::pricebook::PricebookPayload;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 #[component]
 pub fn CalculatorPage() -> impl IntoView {
-    let payload = Resource::new_blocking(|| (), |()| get_pricebook());
     view! {
         <header class="masthead">
             <h1>"llm-roi"</h1>
@@ -38,16 +38,9 @@ pub fn CalculatorPage() -> impl IntoView {
                 " (Claude Haiku 4.5 to HolySheep, 10 M requests a day, 200 output tokens)."
             </p>
         </header>
-        <Suspense fallback=|| view! { <p>"Loading the pricebook…"</p> }>
-            {move || Suspend::new(async move {
-                match payload.await {
-                    Ok(p) => view! { <Calculator payload=p/> }.into_any(),
-                    Err(e) => view! {
-                        <p class="error" role="alert">"The pricebook could not be loaded: " {e.to_string()}</p>
-                    }.into_any(),
-                }
-            })}
-        </Suspense>
+        <WithPricebook loading="Loading the pricebook…" let:payload>
+            <Calculator payload/>
+        </WithPricebook>
     }
 }
 

@@ -3,7 +3,9 @@
 //! JavaScript (the shell leaves the hydration scripts out for this route).
 //! Only the site and `--embed-origins` may frame it.
 
+use crate::client::query::{query_pairs, with_query};
 use crate::components::error_summary::ErrorSummary;
+use crate::components::with_pricebook::WithPricebook;
 use crate::domain::report::embed::{default_parts, show_or_default, EmbedPart, SHOW_KEY};
 use crate::domain::report::{build_on, ReportModel};
 use crate::domain::scenario::codec::encode;
@@ -11,8 +13,7 @@ use crate::domain::view::chart_text::describe;
 use crate::domain::view::forecast_rows::{projection_view, roi_view};
 use crate::domain::view::option_rows::rows;
 use crate::domain::view::summary::summary;
-use crate::pages::query::{query_pairs, with_query};
-use crate::pricebook_payload::{get_pricebook, PricebookPayload};
+use crate::server_fns::pricebook::PricebookPayload;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
@@ -20,16 +21,10 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn EmbedPage() -> impl IntoView {
     let query = use_query_map();
-    let payload = Resource::new_blocking(|| (), |()| get_pricebook());
     view! {
-        <Suspense fallback=|| view! { <p>"Computing…"</p> }>
-            {move || Suspend::new(async move {
-                match payload.await {
-                    Ok(p) => view! { <Embed payload=p pairs=query_pairs(query.get())/> }.into_any(),
-                    Err(e) => view! { <p class="error" role="alert">"The pricebook could not be loaded: " {e.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <WithPricebook loading="Computing…" let:payload>
+            <Embed payload pairs=query_pairs(query.get())/>
+        </WithPricebook>
     }
 }
 

@@ -3,5 +3,4 @@
 pub mod calculator;
 pub mod embed;
 pub mod probe;
-pub mod query;
 pub mod report;

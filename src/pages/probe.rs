@@ -1,8 +1,8 @@
 //! `/probe`: the live probe panel on its own.
 
 use crate::components::probe_panel::{ProbePanel, RelayChoice};
+use crate::components::with_pricebook::WithPricebook;
 use crate::domain::pricebook::{Pricebook, ProviderKind};
-use crate::pricebook_payload::get_pricebook;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -23,19 +23,13 @@ pub fn relay_choices(book: &Pricebook) -> Vec<RelayChoice> {
 
 #[component]
 pub fn ProbePage() -> impl IntoView {
-    let payload = Resource::new_blocking(|| (), |()| get_pricebook());
     view! {
         <Title text="llm-roi: measure a relay's latency overhead"/>
         <header class="masthead">
             <h1><a href="/">"llm-roi"</a> " · probe"</h1>
         </header>
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match payload.await {
-                    Ok(p) => view! { <ProbePanel relays=relay_choices(&p.pricebook)/> }.into_any(),
-                    Err(e) => view! { <p class="error">{e.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <WithPricebook loading="Loading…" let:payload>
+            <ProbePanel relays=relay_choices(&payload.pricebook)/>
+        </WithPricebook>
     }
 }

@@ -5,6 +5,7 @@
 //! OpenGraph and Twitter tags with the summary, a canonical link and the
 //! oEmbed discovery link.
 
+use crate::client::query::{join_pairs, query_pairs, with_query};
 use crate::components::charts::Charts;
 use crate::components::copy_field::CopyField;
 use crate::components::drift_notice::DriftNotice;
@@ -14,6 +15,7 @@ use crate::components::prices_used_table::PricesUsedTable;
 use crate::components::projection_table::ProjectionTable;
 use crate::components::results_table::ResultsTable;
 use crate::components::roi_panel::RoiPanel;
+use crate::components::with_pricebook::WithPricebook;
 use crate::domain::report::build_on;
 use crate::domain::report::embed::{default_parts, frame_size, iframe_html, markdown_image};
 use crate::domain::report::prices_used::price_lines;
@@ -23,9 +25,8 @@ use crate::domain::view::chart_text::ChartKind;
 use crate::domain::view::forecast_rows::{projection_view, roi_view};
 use crate::domain::view::option_rows::rows;
 use crate::domain::view::summary::summary;
-use crate::pages::query::{join_pairs, query_pairs, with_query};
-use crate::pricebook_payload::{get_pricebook, PricebookPayload};
-use crate::report_fns::{get_report_context, ReportContext};
+use crate::server_fns::pricebook::PricebookPayload;
+use crate::server_fns::report::{get_report_context, ReportContext};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_query_map;
@@ -34,19 +35,26 @@ use leptos_router::hooks::use_query_map;
 pub fn ReportPage() -> impl IntoView {
     let query = use_query_map();
     let raw = Memo::new(move |_| join_pairs(&query_pairs(query.get())));
-    let payload = Resource::new_blocking(|| (), |()| get_pricebook());
     let context = Resource::new_blocking(move || raw.get(), get_report_context);
     view! {
-        <Suspense fallback=|| view! { <p>"Computing the report…"</p> }>
-            {move || Suspend::new(async move {
-                match (payload.await, context.await) {
-                    (Ok(p), Ok(c)) => view! { <Report payload=p context=c query=raw.get()/> }.into_any(),
-                    (Err(e), _) | (_, Err(e)) => view! {
-                        <p class="error" role="alert">"The report could not be computed: " {e.to_string()}</p>
-                    }.into_any(),
+        <WithPricebook loading="Computing the report…" let:payload>
+            <Suspense fallback=|| view! { <p>"Computing the report…"</p> }>
+                {
+                    let payload = payload.clone();
+                    move || {
+                        let payload = payload.clone();
+                        Suspend::new(async move {
+                            match context.await {
+                                Ok(c) => view! { <Report payload context=c query=raw.get()/> }.into_any(),
+                                Err(e) => view! {
+                                    <p class="error" role="alert">"The report could not be computed: " {e.to_string()}</p>
+                                }.into_any(),
+                            }
+                        })
+                    }
                 }
-            })}
-        </Suspense>
+            </Suspense>
+        </WithPricebook>
     }
 }
 
@@ -118,7 +126,7 @@ fn Report(payload: PricebookPayload, context: ReportContext, query: String) -> i
             </header>
             <nav class="report-controls no-print" aria-label="Report actions" data-testid="report-controls">
                 <CopyField label="Link to this report" text=report_url testid="report-url"/>
-                <button type="button" class="print-button" on:click=|_| crate::components::browser::print_page()>"Print or save as PDF"</button>
+                <button type="button" class="print-button" on:click=|_| crate::client::browser::print_page()>"Print or save as PDF"</button>
                 <a href=with_query("/", &scenario_query)>"Open in the calculator"</a>
                 <a href=with_query("/report.csv", &scenario_query) download="llm-roi-report.csv" data-testid="csv-link">"Download CSV"</a>
                 <a href=with_query("/api/v1/estimate", &scenario_query) data-testid="json-link">"Estimate as JSON"</a>

@@ -3,30 +3,19 @@
 use super::state::{AppState, LoadedBook};
 use crate::domain::cost::estimate::Estimate;
 use crate::domain::forecast::Forecast;
-use crate::domain::pricebook::SCHEMA_VERSION;
 use crate::domain::report::{build_on, ReportModel};
 use crate::domain::scenario::codec::split_query;
 use crate::domain::scenario::FieldError;
-use crate::pricebook_payload::PricebookPayload;
+use crate::server_fns::pricebook::PricebookPayload;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
 
-/// The payload for the pricebook endpoint and the page.
-pub fn payload(book: &LoadedBook) -> PricebookPayload {
-    PricebookPayload {
-        schema_version: SCHEMA_VERSION,
-        fingerprint: book.fingerprint.to_string(),
-        today: book.today(),
-        pricebook: (*book.pricebook).clone(),
-    }
-}
-
 /// `GET /api/v1/pricebook`: the loaded tables and their fingerprint.
 pub async fn pricebook(State(state): State<AppState>) -> Json<PricebookPayload> {
-    Json(payload(&state.book))
+    Json(PricebookPayload::of(&state.book))
 }
 
 /// A successful estimate.

@@ -19,8 +19,7 @@ pub struct ReportContext {
 pub async fn get_report_context(query: String) -> Result<ReportContext, ServerFnError> {
     use crate::domain::report::drift::drift;
     use crate::domain::scenario::codec::{decode_link, split_query};
-    let book = use_context::<crate::server::state::LoadedBook>()
-        .ok_or_else(|| ServerFnError::new("the server has no pricebook in context"))?;
+    let book = super::loaded_book()?;
     let site = use_context::<crate::server::site::Site>().unwrap_or_default();
     let origin = use_context::<axum::http::request::Parts>().map_or_else(
         || site.origin(&Default::default()),

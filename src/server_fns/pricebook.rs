@@ -19,10 +19,22 @@ pub struct PricebookPayload {
     pub pricebook: Pricebook,
 }
 
+#[cfg(feature = "ssr")]
+impl PricebookPayload {
+    /// The payload of the pricebook the server loaded.
+    pub fn of(book: &crate::server::state::LoadedBook) -> Self {
+        Self {
+            schema_version: crate::domain::pricebook::SCHEMA_VERSION,
+            fingerprint: book.fingerprint.to_string(),
+            today: book.today(),
+            pricebook: (*book.pricebook).clone(),
+        }
+    }
+}
+
 /// Returns the pricebook the server loaded at start.
 #[server(prefix = "/api/fn", endpoint = "pricebook")]
 pub async fn get_pricebook() -> Result<PricebookPayload, ServerFnError> {
-    let book = use_context::<crate::server::state::LoadedBook>()
-        .ok_or_else(|| ServerFnError::new("the server has no pricebook in context"))?;
-    Ok(crate::server::api::payload(&book))
+    let book = super::loaded_book()?;
+    Ok(PricebookPayload::of(&book))
 }

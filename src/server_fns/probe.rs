@@ -19,6 +19,19 @@ pub struct ProbeInfo {
     pub auth_per_hour: usize,
 }
 
+/// The server's probe service, when the probe is configured.
+#[cfg(feature = "ssr")]
+fn probe_service(
+) -> Result<std::sync::Arc<crate::server::probe::service::ProbeService>, ServerFnError> {
+    use_context::<crate::server::probe::ProbeHandle>()
+        .and_then(|h| h.0)
+        .ok_or_else(|| ServerFnError::new(NOT_CONFIGURED))
+}
+
+/// Why the probe panel is off.
+#[cfg(feature = "ssr")]
+const NOT_CONFIGURED: &str = "the probe is not configured on this server";
+
 /// The probe's settings and budget.
 #[server(prefix = "/api/fn", endpoint = "probe_status")]
 pub async fn probe_status() -> Result<ProbeInfo, ServerFnError> {
@@ -38,7 +51,7 @@ pub async fn probe_status() -> Result<ProbeInfo, ServerFnError> {
         }
         None => ProbeInfo {
             available: false,
-            reason: Some("the probe is not configured on this server".into()),
+            reason: Some(NOT_CONFIGURED.into()),
             measured_from: String::new(),
             max_pairs: 0,
             auth_used_this_hour: 0,
@@ -56,9 +69,7 @@ pub async fn start_probe(
 ) -> Result<String, ServerFnError> {
     use axum::extract::ConnectInfo;
     use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-    let service = use_context::<crate::server::probe::ProbeHandle>()
-        .and_then(|h| h.0)
-        .ok_or_else(|| ServerFnError::new("the probe is not configured on this server"))?;
+    let service = probe_service()?;
     let ip = leptos_axum::extract::<axum::Extension<ConnectInfo<SocketAddr>>>()
         .await
         .map_or(
@@ -81,8 +92,6 @@ pub async fn start_probe(
 /// Asks a run to stop.
 #[server(prefix = "/api/fn", endpoint = "probe_cancel")]
 pub async fn cancel_probe(id: String) -> Result<bool, ServerFnError> {
-    let service = use_context::<crate::server::probe::ProbeHandle>()
-        .and_then(|h| h.0)
-        .ok_or_else(|| ServerFnError::new("the probe is not configured on this server"))?;
+    let service = probe_service()?;
     Ok(service.cancel(&id))
 }

@@ -19,8 +19,7 @@ pub struct ChartSvg {
 /// their defaults, as on the page, which lists them.
 #[server(prefix = "/api/fn", endpoint = "charts")]
 pub async fn get_charts(query: String) -> Result<Vec<ChartSvg>, ServerFnError> {
-    let book = use_context::<crate::server::state::LoadedBook>()
-        .ok_or_else(|| ServerFnError::new("the server has no pricebook in context"))?;
+    let book = super::loaded_book()?;
     let (scenario, _) = crate::domain::scenario::codec::decode_query(&query);
     let charts = crate::server::charts::render_all(&book.pricebook, &scenario)
         .map_err(|e| ServerFnError::new(e.to_string()))?;

@@ -1,0 +1,12 @@
+//! Browser-side helpers. What needs the browser (the clipboard, printing,
+//! `EventSource`) has an inert server version, so pages compile for both.
+//!
+//! - [`browser`]: copy to the clipboard, the page's origin, print;
+//! - [`debounced`]: a signal that follows another once it is still;
+//! - [`probe_events`]: a probe run's server-sent events;
+//! - [`query`]: the page's URL query as pairs, and back.
+
+pub mod browser;
+pub mod debounced;
+pub mod probe_events;
+pub mod query;

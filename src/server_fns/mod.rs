@@ -1,0 +1,21 @@
+//! The server functions the pages call. During server rendering they run
+//! in-process and their results are serialised into the HTML; from the
+//! browser they are `POST /api/fn/<endpoint>`.
+//!
+//! - [`pricebook`]: the loaded pricebook as the page receives it;
+//! - [`charts`]: the page's charts as SVG;
+//! - [`report`]: what only the server knows about a report link;
+//! - [`probe`]: start, follow and cancel a relay probe run.
+
+pub mod charts;
+pub mod pricebook;
+pub mod probe;
+pub mod report;
+
+/// The pricebook the server loaded at start, from the request's context.
+#[cfg(feature = "ssr")]
+fn loaded_book() -> Result<crate::server::state::LoadedBook, leptos::prelude::ServerFnError> {
+    leptos::prelude::use_context::<crate::server::state::LoadedBook>().ok_or_else(|| {
+        leptos::prelude::ServerFnError::new("the server has no pricebook in context")
+    })
+}

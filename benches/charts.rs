@@ -2,6 +2,7 @@
 //! `make bench`). Prints the median, 10th and 90th percentile of 200 renders
 //! of each chart for the playbook's scenario over 12 and 36 months, and of
 //! the forecast alone. Nothing is asserted: these are figures to report.
+#![expect(clippy::print_stdout, reason = "a benchmark prints its figures")]
 
 use llm_roi::domain::cost::engine::estimate;
 use llm_roi::domain::forecast::forecast;

@@ -9,12 +9,13 @@
 //! Arguments: upstream port, relay port, relay delay in ms (defaults 3201,
 //! 3202, 40). Both listen on 127.0.0.1 only.
 
-#[path = "../tests/probe_support/mod.rs"]
-mod probe_support;
-
-use probe_support::{relay_app, serve_on, upstream_app, Delay};
+use llm_roi_probe_mocks::{relay_app, serve_on, upstream_app, Delay};
 
 #[tokio::main]
+#[expect(
+    clippy::print_stdout,
+    reason = "tells the person running it where the mocks listen"
+)]
 async fn main() {
     let args: Vec<u64> = std::env::args()
         .skip(1)

@@ -1,7 +1,9 @@
 //! The binary: `check`, `--help`, and refusing to start on bad pricing.
 #![cfg(feature = "ssr")]
-// Test code: a failed unwrap is the test failing.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![expect(
+    clippy::unwrap_used,
+    reason = "test code: a failed unwrap is the test failing"
+)]
 
 use std::path::PathBuf;
 use std::process::Command;

@@ -82,7 +82,7 @@ fn violations(root: &Path) -> Vec<String> {
         let Some(layer) = rel.components().next().and_then(|c| c.as_os_str().to_str()) else {
             continue;
         };
-        if !rel.parent().is_some_and(|p| p.as_os_str().len() > 0) {
+        if rel.components().count() < 2 {
             continue; // mod.rs and this file sit above the layers
         }
         let src = fs::read_to_string(&file).unwrap_or_default();

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod charts;
+pub mod commands;
 pub mod config;
 pub mod export;
 pub mod fx_import;

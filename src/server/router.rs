@@ -9,12 +9,25 @@ use axum::middleware;
 use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, LeptosRoutes};
-use std::sync::Arc;
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
+use std::sync::{Arc, OnceLock};
+
+/// The app's page routes, listed once per process.
+///
+/// Listing renders the app with resource loading switched off for the whole
+/// process: `RouteList::generate` holds `leptos::server::SuppressResourceLoad`,
+/// which sets one global `AtomicBool`, and a resource first polled while it is
+/// set awaits `std::future::pending()` for ever. A page rendered on another
+/// thread during a listing would never finish. Listing once, before the first
+/// router exists, leaves no render to overlap it; later routers reuse the list.
+fn page_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
 
 /// Builds the whole application's router.
 pub fn build(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = page_routes();
     let book = state.book.clone();
     let site = state.site.clone();
     let probe_handle = super::probe::ProbeHandle(state.probe.clone());

@@ -1,19 +1,60 @@
-//! What the binary does before it serves: load the pricebook and its
-//! history, and read the site settings. Each failure is a message for the
-//! person starting the server.
+//! Serving: load the pricebook and its history, read the site and probe
+//! settings, build the router once and listen. Each failure is a
+//! [`StartupError`] that tells the person starting the server what to fix.
 
 use super::config::Cli;
 use super::history;
 use super::pricing_dir::load_dir;
-use super::site::{parse_embed_origins, parse_public_url, Site};
-use super::state::LoadedBook;
+use super::site::{parse_embed_origins, parse_public_url, Site, SiteError};
+use super::state::{AppState, LoadedBook};
+use crate::domain::pricebook::PricebookErrors;
+use leptos::prelude::LeptosOptions;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Why the server did not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("{}: {source}", .dir.display())]
+    Pricing {
+        dir: PathBuf,
+        source: PricebookErrors,
+    },
+    #[error("{0}")]
+    Site(#[from] SiteError),
+    #[error("--probe-targets: {0}")]
+    ProbeTargets(#[from] super::probe::targets::TargetsError),
+    #[error("cannot listen on {addr}: {source}; pass --addr or set LEPTOS_SITE_ADDR")]
+    Listen {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("server error: {0}")]
+    Serve(std::io::Error),
+}
+
+/// The Leptos options of the app: its bundle's name and where it is served from.
+pub fn leptos_options(site_root: &str, addr: SocketAddr) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("llm-roi")
+        .site_root(site_root)
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .build()
+}
 
 /// Loads `--pricing-dir` and the history, adding the current pricebook to
 /// the history directory when it is missing. Unusable history files and an
 /// unwritable directory are warnings (old links then cannot list changes).
-pub fn load_book(cli: &Cli) -> Result<LoadedBook, String> {
-    let book =
-        load_dir(&cli.pricing_dir).map_err(|e| format!("{}: {e}", cli.pricing_dir.display()))?;
+#[expect(
+    clippy::print_stdout,
+    reason = "start-up news for the person running the server"
+)]
+pub fn load_book(cli: &Cli) -> Result<LoadedBook, StartupError> {
+    let book = load_dir(&cli.pricing_dir).map_err(|source| StartupError::Pricing {
+        dir: cli.pricing_dir.clone(),
+        source,
+    })?;
     let dir = cli.history_dir();
     let (mut past, problems) = history::load(&dir);
     for p in problems {
@@ -30,59 +71,76 @@ pub fn load_book(cli: &Cli) -> Result<LoadedBook, String> {
         ),
     }
     past.insert(book.clone());
-    Ok(LoadedBook::with_history(book, past))
+    Ok(LoadedBook::with_history(book, past).with_today(cli.today))
 }
 
 /// The public origin and framing policy from the flags.
-pub fn site(cli: &Cli) -> Result<Site, String> {
+pub fn site(cli: &Cli) -> Result<Site, SiteError> {
     let public_url = cli
         .public_url
         .as_deref()
         .filter(|u| !u.trim().is_empty())
         .map(parse_public_url)
-        .transpose()
-        .map_err(|e| e.to_string())?;
+        .transpose()?;
     Ok(Site {
         public_url,
-        embed_origins: parse_embed_origins(&cli.embed_origins).map_err(|e| e.to_string())?,
+        embed_origins: parse_embed_origins(&cli.embed_origins)?,
         fallback_origin: format!("http://{}", cli.addr),
     })
 }
 
-/// `llm-roi prices import|diff`: exit 0 on success, 1 when a diff finds a
-/// disagreement or a retired model, 2 when the command cannot run.
-pub fn run_prices(cli: &Cli, action: &super::config::PricesCommand) -> std::process::ExitCode {
-    use std::process::ExitCode;
-    let today = cli.today.unwrap_or_else(super::today::today_utc);
-    let started = std::time::Instant::now();
-    let result = super::prices::cli::run(&cli.pricing_dir, action, today);
-    eprintln!(
-        "llm-roi prices: done in {} ms (today = {today})",
-        started.elapsed().as_millis()
-    );
-    match result {
-        Ok(code) => ExitCode::from(code),
-        Err(e) => {
-            eprintln!("llm-roi prices: {e}");
-            ExitCode::from(2)
-        }
-    }
+/// Everything the router serves, from the flags. A probe that cannot be
+/// built (no DNS resolver, bad TLS roots) is off, with a warning.
+pub fn app_state(cli: &Cli) -> Result<AppState, StartupError> {
+    let book = load_book(cli)?;
+    let site = site(cli)?;
+    let targets = match &cli.probe_targets {
+        Some(path) => super::probe::targets::load(path)?,
+        None => Default::default(),
+    };
+    let probe =
+        match super::probe::build_service(book.pricebook.clone(), targets, Default::default()) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                eprintln!("llm-roi: the endpoint probe is off: {e}");
+                None
+            }
+        };
+    Ok(AppState {
+        leptos_options: leptos_options(&cli.site_root, cli.addr),
+        book,
+        site,
+        probe,
+    })
 }
 
-/// `llm-roi fx import FILE`: writes `<pricing-dir>/fx.toml`.
-pub fn run_fx(cli: &Cli, action: &super::config::FxCommand) -> std::process::ExitCode {
-    let super::config::FxCommand::Import { file } = action;
-    match super::fx_import::import(&cli.pricing_dir, file) {
-        Ok(day) => {
-            println!(
-                "{}: written from the ECB rates of {day}",
-                cli.pricing_dir.join(super::pricing_dir::FX_FILE).display()
-            );
-            std::process::ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("llm-roi fx import: {e}");
-            std::process::ExitCode::from(2)
-        }
-    }
+/// `llm-roi [serve]`: builds the router once and serves it until stopped.
+#[expect(
+    clippy::print_stdout,
+    reason = "start-up news for the person running the server"
+)]
+pub async fn serve(cli: &Cli) -> Result<(), StartupError> {
+    let state = app_state(cli)?;
+    let book = state.book.clone();
+    let app = super::router::build(state);
+    let listener = tokio::net::TcpListener::bind(cli.addr)
+        .await
+        .map_err(|source| StartupError::Listen {
+            addr: cli.addr,
+            source,
+        })?;
+    println!(
+        "llm-roi: pricebook {} ({} providers) from {}; {} pricebook(s) in the history",
+        book.fingerprint,
+        book.pricebook.providers.len(),
+        cli.pricing_dir.display(),
+        book.history.len()
+    );
+    println!("llm-roi: listening on http://{}", cli.addr);
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .await
+    .map_err(StartupError::Serve)
 }

@@ -1,7 +1,7 @@
 //! Everything a report, embed or export of one link needs, computed once.
 //!
 //! ```
-//! use llm_roi::domain::{codec::split_query, report::build};
+//! use llm_roi::domain::{report::build, scenario::codec::split_query};
 //! # let book = llm_roi::domain::pricebook::Pricebook { providers: vec![], fx: Default::default() };
 //! let r = build(&book, &split_query("v=1&rpd=oops"), &[]);
 //! assert_eq!(r.errors[0].field, "rpd");

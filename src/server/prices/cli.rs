@@ -145,6 +145,7 @@ pub fn import(
 }
 
 /// Prints an import's outcome.
+#[expect(clippy::print_stdout, reason = "the import command's report")]
 pub fn print_import(outcome: &ImportOutcome, via: &str) {
     for (path, r, changed) in &outcome.files {
         println!(
@@ -179,6 +180,7 @@ pub fn run_diff(
 
 /// Runs one `prices` command over the pricing directory `dir`: the exit code
 /// (a diff's 0 or 1) or why it could not run.
+#[expect(clippy::print_stdout, reason = "the diff command's report")]
 pub fn run(dir: &Path, action: &PricesCommand, today: CalendarDate) -> Result<u8, PricesError> {
     match action {
         PricesCommand::Import {

@@ -1,24 +1,49 @@
 //! The app with a probe service, and calls to it, for the probe API tests.
 
-use super::*;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use llm_roi::server::probe::{build_service, service::Limits, targets::ProbeTargets};
 use llm_roi::server::{pricing_dir::load_dir, router, state};
+use llm_roi_probe_mocks::{relay_app, serve, upstream_app, Delay};
 use serde_json::Value;
 use std::time::Duration;
 use tower::ServiceExt;
 
+/// The frozen test pricebook.
+const PRICING: &str = "tests/fixtures/pricebook-2026-11-24";
+
+/// The address the options name; in-process tests listen nowhere.
+const PRICING_ADDR: std::net::SocketAddr = std::net::SocketAddr::V4(std::net::SocketAddrV4::new(
+    std::net::Ipv4Addr::LOCALHOST,
+    3000,
+));
+
+/// The app over the test pricebook with a probe service for `targets`;
+/// provider keys come from the pricebook's `api_key_env` variables.
 pub async fn app(targets: ProbeTargets) -> axum::Router {
-    let book = state::LoadedBook::new(
-        load_dir(std::path::Path::new("tests/fixtures/pricebook-2026-11-24")).unwrap(),
-    );
+    app_with(targets, |_| None).await
+}
+
+/// [`app`], with each provider's key read from the variable `key_env(id)`.
+pub async fn app_reading_keys_from(
+    targets: ProbeTargets,
+    key_env: impl Fn(&str) -> String,
+) -> axum::Router {
+    app_with(targets, |id| Some(key_env(id))).await
+}
+
+async fn app_with(targets: ProbeTargets, key_env: impl Fn(&str) -> Option<String>) -> axum::Router {
+    let mut pricebook = load_dir(std::path::Path::new(PRICING)).unwrap();
+    for p in &mut pricebook.providers {
+        if let Some(var) = key_env(&p.id) {
+            p.api_key_env = Some(var);
+        }
+    }
+    let book = state::LoadedBook::new(pricebook);
     let probe = build_service(book.pricebook.clone(), targets, Limits::default()).unwrap();
     router::build(state::AppState {
-        leptos_options: leptos::prelude::LeptosOptions::builder()
-            .output_name("llm-roi")
-            .build(),
+        leptos_options: llm_roi::server::startup::leptos_options("target/site", PRICING_ADDR),
         book,
         site: Default::default(),
         probe: Some(probe),

@@ -1,11 +1,7 @@
 //! Server-rendered pages, through the real router, in-process.
-#![cfg(feature = "ssr")]
-// Test code: a failed unwrap is the test failing.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support::get;
 use axum::http::StatusCode;
-use support::get;
 
 #[tokio::test]
 async fn calculator_renders_the_numbers_without_javascript() {

@@ -1,18 +1,16 @@
 //! With keys in the environment a run is authenticated, and no response of
-//! the server contains a key. (Its own test binary: it sets process env.)
-#![cfg(feature = "ssr")]
-// Test code: a failed unwrap is the test failing.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! the server contains a key. The providers read their keys from variables
+//! named for this test, so setting them changes no other test's run.
 
-mod probe_support;
-
-use probe_support::api::{app, call, mocked_targets, start_run, wait_done};
+use crate::support::{app_reading_keys_from, call, mocked_targets, start_run, wait_done};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn keys_are_used_and_never_shown() {
-    std::env::set_var("ANTHROPIC_API_KEY", probe_support::GOOD_KEY);
-    std::env::set_var("HOLYSHEEP_API_KEY", probe_support::GOOD_KEY);
-    let app = app(mocked_targets(10).await).await;
+    let key_env = |provider: &str| format!("LLM_ROI_TEST_KEYS_{}_API_KEY", provider.to_uppercase());
+    for provider in ["anthropic", "holysheep"] {
+        std::env::set_var(key_env(provider), llm_roi_probe_mocks::GOOD_KEY);
+    }
+    let app = app_reading_keys_from(mocked_targets(10).await, key_env).await;
     let id = start_run(&app, r#"{"relay":"holysheep","pairs":6}"#).await;
     let (_, events) = call(&app, "GET", &format!("/api/v1/probe/runs/{id}/events"), "").await;
     let v = wait_done(&app, &id).await;
@@ -37,7 +35,7 @@ async fn keys_are_used_and_never_shown() {
         ("page", page),
     ] {
         assert!(
-            !text.contains(probe_support::GOOD_KEY),
+            !text.contains(llm_roi_probe_mocks::GOOD_KEY),
             "the key leaked into the {what}"
         );
         assert!(

@@ -1,16 +1,11 @@
 //! The probe's measurements against local mocks (nothing leaves 127.0.0.1).
-#![cfg(feature = "ssr")]
-// Test code: a failed unwrap is the test failing.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod probe_support;
 
 use bytes::Bytes;
 use llm_roi::domain::probe::paired::overhead;
 use llm_roi::domain::probe::sample::{ErrorClass, TlsKind};
 use llm_roi::server::probe::measure::{Conn, Endpoint, ProbeRequest, Prober, Timeouts};
 use llm_roi::server::probe::tls::client_config;
-use probe_support::*;
+use llm_roi_probe_mocks::*;
 use std::net::SocketAddr;
 use std::time::Duration;
 

@@ -1,26 +1,22 @@
 //! The report and embed pages, rendered through the real router.
-#![cfg(feature = "ssr")]
-// Test code: a failed unwrap is the test failing.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support::{get, get_with};
 use axum::http::StatusCode;
 use llm_roi::domain::pricebook::fingerprint::fingerprint;
 use llm_roi::server::pricing_dir::load_dir;
 use std::path::{Path, PathBuf};
-use support::{get, get_with};
 
 /// The playbook's scenario (the README's preset link).
 const PLAYBOOK: &str = llm_roi::domain::scenario::codec::PLAYBOOK_QUERY;
 const SENTENCE: &str = "Moving Anthropic — Claude Haiku 4.5 to HolySheep AI (relay) — Claude Haiku 4.5 via HolySheep saves $291,549.30/month, pays back in 1 day.";
 
 fn shipped_fp() -> String {
-    fingerprint(&load_dir(Path::new(support::PRICING)).unwrap())
+    fingerprint(&load_dir(Path::new(crate::support::PRICING)).unwrap())
 }
 
 /// `pricing/` (with its history) copied, with HolySheep's flat rate changed.
 fn repriced(name: &str) -> PathBuf {
-    let dir = support::copy_pricing(name);
+    let dir = crate::support::copy_pricing(name);
     let f = dir.join("holysheep.toml");
     let text = std::fs::read_to_string(&f).unwrap().replace(
         "[provider.flat]\ninput = 1\noutput = 1",

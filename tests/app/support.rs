@@ -1,19 +1,33 @@
-//! Builds the app's router in-process over a pricing directory.
-// Each test file uses only some of these helpers.
-#![allow(dead_code)]
-// Test helpers: a failed unwrap here is the calling test failing.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! The app's router in-process over a pricing directory, and requests to it.
+//!
+//! [`app`] is built once for the whole binary, as the server builds it once;
+//! a test that needs other pricing tables, settings or another day builds its
+//! own with [`app_on`].
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use llm_roi::server::site::Site;
-use llm_roi::server::{history, pricing_dir::load_dir, router, state};
+use llm_roi::server::{history, pricing_dir::load_dir, router, startup, state};
+use std::sync::OnceLock;
 use tower::ServiceExt;
 
 /// The pricing tables the tests run over: the pricebook of 2026-11-24,
 /// frozen, so that hand-computed figures hold whatever `pricing/` says now.
 pub const PRICING: &str = "tests/fixtures/pricebook-2026-11-24";
+
+/// The address the options name; in-process tests listen nowhere.
+const ADDR: std::net::SocketAddr = std::net::SocketAddr::V4(std::net::SocketAddrV4::new(
+    std::net::Ipv4Addr::LOCALHOST,
+    3000,
+));
+
+/// The router over [`PRICING`] with the default settings, built once.
+pub fn app() -> axum::Router {
+    static APP: OnceLock<axum::Router> = OnceLock::new();
+    APP.get_or_init(|| app_with(std::path::Path::new(PRICING)))
+        .clone()
+}
 
 /// The day the tests take as today.
 pub fn today() -> llm_roi::domain::money::date::CalendarDate {
@@ -57,12 +71,8 @@ pub fn app_on(
     };
     let (past, problems) = history::load(&dir.join("history"));
     assert!(problems.is_empty(), "{problems:?}");
-    let leptos_options = leptos::prelude::LeptosOptions::builder()
-        .output_name("llm-roi")
-        .site_root("target/site")
-        .build();
     router::build(state::AppState {
-        leptos_options,
+        leptos_options: startup::leptos_options("target/site", ADDR),
         book: state::LoadedBook::with_history(book, past).with_today(Some(day)),
         site,
         probe: None,
@@ -71,7 +81,8 @@ pub fn app_on(
 
 /// GETs `uri`, returning the status, the content type and the body text.
 pub async fn get(uri: &str) -> (StatusCode, String, String) {
-    get_with(std::path::Path::new(PRICING), uri).await
+    let (parts, body) = send(Request::get(uri).body(Body::empty()).unwrap()).await;
+    (parts.status, content_type(&parts), body)
 }
 
 /// GETs `uri` from the app over the pricing tables in `dir`.
@@ -81,12 +92,15 @@ pub async fn get_with(dir: &std::path::Path, uri: &str) -> (StatusCode, String, 
         Request::get(uri).body(Body::empty()).unwrap(),
     )
     .await;
-    let ctype = parts
+    (parts.status, content_type(&parts), body)
+}
+
+fn content_type(parts: &axum::http::response::Parts) -> String {
+    parts
         .headers
         .get("content-type")
         .map(|v| v.to_str().unwrap_or("").to_string())
-        .unwrap_or_default();
-    (parts.status, ctype, body)
+        .unwrap_or_default()
 }
 
 pub async fn get_json(uri: &str) -> (StatusCode, serde_json::Value) {
@@ -98,22 +112,11 @@ pub async fn get_json(uri: &str) -> (StatusCode, serde_json::Value) {
     (status, serde_json::from_str(&body).unwrap())
 }
 
-/// Sends `req` to the app over `pricing/`; returns the whole response with
-/// its body as text.
+/// Sends `req` to the shared [`app`]; returns the whole response with its
+/// body as text.
 pub async fn send(req: Request<Body>) -> (axum::http::response::Parts, String) {
-    send_to(|| app_with(std::path::Path::new(PRICING)), req).await
+    send_to(app, req).await
 }
-
-/// One in-process app at a time per test binary.
-///
-/// The server builds its router once and renders on one runtime. Tests build
-/// a router per request (Leptos renders the app to list its routes) on
-/// parallel per-test runtimes, and an overlap of those occasionally left a
-/// render pending forever (about 1 run in 10 of `tests/pages.rs` hung;
-/// never with `--test-threads=1`, and never in 6,000 concurrent requests to
-/// the release server). Building and answering under one lock removes the
-/// overlap; tests still run in parallel around it.
-static ONE_APP_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// Builds an app with `make` and sends it `req`; returns the whole response
 /// with its body as text.
@@ -121,7 +124,6 @@ pub async fn send_to(
     make: impl FnOnce() -> axum::Router,
     req: Request<Body>,
 ) -> (axum::http::response::Parts, String) {
-    let _one = ONE_APP_AT_A_TIME.lock().await;
     let res = make().oneshot(req).await.unwrap();
     let (parts, body) = res.into_parts();
     let bytes = body.collect().await.unwrap().to_bytes();

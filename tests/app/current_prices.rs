@@ -1,15 +1,11 @@
 //! The shipped `pricing/`, as a team opening llm-roi on 2026-12-01 sees it:
 //! current models, retirements, relay claims, off-peak and service tiers.
-#![cfg(feature = "ssr")]
-// Test code: a failed unwrap is the test failing.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support::{get_on, option};
 use axum::http::StatusCode;
 use llm_roi::domain::money::date::CalendarDate;
 use serde_json::Value;
 use std::path::Path;
-use support::{get_on, option};
 
 fn day() -> CalendarDate {
     CalendarDate::new(2026, 12, 1).unwrap()

@@ -1,14 +1,10 @@
 //! A price checked more than 90 days ago is flagged on the page.
-#![cfg(feature = "ssr")]
-// Test code: a failed unwrap is the test failing.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
 use axum::http::StatusCode;
 
 #[tokio::test]
 async fn an_old_check_is_flagged_as_stale() {
-    let dir = support::copy_pricing("stale");
+    let dir = crate::support::copy_pricing("stale");
     let text = std::fs::read_to_string(dir.join("google.toml")).unwrap();
     std::fs::write(
         dir.join("google.toml"),
@@ -16,7 +12,7 @@ async fn an_old_check_is_flagged_as_stale() {
     )
     .unwrap();
 
-    let (status, _, html) = support::get_with(&dir, "/").await;
+    let (status, _, html) = crate::support::get_with(&dir, "/").await;
     std::fs::remove_dir_all(&dir).ok();
     assert_eq!(status, StatusCode::OK);
     let google = html.split(r#"data-provider="google""#).nth(1).unwrap();

@@ -1,9 +1,6 @@
 //! oEmbed, the CSV export and the security headers of every route.
-#![cfg(feature = "ssr")]
-// Test code: a failed unwrap is the test failing.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support::{app_for, get, get_json, send, send_to};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use llm_roi::server::site::{parse_embed_origins, Site};
@@ -11,7 +8,6 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 use std::path::Path;
 use std::str::FromStr;
-use support::{app_for, get, get_json, send, send_to};
 
 const PLAYBOOK: &str = "in=0&target=holysheep/claude-haiku-4-5";
 
@@ -168,7 +164,7 @@ async fn oembed_uses_the_host_or_the_public_url() {
     .header("host", "10.0.0.5:3000")
     .body(Body::empty())
     .unwrap();
-    let (parts, body) = send_to(|| app_for(Path::new(support::PRICING), site), req).await;
+    let (parts, body) = send_to(|| app_for(Path::new(crate::support::PRICING), site), req).await;
     assert_eq!(parts.status, StatusCode::OK, "{body}");
     assert!(body.contains("https://roi.example.com/embed?v=2"), "{body}");
 }
@@ -269,7 +265,7 @@ async fn every_route_sends_the_framing_and_content_headers() {
         embed_origins: parse_embed_origins("https://wiki.example.com").unwrap(),
         ..Site::default()
     };
-    let app = || app_for(Path::new(support::PRICING), site.clone());
+    let app = || app_for(Path::new(crate::support::PRICING), site.clone());
     let routes = [
         "/",
         "/?rpd=oops",
@@ -306,6 +302,10 @@ async fn every_route_sends_the_framing_and_content_headers() {
         assert!(h.get("x-frame-options").is_none(), "{uri}");
         assert_eq!(h["x-content-type-options"], "nosniff", "{uri}");
     }
-    let h = headers_of(|| support::app_with(Path::new(support::PRICING)), "/embed").await;
+    let h = headers_of(
+        || crate::support::app_with(Path::new(crate::support::PRICING)),
+        "/embed",
+    )
+    .await;
     assert_eq!(h["content-security-policy"], "frame-ancestors 'self'");
 }

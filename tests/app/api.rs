@@ -1,11 +1,7 @@
 //! The JSON API, through the real router, in-process.
-#![cfg(feature = "ssr")]
-// Test code: a failed unwrap is the test failing.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support::{get_json, option};
 use axum::http::StatusCode;
-use support::{get_json, option};
 
 #[tokio::test]
 async fn pricebook_lists_every_provider_with_a_fingerprint() {

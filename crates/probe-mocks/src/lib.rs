@@ -1,11 +1,22 @@
-//! Local servers for probe tests: a mock of the Anthropic Messages API and a
-//! relay that forwards to it with a known delay, over HTTP or TLS.
-#![allow(dead_code)]
-// Test helpers: a failed unwrap here is the calling test failing.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-#[cfg(test)]
-pub mod api;
+//! Local servers for llm-roi's probe tests and the browser tests' probe: a
+//! mock of the Anthropic Messages API and a relay that forwards to it with a
+//! known delay, over HTTP or TLS. Everything listens on 127.0.0.1.
+//!
+//! Usage:
+//!
+//! ```no_run
+//! # async fn demo() {
+//! use llm_roi_probe_mocks::{relay_app, serve, upstream_app, Delay};
+//! let upstream = serve(upstream_app(Delay::ms(3)), None).await;
+//! let relay = serve(relay_app(upstream, Delay::ms(40)), None).await;
+//! // POST http://{relay}/v1/messages with x-api-key: GOOD_KEY
+//! # }
+//! ```
+// Test support: a failed unwrap here is the calling test failing.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test support: a failed unwrap is the calling test failing"
+)]
 
 use axum::body::Body;
 use axum::extract::State;

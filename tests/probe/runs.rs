@@ -1,13 +1,8 @@
 //! The probe API end to end, in-process, against local mocks.
-#![cfg(feature = "ssr")]
-// Test code: a failed unwrap is the test failing.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod probe_support;
-
+use crate::support::{app, call, mocked_targets, start_run, wait_done};
 use axum::http::StatusCode;
 use llm_roi::server::probe::targets::ProbeTargets;
-use probe_support::api::{app, call, mocked_targets, start_run, wait_done};
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,12 +1,8 @@
 //! `/chart/<name>.svg`: content type, caching, and errors as SVG.
-#![cfg(feature = "ssr")]
-// Test code: a failed unwrap is the test failing.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support::send;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use support::send;
 
 const Q: &str = "rpd=10000&in=0&target=holysheep/claude-haiku-4-5&phases=none";
 

@@ -1,0 +1,113 @@
+//! The binary's commands: `check`, `archive`, `prices import|diff`,
+//! `fx import`, and `serve` (the default). Each returns the process's exit
+//! code and prints what it did; the CLI is where this crate prints.
+#![expect(
+    clippy::print_stdout,
+    reason = "the commands report their results on stdout"
+)]
+
+use super::config::{Cli, Command, FxCommand, PricesCommand};
+use super::pricing_dir::load_dir;
+use super::{history, startup};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Runs the command `cli` names.
+pub async fn run(cli: Cli) -> ExitCode {
+    match &cli.command {
+        Some(Command::Check { dir }) => check(dir.as_deref().unwrap_or(&cli.pricing_dir)),
+        Some(Command::Archive) => archive(&cli),
+        Some(Command::Prices { action }) => prices(&cli, action),
+        Some(Command::Fx { action }) => fx(&cli, action),
+        Some(Command::Serve) | None => match startup::serve(&cli).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e @ startup::StartupError::Serve(_)) => {
+                eprintln!("llm-roi: {e}");
+                ExitCode::FAILURE
+            }
+            Err(e) => {
+                eprintln!("llm-roi refuses to start: {e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+/// `llm-roi check [DIR]`: loads the pricing tables and counts them.
+fn check(dir: &Path) -> ExitCode {
+    match load_dir(dir) {
+        Ok(book) => {
+            let models: usize = book.providers.iter().map(|p| p.models.len()).sum();
+            println!(
+                "{}: OK: {} providers, {models} models, {} exchange rates",
+                dir.display(),
+                book.providers.len(),
+                book.fx.rates.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}: {e}", dir.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `llm-roi archive`: adds the current pricebook to the history.
+fn archive(cli: &Cli) -> ExitCode {
+    let dir = cli.history_dir();
+    let result = load_dir(&cli.pricing_dir)
+        .map_err(|e| format!("{}: {e}", cli.pricing_dir.display()))
+        .and_then(|b| history::record(&dir, &b).map_err(|e| e.to_string()));
+    match result {
+        Ok(true) => {
+            println!("{}: added the current pricebook", dir.display());
+            ExitCode::SUCCESS
+        }
+        Ok(false) => {
+            println!("{}: already has the current pricebook", dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("llm-roi archive: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `llm-roi prices import|diff`: exit 0 on success, 1 when a diff finds a
+/// disagreement or a retired model, 2 when the command cannot run.
+fn prices(cli: &Cli, action: &PricesCommand) -> ExitCode {
+    let today = cli.today.unwrap_or_else(super::today::today_utc);
+    let started = std::time::Instant::now();
+    let result = super::prices::cli::run(&cli.pricing_dir, action, today);
+    eprintln!(
+        "llm-roi prices: done in {} ms (today = {today})",
+        started.elapsed().as_millis()
+    );
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("llm-roi prices: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `llm-roi fx import FILE`: writes `<pricing-dir>/fx.toml`.
+fn fx(cli: &Cli, action: &FxCommand) -> ExitCode {
+    let FxCommand::Import { file } = action;
+    match super::fx_import::import(&cli.pricing_dir, file) {
+        Ok(day) => {
+            println!(
+                "{}: written from the ECB rates of {day}",
+                cli.pricing_dir.join(super::pricing_dir::FX_FILE).display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("llm-roi fx import: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

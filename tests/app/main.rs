@@ -1,0 +1,18 @@
+//! The app in-process, through the real router: pages, the JSON API,
+//! charts, exports, reports, stale prices and today's shipped prices.
+//! One test binary, so the server is linked once.
+#![cfg(feature = "ssr")]
+#![expect(
+    clippy::unwrap_used,
+    reason = "test code: a failed unwrap is the test failing"
+)]
+
+mod support;
+
+mod api;
+mod charts;
+mod current_prices;
+mod exports;
+mod pages;
+mod report;
+mod stale;

@@ -1,15 +1,21 @@
 # llm-roi: `make run` serves the calculator, `make test` runs every test.
-# Both first run scripts/setup.sh, which installs what is missing.
+# Both first run scripts/setup.sh, which installs what is missing: the build
+# tools for `run`, and Chromium and Playwright as well for `test`.
 
 ADDR ?= 127.0.0.1:3000
 # cargo-leptos finds wasm-opt on PATH: use binaryen 132 from tools/binaryen.
 export PATH := $(CURDIR)/tools/binaryen/node_modules/.bin:$(PATH)
 HYDRATE := --lib --target wasm32-unknown-unknown --no-default-features --features hydrate
 
-.PHONY: setup build run check-pricing archive-pricing import-prices diff-prices test test-rust lint test-e2e bench clean
+.PHONY: setup setup-test build run check-pricing archive-pricing import-prices diff-prices test test-rust lint test-e2e bench clean
 
+## The build tools only (wasm target, cargo-leptos, wasm-bindgen, wasm-opt).
 setup:
-	bash scripts/setup.sh
+	bash scripts/setup.sh run
+
+## The build tools, Chromium and Playwright.
+setup-test:
+	bash scripts/setup.sh test
 
 build: setup
 	cargo leptos build --release
@@ -44,11 +50,12 @@ diff-prices:
 
 ## Every test: formatting and lints, Rust unit and integration tests, then
 ## Playwright in Chromium against the release build.
-test: setup lint test-rust build test-e2e
+test: setup-test lint test-rust build test-e2e
 
 lint:
-	cargo fmt --check
+	cargo fmt --all --check
 	cargo clippy --features ssr --all-targets -- -D warnings
+	cargo clippy -p llm-roi-probe-mocks --all-targets -- -D warnings
 	cargo clippy $(HYDRATE) -- -D warnings
 
 test-rust:

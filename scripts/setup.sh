@@ -1,17 +1,32 @@
 #!/usr/bin/env bash
-# Installs what llm-roi needs to build and test, and skips what is already
-# there at the right version. Safe to run again and again.
+# Installs what llm-roi needs, and skips what is already there at the right
+# version. Safe to run again and again.
 #
+#   scripts/setup.sh run    what `make run` needs: building and serving
+#   scripts/setup.sh test   that, and what the browser tests need
+#
+# run:
 #   - the wasm32-unknown-unknown Rust target
 #   - cargo-leptos 0.3.10 (--features no_downloads: it never downloads tools)
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
-#   - Debian's chromium (browser tests), as root
 #   - wasm-opt from binaryen 132 (npm, tools/binaryen/): Debian's binaryen 108
 #     breaks wasm-bindgen's externref table, so hydration fails with
 #     "WebAssembly.Table.grow(): failed to grow table by 4"
+# test, as well:
+#   - Chromium: Debian's package, installed when run as root; anyone else
+#     installs it themselves or points LLM_ROI_CHROMIUM at a Chromium
 #   - the npm packages of end2end/ (Playwright)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+MODE=${1:-test}
+case "$MODE" in
+  run | test) ;;
+  *)
+    echo "usage: scripts/setup.sh run|test (got: $MODE)" >&2
+    exit 2
+    ;;
+esac
 
 say() { echo "setup: $*"; }
 
@@ -49,25 +64,10 @@ else
   cargo install wasm-bindgen-cli --version "$want" --force
 fi
 
-# 4. Debian packages.
-missing=()
-dpkg -s chromium >/dev/null 2>&1 || missing+=(chromium)
-if [ ${#missing[@]} -eq 0 ]; then
-  say "Debian package chromium: present"
-elif [ "$(id -u)" -eq 0 ]; then
-  say "installing Debian packages: ${missing[*]}"
-  apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
-else
-  echo "setup: missing Debian packages: ${missing[*]}." >&2
-  echo "setup: install them as root: sudo apt-get install -y ${missing[*]}" >&2
-  exit 1
-fi
-
-# 5. npm packages, each folder from its lock file: wasm-opt (binaryen) for
-#    release builds, and Playwright and TypeScript for end2end/.
-for dir in tools/binaryen end2end; do
-  stamp=$dir/node_modules/.llm-roi-installed
+# 4. wasm-opt (binaryen 132) for release builds: npm, from its lock file.
+npm_folder() {
+  local dir=$1
+  local stamp=$dir/node_modules/.llm-roi-installed
   if [ -f "$stamp" ] && cmp -s "$dir/package-lock.json" "$stamp"; then
     say "$dir npm packages: present"
   else
@@ -75,6 +75,29 @@ for dir in tools/binaryen end2end; do
     (cd "$dir" && npm ci --no-audit --no-fund)
     cp "$dir/package-lock.json" "$stamp"
   fi
-done
+}
+npm_folder tools/binaryen
 
-say "ready"
+if [ "$MODE" = run ]; then
+  say "ready to build and serve (make run)"
+  exit 0
+fi
+
+# 5. Chromium for the browser tests.
+chromium=${LLM_ROI_CHROMIUM:-/usr/bin/chromium}
+if [ -x "$chromium" ]; then
+  say "chromium: $chromium"
+elif [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+  say "installing Debian's chromium"
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+else
+  echo "setup: the browser tests need Chromium at $chromium." >&2
+  echo "setup: on Debian: sudo apt-get install -y chromium; elsewhere set LLM_ROI_CHROMIUM to a Chromium binary." >&2
+  exit 1
+fi
+
+# 6. Playwright and TypeScript for end2end/.
+npm_folder end2end
+
+say "ready to test (make test)"

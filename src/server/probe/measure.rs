@@ -2,7 +2,10 @@
 //! hickory-resolver, a tokio `TcpStream` with `TCP_NODELAY`, tokio-rustls, and
 //! hyper's `client::conn::http1`.
 
-use super::timed_io::{IoClock, TimedIo};
+use super::endpoint::host_header;
+pub use super::endpoint::Endpoint;
+use super::sse_scan::SseScan;
+use super::timed_io::{us, IoClock, TimedIo};
 use crate::domain::probe::sample::{ErrorClass, Phases, TlsKind};
 use bytes::Bytes;
 use hickory_resolver::TokioResolver;
@@ -16,43 +19,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::net::TcpStream;
 use tokio::time::timeout;
-
-/// Where to send requests.
-#[derive(Debug, Clone)]
-pub struct Endpoint {
-    pub https: bool,
-    pub host: String,
-    pub port: u16,
-    /// Prefix of every path, e.g. `/v1` from `https://relay.example/v1`.
-    pub base_path: String,
-    /// Addresses checked beforehand: connect only to these, skip DNS.
-    pub pinned: Option<Vec<IpAddr>>,
-}
-
-impl Endpoint {
-    /// From a base URL such as `https://api.anthropic.com`.
-    pub fn from_url(url: &url::Url) -> Result<Self, String> {
-        let https = match url.scheme() {
-            "https" => true,
-            "http" => false,
-            s => return Err(format!("scheme `{s}` is not allowed; use http or https")),
-        };
-        let host = match url.host() {
-            Some(url::Host::Domain(d)) => d.to_string(),
-            Some(url::Host::Ipv4(ip)) => ip.to_string(),
-            Some(url::Host::Ipv6(ip)) => ip.to_string(),
-            None => return Err("the URL has no host".into()),
-        };
-        let port = url.port_or_known_default().ok_or("the URL has no port")?;
-        Ok(Self {
-            https,
-            host,
-            port,
-            base_path: url.path().trim_end_matches('/').to_string(),
-            pinned: None,
-        })
-    }
-}
 
 /// Limits for each phase and for a whole request.
 #[derive(Debug, Clone, Copy)]
@@ -108,10 +74,6 @@ pub struct Prober {
     resolver: Option<TokioResolver>,
     timeouts: Timeouts,
     next_conn: AtomicU64,
-}
-
-fn us(since: Instant) -> u64 {
-    u64::try_from(since.elapsed().as_micros()).unwrap_or(u64::MAX)
 }
 
 fn failed(phases: Phases, error: ErrorClass) -> Measured {
@@ -347,20 +309,6 @@ impl Prober {
     }
 }
 
-fn host_header(ep: &Endpoint) -> String {
-    let default_port = if ep.https { 443 } else { 80 };
-    let host = if ep.host.contains(':') {
-        format!("[{}]", ep.host)
-    } else {
-        ep.host.clone()
-    };
-    if ep.port == default_port {
-        host
-    } else {
-        format!("{host}:{}", ep.port)
-    }
-}
-
 async fn handshake<S>(io: TimedIo<S>) -> Result<http1::SendRequest<Full<Bytes>>, ErrorClass>
 where
     S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
@@ -373,83 +321,4 @@ where
         let _ = connection.await;
     });
     Ok(sender)
-}
-
-/// Finds the first server-sent event and the first `text_delta` in a stream.
-#[derive(Default)]
-struct SseScan {
-    pending: Vec<u8>,
-}
-
-impl SseScan {
-    fn feed(&mut self, data: &Bytes, t0: Instant, phases: &mut Phases) {
-        if phases.ttft_us.is_some() {
-            return;
-        }
-        self.pending.extend_from_slice(data);
-        while let Some(end) = find_event_end(&self.pending) {
-            let event: Vec<u8> = self.pending.drain(..end).collect();
-            let text = String::from_utf8_lossy(&event);
-            if !text
-                .lines()
-                .any(|l| l.starts_with("data:") || l.starts_with("event:"))
-            {
-                continue;
-            }
-            phases.first_event_us.get_or_insert_with(|| us(t0));
-            if text.contains("\"text_delta\"") {
-                phases.ttft_us = Some(us(t0));
-                self.pending.clear();
-                return;
-            }
-        }
-    }
-}
-
-/// The index just past the first blank line (`\n\n` or `\r\n\r\n`).
-fn find_event_end(buf: &[u8]) -> Option<usize> {
-    let lf = buf.windows(2).position(|w| w == b"\n\n").map(|i| i + 2);
-    let crlf = buf.windows(4).position(|w| w == b"\r\n\r\n").map(|i| i + 4);
-    match (lf, crlf) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sse_scan_finds_first_event_and_first_text_delta() {
-        let mut p = Phases::default();
-        let mut s = SseScan::default();
-        let t0 = Instant::now();
-        s.feed(
-            &Bytes::from_static(b"event: message_start\ndata: {\"type\":\"message_start\"}\n"),
-            t0,
-            &mut p,
-        );
-        assert!(p.first_event_us.is_none());
-        s.feed(&Bytes::from_static(b"\nevent: content_block_delta\ndata: {\"delta\":{\"type\":\"text_delta\",\"text\":\"Hi\"}}\n\n"), t0, &mut p);
-        assert!(p.first_event_us.is_some());
-        assert!(p.ttft_us.is_some());
-        assert!(p.first_event_us <= p.ttft_us);
-    }
-
-    #[test]
-    fn endpoint_from_url() {
-        let ep =
-            Endpoint::from_url(&url::Url::parse("https://api.holysheep.ai/v1").unwrap()).unwrap();
-        assert!(ep.https);
-        assert_eq!(
-            (ep.host.as_str(), ep.port, ep.base_path.as_str()),
-            ("api.holysheep.ai", 443, "/v1")
-        );
-        assert_eq!(host_header(&ep), "api.holysheep.ai");
-        let ep = Endpoint::from_url(&url::Url::parse("http://127.0.0.1:8080/").unwrap()).unwrap();
-        assert_eq!((ep.port, ep.base_path.as_str()), (8080, ""));
-        assert_eq!(host_header(&ep), "127.0.0.1:8080");
-        assert!(Endpoint::from_url(&url::Url::parse("ftp://x.test/").unwrap()).is_err());
-    }
 }

@@ -2,10 +2,14 @@
 //! upstream, from this server.
 
 pub mod api;
+pub mod budget;
+pub mod endpoint;
 pub mod guard;
 pub mod measure;
-
+pub mod request;
 pub mod service;
+pub mod sse_scan;
+pub mod start;
 pub mod targets;
 pub mod timed_io;
 pub mod tls;

@@ -6,15 +6,17 @@
 //! authenticated requests. API keys are read from the environment when a
 //! request is built and are never stored in a run or shown.
 
+use super::budget::{admit, prune};
 use super::guard::{check, Lookup, Refusal};
 use super::measure::{Conn, Endpoint, ProbeRequest, Prober};
+use super::request::{display_url, probe_request};
+pub use super::start::{Limits, StartError, StartRequest};
 use super::targets::{ProbeTargets, DEFAULT_PAIRS};
 use crate::domain::pricebook::{ApiStyle, Pricebook, ProviderKind};
 use crate::domain::probe::report::report;
 use crate::domain::probe::run::{RunStatus, RunView};
 use crate::domain::probe::sample::{abba_arm, Arm, Connection, ErrorClass, Sample};
-use bytes::Bytes;
-use serde::Deserialize;
+use arms::Arms;
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -22,83 +24,10 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::sync::Semaphore;
 
+mod arms;
+
 /// How many runs are kept for `GET /api/v1/probe/runs/{id}`.
 pub const MAX_KEPT_RUNS: usize = 200;
-
-/// Limits of the probe service.
-#[derive(Debug, Clone)]
-pub struct Limits {
-    pub max_runs_in_flight: usize,
-    pub starts_per_client_per_minute: usize,
-    pub run_timeout: Duration,
-    pub auth_requests_per_hour: usize,
-    /// The longest `retry-after` a run waits for before it stops.
-    pub max_retry_wait: Duration,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Self {
-            max_runs_in_flight: 2,
-            starts_per_client_per_minute: 6,
-            run_timeout: Duration::from_secs(120),
-            auth_requests_per_hour: 200,
-            max_retry_wait: Duration::from_secs(10),
-        }
-    }
-}
-
-/// `POST /api/v1/probe/runs`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StartRequest {
-    /// A relay's provider id.
-    pub relay: Option<String>,
-    /// Or a custom target URL (only with `allow_custom_targets`).
-    pub target_url: Option<String>,
-    /// For a custom target: the official provider to compare with (default: anthropic).
-    pub upstream: Option<String>,
-    pub pairs: Option<usize>,
-    #[serde(default)]
-    pub connection: Connection,
-}
-
-/// Why a run did not start; each maps to an HTTP status.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum StartError {
-    #[error("{0}")]
-    BadRequest(String),
-    #[error("custom targets are off on this server; pick a relay from the pricebook")]
-    CustomTargetsOff,
-    #[error("target refused: {0}")]
-    Refused(String),
-    #[error("{0} probe runs are in flight already; try again when one ends")]
-    Busy(usize),
-    #[error("too many runs started from your address; at most {0} a minute")]
-    RateLimited(usize),
-    #[error(
-        "the hourly budget of {0} authenticated requests is spent; unauthenticated runs still work"
-    )]
-    BudgetSpent(usize),
-}
-
-impl StartError {
-    pub fn status(&self) -> u16 {
-        match self {
-            Self::BadRequest(_) => 400,
-            Self::CustomTargetsOff => 403,
-            Self::Refused(_) => 422,
-            Self::Busy(_) | Self::RateLimited(_) | Self::BudgetSpent(_) => 429,
-        }
-    }
-}
-
-struct Arms {
-    relay: Endpoint,
-    direct: Endpoint,
-    relay_req: ProbeRequest,
-    direct_req: ProbeRequest,
-}
 
 struct Run {
     view: Mutex<RunView>,
@@ -127,72 +56,6 @@ fn host_name() -> String {
         .map(|h| h.trim().to_string())
         .filter(|h| !h.is_empty())
         .unwrap_or_else(|| "this server".into())
-}
-
-/// Forgets the instants older than `window`.
-fn prune(log: &mut VecDeque<Instant>, window: Duration) {
-    let now = Instant::now();
-    while log.front().is_some_and(|t| now.duration_since(*t) > window) {
-        log.pop_front();
-    }
-}
-
-/// Records `n` events now if they fit under `cap` within `window`.
-fn admit(log: &mut VecDeque<Instant>, window: Duration, cap: usize, n: usize) -> bool {
-    prune(log, window);
-    let now = Instant::now();
-    if log.len() + n > cap {
-        return false;
-    }
-    log.extend(std::iter::repeat_n(now, n));
-    true
-}
-
-fn messages_path(ep: &Endpoint, style: ApiStyle) -> String {
-    let versioned = ep.base_path.ends_with("/v1");
-    match (style, versioned) {
-        (ApiStyle::Anthropic, true) => "/messages".into(),
-        (ApiStyle::Anthropic, false) => "/v1/messages".into(),
-        (ApiStyle::Openai, true) => "/chat/completions".into(),
-        (ApiStyle::Openai, false) => "/v1/chat/completions".into(),
-    }
-}
-
-fn probe_request(ep: &Endpoint, style: ApiStyle, model: &str, key: Option<&str>) -> ProbeRequest {
-    let stream = key.is_some();
-    let body = serde_json::json!({
-        "model": model,
-        "max_tokens": 1,
-        "stream": stream,
-        "messages": [{"role": "user", "content": "ping"}],
-    });
-    let headers = key
-        .and_then(|k| {
-            let (name, value) = match style {
-                ApiStyle::Anthropic => ("x-api-key", k.to_string()),
-                ApiStyle::Openai => ("authorization", format!("Bearer {k}")),
-            };
-            let mut v = hyper::header::HeaderValue::from_str(&value).ok()?;
-            v.set_sensitive(true);
-            Some(vec![(hyper::header::HeaderName::from_static(name), v)])
-        })
-        .unwrap_or_default();
-    ProbeRequest {
-        path: messages_path(ep, style),
-        body: Bytes::from(body.to_string()),
-        headers,
-        expected_status: (!stream).then_some(401),
-    }
-}
-
-fn display_url(ep: &Endpoint) -> String {
-    format!(
-        "{}://{}:{}{}",
-        if ep.https { "https" } else { "http" },
-        ep.host,
-        ep.port,
-        ep.base_path
-    )
 }
 
 impl ProbeService {
@@ -233,123 +96,6 @@ impl ProbeService {
         let mut log = self.auth_spent.lock().unwrap_or_else(|e| e.into_inner());
         prune(&mut log, Duration::from_secs(3600));
         (log.len(), self.limits.auth_requests_per_hour)
-    }
-
-    fn endpoint_of(
-        &self,
-        provider_id: &str,
-    ) -> Result<(Endpoint, ApiStyle, Option<String>), StartError> {
-        let p = self
-            .book
-            .provider(provider_id)
-            .ok_or_else(|| StartError::BadRequest(format!("unknown provider `{provider_id}`")))?;
-        let url = match self.targets.base_urls.get(provider_id) {
-            Some(u) => u.clone(),
-            None => url::Url::parse(&p.base_url)
-                .map_err(|e| StartError::BadRequest(format!("{provider_id}: base_url: {e}")))?,
-        };
-        let ep = Endpoint::from_url(&url)
-            .map_err(|e| StartError::BadRequest(format!("{provider_id}: {e}")))?;
-        let key = p
-            .api_key_env
-            .as_deref()
-            .and_then(|v| std::env::var(v).ok())
-            .filter(|k| !k.is_empty());
-        Ok((ep, p.api_style, key))
-    }
-
-    async fn arms(
-        &self,
-        req: &StartRequest,
-    ) -> Result<(Arms, String, String, Option<u32>, bool), StartError> {
-        match (&req.relay, &req.target_url) {
-            (Some(relay_id), None) => {
-                let relay = self
-                    .book
-                    .provider(relay_id)
-                    .filter(|p| p.kind == ProviderKind::Relay)
-                    .ok_or_else(|| {
-                        let relays: Vec<&str> = self
-                            .book
-                            .providers
-                            .iter()
-                            .filter(|p| p.kind == ProviderKind::Relay)
-                            .map(|p| p.id.as_str())
-                            .collect();
-                        StartError::BadRequest(format!(
-                            "`relay` must be one of: {}",
-                            relays.join(", ")
-                        ))
-                    })?;
-                let upstream_id = relay.upstream.clone().unwrap_or_default();
-                let model = relay
-                    .models
-                    .iter()
-                    .find(|m| {
-                        m.upstream
-                            .as_ref()
-                            .is_some_and(|u| u.provider == upstream_id)
-                    })
-                    .ok_or_else(|| {
-                        StartError::BadRequest(format!(
-                            "`{relay_id}` serves no model of `{upstream_id}`"
-                        ))
-                    })?;
-                let upstream_model = model
-                    .upstream
-                    .as_ref()
-                    .map(|u| u.model.clone())
-                    .unwrap_or_default();
-                let (rep, rstyle, rkey) = self.endpoint_of(relay_id)?;
-                let (dep, dstyle, dkey) = self.endpoint_of(&upstream_id)?;
-                let auth = rkey.is_some() && dkey.is_some();
-                let (rkey, dkey) = if auth { (rkey, dkey) } else { (None, None) };
-                let arms = Arms {
-                    relay_req: probe_request(&rep, rstyle, &model.id, rkey.as_deref()),
-                    direct_req: probe_request(&dep, dstyle, &upstream_model, dkey.as_deref()),
-                    relay: rep,
-                    direct: dep,
-                };
-                Ok((
-                    arms,
-                    relay_id.clone(),
-                    upstream_id,
-                    relay.claim.as_ref().map(|c| c.claimed_overhead_ms),
-                    auth,
-                ))
-            }
-            (None, Some(url)) => {
-                if !self.targets.allow_custom_targets {
-                    return Err(StartError::CustomTargetsOff);
-                }
-                let rep = check(url, self.lookup.as_ref())
-                    .await
-                    .map_err(|e: Refusal| StartError::Refused(e.to_string()))?;
-                let upstream_id = req.upstream.clone().unwrap_or_else(|| "anthropic".into());
-                let (dep, dstyle, _) = self.endpoint_of(&upstream_id)?;
-                let model = self
-                    .book
-                    .provider(&upstream_id)
-                    .and_then(|p| {
-                        p.models
-                            .iter()
-                            .find(|m| m.flagship_small)
-                            .or(p.models.first())
-                    })
-                    .map(|m| m.id.clone())
-                    .unwrap_or_default();
-                let arms = Arms {
-                    relay_req: probe_request(&rep, dstyle, &model, None),
-                    direct_req: probe_request(&dep, dstyle, &model, None),
-                    relay: rep,
-                    direct: dep,
-                };
-                Ok((arms, "custom".into(), upstream_id, None, false))
-            }
-            _ => Err(StartError::BadRequest(
-                "give either `relay` (a relay's provider id) or `target_url`".into(),
-            )),
-        }
     }
 
     /// Starts a run for `client`; returns its id.

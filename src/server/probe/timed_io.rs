@@ -95,3 +95,8 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for TimedIo<S> {
         Pin::new(&mut self.inner).poll_shutdown(cx)
     }
 }
+
+/// Microseconds since `since`, saturating.
+pub fn us(since: Instant) -> u64 {
+    u64::try_from(since.elapsed().as_micros()).unwrap_or(u64::MAX)
+}

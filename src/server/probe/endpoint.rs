@@ -1,0 +1,77 @@
+//! Where a probe sends its requests: scheme, host, port and base path from a
+//! base URL, the addresses checked beforehand, and the `Host` header.
+
+use std::net::IpAddr;
+
+/// Where to send requests.
+#[derive(Debug, Clone)]
+pub struct Endpoint {
+    pub https: bool,
+    pub host: String,
+    pub port: u16,
+    /// Prefix of every path, e.g. `/v1` from `https://relay.example/v1`.
+    pub base_path: String,
+    /// Addresses checked beforehand: connect only to these, skip DNS.
+    pub pinned: Option<Vec<IpAddr>>,
+}
+
+impl Endpoint {
+    /// From a base URL such as `https://api.anthropic.com`.
+    pub fn from_url(url: &url::Url) -> Result<Self, String> {
+        let https = match url.scheme() {
+            "https" => true,
+            "http" => false,
+            s => return Err(format!("scheme `{s}` is not allowed; use http or https")),
+        };
+        let host = match url.host() {
+            Some(url::Host::Domain(d)) => d.to_string(),
+            Some(url::Host::Ipv4(ip)) => ip.to_string(),
+            Some(url::Host::Ipv6(ip)) => ip.to_string(),
+            None => return Err("the URL has no host".into()),
+        };
+        let port = url.port_or_known_default().ok_or("the URL has no port")?;
+        Ok(Self {
+            https,
+            host,
+            port,
+            base_path: url.path().trim_end_matches('/').to_string(),
+            pinned: None,
+        })
+    }
+}
+
+/// The `Host` header: the port only when it is not the scheme's default.
+pub fn host_header(ep: &Endpoint) -> String {
+    let default_port = if ep.https { 443 } else { 80 };
+    let host = if ep.host.contains(':') {
+        format!("[{}]", ep.host)
+    } else {
+        ep.host.clone()
+    };
+    if ep.port == default_port {
+        host
+    } else {
+        format!("{host}:{}", ep.port)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoint_from_url() {
+        let ep =
+            Endpoint::from_url(&url::Url::parse("https://api.holysheep.ai/v1").unwrap()).unwrap();
+        assert!(ep.https);
+        assert_eq!(
+            (ep.host.as_str(), ep.port, ep.base_path.as_str()),
+            ("api.holysheep.ai", 443, "/v1")
+        );
+        assert_eq!(host_header(&ep), "api.holysheep.ai");
+        let ep = Endpoint::from_url(&url::Url::parse("http://127.0.0.1:8080/").unwrap()).unwrap();
+        assert_eq!((ep.port, ep.base_path.as_str()), (8080, ""));
+        assert_eq!(host_header(&ep), "127.0.0.1:8080");
+        assert!(Endpoint::from_url(&url::Url::parse("ftp://x.test/").unwrap()).is_err());
+    }
+}

@@ -1,0 +1,62 @@
+//! The request a probe sends to an endpoint: the smallest Messages or Chat
+//! Completions call (one output token), with the key as a sensitive header
+//! when there is one, and the endpoint's URL as shown to the user.
+
+use super::measure::{Endpoint, ProbeRequest};
+use crate::domain::pricebook::ApiStyle;
+use bytes::Bytes;
+
+/// The Messages or Chat Completions path under the endpoint's base path.
+fn messages_path(ep: &Endpoint, style: ApiStyle) -> String {
+    let versioned = ep.base_path.ends_with("/v1");
+    match (style, versioned) {
+        (ApiStyle::Anthropic, true) => "/messages".into(),
+        (ApiStyle::Anthropic, false) => "/v1/messages".into(),
+        (ApiStyle::Openai, true) => "/chat/completions".into(),
+        (ApiStyle::Openai, false) => "/v1/chat/completions".into(),
+    }
+}
+
+/// A one-token request; streamed (for time to first token) when there is a key.
+pub fn probe_request(
+    ep: &Endpoint,
+    style: ApiStyle,
+    model: &str,
+    key: Option<&str>,
+) -> ProbeRequest {
+    let stream = key.is_some();
+    let body = serde_json::json!({
+        "model": model,
+        "max_tokens": 1,
+        "stream": stream,
+        "messages": [{"role": "user", "content": "ping"}],
+    });
+    let headers = key
+        .and_then(|k| {
+            let (name, value) = match style {
+                ApiStyle::Anthropic => ("x-api-key", k.to_string()),
+                ApiStyle::Openai => ("authorization", format!("Bearer {k}")),
+            };
+            let mut v = hyper::header::HeaderValue::from_str(&value).ok()?;
+            v.set_sensitive(true);
+            Some(vec![(hyper::header::HeaderName::from_static(name), v)])
+        })
+        .unwrap_or_default();
+    ProbeRequest {
+        path: messages_path(ep, style),
+        body: Bytes::from(body.to_string()),
+        headers,
+        expected_status: (!stream).then_some(401),
+    }
+}
+
+/// `scheme://host:port/base` of the endpoint.
+pub fn display_url(ep: &Endpoint) -> String {
+    format!(
+        "{}://{}:{}{}",
+        if ep.https { "https" } else { "http" },
+        ep.host,
+        ep.port,
+        ep.base_path
+    )
+}

@@ -28,6 +28,7 @@
 //! ```
 
 pub mod error;
+mod file_ctx;
 pub mod fingerprint;
 #[cfg(test)]
 pub mod fixtures;

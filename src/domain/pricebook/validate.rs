@@ -1,7 +1,7 @@
 //! Checks that turn the raw schema into a [`Pricebook`]'s parts.
 
+use super::file_ctx::FileCtx;
 use super::fx::FxTable;
-use super::load::FileCtx;
 use super::schema::RawProviderFile;
 use super::{
     Model, ModelRef, OverheadClaim, PriceBasis, PricebookError, Provider, ProviderKind, SourceFile,

@@ -155,14 +155,7 @@ mod tests {
         assert!(hs.claim.as_deref().unwrap().contains("< 50 ms"));
     }
 
-    fn scenario(rpd: u64, input: u64, output: u64) -> Scenario {
-        Scenario {
-            requests_per_day: rpd,
-            input_tokens: Decimal::from(input),
-            output_tokens: Decimal::from(output),
-            ..crate::domain::scenario::fixtures::playbook_scenario()
-        }
-    }
+    use crate::domain::scenario::fixtures::playbook_traffic as scenario;
 
     proptest! {
         #[test]

@@ -17,14 +17,7 @@ fn r(s: &str) -> ModelRef {
     }
 }
 
-fn scenario(rpd: u64, input: u64, output: u64) -> Scenario {
-    Scenario {
-        requests_per_day: rpd,
-        input_tokens: Decimal::from(input),
-        output_tokens: Decimal::from(output),
-        ..crate::domain::scenario::fixtures::playbook_scenario()
-    }
-}
+use crate::domain::scenario::fixtures::playbook_traffic as scenario;
 
 fn option<'a>(e: &'a Estimate, id: &str) -> &'a OptionEstimate {
     e.options

@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::pricebook::error::PricebookError;
 use crate::domain::pricebook::fingerprint::fingerprint;
 use crate::domain::pricebook::{PriceBasis, ProviderKind};
 

@@ -1,7 +1,7 @@
 //! `fx.toml`: one rate per currency, each with its date and source.
 
+use super::super::file_ctx::FileCtx;
 use super::super::fx::{FxRate, FxTable};
-use super::super::load::FileCtx;
 use super::super::schema::RawFxFile;
 use super::{check_schema, date, https_url, is_currency_code};
 

@@ -1,7 +1,7 @@
 //! A model's prices: base, long-context tiers, batch, service tiers and
 //! off-peak hours; and its lifecycle, source and checked date.
 
-use super::super::load::FileCtx;
+use super::super::file_ctx::FileCtx;
 use super::super::price::NonNegative;
 use super::super::schema::{RawModel, RawPriceTable, RawTier};
 use super::super::{Lifecycle, ModelPrices, Offpeak, PriceTable, ServiceTier, Tier, TokenPrices};

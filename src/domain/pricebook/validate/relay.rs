@@ -1,6 +1,6 @@
 //! A relay's price basis (own, flat or credit) and its own price claims.
 
-use super::super::load::FileCtx;
+use super::super::file_ctx::FileCtx;
 use super::super::schema::{RawPricing, RawProvider};
 use super::super::{PriceBasis, PriceClaim, ProviderKind};
 use super::forbid;

@@ -7,7 +7,7 @@ ADDR ?= 127.0.0.1:3000
 export PATH := $(CURDIR)/tools/binaryen/node_modules/.bin:$(PATH)
 HYDRATE := --lib --target wasm32-unknown-unknown --no-default-features --features hydrate
 
-.PHONY: setup setup-test build run check-pricing archive-pricing import-prices diff-prices test test-rust lint test-e2e bench clean
+.PHONY: setup setup-test build run check-pricing archive-pricing import-prices diff-prices test test-rust lint test-e2e bench screenshot clean
 
 ## The build tools only (wasm target, cargo-leptos, wasm-bindgen, wasm-opt).
 setup:
@@ -68,6 +68,10 @@ test-e2e:
 ## Chart render time (median of 200 renders per chart); figures, no asserts.
 bench:
 	cargo bench --features ssr --bench charts
+
+## docs/calculator.png from the release build.
+screenshot: build
+	cd end2end && node screenshot.mjs
 
 clean:
 	cargo clean

@@ -38,22 +38,16 @@ pub fn ReportPage() -> impl IntoView {
     let context = Resource::new_blocking(move || raw.get(), get_report_context);
     view! {
         <WithPricebook loading="Computing the report…" let:payload>
-            <Suspense fallback=|| view! { <p>"Computing the report…"</p> }>
-                {
-                    let payload = payload.clone();
-                    move || {
-                        let payload = payload.clone();
-                        Suspend::new(async move {
-                            match context.await {
-                                Ok(c) => view! { <Report payload context=c query=raw.get()/> }.into_any(),
-                                Err(e) => view! {
-                                    <p class="error" role="alert">"The report could not be computed: " {e.to_string()}</p>
-                                }.into_any(),
-                            }
-                        })
+            // Inside the pricebook's Suspense: one boundary awaits both.
+            {Suspend::new(async move {
+                match context.await {
+                    Ok(c) => view! { <Report payload context=c query=raw.get_untracked()/> }.into_any(),
+                    Err(e) => view! {
+                        <p class="error" role="alert">"The report could not be computed: " {e.to_string()}</p>
                     }
+                    .into_any(),
                 }
-            </Suspense>
+            })}
         </WithPricebook>
     }
 }

@@ -25,6 +25,27 @@ fn page_routes() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
+/// The last resort when a handler panics: a `500` with a short answer
+/// instead of a reset connection, and the panic's message on stderr.
+fn panic_answer(panic: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let message = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("(no message)");
+    eprintln!("llm-roi: a request panicked: {message}");
+    (
+        axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/plain; charset=utf-8",
+        )],
+        "500: the server failed on this request; the failure is logged\n",
+    )
+        .into_response()
+}
+
 /// Builds the whole application's router.
 pub fn build(state: AppState) -> Router {
     let routes = page_routes();
@@ -58,4 +79,25 @@ pub fn build(state: AppState) -> Router {
         >(context, shell))
         .with_state(state)
         .layer(middleware::from_fn_with_state(security, headers::add))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            panic_answer,
+        ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::panic_answer;
+
+    #[test]
+    fn a_panic_is_answered_500_with_a_short_text() {
+        for panic in [
+            Box::new("boom") as Box<dyn std::any::Any + Send>,
+            Box::new(String::from("boom")),
+            Box::new(7_u8),
+        ] {
+            let res = panic_answer(panic);
+            assert_eq!(res.status(), axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+            assert_eq!(res.headers()["content-type"], "text/plain; charset=utf-8");
+        }
+    }
 }

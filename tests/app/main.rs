@@ -13,6 +13,7 @@ mod api;
 mod charts;
 mod current_prices;
 mod exports;
+mod overflow;
 mod pages;
 mod report;
 mod stale;

@@ -4,7 +4,7 @@
 
 use crate::domain::cost::estimate::{Estimate, OptionEstimate};
 use crate::domain::forecast::projection::{monthly_requests, project, Projection};
-use crate::domain::forecast::roi::{one_off_costs, payback, roi, Roi};
+use crate::domain::forecast::roi::{one_off_costs, payback, roi, Roi, RoiError};
 use crate::domain::forecast::rollout::{rollout, Rollout};
 use crate::domain::forecast::timeline::{simulate, Day, TimelineInputs};
 use crate::domain::money::periods::DAYS_PER_MONTH;
@@ -77,6 +77,29 @@ fn overflow_error(e: &Estimate, o: Overflow) -> FieldError {
     }
 }
 
+/// An ROI that cannot be computed, named on the cost input that made the
+/// costs tiny: the hour's cost, the other one-off costs or the monthly ones.
+fn roi_error(e: &Estimate, err: RoiError) -> FieldError {
+    let m = &e.scenario.migration;
+    match err {
+        RoiError::Overflow(o) => overflow_error(e, o),
+        RoiError::CostsTooSmall { .. } => {
+            let (field, value) = if !(m.hours * m.hourly_rate).is_zero() {
+                ("rate", m.hourly_rate)
+            } else if !m.fixed_cost.is_zero() {
+                ("fixed", m.fixed_cost)
+            } else {
+                ("monthly", m.monthly_cost)
+            };
+            FieldError {
+                field: field.into(),
+                value: value.to_string(),
+                message: err.to_string(),
+            }
+        }
+    }
+}
+
 /// The baseline's cost per request (0 if it could not be priced).
 fn baseline_per_request(e: &Estimate) -> Decimal {
     e.options
@@ -115,7 +138,7 @@ fn plan(
     e: &Estimate,
     target: &OptionEstimate,
     monthly_rpd: &[Decimal],
-) -> Result<MigrationPlan, Overflow> {
+) -> Result<MigrationPlan, RoiError> {
     let s = &e.scenario;
     let m = &s.migration;
     let baseline = baseline_per_request(e);
@@ -165,7 +188,7 @@ pub fn forecast(book: &Pricebook, e: &Estimate) -> Result<Forecast, FieldError> 
     let migration = target_of(book, e)
         .map(|t| plan(book, e, t, &monthly_rpd))
         .transpose()
-        .map_err(overflow)?;
+        .map_err(|err| roi_error(e, err))?;
     Ok(Forecast {
         projection,
         migration,

@@ -100,24 +100,49 @@ pub fn one_off_costs(m: &Migration) -> (Decimal, Decimal, Decimal) {
     )
 }
 
-fn period(days: &[Day], months: u32, one_off: Decimal) -> Result<Period, Overflow> {
+/// Why a migration's ROI cannot be computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum RoiError {
+    #[error(transparent)]
+    Overflow(#[from] Overflow),
+    /// Net savings ÷ costs passes the largest decimal: the costs are tiny
+    /// next to the savings (e.g. `rate = 0.0000000000000000000000000001`).
+    #[error("ROI is not defined: the migration's costs come to {costs}, too small next to its savings to divide by; enter 0 for no cost, or a cost of at least 0.01")]
+    CostsTooSmall { costs: Decimal },
+}
+
+fn period(days: &[Day], months: u32, one_off: Decimal) -> Result<Period, RoiError> {
     let last = (months * DAYS_PER_MONTH) as usize;
     let slice: &[Day] = days.get(1..=last).unwrap_or_default();
     let mut gross = Decimal::ZERO;
     let mut costs = one_off;
     for d in slice {
-        gross = gross
-            .checked_add(d.baseline_cost - d.blended_cost + d.credit_used)
+        let saved = d
+            .baseline_cost
+            .checked_sub(d.blended_cost)
+            .and_then(|v| v.checked_add(d.credit_used))
             .ok_or(Overflow)?;
-        costs += d.fee;
+        gross = gross.checked_add(saved).ok_or(Overflow)?;
+        costs = costs.checked_add(d.fee).ok_or(Overflow)?;
     }
-    let net = gross - costs;
+    let net = gross.checked_sub(costs).ok_or(Overflow)?;
+    let roi_pct = if costs.is_zero() {
+        None
+    } else {
+        let pct = net
+            .checked_div(costs)
+            .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
+            .ok_or(RoiError::CostsTooSmall {
+                costs: costs.normalize(),
+            })?;
+        Some(pct.normalize())
+    };
     Ok(Period {
         months,
         gross_savings: gross.normalize(),
         costs: costs.normalize(),
         net: net.normalize(),
-        roi_pct: (!costs.is_zero()).then(|| (net / costs * Decimal::ONE_HUNDRED).normalize()),
+        roi_pct,
     })
 }
 
@@ -173,7 +198,7 @@ pub fn roi(
     m: &Migration,
     credit_display: Decimal,
     payback: Payback,
-) -> Result<Roi, Overflow> {
+) -> Result<Roi, RoiError> {
     let (engineering_cost, fixed_cost, one_off_cost) = one_off_costs(m);
     let horizon_months = (days.len().saturating_sub(1) as u32) / DAYS_PER_MONTH;
     Ok(Roi {

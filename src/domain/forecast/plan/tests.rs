@@ -295,3 +295,32 @@ proptest! {
         }
     }
 }
+
+/// The forecast's error for the playbook's traffic with `q`'s costs.
+fn cost_error(q: &str) -> FieldError {
+    let (s, errors) = decode_query(&format!("in=0&base=anthropic/claude-haiku-4-5&{q}"));
+    assert!(errors.is_empty(), "{errors:?}");
+    let e = estimate(&playbook_book(), &s);
+    match forecast(&playbook_book(), &e) {
+        Ok(_) => panic!("{q}: an ROI was computed"),
+        Err(err) => err,
+    }
+}
+
+#[test]
+fn an_roi_over_tiny_costs_names_the_cost_that_made_them_tiny() {
+    let err = cost_error("rate=0.0000000000000000000000000001");
+    assert_eq!(
+        (err.field.as_str(), err.value.as_str()),
+        ("rate", "0.0000000000000000000000000001")
+    );
+    assert!(
+        err.message.starts_with("ROI is not defined"),
+        "{}",
+        err.message
+    );
+    let err = cost_error("hours=0&fixed=0.0000000000000000000000000001");
+    assert_eq!(err.field, "fixed");
+    let err = cost_error("hours=0&monthly=0.0000000000000000000000000001");
+    assert_eq!(err.field, "monthly");
+}

@@ -2,6 +2,7 @@
 //!
 //! The whole module is compiled only with the `ssr` feature.
 
+pub mod answer_format;
 pub mod api;
 pub mod charts;
 pub mod commands;
@@ -14,6 +15,7 @@ pub mod oembed;
 pub mod prices;
 pub mod pricing_dir;
 pub mod probe;
+pub mod request_guard;
 pub mod router;
 pub mod site;
 pub mod startup;

@@ -25,25 +25,10 @@ fn page_routes() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
-/// The last resort when a handler panics: a `500` with a short answer
-/// instead of a reset connection, and the panic's message on stderr.
-fn panic_answer(panic: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Response {
-    use axum::response::IntoResponse;
-    let message = panic
-        .downcast_ref::<String>()
-        .map(String::as_str)
-        .or_else(|| panic.downcast_ref::<&str>().copied())
-        .unwrap_or("(no message)");
-    eprintln!("llm-roi: a request panicked: {message}");
-    (
-        axum::http::StatusCode::INTERNAL_SERVER_ERROR,
-        [(
-            axum::http::header::CONTENT_TYPE,
-            "text/plain; charset=utf-8",
-        )],
-        "500: the server failed on this request; the failure is logged\n",
-    )
-        .into_response()
+/// The very last resort, for a panic outside the request guard: a `500`
+/// with a short text instead of a reset connection.
+fn last_resort(panic: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Response {
+    super::request_guard::panic_answer("", panic.as_ref())
 }
 
 /// Builds the whole application's router.
@@ -78,26 +63,27 @@ pub fn build(state: AppState) -> Router {
             _,
         >(context, shell))
         .with_state(state)
+        .layer(middleware::from_fn(super::request_guard::guard))
         .layer(middleware::from_fn_with_state(security, headers::add))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
-            panic_answer,
+            last_resort,
         ))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::panic_answer;
+    use super::last_resort;
 
     #[test]
-    fn a_panic_is_answered_500_with_a_short_text() {
+    fn a_panic_is_answered_500_with_a_short_page() {
         for panic in [
             Box::new("boom") as Box<dyn std::any::Any + Send>,
             Box::new(String::from("boom")),
             Box::new(7_u8),
         ] {
-            let res = panic_answer(panic);
+            let res = last_resort(panic);
             assert_eq!(res.status(), axum::http::StatusCode::INTERNAL_SERVER_ERROR);
-            assert_eq!(res.headers()["content-type"], "text/plain; charset=utf-8");
+            assert_eq!(res.headers()["content-type"], "text/html; charset=utf-8");
         }
     }
 }

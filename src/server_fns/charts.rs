@@ -20,7 +20,7 @@ pub struct ChartSvg {
 #[server(prefix = "/api/fn", endpoint = "charts")]
 pub async fn get_charts(query: String) -> Result<Vec<ChartSvg>, ServerFnError> {
     let book = super::loaded_book()?;
-    let (scenario, _) = crate::domain::scenario::codec::decode_query(&query);
+    let (scenario, _) = crate::domain::scenario::codec::decode_query(super::bounded(&query)?);
     let charts = crate::server::charts::render_all(&book.pricebook, &scenario)
         .map_err(|e| ServerFnError::new(e.to_string()))?;
     Ok(charts

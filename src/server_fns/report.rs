@@ -25,7 +25,7 @@ pub async fn get_report_context(query: String) -> Result<ReportContext, ServerFn
         || site.origin(&Default::default()),
         |p| site.origin(&p.headers),
     );
-    let d = decode_link(&split_query(&query), &[]);
+    let d = decode_link(&split_query(super::bounded(&query)?), &[]);
     let made_with = d
         .link
         .pricebook

@@ -9,6 +9,7 @@
 
 mod support;
 
+mod amplification;
 mod api;
 mod charts;
 mod current_prices;

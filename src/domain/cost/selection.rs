@@ -1,6 +1,7 @@
 //! Which options an estimate compares.
 
 use crate::domain::pricebook::{ModelRef, Pricebook, ProviderKind};
+use crate::domain::scenario::codec::name_some;
 use crate::domain::scenario::{FieldError, Scenario};
 
 /// The baseline and the options to compare, as canonical `provider/model` ids.
@@ -31,8 +32,21 @@ fn all_options(book: &Pricebook) -> Vec<ModelRef> {
 }
 
 fn unknown(field: &str, r: &ModelRef, book: &Pricebook, fallback: Option<&ModelRef>) -> FieldError {
+    unknown_list(field, &[r.to_string()], book, fallback)
+}
+
+/// One error naming every unknown option of `field`, with the pricebook's
+/// options listed once.
+fn unknown_list(
+    field: &str,
+    names: &[String],
+    book: &Pricebook,
+    fallback: Option<&ModelRef>,
+) -> FieldError {
+    let verb = if names.len() == 1 { "is" } else { "are" };
     let mut message = format!(
-        "`{r}` is not in the pricebook; choose one of: {}",
+        "{} {verb} not in the pricebook; choose one of: {}",
+        name_some(names),
         all_options(book)
             .iter()
             .map(ModelRef::to_string)
@@ -44,7 +58,7 @@ fn unknown(field: &str, r: &ModelRef, book: &Pricebook, fallback: Option<&ModelR
     }
     FieldError {
         field: field.into(),
-        value: r.to_string(),
+        value: names.join(","),
         message,
     }
 }
@@ -103,11 +117,15 @@ pub fn select(book: &Pricebook, s: &Scenario) -> (Selection, Vec<FieldError>) {
     };
     match &s.compare {
         Some(list) => {
+            let mut missing = Vec::new();
             for r in list {
                 match canonical(book, r) {
                     Some(c) => push(c),
-                    None => errors.push(unknown("cmp", r, book, None)),
+                    None => missing.push(r.to_string()),
                 }
+            }
+            if !missing.is_empty() {
+                errors.push(unknown_list("cmp", &missing, book, None));
             }
         }
         None => {

@@ -19,9 +19,12 @@ use crate::domain::scenario::{CacheTtl, FieldError, Scenario};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
+mod limits;
 mod link;
 mod parse;
 mod query;
+
+pub use limits::{name_some, quoted, MAX_COMPARE, MAX_PAIRS, MAX_QUERY_BYTES};
 
 pub use link::{
     link_query, v1_default_base, LinkMeta, FINGERPRINT_LEN, LINK_KEYS, LINK_VERSION, READS_VERSIONS,
@@ -70,11 +73,7 @@ fn apply(s: &mut Scenario, key: &str, value: &str) -> Result<(), FieldError> {
         "horizon" => parse::horizon(key, value).map(|h| s.horizon_months = h),
         "base" => parse::model_ref(key, value).map(|r| s.base = r),
         "cmp" if value.trim().is_empty() => Ok(()),
-        "cmp" => value
-            .split(',')
-            .map(|v| parse::model_ref(key, v))
-            .collect::<Result<Vec<_>, _>>()
-            .map(|list| s.compare = Some(list)),
+        "cmp" => parse::compare(key, value).map(|list| s.compare = Some(list)),
         "cur" => DisplayCurrency::from_str(value.trim())
             .map(|c| s.currency = c)
             .map_err(|()| err(key, value, "choose USD, CNY or EUR")),
@@ -117,15 +116,11 @@ pub fn decode_link(pairs: &[(String, String)], extra: &[&str]) -> Decoded {
     let mut extras = Vec::new();
     let mut errors = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
-    let allowed = || {
-        KEYS.iter()
-            .chain(LINK_KEYS.iter())
-            .chain(extra.iter())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    for (key, value) in pairs {
+    let mut gathered = limits::Gathered::default();
+    if let Some((key, _)) = pairs.get(MAX_PAIRS) {
+        gathered.unread(key, pairs.len() - MAX_PAIRS);
+    }
+    for (key, value) in pairs.iter().take(MAX_PAIRS) {
         let Some(known) = KEYS
             .iter()
             .chain(LINK_KEYS.iter())
@@ -133,19 +128,11 @@ pub fn decode_link(pairs: &[(String, String)], extra: &[&str]) -> Decoded {
             .copied()
             .find(|k| k == key)
         else {
-            errors.push(err(
-                key,
-                value,
-                format!("unknown parameter; allowed: {}", allowed()),
-            ));
+            gathered.unknown(key, value);
             continue;
         };
         if seen.contains(&known) {
-            errors.push(err(
-                key,
-                value,
-                "given more than once; give each parameter once",
-            ));
+            gathered.repeated(known, value);
             continue;
         }
         seen.push(known);
@@ -161,6 +148,14 @@ pub fn decode_link(pairs: &[(String, String)], extra: &[&str]) -> Decoded {
             errors.push(e);
         }
     }
+    let allowed = KEYS
+        .iter()
+        .chain(LINK_KEYS.iter())
+        .chain(extra.iter())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    errors.extend(gathered.into_errors(&allowed));
     if meta.version == 1 && !seen.contains(&"base") {
         // Version 1 links left out the baseline when it was its default then.
         s.base = link::v1_default_base();

@@ -1,6 +1,7 @@
 //! Parsers for single query values. Each error names the key, keeps the
 //! value and says what is allowed.
 
+use super::limits::{name_some, MAX_COMPARE};
 use crate::domain::pricebook::ModelRef;
 use crate::domain::scenario::migration::Phase;
 use crate::domain::scenario::{FieldError, HORIZONS};
@@ -140,6 +141,43 @@ pub fn model_ref(key: &str, v: &str) -> Result<ModelRef, FieldError> {
             "write the option as provider/model, e.g. anthropic/claude-haiku-4-5",
         )),
     }
+}
+
+/// Parses `cmp`: comma-separated `provider/model` options, at most
+/// [`MAX_COMPARE`], repeats dropped. The bad entries are named in one error.
+pub fn compare(key: &str, v: &str) -> Result<Vec<ModelRef>, FieldError> {
+    let items: Vec<&str> = v.split(',').collect();
+    if items.len() > MAX_COMPARE {
+        return Err(err(
+            key,
+            v,
+            format!(
+                "{} options given; compare at most {MAX_COMPARE}",
+                items.len()
+            ),
+        ));
+    }
+    let mut list: Vec<ModelRef> = Vec::new();
+    let mut bad: Vec<String> = Vec::new();
+    for item in items {
+        match model_ref(key, item) {
+            Ok(r) if !list.contains(&r) => list.push(r),
+            Ok(_) => {}
+            Err(_) => bad.push(item.trim().to_string()),
+        }
+    }
+    if bad.is_empty() {
+        return Ok(list);
+    }
+    Err(err(
+        key,
+        v,
+        format!(
+            "{} {} not provider/model; write each option as provider/model, e.g. anthropic/claude-haiku-4-5",
+            name_some(&bad),
+            if bad.len() == 1 { "is" } else { "are" }
+        ),
+    ))
 }
 
 /// Parses `share:days,share:days,…` (e.g. `10:7,25:7,50:7,100:7`) or `none`.

@@ -1,0 +1,102 @@
+//! The router's outer guard: refuses a query longer than
+//! [`MAX_QUERY_BYTES`] with `414 URI Too Long` before any handler reads it,
+//! and answers a handler's panic with a `500` in the route's format
+//! (the panic's message goes to stderr). tower-http's `CatchPanicLayer`
+//! stays outside it as the very last resort.
+
+use super::answer_format::{answer, Format};
+use crate::domain::scenario::codec::MAX_QUERY_BYTES;
+use axum::extract::Request;
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::Response;
+use futures::FutureExt;
+use std::panic::AssertUnwindSafe;
+
+/// The message of a caught panic.
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
+    panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("(no message)")
+}
+
+/// The 500 answer after a panic on `path`.
+pub fn panic_answer(path: &str, panic: &(dyn std::any::Any + Send)) -> Response {
+    eprintln!(
+        "llm-roi: a request to {path} panicked: {}",
+        panic_message(panic)
+    );
+    answer(
+        Format::of(path),
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "the server failed on this request; the failure is logged",
+    )
+}
+
+/// The middleware: the query cap, then the handler with its panics caught.
+pub async fn guard(req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_string();
+    let query_bytes = req.uri().query().map_or(0, str::len);
+    if query_bytes > MAX_QUERY_BYTES {
+        return answer(
+            Format::of(&path),
+            StatusCode::URI_TOO_LONG,
+            &format!(
+                "the query is {query_bytes} bytes; at most {MAX_QUERY_BYTES} are read. A link made by llm-roi is far shorter: remove repeated or unknown parameters"
+            ),
+        );
+    }
+    match AssertUnwindSafe(next.run(req)).catch_unwind().await {
+        Ok(res) => res,
+        Err(panic) => panic_answer(&path, panic.as_ref()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+    use axum::routing::get;
+    use axum::Router;
+    use tower::ServiceExt;
+
+    async fn boom() -> &'static str {
+        panic!("boom")
+    }
+
+    fn router() -> Router {
+        Router::new()
+            .route("/api/v1/boom", get(boom))
+            .route("/chart/boom.svg", get(boom))
+            .route("/ok", get(|| async { "ok" }))
+            .layer(axum::middleware::from_fn(guard))
+    }
+
+    async fn call(uri: &str) -> Response {
+        let req = Request::builder().uri(uri).body(Body::empty());
+        match req {
+            Ok(req) => router().oneshot(req).await.unwrap_or_else(|e| match e {}),
+            Err(e) => panic!("{uri}: {e}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_panic_is_answered_in_the_routes_format() {
+        let res = call("/api/v1/boom").await;
+        assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(res.headers()["content-type"], "application/json");
+        let res = call("/chart/boom.svg").await;
+        assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(res.headers()["content-type"], "image/svg+xml");
+    }
+
+    #[tokio::test]
+    async fn a_query_past_the_cap_is_414_and_one_at_it_is_served() {
+        let at_cap = format!("/ok?x={}", "a".repeat(MAX_QUERY_BYTES - 2));
+        assert_eq!(call(&at_cap).await.status(), StatusCode::OK);
+        let past = format!("/ok?x={}", "a".repeat(MAX_QUERY_BYTES - 1));
+        assert_eq!(call(&past).await.status(), StatusCode::URI_TOO_LONG);
+    }
+}

@@ -25,6 +25,7 @@ pub fn ProbePanel(relays: Vec<RelayChoice>) -> impl IntoView {
     let warm = RwSignal::new(true);
     let run = RwSignal::new(None::<RunView>);
     let error = RwSignal::new(None::<String>);
+    let cancel_token = StoredValue::new(String::new());
 
     let start = Action::new(move |_: &()| {
         let relay = relay.get_untracked();
@@ -39,9 +40,10 @@ pub fn ProbePanel(relays: Vec<RelayChoice>) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(result) = start.value().get() {
             match result {
-                Ok(id) => {
+                Ok(started) => {
                     error.set(None);
-                    follow(&id, move |view| run.set(Some(view)));
+                    cancel_token.set_value(started.cancel_token);
+                    follow(&started.id, move |view| run.set(Some(view)));
                 }
                 Err(e) => error.set(Some(e.to_string())),
             }
@@ -49,7 +51,8 @@ pub fn ProbePanel(relays: Vec<RelayChoice>) -> impl IntoView {
     });
     let cancel = Action::new(move |id: &String| {
         let id = id.clone();
-        async move { cancel_probe(id).await }
+        let token = cancel_token.get_value();
+        async move { cancel_probe(id, token).await }
     });
     let running = move || run.with(|r| r.as_ref().is_some_and(|v| v.status == RunStatus::Running));
 

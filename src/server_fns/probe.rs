@@ -60,13 +60,20 @@ pub async fn probe_status() -> Result<ProbeInfo, ServerFnError> {
     })
 }
 
-/// Starts a run against `relay` and its upstream; returns the run id.
+/// A run the panel started: its id, and the token that cancels it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StartedRun {
+    pub id: String,
+    pub cancel_token: String,
+}
+
+/// Starts a run against `relay` and its upstream.
 #[server(prefix = "/api/fn", endpoint = "probe_start")]
 pub async fn start_probe(
     relay: String,
     pairs: usize,
     connection: Connection,
-) -> Result<String, ServerFnError> {
+) -> Result<StartedRun, ServerFnError> {
     use axum::extract::ConnectInfo;
     use std::net::{IpAddr, Ipv4Addr, SocketAddr};
     let service = probe_service()?;
@@ -86,12 +93,22 @@ pub async fn start_probe(
     service
         .start(req, ip)
         .await
+        .map(|s| StartedRun {
+            id: s.id,
+            cancel_token: s.cancel_token,
+        })
         .map_err(|e| ServerFnError::new(e.to_string()))
 }
 
-/// Asks a run to stop.
+/// Asks a run to stop; `token` is the one its start returned.
 #[server(prefix = "/api/fn", endpoint = "probe_cancel")]
-pub async fn cancel_probe(id: String) -> Result<bool, ServerFnError> {
-    let service = probe_service()?;
-    Ok(service.cancel(&id))
+pub async fn cancel_probe(id: String, token: String) -> Result<bool, ServerFnError> {
+    use crate::server::probe::runs::CancelOutcome;
+    match probe_service()?.cancel(&id, &token) {
+        CancelOutcome::Cancelling => Ok(true),
+        CancelOutcome::UnknownRun => Err(ServerFnError::new("the run is no longer kept")),
+        CancelOutcome::WrongToken => Err(ServerFnError::new(
+            "only whoever started a run can cancel it",
+        )),
+    }
 }

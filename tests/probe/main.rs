@@ -8,6 +8,7 @@
 
 mod support;
 
+mod bounds;
 mod keys;
 mod measure;
 mod runs;

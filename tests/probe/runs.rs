@@ -1,6 +1,6 @@
 //! The probe API end to end, in-process, against local mocks.
 
-use crate::support::{app, call, mocked_targets, start_run, wait_done};
+use crate::support::{app, call, mocked_targets, start_run, start_run_with_token, wait_done};
 use axum::http::StatusCode;
 use llm_roi::server::probe::targets::ProbeTargets;
 use std::time::Duration;
@@ -50,13 +50,29 @@ async fn a_warm_run_measures_the_relay_and_gives_a_verdict() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_run_can_be_cancelled() {
     let app = app(mocked_targets(100).await).await;
-    let id = start_run(
+    let (id, token) = start_run_with_token(
         &app,
         r#"{"relay":"holysheep","pairs":50,"connection":"cold"}"#,
     )
     .await;
+    assert_eq!(id.len(), 32, "{id}");
+    assert!(id.bytes().all(|b| b.is_ascii_hexdigit()), "{id}");
+    assert_ne!(id, token);
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let (status, _) = call(&app, "POST", &format!("/api/v1/probe/runs/{id}/cancel"), "").await;
+    let cancel = format!("/api/v1/probe/runs/{id}/cancel");
+    let (status, text) = call(&app, "POST", &cancel, "").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{text}");
+    assert!(text.contains("cancel_token"), "{text}");
+    let wrong = format!(r#"{{"token":"{}"}}"#, "0".repeat(32));
+    let (status, text) = call(&app, "POST", &cancel, &wrong).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{text}");
+    let (status, v) = call(&app, "GET", &format!("/api/v1/probe/runs/{id}"), "").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        v.contains(r#""status":"running""#),
+        "a wrong token stopped the run: {v:.200}"
+    );
+    let (status, _) = call(&app, "POST", &cancel, &format!(r#"{{"token":"{token}"}}"#)).await;
     assert_eq!(status, StatusCode::OK);
     let v = wait_done(&app, &id).await;
     assert_eq!(v["status"], "cancelled");
@@ -93,8 +109,12 @@ async fn bad_starts_are_refused_with_the_right_status() {
         assert_eq!(got, status, "{body}: {text}");
         assert!(text.contains(needle), "{body}: {text}");
     }
-    let (status, _) = call(&app, "GET", "/api/v1/probe/runs/r999", "").await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
+    for id in ["r1", "r999", "00000000000000000000000000000000"] {
+        let (status, _) = call(&app, "GET", &format!("/api/v1/probe/runs/{id}"), "").await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{id}");
+        let (status, _) = call(&app, "GET", &format!("/api/v1/probe/runs/{id}/events"), "").await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{id}");
+    }
 
     let open = ProbeTargets {
         allow_custom_targets: true,

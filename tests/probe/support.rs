@@ -3,10 +3,18 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use llm_roi::server::probe::{build_service, service::Limits, targets::ProbeTargets};
+use llm_roi::server::probe::guard::Lookup;
+use llm_roi::server::probe::{
+    build_service, build_service_with, service::Limits, targets::ProbeTargets,
+};
 use llm_roi::server::{pricing_dir::load_dir, router, state};
 use llm_roi_probe_mocks::{relay_app, serve, upstream_app, Delay};
 use serde_json::Value;
+use std::future::Future;
+use std::net::IpAddr;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 use tower::ServiceExt;
 
@@ -95,8 +103,44 @@ pub async fn wait_done(app: &axum::Router, id: &str) -> Value {
 
 /// Starts a run with `body`, asserts 202 and returns the run id.
 pub async fn start_run(app: &axum::Router, body: &str) -> String {
+    start_run_with_token(app, body).await.0
+}
+
+/// Starts a run with `body`, asserts 202 and returns its id and cancel token.
+pub async fn start_run_with_token(app: &axum::Router, body: &str) -> (String, String) {
     let (status, text) = call(app, "POST", "/api/v1/probe/runs", body).await;
     assert_eq!(status, StatusCode::ACCEPTED, "{text}");
     let v: Value = serde_json::from_str(&text).unwrap();
-    v["id"].as_str().unwrap().to_string()
+    (
+        v["id"].as_str().unwrap().to_string(),
+        v["cancel_token"].as_str().unwrap().to_string(),
+    )
+}
+
+/// A name table for the guard that counts its lookups.
+#[derive(Clone, Default)]
+pub struct CountingLookup(pub Arc<AtomicUsize>);
+
+impl Lookup for CountingLookup {
+    fn lookup<'a>(
+        &'a self,
+        _host: &'a str,
+    ) -> Pin<Box<dyn Future<Output = Result<Vec<IpAddr>, String>> + Send + 'a>> {
+        self.0.fetch_add(1, Ordering::Relaxed);
+        Box::pin(async { Ok(vec![IpAddr::V4(std::net::Ipv4Addr::new(10, 1, 2, 3))]) })
+    }
+}
+
+/// The app with these probe limits, resolving every name with `lookup`
+/// (to 10.1.2.3, a private address).
+pub fn app_limited(targets: ProbeTargets, limits: Limits, lookup: CountingLookup) -> axum::Router {
+    let book = state::LoadedBook::new(load_dir(std::path::Path::new(PRICING)).unwrap());
+    let probe =
+        build_service_with(book.pricebook.clone(), targets, limits, Box::new(lookup)).unwrap();
+    router::build(state::AppState {
+        leptos_options: llm_roi::server::startup::leptos_options("target/site", PRICING_ADDR),
+        book,
+        site: Default::default(),
+        probe: Some(probe),
+    })
 }

@@ -1,10 +1,13 @@
 //! The probe API:
 //! - `POST /api/v1/probe/runs` starts a run (JSON body, see [`StartRequest`]);
-//! - `GET /api/v1/probe/runs/{id}` returns its state and result;
+//! - `GET /api/v1/probe/runs/{id}` returns its state and result (the id is
+//!   128-bit random: only whoever holds it can read the run);
 //! - `GET /api/v1/probe/runs/{id}/events` streams progress as server-sent events;
-//! - `POST /api/v1/probe/runs/{id}/cancel` stops it;
+//! - `POST /api/v1/probe/runs/{id}/cancel` stops it, given the run's cancel
+//!   token in `{"token": …}` (returned only by the start);
 //! - `GET /api/v1/probe/status` gives the host, limits and the hourly budget.
 
+use super::runs::CancelOutcome;
 use super::service::{ProbeService, StartRequest};
 use crate::server::state::AppState;
 use axum::extract::{ConnectInfo, Path, State};
@@ -29,7 +32,13 @@ impl IntoResponse for ApiError {
 }
 
 fn not_found(id: &str) -> ApiError {
-    ApiError(StatusCode::NOT_FOUND, format!("no run `{id}`"))
+    ApiError(
+        StatusCode::NOT_FOUND,
+        format!(
+            "no run `{}`; runs are kept for an hour after they finish",
+            crate::domain::scenario::codec::quoted(id)
+        ),
+    )
 }
 
 fn probe(state: &AppState) -> Result<Arc<ProbeService>, ApiError> {
@@ -59,13 +68,20 @@ pub async fn start(
         IpAddr::V4(Ipv4Addr::UNSPECIFIED),
         |Extension(ConnectInfo(a))| a.ip(),
     );
-    let id = service.start(req, ip).await.map_err(|e| {
+    let started = service.start(req, ip).await.map_err(|e| {
         ApiError(
             StatusCode::from_u16(e.status()).unwrap_or(StatusCode::BAD_REQUEST),
             e.to_string(),
         )
     })?;
-    let links = json!({ "id": id, "result": format!("/api/v1/probe/runs/{id}"), "events": format!("/api/v1/probe/runs/{id}/events") });
+    let id = &started.id;
+    let links = json!({
+        "id": id,
+        "cancel_token": started.cancel_token,
+        "result": format!("/api/v1/probe/runs/{id}"),
+        "events": format!("/api/v1/probe/runs/{id}/events"),
+        "cancel": format!("/api/v1/probe/runs/{id}/cancel"),
+    });
     Ok((StatusCode::ACCEPTED, Json(links)).into_response())
 }
 
@@ -78,15 +94,36 @@ pub async fn get_run(
     Ok(Json(view).into_response())
 }
 
-/// `POST /api/v1/probe/runs/{id}/cancel`.
+/// The body of `POST /api/v1/probe/runs/{id}/cancel`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CancelBody {
+    token: String,
+}
+
+/// `POST /api/v1/probe/runs/{id}/cancel` with `{"token": …}`.
 pub async fn cancel(
     State(state): State<AppState>,
     Path(id): Path<String>,
+    body: axum::body::Bytes,
 ) -> Result<Response, ApiError> {
-    if !probe(&state)?.cancel(&id) {
-        return Err(not_found(&id));
+    let service = probe(&state)?;
+    let body: CancelBody = serde_json::from_slice(&body).map_err(|e| {
+        ApiError(
+            StatusCode::BAD_REQUEST,
+            format!("the body must be {{\"token\": \"…\"}} with the cancel_token the start returned: {e}"),
+        )
+    })?;
+    match service.cancel(&id, &body.token) {
+        CancelOutcome::Cancelling => {
+            Ok(Json(json!({ "id": id, "cancelling": true })).into_response())
+        }
+        CancelOutcome::UnknownRun => Err(not_found(&id)),
+        CancelOutcome::WrongToken => Err(ApiError(
+            StatusCode::FORBIDDEN,
+            "this is not the run's cancel token; only whoever started a run can cancel it".into(),
+        )),
     }
-    Ok(Json(json!({ "id": id, "cancelling": true })).into_response())
 }
 
 /// `GET /api/v1/probe/status`.

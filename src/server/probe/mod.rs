@@ -7,7 +7,9 @@ pub mod endpoint;
 pub mod guard;
 pub mod measure;
 pub mod request;
+pub mod runs;
 pub mod service;
+pub mod special_ranges;
 pub mod sse_scan;
 pub mod start;
 pub mod targets;
@@ -17,19 +19,30 @@ pub mod tls;
 use crate::domain::pricebook::Pricebook;
 use std::sync::Arc;
 
-/// The probe service over `book`, with the settings of `targets`.
+/// The probe service over `book`, with the settings of `targets`, resolving
+/// names with the system's resolver settings.
 pub fn build_service(
     book: Arc<Pricebook>,
     targets: targets::ProbeTargets,
     limits: service::Limits,
 ) -> Result<Arc<service::ProbeService>, String> {
-    let tls = tls::client_config(&targets.extra_roots).map_err(|e| format!("TLS roots: {e}"))?;
-    let prober = measure::Prober::new(tls, measure::Timeouts::default());
     let lookup: Box<dyn guard::Lookup> =
         match hickory_resolver::TokioResolver::builder_tokio().and_then(|b| b.build()) {
             Ok(r) => Box::new(r),
             Err(e) => return Err(format!("DNS resolver: {e}")),
         };
+    build_service_with(book, targets, limits, lookup)
+}
+
+/// [`build_service`] with another resolver (a fixed table in tests).
+pub fn build_service_with(
+    book: Arc<Pricebook>,
+    targets: targets::ProbeTargets,
+    limits: service::Limits,
+    lookup: Box<dyn guard::Lookup>,
+) -> Result<Arc<service::ProbeService>, String> {
+    let tls = tls::client_config(&targets.extra_roots).map_err(|e| format!("TLS roots: {e}"))?;
+    let prober = measure::Prober::new(tls, measure::Timeouts::default());
     Ok(Arc::new(service::ProbeService::new(
         book, targets, limits, prober, lookup,
     )))

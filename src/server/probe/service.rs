@@ -10,6 +10,8 @@ use super::budget::{admit, prune};
 use super::guard::{check, Lookup, Refusal};
 use super::measure::{Conn, Endpoint, ProbeRequest, Prober};
 use super::request::{display_url, probe_request};
+use super::runs::{secret, CancelOutcome, Run, Runs};
+pub use super::runs::{KEEP_FINISHED_FOR, MAX_KEPT_RUNS};
 pub use super::start::{Limits, StartError, StartRequest};
 use super::targets::{ProbeTargets, DEFAULT_PAIRS};
 use crate::domain::pricebook::{ApiStyle, Pricebook, ProviderKind};
@@ -19,19 +21,19 @@ use crate::domain::probe::sample::{abba_arm, Arm, Connection, ErrorClass, Sample
 use arms::Arms;
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::sync::Semaphore;
 
 mod arms;
 
-/// How many runs are kept for `GET /api/v1/probe/runs/{id}`.
-pub const MAX_KEPT_RUNS: usize = 200;
-
-struct Run {
-    view: Mutex<RunView>,
-    cancel: AtomicBool,
+/// A started run: its id, and the token that cancels it (given only to the
+/// starter).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Started {
+    pub id: String,
+    pub cancel_token: String,
 }
 
 /// The probe service, shared by the API handlers.
@@ -41,11 +43,10 @@ pub struct ProbeService {
     targets: ProbeTargets,
     limits: Limits,
     lookup: Box<dyn Lookup>,
-    runs: Mutex<HashMap<String, Arc<Run>>>,
+    runs: Runs,
     in_flight: Arc<Semaphore>,
     starts: Mutex<HashMap<IpAddr, VecDeque<Instant>>>,
     auth_spent: Mutex<VecDeque<Instant>>,
-    next_id: AtomicU64,
     host: String,
 }
 
@@ -66,6 +67,7 @@ impl ProbeService {
         prober: Prober,
         lookup: Box<dyn Lookup>,
     ) -> Self {
+        let runs = Runs::bounded(limits.max_kept_runs, limits.keep_finished_for);
         Self {
             prober,
             book,
@@ -73,10 +75,9 @@ impl ProbeService {
             targets,
             limits,
             lookup,
-            runs: Mutex::new(HashMap::new()),
+            runs,
             starts: Mutex::new(HashMap::new()),
             auth_spent: Mutex::new(VecDeque::new()),
-            next_id: AtomicU64::new(1),
             host: host_name(),
         }
     }
@@ -98,12 +99,42 @@ impl ProbeService {
         (log.len(), self.limits.auth_requests_per_hour)
     }
 
-    /// Starts a run for `client`; returns its id.
+    /// How many runs are kept now.
+    pub fn kept_runs(&self) -> usize {
+        self.runs.len()
+    }
+
+    /// Counts a start by `client` against its per-minute rate, and forgets
+    /// the clients with no start in the last minute.
+    fn admit_client(&self, client: IpAddr) -> Result<(), StartError> {
+        let window = Duration::from_secs(60);
+        let mut starts = self.starts.lock().unwrap_or_else(|e| e.into_inner());
+        starts.retain(|_, log| {
+            prune(log, window);
+            !log.is_empty()
+        });
+        let log = starts.entry(client).or_default();
+        if admit(log, window, self.limits.starts_per_client_per_minute, 1) {
+            Ok(())
+        } else {
+            Err(StartError::RateLimited(
+                self.limits.starts_per_client_per_minute,
+            ))
+        }
+    }
+
+    /// How many clients the per-client rate remembers now.
+    pub fn remembered_clients(&self) -> usize {
+        self.starts.lock().unwrap_or_else(|e| e.into_inner()).len()
+    }
+
+    /// Starts a run for `client`. The client's rate and the in-flight cap
+    /// are checked before anything is resolved or built.
     pub async fn start(
         self: &Arc<Self>,
         req: StartRequest,
         client: IpAddr,
-    ) -> Result<String, StartError> {
+    ) -> Result<Started, StartError> {
         let pairs = req.pairs.unwrap_or(DEFAULT_PAIRS);
         if pairs == 0 || pairs > self.targets.max_pairs {
             return Err(StartError::BadRequest(format!(
@@ -111,26 +142,13 @@ impl ProbeService {
                 self.targets.max_pairs
             )));
         }
-        let (arms, relay, upstream, claim, auth) = self.arms(&req).await?;
-        {
-            let mut starts = self.starts.lock().unwrap_or_else(|e| e.into_inner());
-            let log = starts.entry(client).or_default();
-            if !admit(
-                log,
-                Duration::from_secs(60),
-                self.limits.starts_per_client_per_minute,
-                1,
-            ) {
-                return Err(StartError::RateLimited(
-                    self.limits.starts_per_client_per_minute,
-                ));
-            }
-        }
+        self.admit_client(client)?;
         let permit = self
             .in_flight
             .clone()
             .try_acquire_owned()
             .map_err(|_| StartError::Busy(self.limits.max_runs_in_flight))?;
+        let (arms, relay, upstream, claim, auth) = self.arms(&req).await?;
         let total_requests = 2 * pairs
             + if req.connection == Connection::Warm {
                 2
@@ -148,7 +166,10 @@ impl ProbeService {
                 return Err(StartError::BudgetSpent(self.limits.auth_requests_per_hour));
             }
         }
-        let id = format!("r{}", self.next_id.fetch_add(1, Ordering::Relaxed));
+        let no_secret =
+            |e: getrandom::Error| StartError::Internal(format!("no random run id: {e}"));
+        let id = secret().map_err(no_secret)?;
+        let cancel_token = secret().map_err(no_secret)?;
         let view = RunView {
             id: id.clone(),
             relay,
@@ -171,14 +192,8 @@ impl ProbeService {
             measured_from: self.host.clone(),
             stop_reason: None,
         };
-        let run = Arc::new(Run {
-            view: Mutex::new(view),
-            cancel: AtomicBool::new(false),
-        });
-        self.runs
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(id.clone(), run.clone());
+        let run = Arc::new(Run::new(view, cancel_token.clone()));
+        self.runs.insert(id.clone(), run.clone());
         let service = self.clone();
         tokio::spawn(async move {
             let _permit = permit;
@@ -200,7 +215,7 @@ impl ProbeService {
             }
             v.report = report(&v.samples, v.connection, v.claimed_overhead_ms);
         });
-        Ok(id)
+        Ok(Started { id, cancel_token })
     }
 
     async fn execute(
@@ -271,17 +286,14 @@ impl ProbeService {
 
     /// A run's current state.
     pub fn view(&self, id: &str) -> Option<RunView> {
-        let runs = self.runs.lock().unwrap_or_else(|e| e.into_inner());
-        let run = runs.get(id)?;
+        let run = self.runs.get(id)?;
         let v = run.view.lock().unwrap_or_else(|e| e.into_inner()).clone();
         Some(v)
     }
 
-    /// Asks a run to stop after its current request; false for an unknown id.
-    pub fn cancel(&self, id: &str) -> bool {
-        let runs = self.runs.lock().unwrap_or_else(|e| e.into_inner());
-        runs.get(id)
-            .map(|r| r.cancel.store(true, Ordering::Relaxed))
-            .is_some()
+    /// Asks a run to stop after its current request, if `token` is the one
+    /// its start returned.
+    pub fn cancel(&self, id: &str, token: &str) -> CancelOutcome {
+        self.runs.cancel(id, token)
     }
 }

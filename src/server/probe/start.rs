@@ -15,6 +15,9 @@ pub struct Limits {
     pub auth_requests_per_hour: usize,
     /// The longest `retry-after` a run waits for before it stops.
     pub max_retry_wait: Duration,
+    /// How many runs are kept, and how long a finished one stays readable.
+    pub max_kept_runs: usize,
+    pub keep_finished_for: Duration,
 }
 
 impl Default for Limits {
@@ -25,6 +28,8 @@ impl Default for Limits {
             run_timeout: Duration::from_secs(120),
             auth_requests_per_hour: 200,
             max_retry_wait: Duration::from_secs(10),
+            max_kept_runs: super::runs::MAX_KEPT_RUNS,
+            keep_finished_for: super::runs::KEEP_FINISHED_FOR,
         }
     }
 }
@@ -61,6 +66,8 @@ pub enum StartError {
         "the hourly budget of {0} authenticated requests is spent; unauthenticated runs still work"
     )]
     BudgetSpent(usize),
+    #[error("the server could not start the run: {0}")]
+    Internal(String),
 }
 
 impl StartError {
@@ -70,6 +77,7 @@ impl StartError {
             Self::CustomTargetsOff => 403,
             Self::Refused(_) => 422,
             Self::Busy(_) | Self::RateLimited(_) | Self::BudgetSpent(_) => 429,
+            Self::Internal(_) => 500,
         }
     }
 }

@@ -4,6 +4,7 @@
 //! ```toml
 //! allow_custom_targets = false   # probe URLs typed by users (checked by the guard)
 //! max_pairs = 50                 # cap on pairs per run
+//! custom_target_ports = [443, 80] # ports custom targets may use
 //!
 //! [[targets]]
 //! provider = "anthropic"         # a provider id from pricing/
@@ -28,6 +29,7 @@ struct RawTargets {
     #[serde(default)]
     allow_custom_targets: bool,
     max_pairs: Option<usize>,
+    custom_target_ports: Option<Vec<u16>>,
     #[serde(default)]
     targets: Vec<RawTarget>,
 }
@@ -45,6 +47,8 @@ struct RawTarget {
 pub struct ProbeTargets {
     pub allow_custom_targets: bool,
     pub max_pairs: usize,
+    /// The ports custom targets may use.
+    pub custom_target_ports: Vec<u16>,
     /// Provider id → base URL to probe instead of the pricebook's.
     pub base_urls: HashMap<String, url::Url>,
     pub extra_roots: Vec<CertificateDer<'static>>,
@@ -55,6 +59,7 @@ impl Default for ProbeTargets {
         Self {
             allow_custom_targets: false,
             max_pairs: DEFAULT_MAX_PAIRS,
+            custom_target_ports: super::guard::DEFAULT_PORTS.to_vec(),
             base_urls: HashMap::new(),
             extra_roots: Vec::new(),
         }
@@ -87,9 +92,18 @@ pub fn load(path: &Path) -> Result<ProbeTargets, TargetsError> {
             "max_pairs must be from 1 to 1000; got {max_pairs}"
         )));
     }
+    let ports = raw
+        .custom_target_ports
+        .unwrap_or_else(|| super::guard::DEFAULT_PORTS.to_vec());
+    if ports.is_empty() || ports.contains(&0) {
+        return Err(err(
+            "custom_target_ports must list ports from 1 to 65535, e.g. [443, 80]".into(),
+        ));
+    }
     let mut targets = ProbeTargets {
         allow_custom_targets: raw.allow_custom_targets,
         max_pairs,
+        custom_target_ports: ports,
         ..ProbeTargets::default()
     };
     let dir = path.parent().unwrap_or(Path::new("."));

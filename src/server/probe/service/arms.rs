@@ -99,7 +99,7 @@ impl ProbeService {
                 if !self.targets.allow_custom_targets {
                     return Err(StartError::CustomTargetsOff);
                 }
-                let rep = check(url, self.lookup.as_ref())
+                let rep = check(url, self.lookup.as_ref(), &self.targets.custom_target_ports)
                     .await
                     .map_err(|e: Refusal| StartError::Refused(e.to_string()))?;
                 let upstream_id = req.upstream.clone().unwrap_or_else(|| "anthropic".into());

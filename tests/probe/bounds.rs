@@ -1,0 +1,97 @@
+//! The probe's bounds: runs forgotten past the limits, the per-client rate
+//! and the in-flight cap applied before any name is looked up, refusals that
+//! name a class and not the address, and the allowed ports.
+
+use crate::support::{app_limited, call, mocked_targets, start_run, wait_done, CountingLookup};
+use axum::http::StatusCode;
+use llm_roi::server::probe::{service::Limits, targets::ProbeTargets};
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+fn custom() -> ProbeTargets {
+    ProbeTargets {
+        allow_custom_targets: true,
+        ..ProbeTargets::default()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_target_is_not_looked_up_once_the_client_is_over_its_rate() {
+    let lookups = CountingLookup::default();
+    let limits = Limits::default();
+    let app = app_limited(custom(), limits.clone(), lookups.clone());
+    let body = r#"{"target_url":"https://relay.example.com/v1"}"#;
+    for _ in 0..limits.starts_per_client_per_minute {
+        let (status, text) = call(&app, "POST", "/api/v1/probe/runs", body).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{text}");
+        assert!(text.contains("resolves to a private address"), "{text}");
+        assert!(!text.contains("10.1.2.3"), "the address leaked: {text}");
+    }
+    assert_eq!(
+        lookups.0.load(Ordering::Relaxed),
+        limits.starts_per_client_per_minute
+    );
+    for _ in 0..20 {
+        let (status, text) = call(&app, "POST", "/api/v1/probe/runs", body).await;
+        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{text}");
+    }
+    assert_eq!(
+        lookups.0.load(Ordering::Relaxed),
+        limits.starts_per_client_per_minute,
+        "a start over the rate was looked up"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_port_outside_the_allowed_ones_is_refused_without_a_lookup() {
+    let lookups = CountingLookup::default();
+    let app = app_limited(custom(), Limits::default(), lookups.clone());
+    let body = r#"{"target_url":"https://relay.example.com:6379/"}"#;
+    let (status, text) = call(&app, "POST", "/api/v1/probe/runs", body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{text}");
+    assert!(text.contains("port 6379 is not allowed"), "{text}");
+    assert_eq!(lookups.0.load(Ordering::Relaxed), 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn finished_runs_are_forgotten_past_the_count_and_the_time() {
+    let limits = Limits {
+        max_kept_runs: 3,
+        keep_finished_for: Duration::from_secs(2),
+        starts_per_client_per_minute: 100,
+        ..Limits::default()
+    };
+    let app = app_limited(mocked_targets(1).await, limits, CountingLookup::default());
+    let mut ids = Vec::new();
+    for _ in 0..5 {
+        let id = start_run(
+            &app,
+            r#"{"relay":"holysheep","pairs":1,"connection":"cold"}"#,
+        )
+        .await;
+        wait_done(&app, &id).await;
+        ids.push(id);
+    }
+    let status = |id: &str| {
+        let app = app.clone();
+        let uri = format!("/api/v1/probe/runs/{id}");
+        async move { call(&app, "GET", &uri, "").await.0 }
+    };
+    // Three kept: the two least recently read went first.
+    assert_eq!(status(&ids[0]).await, StatusCode::NOT_FOUND);
+    assert_eq!(status(&ids[1]).await, StatusCode::NOT_FOUND);
+    for id in &ids[2..] {
+        assert_eq!(status(id).await, StatusCode::OK, "{id}");
+    }
+    // Past the keeping time, the next start forgets them all.
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    let last = start_run(
+        &app,
+        r#"{"relay":"holysheep","pairs":1,"connection":"cold"}"#,
+    )
+    .await;
+    for id in &ids {
+        assert_eq!(status(id).await, StatusCode::NOT_FOUND, "{id}");
+    }
+    assert_eq!(status(&last).await, StatusCode::OK);
+}

@@ -1,5 +1,6 @@
 //! The options table: cost per request, day, month and year, and savings.
 
+use crate::domain::money::periods::{DAYS_PER_MONTH, DAYS_PER_YEAR};
 use crate::domain::money::DisplayCurrency;
 use crate::domain::view::option_rows::OptionRow;
 use leptos::prelude::*;
@@ -19,8 +20,8 @@ pub fn ResultsTable(
                         <th scope="col">"Option"</th>
                         <th scope="col">"Per request"</th>
                         <th scope="col">"Per day"</th>
-                        <th scope="col">"Per month"</th>
-                        <th scope="col">"Per year"</th>
+                        <th scope="col">{format!("Per month ({DAYS_PER_MONTH} days)")}</th>
+                        <th scope="col">{format!("Per year ({DAYS_PER_YEAR} days)")}</th>
                         <th scope="col">"Saves per month"</th>
                         <th scope="col">"Saves"</th>
                     </tr>

@@ -6,6 +6,7 @@
 use crate::client::query::{query_pairs, with_query};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::with_pricebook::WithPricebook;
+use crate::domain::money::periods::DAYS_PER_MONTH;
 use crate::domain::report::embed::{default_parts, show_or_default, EmbedPart, SHOW_KEY};
 use crate::domain::report::{build_on, ReportModel};
 use crate::domain::scenario::codec::encode;
@@ -38,7 +39,7 @@ fn part_view(part: EmbedPart, r: &ReportModel, sentence: &str, scenario_query: &
         EmbedPart::Table => view! {
             <table class="embed-table" data-testid="embed-table">
                 <caption>"Cost by option, " {cur.code()} " (a month is 30 days)"</caption>
-                <thead><tr><th scope="col">"Option"</th><th scope="col">"Per month"</th><th scope="col">"Saves per month"</th><th scope="col">"Saves"</th></tr></thead>
+                <thead><tr><th scope="col">"Option"</th><th scope="col">{format!("Per month ({DAYS_PER_MONTH} days)")}</th><th scope="col">"Saves per month"</th><th scope="col">"Saves"</th></tr></thead>
                 <tbody>
                     {rows(&r.estimate).into_iter().map(|o| view! {
                         <tr data-option=o.id.clone() class:baseline=o.is_baseline>

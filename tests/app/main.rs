@@ -14,6 +14,7 @@ mod api;
 mod charts;
 mod current_prices;
 mod exports;
+mod no_panic;
 mod overflow;
 mod pages;
 mod report;

@@ -3,6 +3,7 @@
 
 use crate::domain::forecast::roi::Payback;
 use crate::domain::forecast::{Forecast, MigrationPlan};
+use crate::domain::money::periods::{DAYS_PER_MONTH, MONTHS_PER_YEAR as MONTHS};
 use crate::domain::money::DisplayCurrency;
 use crate::domain::view::chart_text::payback_text;
 use crate::domain::view::display::{money, number, percent, round_parts, PER_REQUEST_DP, TOTAL_DP};
@@ -75,7 +76,14 @@ pub fn projection_view(f: &Forecast, cur: DisplayCurrency) -> ProjectionView {
         horizon_months: p.horizon_months,
         growth: format!("{}%", number(p.growth_pct)),
         year_headers: (1..=p.horizon_months.div_ceil(12))
-            .map(|y| format!("Year {y} (months {}–{})", y * 12 - 11, y * 12))
+            .map(|y| {
+                format!(
+                    "Year {y} (months {}–{}, {} days)",
+                    y * MONTHS - 11,
+                    y * MONTHS,
+                    MONTHS * DAYS_PER_MONTH
+                )
+            })
             .collect(),
         years,
         option_labels: p.options.iter().map(|o| o.label.clone()).collect(),
@@ -204,7 +212,7 @@ mod tests {
         let book = playbook_book();
         let f = forecast(&book, &estimate(&book, &s)).unwrap();
         let p = projection_view(&f, s.currency);
-        assert_eq!(p.year_headers, ["Year 1 (months 1–12)"]);
+        assert_eq!(p.year_headers, ["Year 1 (months 1–12, 360 days)"]);
         // $300,000 × (1.05¹² − 1) / 0.05 = $300,000 × 15.917126520… = $4,775,137.96.
         assert_eq!(p.years[0].years, ["$4,775,137.96"]);
         assert_eq!(p.months[11].requests_per_day, "17,103,394");

@@ -1,8 +1,19 @@
-//! The three charts, inline SVG drawn on the server, redrawn (debounced)
-//! when the scenario changes.
+//! The three charts, as images of the chart routes (`/chart/{name}.svg`),
+//! each with a description of its figures as its text alternative.
+//!
+//! The images are drawn by the server and cached by their `ETag`, so the
+//! page carries no SVG and no chart data: a changed scenario changes the
+//! images' addresses (debounced while typing), and the browser fetches them.
+//!
+//! Usage:
+//!
+//! ```ignore
+//! view! { <Charts query=canonical alts=descriptions/> }
+//! ```
 
 use crate::client::debounced::debounced;
-use crate::server_fns::charts::get_charts;
+use crate::client::query::with_query;
+use crate::domain::view::chart_text::ChartKind;
 use leptos::prelude::*;
 
 /// Wait after the last change before asking for new charts.
@@ -12,41 +23,31 @@ const DEBOUNCE_MS: u64 = 350;
 pub fn Charts(
     /// The scenario's canonical query.
     query: Signal<String>,
+    /// Each chart's text alternative, in [`ChartKind::ALL`] order.
+    alts: Signal<Vec<String>>,
 ) -> impl IntoView {
     let settled = debounced(query, DEBOUNCE_MS);
-    let charts = Resource::new(move || settled.get(), get_charts);
-    let (busy, set_busy) = signal(false);
+    let figures = ChartKind::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(i, kind)| {
+            let src = move || with_query(&format!("/chart/{}.svg", kind.name()), &settled.get());
+            let alt = move || {
+                alts.with(|a| a.get(i).cloned())
+                    .unwrap_or_else(|| kind.title().to_string())
+            };
+            view! {
+                <figure class="chart-figure" data-chart=kind.name() data-query=move || settled.get()>
+                    <img class="chart-img" src=src alt=alt width="800" height="420"/>
+                    <figcaption><a href=src>"This chart as an SVG file"</a></figcaption>
+                </figure>
+            }
+        })
+        .collect_view();
     view! {
-        <section class="charts" aria-labelledby="charts-heading" aria-busy=move || busy.get().to_string()>
+        <section class="charts" aria-labelledby="charts-heading">
             <h2 id="charts-heading">"Charts"</h2>
-            <Transition fallback=|| view! { <p>"Drawing the charts…"</p> } set_pending=set_busy>
-                {move || Suspend::new(async move {
-                    let q = settled.get();
-                    match charts.await {
-                        Ok(list) => list
-                            .into_iter()
-                            .map(|c| {
-                                let href = if q.is_empty() {
-                                    format!("/chart/{}.svg", c.name)
-                                } else {
-                                    format!("/chart/{}.svg?{q}", c.name)
-                                };
-                                view! {
-                                    <figure class="chart-figure" data-chart=c.name.clone() data-query=q.clone()>
-                                        <div class="chart-svg" inner_html=c.svg></div>
-                                        <figcaption><a href=href>"This chart as an SVG file"</a></figcaption>
-                                    </figure>
-                                }
-                            })
-                            .collect_view()
-                            .into_any(),
-                        Err(e) => view! {
-                            <p class="error" role="alert">"The charts could not be drawn: " {e.to_string()}</p>
-                        }
-                        .into_any(),
-                    }
-                })}
-            </Transition>
+            {figures}
         </section>
     }
 }

@@ -7,7 +7,7 @@ use crate::components::probe_strip::ProbeStrip;
 use crate::domain::probe::report::PHASES;
 use crate::domain::probe::run::{RunStatus, RunView};
 use crate::domain::probe::sample::Connection;
-use crate::server_fns::probe::{cancel_probe, probe_status, start_probe};
+use crate::server_fns::probe::{cancel_probe, probe_status, start_probe, ProbeInfo};
 use leptos::prelude::*;
 
 /// A relay the panel can probe: (provider id, name, claimed overhead).
@@ -17,9 +17,18 @@ fn ms(us: u64) -> String {
     format!("{:.1}", us as f64 / 1000.0)
 }
 
+/// The probe's settings and budget, for [`ProbePanel`]. Create it on the
+/// page, outside any `Suspense`: the server renders a suspense's children up
+/// to three times, and a resource created there is serialised each time.
+pub fn probe_info() -> ProbeInfoResource {
+    Resource::new(|| (), |()| probe_status())
+}
+
+/// What [`probe_info`] returns.
+pub type ProbeInfoResource = Resource<Result<ProbeInfo, ServerFnError>>;
+
 #[component]
-pub fn ProbePanel(relays: Vec<RelayChoice>) -> impl IntoView {
-    let info = Resource::new(|| (), |()| probe_status());
+pub fn ProbePanel(relays: Vec<RelayChoice>, info: ProbeInfoResource) -> impl IntoView {
     let relay = RwSignal::new(relays.first().map(|r| r.0.clone()).unwrap_or_default());
     let pairs = RwSignal::new("20".to_string());
     let warm = RwSignal::new(true);

@@ -8,7 +8,7 @@
 use crate::client::query::{join_pairs, query_pairs, with_query};
 use crate::components::charts::Charts;
 use crate::components::error_summary::ErrorSummary;
-use crate::components::probe_panel::ProbePanel;
+use crate::components::probe_panel::{probe_info, ProbeInfoResource, ProbePanel};
 use crate::components::projection_table::ProjectionTable;
 use crate::components::results_table::ResultsTable;
 use crate::components::roi_panel::RoiPanel;
@@ -19,6 +19,7 @@ use crate::components::with_pricebook::WithPricebook;
 use crate::domain::cost::engine::estimate;
 use crate::domain::forecast::forecast;
 use crate::domain::scenario::codec::{decode, encode, link_query, PLAYBOOK_QUERY};
+use crate::domain::view::chart_text::alt_texts;
 use crate::domain::view::forecast_rows::{projection_view, roi_view};
 use crate::domain::view::option_rows::rows;
 use crate::pages::probe::relay_choices;
@@ -29,6 +30,9 @@ use leptos_router::NavigateOptions;
 
 #[component]
 pub fn CalculatorPage() -> impl IntoView {
+    // Outside the pricebook's Suspense, so that it is created (and
+    // serialised) once: see `probe_info`.
+    let info = probe_info();
     view! {
         <header class="masthead">
             <h1>"llm-roi"</h1>
@@ -39,13 +43,13 @@ pub fn CalculatorPage() -> impl IntoView {
             </p>
         </header>
         <WithPricebook loading="Loading the pricebook…" let:payload>
-            <Calculator payload/>
+            <Calculator payload info/>
         </WithPricebook>
     }
 }
 
 #[component]
-fn Calculator(payload: PricebookPayload) -> impl IntoView {
+fn Calculator(payload: PricebookPayload, info: ProbeInfoResource) -> impl IntoView {
     let payload = StoredValue::new(payload);
     let query = use_query_map();
     let pairs = Memo::new(move |_| query_pairs(query.get()));
@@ -77,6 +81,7 @@ fn Calculator(payload: PricebookPayload) -> impl IntoView {
         all
     });
     let canonical = Signal::derive(move || decoded.with(|(s, _)| encode(s)));
+    let alts = Signal::derive(move || outlook.with(|f| alt_texts(f.as_ref().ok(), currency.get())));
     let report_path = Signal::derive(move || {
         let fp = payload.with_value(|p| p.fingerprint.clone());
         format!("/report?{}", decoded.with(|(s, _)| link_query(s, &fp)))
@@ -116,8 +121,8 @@ fn Calculator(payload: PricebookPayload) -> impl IntoView {
                 <RoiPanel view=roi/>
             </section>
         </div>
-        <Charts query=canonical/>
-        <ProbePanel relays=payload.with_value(|p| relay_choices(&p.pricebook))/>
+        <Charts query=canonical alts/>
+        <ProbePanel relays=payload.with_value(|p| relay_choices(&p.pricebook)) info/>
         <Sources payload=payload.get_value() estimate=estimate.into()/>
     }
 }

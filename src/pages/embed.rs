@@ -10,7 +10,7 @@ use crate::domain::money::periods::DAYS_PER_MONTH;
 use crate::domain::report::embed::{default_parts, show_or_default, EmbedPart, SHOW_KEY};
 use crate::domain::report::{build_on, ReportModel};
 use crate::domain::scenario::codec::encode;
-use crate::domain::view::chart_text::describe;
+use crate::domain::view::chart_text::alt_text;
 use crate::domain::view::forecast_rows::{projection_view, roi_view};
 use crate::domain::view::option_rows::rows;
 use crate::domain::view::summary::summary;
@@ -91,10 +91,7 @@ fn part_view(part: EmbedPart, r: &ReportModel, sentence: &str, scenario_query: &
         // An image of the chart route: cached by ETag, and the page stays
         // small (inline SVG would also sit in the resource data).
         EmbedPart::Chart(kind) => {
-            let alt = r.forecast.as_ref().map_or_else(
-                || kind.title().to_string(),
-                |f| format!("{}. {}", kind.title(), describe(kind, f, cur)),
-            );
+            let alt = alt_text(kind, r.forecast.as_ref(), cur);
             view! {
                 <figure class="chart-figure embed-chart" data-chart=kind.name()>
                     <img src=with_query(&format!("/chart/{}.svg", kind.name()), scenario_query) alt=alt width="800" height="420"/>

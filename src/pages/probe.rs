@@ -1,6 +1,6 @@
 //! `/probe`: the live probe panel on its own.
 
-use crate::components::probe_panel::{ProbePanel, RelayChoice};
+use crate::components::probe_panel::{probe_info, ProbePanel, RelayChoice};
 use crate::components::with_pricebook::WithPricebook;
 use crate::domain::pricebook::{Pricebook, ProviderKind};
 use leptos::prelude::*;
@@ -23,13 +23,14 @@ pub fn relay_choices(book: &Pricebook) -> Vec<RelayChoice> {
 
 #[component]
 pub fn ProbePage() -> impl IntoView {
+    let info = probe_info();
     view! {
         <Title text="llm-roi: measure a relay's latency overhead"/>
         <header class="masthead">
             <h1><a href="/">"llm-roi"</a> " · probe"</h1>
         </header>
         <WithPricebook loading="Loading…" let:payload>
-            <ProbePanel relays=relay_choices(&payload.pricebook)/>
+            <ProbePanel relays=relay_choices(&payload.pricebook) info/>
         </WithPricebook>
     }
 }

@@ -21,7 +21,7 @@ use crate::domain::report::embed::{default_parts, frame_size, iframe_html, markd
 use crate::domain::report::prices_used::price_lines;
 use crate::domain::scenario::codec::{encode, percent_encode, split_query};
 use crate::domain::view::assumptions::assumptions;
-use crate::domain::view::chart_text::ChartKind;
+use crate::domain::view::chart_text::{alt_texts, ChartKind};
 use crate::domain::view::forecast_rows::{projection_view, roi_view};
 use crate::domain::view::option_rows::rows;
 use crate::domain::view::summary::summary;
@@ -139,7 +139,7 @@ fn Report(payload: PricebookPayload, context: ReportContext, query: String) -> i
                 <h2 id="roi-heading">"Migration ROI"</h2>
                 <RoiPanel view=roi/>
             </section>
-            <Charts query=Signal::stored(scenario_query.clone())/>
+            <Charts query=Signal::stored(scenario_query.clone()) alts=Signal::stored(alt_texts(r.forecast.as_ref(), cur))/>
             <section class="assumptions" aria-labelledby="assumptions-heading">
                 <h2 id="assumptions-heading">"Assumptions"</h2>
                 <ul data-testid="assumptions">{words.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>

@@ -3,11 +3,9 @@
 //! browser they are `POST /api/fn/<endpoint>`.
 //!
 //! - [`pricebook`]: the loaded pricebook as the page receives it;
-//! - [`charts`]: the page's charts as SVG;
 //! - [`report`]: what only the server knows about a report link;
 //! - [`probe`]: start, follow and cancel a relay probe run.
 
-pub mod charts;
 pub mod pricebook;
 pub mod probe;
 pub mod report;

@@ -71,3 +71,45 @@ async fn bad_migration_fields_are_named_on_the_page() {
     assert!(html.contains("pays back on day 1"), "ROI missing");
     assert!(html.contains(r#"data-chart="savings""#), "charts missing");
 }
+
+/// The values serialised for hydration: `__RESOLVED_RESOURCES[i] = "…"`.
+fn resolved_resources(html: &str) -> Vec<&str> {
+    html.split("__RESOLVED_RESOURCES[")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("] = \"").map(|(_, v)| v))
+        .filter_map(|v| v.split_once("\";").map(|(v, _)| v))
+        .collect()
+}
+
+#[tokio::test]
+async fn each_resource_is_serialised_once_and_charts_are_images() {
+    for (path, expected) in [
+        (
+            "/?in=0&target=holysheep/claude-haiku-4-5",
+            ["available", "schema_version"],
+        ),
+        (
+            "/report?v=2&in=0&target=holysheep/claude-haiku-4-5",
+            ["origin", "schema_version"],
+        ),
+    ] {
+        let (status, _, html) = crate::support::get(path).await;
+        assert_eq!(status, axum::http::StatusCode::OK, "{path}");
+        let values = resolved_resources(&html);
+        assert_eq!(values.len(), 2, "{path}: {} resources", values.len());
+        for (value, field) in values.iter().zip(expected) {
+            assert!(value.contains(field), "{path}: {value:.80}");
+        }
+        assert!(!html.contains("<svg"), "{path}: inline SVG");
+        for name in ["cost", "savings", "rollout"] {
+            let img = format!(
+                r#"<img src="/chart/{name}.svg?in=0&amp;target=holysheep/claude-haiku-4-5""#
+            );
+            assert_eq!(html.matches(&img).count(), 1, "{path}: {name}");
+        }
+        assert!(
+            html.contains("alt=\"Cumulative net savings of the migration. Cumulative net savings in USD of moving to HolySheep"),
+            "{path}"
+        );
+    }
+}

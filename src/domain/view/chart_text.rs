@@ -69,6 +69,23 @@ pub fn break_even_label(p: Payback) -> String {
     }
 }
 
+/// A chart's text alternative: its title, then its description when there
+/// is a forecast to describe.
+pub fn alt_text(kind: ChartKind, f: Option<&Forecast>, cur: DisplayCurrency) -> String {
+    f.map_or_else(
+        || kind.title().to_string(),
+        |f| format!("{}. {}", kind.title(), describe(kind, f, cur)),
+    )
+}
+
+/// Every chart's text alternative, in [`ChartKind::ALL`] order.
+pub fn alt_texts(f: Option<&Forecast>, cur: DisplayCurrency) -> Vec<String> {
+    ChartKind::ALL
+        .into_iter()
+        .map(|k| alt_text(k, f, cur))
+        .collect()
+}
+
 /// A description of the chart's content for screen readers.
 pub fn describe(kind: ChartKind, f: &Forecast, cur: DisplayCurrency) -> String {
     let m = |v| money(v, cur, TOTAL_DP);

@@ -19,6 +19,7 @@ setup-test:
 
 build: setup
 	cargo leptos build --release
+	./target/release/llm-roi --site-root target/site compress-assets
 
 ## Build in release mode and serve on http://$(ADDR).
 run: build

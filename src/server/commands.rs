@@ -1,4 +1,4 @@
-//! The binary's commands: `check`, `archive`, `prices import|diff`,
+//! The binary's commands: `check`, `archive`, `compress-assets`, `prices import|diff`,
 //! `fx import`, and `serve` (the default). Each returns the process's exit
 //! code and prints what it did; the CLI is where this crate prints.
 #![expect(
@@ -17,6 +17,7 @@ pub async fn run(cli: Cli) -> ExitCode {
     match &cli.command {
         Some(Command::Check { dir }) => check(dir.as_deref().unwrap_or(&cli.pricing_dir)),
         Some(Command::Archive) => archive(&cli),
+        Some(Command::CompressAssets) => compress_assets(Path::new(&cli.site_root)),
         Some(Command::Prices { action }) => prices(&cli, action),
         Some(Command::Fx { action }) => fx(&cli, action),
         Some(Command::Serve) | None => match startup::serve(&cli).await {
@@ -30,6 +31,29 @@ pub async fn run(cli: Cli) -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// `llm-roi compress-assets`: `.br` and `.gz` beside the site's files.
+fn compress_assets(site_root: &Path) -> ExitCode {
+    match super::assets::compress_dir(site_root) {
+        Ok(done) => {
+            for c in &done {
+                println!(
+                    "{}: {} B, brotli {} B, gzip {} B",
+                    c.path.display(),
+                    c.raw_bytes,
+                    c.br_bytes,
+                    c.gz_bytes
+                );
+            }
+            println!("{} files compressed", done.len());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("llm-roi compress-assets: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -66,6 +66,9 @@ fn parse_date(s: &str) -> Result<CalendarDate, String> {
 pub enum Command {
     /// Serve the calculator (the default).
     Serve,
+    /// Write brotli (.br) and gzip (.gz) copies of the built site's
+    /// compressible files (--site-root), for the server to send as they are.
+    CompressAssets,
     /// Validate the pricing tables without serving; exits non-zero on any problem.
     Check {
         /// The directory to check (default: --pricing-dir).

@@ -4,6 +4,7 @@
 
 pub mod answer_format;
 pub mod api;
+pub mod assets;
 pub mod charts;
 pub mod commands;
 pub mod config;

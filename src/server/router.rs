@@ -44,6 +44,8 @@ pub fn build(state: AppState) -> Router {
     };
     let security = Arc::new(SecurityHeaders::new(&state.site));
     let options = state.leptos_options.clone();
+    let pkg_dir =
+        std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
     Router::new()
         .route("/api/v1/pricebook", get(api::pricebook))
         .route("/api/v1/estimate", get(api::estimate))
@@ -55,6 +57,7 @@ pub fn build(state: AppState) -> Router {
         .route("/api/v1/probe/runs/{id}", get(probe::get_run))
         .route("/api/v1/probe/runs/{id}/events", get(probe::events))
         .route("/api/v1/probe/runs/{id}/cancel", post(probe::cancel))
+        .nest_service("/pkg", super::assets::service(&pkg_dir))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })
@@ -65,6 +68,9 @@ pub fn build(state: AppState) -> Router {
         .with_state(state)
         .layer(middleware::from_fn(super::request_guard::guard))
         .layer(middleware::from_fn_with_state(security, headers::add))
+        // brotli or gzip as the client accepts, for every answer but images
+        // other than SVG, server-sent events and bodies under 32 bytes.
+        .layer(tower_http::compression::CompressionLayer::new())
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
             last_resort,
         ))

@@ -12,6 +12,7 @@ mod support;
 mod amplification;
 mod api;
 mod charts;
+mod compression;
 mod current_prices;
 mod exports;
 mod no_panic;

@@ -1,0 +1,86 @@
+//! Answers are compressed as the client accepts: brotli when asked for,
+//! gzip when only that is accepted, identity otherwise; the decompressed
+//! body is the uncompressed one.
+
+use axum::body::Body;
+use axum::http::Request;
+use http_body_util::BodyExt;
+use std::io::Read;
+use tower::ServiceExt;
+
+async fn fetch(uri: &str, accept: Option<&str>) -> (Option<String>, String, Vec<u8>) {
+    let mut req = Request::get(uri);
+    if let Some(a) = accept {
+        req = req.header("accept-encoding", a);
+    }
+    let res = crate::support::app()
+        .oneshot(req.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let header = |name: &str| {
+        res.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    let (encoding, content_type) = (header("content-encoding"), header("content-type"));
+    let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+    (encoding, content_type.unwrap_or_default(), body)
+}
+
+fn brotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    brotli_decompressor::Decompressor::new(bytes, 4096)
+        .read_to_end(&mut out)
+        .unwrap();
+    out
+}
+
+fn gunzip(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_end(&mut out)
+        .unwrap();
+    out
+}
+
+#[tokio::test]
+async fn every_text_answer_is_compressed_as_accepted() {
+    for uri in [
+        "/?in=0",
+        "/report?in=0",
+        "/api/v1/estimate?in=0",
+        "/report.csv?in=0",
+        "/chart/savings.svg?in=0",
+        "/api/v1/pricebook",
+    ] {
+        let (encoding, _, plain) = fetch(uri, None).await;
+        assert_eq!(encoding, None, "{uri}: identity without accept-encoding");
+        let (encoding, _, br) = fetch(uri, Some("gzip, deflate, br")).await;
+        assert_eq!(encoding.as_deref(), Some("br"), "{uri}");
+        assert!(
+            br.len() * 3 < plain.len(),
+            "{uri}: {} of {} bytes",
+            br.len(),
+            plain.len()
+        );
+        let (encoding, _, gz) = fetch(uri, Some("gzip")).await;
+        assert_eq!(encoding.as_deref(), Some("gzip"), "{uri}");
+        if !uri.starts_with("/?") && !uri.starts_with("/report?") {
+            // Pages carry a fresh nonce or origin per request; the rest is stable.
+            assert_eq!(brotli(&br), plain, "{uri}: brotli round trip");
+            assert_eq!(gunzip(&gz), plain, "{uri}: gzip round trip");
+        } else {
+            assert!(
+                String::from_utf8(brotli(&br)).unwrap().contains("</html>"),
+                "{uri}"
+            );
+            assert!(
+                String::from_utf8(gunzip(&gz)).unwrap().contains("</html>"),
+                "{uri}"
+            );
+        }
+        let (encoding, _, _) = fetch(uri, Some("identity")).await;
+        assert_eq!(encoding, None, "{uri}");
+    }
+}

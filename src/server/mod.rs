@@ -8,6 +8,7 @@ pub mod assets;
 pub mod charts;
 pub mod commands;
 pub mod config;
+pub mod etag;
 pub mod export;
 pub mod fx_import;
 pub mod headers;

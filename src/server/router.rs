@@ -66,6 +66,7 @@ pub fn build(state: AppState) -> Router {
             _,
         >(context, shell))
         .with_state(state)
+        .layer(middleware::from_fn(super::etag::conditional))
         .layer(middleware::from_fn(super::request_guard::guard))
         .layer(middleware::from_fn_with_state(security, headers::add))
         // brotli or gzip as the client accepts, for every answer but images

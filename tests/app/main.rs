@@ -14,6 +14,7 @@ mod api;
 mod charts;
 mod compression;
 mod current_prices;
+mod etag;
 mod exports;
 mod no_panic;
 mod overflow;

@@ -7,7 +7,7 @@ ADDR ?= 127.0.0.1:3000
 export PATH := $(CURDIR)/tools/binaryen/node_modules/.bin:$(PATH)
 HYDRATE := --lib --target wasm32-unknown-unknown --no-default-features --features hydrate
 
-.PHONY: setup setup-test build run check-pricing archive-pricing import-prices diff-prices test test-rust lint test-e2e bench screenshot clean
+.PHONY: setup setup-test build run check-pricing archive-pricing import-prices diff-prices test test-rust lint test-e2e bench bench-http screenshot clean
 
 ## The build tools only (wasm target, cargo-leptos, wasm-bindgen, wasm-opt).
 setup:
@@ -65,6 +65,10 @@ test-rust:
 test-e2e:
 	cargo build --features ssr --example probe_mocks
 	cd end2end && npx playwright test
+
+## The release server against nginx with wrk, sizes and render time; figures, no asserts.
+bench-http: build
+	scripts/bench-http.sh
 
 ## Chart render time (median of 200 renders per chart); figures, no asserts.
 bench:

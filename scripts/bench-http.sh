@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# make bench-http: the release server against nginx serving the same bytes,
+# in one run, with wrk; then the page and bundle sizes and the uncached
+# render time. Figures only, no pass or fail (see docs/development.md).
+#
+# Needs the release build (make build), nginx and wrk (Debian packages).
+# Settings: BENCH_PORT (3950; nginx on the next port), BENCH_DURATION (10s),
+# BENCH_CONNECTIONS (64), BENCH_RENDERS (50).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bin=target/release/llm-roi
+site=target/site
+port=${BENCH_PORT:-3950}
+nginx_port=$((port + 1))
+duration=${BENCH_DURATION:-10s}
+connections=${BENCH_CONNECTIONS:-64}
+renders=${BENCH_RENDERS:-50}
+report='/report?v=1&rpd=1000000&in=800&out=200&base=anthropic/claude-haiku-4-5&cur=USD'
+
+for tool in nginx wrk curl; do
+  command -v "$tool" > /dev/null || { echo "bench-http: $tool is missing (apt-get install nginx wrk curl)" >&2; exit 2; }
+done
+[ -x "$bin" ] || { echo "bench-http: $bin is missing; run make build" >&2; exit 2; }
+
+work=$(mktemp -d)
+server_pid=
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2> /dev/null || true
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2> /dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$bin" --addr "127.0.0.1:$port" --pricing-dir tests/fixtures/pricebook-2026-11-24 \
+  --today 2026-11-24 --site-root "$site" > "$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 100); do
+  curl -sf -o /dev/null "http://127.0.0.1:$port/api/v1/pricebook" && break
+  sleep 0.1
+done
+
+# nginx serves the same report HTML and the same wasm file.
+mkdir -p "$work/www/pkg"
+curl -sf "http://127.0.0.1:$port$report" > "$work/www/report.html"
+cp "$site/pkg/llm-roi.wasm" "$work/www/pkg/"
+# nginx's workers run as another user: let them read the copies.
+chmod -R a+rX "$work"
+cat > "$work/nginx.conf" << CONF
+worker_processes 2;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/body; proxy_temp_path $work/proxy;
+  fastcgi_temp_path $work/fastcgi; uwsgi_temp_path $work/uwsgi; scgi_temp_path $work/scgi;
+  types { text/html html; application/wasm wasm; }
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $work/www;
+    location = /report { default_type text/html; try_files /report.html =404; }
+  }
+}
+CONF
+nginx -p "$work" -c "$work/nginx.conf"
+sleep 0.3
+# Both must send the same bytes, or the comparison means nothing.
+same() {
+  local a b
+  a=$(curl -s "$1" | wc -c || true)
+  b=$(curl -s "$2" | wc -c || true)
+  [ "$a" -gt 0 ] && [ "$a" = "$b" ] || { echo "bench-http: $1 sends $a B, $2 sends $b B" >&2; exit 1; }
+}
+same "http://127.0.0.1:$port$report" "http://127.0.0.1:$nginx_port/report"
+same "http://127.0.0.1:$port/pkg/llm-roi.wasm" "http://127.0.0.1:$nginx_port/pkg/llm-roi.wasm"
+
+rps() { wrk -t2 -c"$connections" -d"$duration" "$1" | awk '/Requests\/sec/ { print $2 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+
+report_ours=$(rps "http://127.0.0.1:$port$report")
+report_nginx=$(rps "http://127.0.0.1:$nginx_port/report")
+wasm_ours=$(rps "http://127.0.0.1:$port/pkg/llm-roi.wasm")
+wasm_nginx=$(rps "http://127.0.0.1:$nginx_port/pkg/llm-roi.wasm")
+
+html_bytes=$(curl -sf "http://127.0.0.1:$port/" | wc -c)
+report_bytes=$(wc -c < "$work/www/report.html")
+size() { if [ -f "$1" ]; then wc -c < "$1"; else echo 0; fi; }
+js_br=$(size "$site/pkg/llm-roi.js.br")
+wasm_br=$(size "$site/pkg/llm-roi.wasm.br")
+
+# Uncached renders: a new scenario each time, one at a time.
+times=$(for i in $(seq "$renders"); do
+  curl -sf -o /dev/null -w '%{time_total}\n' \
+    "http://127.0.0.1:$port/report?v=1&rpd=$((1000000 + i))&in=800&out=200&base=anthropic/claude-haiku-4-5&cur=USD"
+done | sort -n)
+p50=$(echo "$times" | awk -v n="$renders" 'NR == int((n + 1) / 2) { printf "%.2f", $1 * 1000 }')
+
+echo "wrk: 2 threads, $connections connections, $duration each, loopback"
+printf '%-46s %12s %12s %8s\n' "figure" "llm-roi" "nginx" "ratio"
+printf '%-46s %12s %12s %8s\n' "report, repeated link (requests/s)" "$report_ours" "$report_nginx" "$(ratio "$report_ours" "$report_nginx")"
+printf '%-46s %12s %12s %8s\n' "llm-roi.wasm, identity (requests/s)" "$wasm_ours" "$wasm_nginx" "$(ratio "$wasm_ours" "$wasm_nginx")"
+echo "calculator HTML (default scenario), raw: $html_bytes B"
+echo "report HTML, raw: $report_bytes B"
+echo "JS + wasm, brotli (precompressed): $((js_br + wasm_br)) B (JS $js_br B, wasm $wasm_br B)"
+echo "uncached report render over HTTP, p50 of $renders: $p50 ms"

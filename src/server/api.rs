@@ -80,3 +80,16 @@ pub async fn estimate(State(state): State<AppState>, RawQuery(query): RawQuery) 
     })
     .into_response()
 }
+
+/// `GET /api/v1/status`: the app's version, the pricebook fingerprint and
+/// the render cache's counters.
+pub async fn status(
+    cache: std::sync::Arc<crate::server::render_cache::RenderCache>,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    axum::Json(serde_json::json!({
+        "version": env!("CARGO_PKG_VERSION"),
+        "render_cache": cache.stats(),
+    }))
+    .into_response()
+}

@@ -45,6 +45,11 @@ pub struct Cli {
     #[arg(long, env = "LLM_ROI_PRICEBOOK_HISTORY", global = true)]
     pub pricebook_history: Option<PathBuf>,
 
+    /// Megabytes of rendered reports, embeds, charts, CSV and JSON kept in
+    /// memory for repeated links (0 turns the cache off).
+    #[arg(long, env = "LLM_ROI_RENDER_CACHE_MB", default_value_t = crate::server::render_cache::DEFAULT_MB)]
+    pub render_cache_mb: u64,
+
     /// Directory of the built site (wasm, JS, CSS and public assets).
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,

@@ -72,15 +72,34 @@ fn matches(if_none_match: &str, tag: &str) -> bool {
 
 /// The middleware.
 pub async fn conditional(req: Request, next: Next) -> Response {
-    let tagged =
-        matches!(*req.method(), Method::GET | Method::HEAD) && TAGGED.contains(&req.uri().path());
+    let method = req.method().clone();
+    let tagged = TAGGED.contains(&req.uri().path());
     let if_none_match = req
         .headers()
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
     let res = next.run(req).await;
-    if !tagged || res.status() != StatusCode::OK || res.headers().contains_key(header::ETAG) {
+    let get = matches!(method, Method::GET | Method::HEAD);
+    if !get || res.status() != StatusCode::OK {
+        return res;
+    }
+    // An answer that has its own tag (a chart, a cached answer) is only checked.
+    if let Some(tag) = res
+        .headers()
+        .get(header::ETAG)
+        .and_then(|v| v.to_str().ok())
+    {
+        if if_none_match.is_some_and(|h| matches(&h, tag)) {
+            let (mut parts, _) = res.into_parts();
+            parts.status = StatusCode::NOT_MODIFIED;
+            parts.headers.remove(header::CONTENT_LENGTH);
+            parts.headers.remove(header::CONTENT_TYPE);
+            return Response::from_parts(parts, Body::empty());
+        }
+        return res;
+    }
+    if !tagged {
         return res;
     }
     let (mut parts, body) = res.into_parts();

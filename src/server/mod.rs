@@ -17,6 +17,7 @@ pub mod oembed;
 pub mod prices;
 pub mod pricing_dir;
 pub mod probe;
+pub mod render_cache;
 pub mod request_guard;
 pub mod router;
 pub mod site;

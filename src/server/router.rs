@@ -3,6 +3,7 @@
 use super::api;
 use super::headers::{self, SecurityHeaders};
 use super::probe::api as probe;
+use super::render_cache::RenderCache;
 use super::state::AppState;
 use crate::app::{shell, App};
 use axum::middleware;
@@ -43,6 +44,11 @@ pub fn build(state: AppState) -> Router {
         provide_context(probe_handle.clone());
     };
     let security = Arc::new(SecurityHeaders::new(&state.site));
+    let cache = Arc::new(RenderCache::new(
+        state.site.render_cache_mb,
+        &state.book.fingerprint,
+    ));
+    let status_cache = cache.clone();
     let options = state.leptos_options.clone();
     let pkg_dir =
         std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
@@ -53,6 +59,10 @@ pub fn build(state: AppState) -> Router {
         .route("/report.csv", get(super::export::report_csv))
         .route("/oembed", get(super::oembed::oembed))
         .route("/api/v1/probe/status", get(probe::status))
+        .route(
+            "/api/v1/status",
+            get(move || api::status(status_cache.clone())),
+        )
         .route("/api/v1/probe/runs", post(probe::start))
         .route("/api/v1/probe/runs/{id}", get(probe::get_run))
         .route("/api/v1/probe/runs/{id}/events", get(probe::events))
@@ -66,6 +76,10 @@ pub fn build(state: AppState) -> Router {
             _,
         >(context, shell))
         .with_state(state)
+        .layer(middleware::from_fn_with_state(
+            cache,
+            super::render_cache::serve,
+        ))
         .layer(middleware::from_fn(super::etag::conditional))
         .layer(middleware::from_fn(super::request_guard::guard))
         .layer(middleware::from_fn_with_state(security, headers::add))

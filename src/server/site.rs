@@ -29,6 +29,8 @@ pub struct Site {
     pub embed_origins: Vec<String>,
     /// The origin used when there is neither a public URL nor a usable `Host`.
     pub fallback_origin: String,
+    /// The render cache's size in MB (0: no cache).
+    pub render_cache_mb: u64,
 }
 
 impl Default for Site {
@@ -37,6 +39,7 @@ impl Default for Site {
             public_url: None,
             embed_origins: Vec::new(),
             fallback_origin: "http://127.0.0.1:3000".into(),
+            render_cache_mb: super::render_cache::DEFAULT_MB,
         }
     }
 }

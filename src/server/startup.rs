@@ -86,6 +86,7 @@ pub fn site(cli: &Cli) -> Result<Site, SiteError> {
         public_url,
         embed_origins: parse_embed_origins(&cli.embed_origins)?,
         fallback_origin: format!("http://{}", cli.addr),
+        render_cache_mb: cli.render_cache_mb,
     })
 }
 

@@ -19,5 +19,6 @@ mod exports;
 mod no_panic;
 mod overflow;
 mod pages;
+mod render_cache;
 mod report;
 mod stale;

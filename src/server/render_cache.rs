@@ -1,0 +1,193 @@
+//! A bounded in-memory cache of rendered answers: reports, embeds, charts,
+//! the CSV and the JSON estimate.
+//!
+//! The key is the path, the origin links are made with, the pricebook
+//! fingerprint and the query read as a link: a query the codec reads
+//! without a problem is keyed by its canonical form, so equivalent links
+//! (keys in another order, `1,000` for `1000`, defaults spelt out) share one
+//! entry; a query with problems is keyed as written, because the page shows
+//! what was typed. The pricebook is loaded once per process, so a new
+//! pricebook means a new process and an empty cache. Entries are weighed by
+//! their body size, up to `--render-cache-mb`; moka evicts the least
+//! valuable past that. `GET /api/v1/status` shows the counters.
+
+use crate::domain::scenario::codec::{decode_link, encode, split_query};
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
+use http_body_util::BodyExt;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+/// The cache's size when the flag sets none.
+pub const DEFAULT_MB: u64 = 64;
+/// The largest answer kept.
+const MAX_ENTRY_BYTES: usize = 2 * 1024 * 1024;
+/// The headers kept with a body.
+const KEPT: [header::HeaderName; 4] = [
+    header::CONTENT_TYPE,
+    header::CONTENT_DISPOSITION,
+    header::CACHE_CONTROL,
+    header::ETAG,
+];
+
+#[derive(Debug)]
+struct Entry {
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+/// The cache and its counters.
+pub struct RenderCache {
+    entries: moka::sync::Cache<String, Arc<Entry>>,
+    fingerprint: String,
+    max_bytes: u64,
+    hits: AtomicU64,
+    misses: AtomicU64,
+}
+
+/// What `GET /api/v1/status` shows of the cache.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CacheStats {
+    pub entries: u64,
+    pub bytes: u64,
+    pub max_bytes: u64,
+    pub hits: u64,
+    pub misses: u64,
+}
+
+/// Whether answers to `path` are cached: not `/` and `/probe`, which show
+/// the probe's live budget.
+fn cached_path(path: &str) -> bool {
+    matches!(
+        path,
+        "/report" | "/embed" | "/report.csv" | "/api/v1/estimate"
+    ) || (path.starts_with("/chart/") && path.ends_with(".svg"))
+}
+
+/// The query as the cache keys it.
+pub fn canonical(query: &str) -> String {
+    let d = decode_link(&split_query(query), &["show"]);
+    if !d.errors.is_empty() {
+        return format!("raw:{query}");
+    }
+    let extra: Vec<String> = d.extra.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    format!(
+        "v={}&{}&pb={}&{}",
+        d.link.version,
+        encode(&d.scenario),
+        d.link.pricebook.unwrap_or_default(),
+        extra.join("&")
+    )
+}
+
+impl RenderCache {
+    /// A cache of at most `max_mb` MB of bodies for the pricebook `fingerprint`.
+    pub fn new(max_mb: u64, fingerprint: &str) -> Self {
+        let max_bytes = max_mb.saturating_mul(1024 * 1024);
+        Self {
+            entries: moka::sync::Cache::builder()
+                .max_capacity(max_bytes)
+                .weigher(|k: &String, e: &Arc<Entry>| {
+                    u32::try_from(k.len() + e.body.len()).unwrap_or(u32::MAX)
+                })
+                .build(),
+            fingerprint: fingerprint.to_string(),
+            max_bytes,
+            hits: AtomicU64::new(0),
+            misses: AtomicU64::new(0),
+        }
+    }
+
+    /// The counters now.
+    pub fn stats(&self) -> CacheStats {
+        self.entries.run_pending_tasks();
+        CacheStats {
+            entries: self.entries.entry_count(),
+            bytes: self.entries.weighted_size(),
+            max_bytes: self.max_bytes,
+            hits: self.hits.load(Ordering::Relaxed),
+            misses: self.misses.load(Ordering::Relaxed),
+        }
+    }
+
+    fn key(&self, req: &Request) -> Option<String> {
+        if req.method() != Method::GET || !cached_path(req.uri().path()) || self.max_bytes == 0 {
+            return None;
+        }
+        let host = req
+            .headers()
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("");
+        Some(format!(
+            "{}\n{host}\n{}\n{}",
+            req.uri().path(),
+            self.fingerprint,
+            canonical(req.uri().query().unwrap_or(""))
+        ))
+    }
+}
+
+/// The middleware: answers from the cache, or renders and keeps a `200`.
+pub async fn serve(State(cache): State<Arc<RenderCache>>, req: Request, next: Next) -> Response {
+    let Some(key) = cache.key(&req) else {
+        return next.run(req).await;
+    };
+    if let Some(hit) = cache.entries.get(&key) {
+        cache.hits.fetch_add(1, Ordering::Relaxed);
+        let mut res = Response::new(Body::from(hit.body.clone()));
+        *res.headers_mut() = hit.headers.clone();
+        return res;
+    }
+    cache.misses.fetch_add(1, Ordering::Relaxed);
+    let res = next.run(req).await;
+    if res.status() != StatusCode::OK {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let Ok(collected) = body.collect().await else {
+        return Response::from_parts(parts, Body::empty());
+    };
+    let bytes = collected.to_bytes();
+    if !parts.headers.contains_key(header::ETAG) {
+        // Tagged once here rather than hashed again on every hit.
+        if let Ok(tag) = header::HeaderValue::from_str(&super::etag::tag_of(&bytes)) {
+            parts.headers.insert(header::ETAG, tag);
+        }
+    }
+    if bytes.len() <= MAX_ENTRY_BYTES {
+        let mut headers = HeaderMap::new();
+        for name in KEPT {
+            if let Some(v) = parts.headers.get(&name) {
+                headers.insert(name, v.clone());
+            }
+        }
+        cache.entries.insert(
+            key,
+            Arc::new(Entry {
+                headers,
+                body: bytes.clone(),
+            }),
+        );
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::canonical;
+
+    #[test]
+    fn equivalent_links_share_a_key_and_bad_ones_keep_their_text() {
+        assert_eq!(canonical("rpd=1,000&in=0"), canonical("in=0&rpd=1000"));
+        assert_eq!(canonical("rpd=1000&cur=USD"), canonical("rpd=1000"));
+        assert_ne!(canonical("rpd=1000"), canonical("rpd=1001"));
+        assert_ne!(canonical("v=1&rpd=1000"), canonical("v=2&rpd=1000"));
+        assert_ne!(canonical("rpd=1000&show=table"), canonical("rpd=1000"));
+        assert_eq!(canonical("rpd=x"), "raw:rpd=x");
+        assert_ne!(canonical("rpd=x"), canonical("rpd=%78"));
+    }
+}

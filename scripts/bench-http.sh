@@ -40,10 +40,16 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 
+# The bundle's names, as the page names them (hashed by cargo-leptos).
+page=$(curl -sf "http://127.0.0.1:$port/")
+names=$(echo "$page" | grep -o '"pkg", "[^"]*", "[^"]*"' | head -1)
+js_name=$(echo "$names" | cut -d'"' -f4).js
+wasm_name=$(echo "$names" | cut -d'"' -f6).wasm
+
 # nginx serves the same report HTML and the same wasm file.
 mkdir -p "$work/www/pkg"
 curl -sf "http://127.0.0.1:$port$report" > "$work/www/report.html"
-cp "$site/pkg/llm-roi.wasm" "$work/www/pkg/"
+cp "$site/pkg/$wasm_name" "$work/www/pkg/"
 # nginx's workers run as another user: let them read the copies.
 chmod -R a+rX "$work"
 cat > "$work/nginx.conf" << CONF
@@ -73,21 +79,21 @@ same() {
   [ "$a" -gt 0 ] && [ "$a" = "$b" ] || { echo "bench-http: $1 sends $a B, $2 sends $b B" >&2; exit 1; }
 }
 same "http://127.0.0.1:$port$report" "http://127.0.0.1:$nginx_port/report"
-same "http://127.0.0.1:$port/pkg/llm-roi.wasm" "http://127.0.0.1:$nginx_port/pkg/llm-roi.wasm"
+same "http://127.0.0.1:$port/pkg/$wasm_name" "http://127.0.0.1:$nginx_port/pkg/$wasm_name"
 
 rps() { wrk -t2 -c"$connections" -d"$duration" "$1" | awk '/Requests\/sec/ { print $2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 
 report_ours=$(rps "http://127.0.0.1:$port$report")
 report_nginx=$(rps "http://127.0.0.1:$nginx_port/report")
-wasm_ours=$(rps "http://127.0.0.1:$port/pkg/llm-roi.wasm")
-wasm_nginx=$(rps "http://127.0.0.1:$nginx_port/pkg/llm-roi.wasm")
+wasm_ours=$(rps "http://127.0.0.1:$port/pkg/$wasm_name")
+wasm_nginx=$(rps "http://127.0.0.1:$nginx_port/pkg/$wasm_name")
 
-html_bytes=$(curl -sf "http://127.0.0.1:$port/" | wc -c)
+html_bytes=$(echo -n "$page" | wc -c)
 report_bytes=$(wc -c < "$work/www/report.html")
 size() { if [ -f "$1" ]; then wc -c < "$1"; else echo 0; fi; }
-js_br=$(size "$site/pkg/llm-roi.js.br")
-wasm_br=$(size "$site/pkg/llm-roi.wasm.br")
+js_br=$(size "$site/pkg/$js_name.br")
+wasm_br=$(size "$site/pkg/$wasm_name.br")
 
 # Uncached renders: a new scenario each time, one at a time.
 times=$(for i in $(seq "$renders"); do
@@ -99,7 +105,7 @@ p50=$(echo "$times" | awk -v n="$renders" 'NR == int((n + 1) / 2) { printf "%.2f
 echo "wrk: 2 threads, $connections connections, $duration each, loopback"
 printf '%-46s %12s %12s %8s\n' "figure" "llm-roi" "nginx" "ratio"
 printf '%-46s %12s %12s %8s\n' "report, repeated link (requests/s)" "$report_ours" "$report_nginx" "$(ratio "$report_ours" "$report_nginx")"
-printf '%-46s %12s %12s %8s\n' "llm-roi.wasm, identity (requests/s)" "$wasm_ours" "$wasm_nginx" "$(ratio "$wasm_ours" "$wasm_nginx")"
+printf '%-46s %12s %12s %8s\n' "the wasm file, identity (requests/s)" "$wasm_ours" "$wasm_nginx" "$(ratio "$wasm_ours" "$wasm_nginx")"
 echo "calculator HTML (default scenario), raw: $html_bytes B"
 echo "report HTML, raw: $report_bytes B"
 echo "JS + wasm, brotli (precompressed): $((js_br + wasm_br)) B (JS $js_br B, wasm $wasm_br B)"

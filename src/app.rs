@@ -5,7 +5,7 @@ use crate::pages::embed::EmbedPage;
 use crate::pages::probe::ProbePage;
 use crate::pages::report::ReportPage;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, StaticSegment};
 
@@ -23,6 +23,7 @@ fn is_embed() -> bool {
 
 /// The document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let stylesheet = view! { <HashedStylesheet id="leptos" options=options.clone()/> };
     let scripts = (!is_embed()).then(|| view! { <HydrationScripts options/> });
     view! {
         <!DOCTYPE html>
@@ -30,6 +31,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                {stylesheet}
                 {scripts}
                 <MetaTags/>
             </head>
@@ -46,7 +48,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Stylesheet id="leptos" href="/pkg/llm-roi.css"/>
         <Title text="llm-roi: what moving your LLM API traffic costs and saves"/>
         <Router>
             <main>

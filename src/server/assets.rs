@@ -7,6 +7,7 @@
 //! request. [`service`] serves `/pkg/*` that way: `.br`, then `.gz`, then
 //! the file itself (which the router's compression layer then compresses
 //! on the fly, as in a development build with no precompressed files).
+//! Hashed names are cached for a year, others revalidated.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -99,23 +100,52 @@ pub fn compress_dir(dir: &Path) -> Result<Vec<Compressed>, AssetsError> {
     Ok(done)
 }
 
+/// Whether a bundle file's name carries a content hash, as cargo-leptos
+/// writes it: `llm-roi.<hash>.wasm`, with a hash of at least 16 characters.
+pub fn hashed(name: &str) -> bool {
+    let parts: Vec<&str> = name.split('.').collect();
+    parts.len() >= 3
+        && parts[1].len() >= 16
+        && parts[1]
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// How long a file may be reused: a year for a hashed name (a new build has
+/// new names), else revalidate every time (`Last-Modified` gives `304`).
+pub fn cache_control(path: &str) -> &'static str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    if hashed(name) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    }
+}
+
+/// The middleware that adds [`cache_control`] to a `/pkg` answer.
+pub async fn caching(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let value = cache_control(req.uri().path());
+    let mut res = next.run(req).await;
+    if res.status().is_success() || res.status() == axum::http::StatusCode::NOT_MODIFIED {
+        res.headers_mut().insert(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static(value),
+        );
+    }
+    res
+}
+
 /// Serves `dir` with its precompressed files when the client accepts them.
-/// The names are not hashed, so browsers revalidate (`no-cache`) and get
-/// `304` from `Last-Modified`.
-pub fn service(
-    dir: &Path,
-) -> tower_http::set_header::SetResponseHeader<
-    tower_http::services::ServeDir,
-    axum::http::HeaderValue,
-> {
+pub fn service(dir: &Path) -> axum::Router {
     let serve = tower_http::services::ServeDir::new(dir)
         .precompressed_br()
         .precompressed_gzip();
-    tower_http::set_header::SetResponseHeader::if_not_present(
-        serve,
-        axum::http::header::CACHE_CONTROL,
-        axum::http::HeaderValue::from_static("no-cache"),
-    )
+    axum::Router::new()
+        .fallback_service(serve)
+        .layer(axum::middleware::from_fn(caching))
 }
 
 #[cfg(test)]
@@ -148,6 +178,13 @@ mod tests {
             .unwrap();
         assert_eq!(gz, js.as_bytes());
         assert!(!pkg.join("logo.png.br").exists());
+        assert!(hashed("llm-roi.Y4p3GqZ1dK0bX8aE.wasm"));
+        assert!(!hashed("llm-roi.wasm") && !hashed("llm-roi_bg.wasm.d.ts"));
+        assert_eq!(
+            cache_control("/pkg/llm-roi.Y4p3GqZ1dK0bX8aE.js"),
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(cache_control("/pkg/llm-roi.js"), "no-cache");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -13,21 +13,12 @@ use axum::body::Body;
 use axum::http::Request;
 use http_body_util::BodyExt;
 use llm_roi::domain::scenario::codec::MAX_QUERY_BYTES;
+use llm_roi::server::router::SCENARIO_ROUTES;
 use llm_roi::server::{pricing_dir::load_dir, router, startup, state};
 use std::time::{Duration, Instant};
 use tower::ServiceExt;
 
 const REPEATS: usize = 5;
-const ROUTES: [&str; 8] = [
-    "/",
-    "/report",
-    "/embed",
-    "/api/v1/estimate",
-    "/report.csv",
-    "/chart/cost.svg",
-    "/chart/savings.svg",
-    "/chart/rollout.svg",
-];
 
 /// Pairs `key=value` joined until the next would pass 8 KB.
 fn fill(mut next: impl FnMut(usize) -> String) -> String {
@@ -115,7 +106,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     for (what, q) in &queries {
         assert!(q.len() <= MAX_QUERY_BYTES, "{what}: {} bytes", q.len());
-        for route in ROUTES {
+        for route in SCENARIO_ROUTES {
             let uri = format!("{route}?{q}");
             let mut times = Vec::new();
             let mut answer = (0, 0);

@@ -6,17 +6,7 @@
 use crate::support::get;
 use axum::http::StatusCode;
 use llm_roi::domain::scenario::codec::MAX_QUERY_BYTES;
-
-const ROUTES: [&str; 8] = [
-    "/",
-    "/report",
-    "/embed",
-    "/api/v1/estimate",
-    "/report.csv",
-    "/chart/cost.svg",
-    "/chart/savings.svg",
-    "/chart/rollout.svg",
-];
+use llm_roi::server::router::SCENARIO_ROUTES;
 
 /// `item` repeated, joined by `sep`, up to `bytes` long.
 fn repeated(item: &str, sep: &str, bytes: usize) -> String {
@@ -60,7 +50,7 @@ fn hostile(bytes: usize) -> Vec<(&'static str, String)> {
 
 #[tokio::test]
 async fn a_query_past_8_kb_is_414_in_the_routes_format() {
-    for path in ROUTES {
+    for path in SCENARIO_ROUTES {
         for (what, q) in hostile(60 * 1024) {
             let uri = format!("{path}?{q}");
             let (status, content_type, body) = get(&uri).await;
@@ -81,7 +71,7 @@ async fn a_query_past_8_kb_is_414_in_the_routes_format() {
 #[tokio::test]
 async fn the_worst_queries_within_8_kb_answer_small_with_each_problem_once() {
     let mut largest = (0, String::new());
-    for path in ROUTES {
+    for path in SCENARIO_ROUTES {
         for (what, q) in hostile(MAX_QUERY_BYTES) {
             assert!(q.len() <= MAX_QUERY_BYTES, "{what}: {}", q.len());
             let uri = format!("{path}?{q}");

@@ -2,7 +2,8 @@
 //!
 //! The tag is a digest of the answer's body (with the app version, without
 //! the nonce leptos writes into every page, which the page's content
-//! security policy does not use), taken before compression, so it changes exactly when the answer does: a page
+//! security policy does not use), taken before compression, so it changes
+//! exactly when the answer does: a page
 //! also shows the probe's hourly budget and, without `--public-url`, the
 //! request's own origin, which a tag made from the query and the pricebook
 //! alone would miss. It is weak (`W/"…"`) because the bytes sent differ by
@@ -70,6 +71,14 @@ fn matches(if_none_match: &str, tag: &str) -> bool {
     if_none_match.trim() == "*" || if_none_match.split(',').any(|t| bare(t) == bare(tag))
 }
 
+/// `304` with the answer's headers but no body.
+fn not_modified(mut parts: axum::http::response::Parts) -> Response {
+    parts.status = StatusCode::NOT_MODIFIED;
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.remove(header::CONTENT_TYPE);
+    Response::from_parts(parts, Body::empty())
+}
+
 /// The middleware.
 pub async fn conditional(req: Request, next: Next) -> Response {
     let method = req.method().clone();
@@ -91,11 +100,7 @@ pub async fn conditional(req: Request, next: Next) -> Response {
         .and_then(|v| v.to_str().ok())
     {
         if if_none_match.is_some_and(|h| matches(&h, tag)) {
-            let (mut parts, _) = res.into_parts();
-            parts.status = StatusCode::NOT_MODIFIED;
-            parts.headers.remove(header::CONTENT_LENGTH);
-            parts.headers.remove(header::CONTENT_TYPE);
-            return Response::from_parts(parts, Body::empty());
+            return not_modified(res.into_parts().0);
         }
         return res;
     }
@@ -118,10 +123,7 @@ pub async fn conditional(req: Request, next: Next) -> Response {
         parts.headers.insert(header::ETAG, value);
     }
     if if_none_match.is_some_and(|h| matches(&h, &tag)) {
-        parts.status = StatusCode::NOT_MODIFIED;
-        parts.headers.remove(header::CONTENT_LENGTH);
-        parts.headers.remove(header::CONTENT_TYPE);
-        return Response::from_parts(parts, Body::empty());
+        return not_modified(parts);
     }
     Response::from_parts(parts, Body::from(bytes))
 }

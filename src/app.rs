@@ -24,7 +24,7 @@ fn is_embed() -> bool {
 /// The document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let stylesheet = view! { <HashedStylesheet id="leptos" options=options.clone()/> };
-    let scripts = (!is_embed()).then(|| view! { <HydrationScripts options/> });
+    let scripts = (!is_embed()).then(|| view! { <HydrationScripts options islands=true/> });
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -43,7 +43,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 /// The routes. Pages render completely on the server (`SsrMode::Async`), so
-/// every figure is in the HTML without JavaScript.
+/// every figure is in the HTML without JavaScript. The router runs on the
+/// server only: the browser hydrates the pages' islands (`#[island]`), so a
+/// link to another page is a page load.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();

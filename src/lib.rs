@@ -22,17 +22,12 @@ pub mod pages;
 pub mod server;
 pub mod server_fns;
 
-/// The browser entry point: hydrates the server-rendered page.
+/// The browser entry point, called before the islands hydrate: sets up the
+/// reactive root they share. Each island then marks the page hydrated
+/// (`client::browser::mark_hydrated`).
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
-    // A marker for browser tests and scripts: the page is now interactive.
-    if let Some(body) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-    {
-        let _ = body.set_attribute("data-hydrated", "true");
-    }
+    leptos::mount::hydrate_islands();
 }

@@ -1,6 +1,7 @@
-//! Browser actions: copying text to the clipboard, the page's origin and
-//! printing. They run in event handlers, so only in the browser; the server
-//! build has inert versions.
+//! Browser actions: copying text to the clipboard, the page's origin,
+//! printing, replacing the URL and marking the page hydrated. They run in
+//! event handlers and effects, so only in the browser; the server build has
+//! inert versions.
 //!
 //! ```ignore
 //! let ok = copy_text("https://…".into()).await.is_ok();
@@ -29,6 +30,44 @@ mod imp {
             let _ = w.print();
         }
     }
+
+    /// The page's query as ordered, decoded pairs (`+` is a space), as the
+    /// server's router reads it.
+    pub fn location_pairs() -> Vec<(String, String)> {
+        let search = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+            return Vec::new();
+        };
+        let mut pairs = Vec::new();
+        for entry in params.entries() {
+            let Ok(entry) = entry else { continue };
+            let entry = web_sys::js_sys::Array::from(&entry);
+            if let (Some(k), Some(v)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
+                pairs.push((k, v));
+            }
+        }
+        pairs
+    }
+
+    /// Replaces the page's URL (no navigation, no new history entry).
+    pub fn replace_url(url: &str) {
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+        }
+    }
+
+    /// Sets `data-hydrated="true"` on `<body>`: a marker for browser tests and
+    /// scripts that the page's islands are interactive.
+    pub fn mark_hydrated() {
+        if let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    }
 }
 
 #[cfg(not(feature = "hydrate"))]
@@ -42,6 +81,16 @@ mod imp {
     }
 
     pub fn print_page() {}
+
+    /// On the server the query comes from the router: see
+    /// [`crate::client::query::initial_pairs`].
+    pub fn location_pairs() -> Vec<(String, String)> {
+        Vec::new()
+    }
+
+    pub fn replace_url(_url: &str) {}
+
+    pub fn mark_hydrated() {}
 }
 
-pub use imp::{copy_text, page_origin, print_page};
+pub use imp::{copy_text, location_pairs, mark_hydrated, page_origin, print_page, replace_url};

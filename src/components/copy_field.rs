@@ -6,6 +6,7 @@
 //! ```
 
 use crate::client::browser::copy_text;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -46,9 +47,13 @@ pub fn CopyField(
     };
     let field = move || {
         if multiline {
-            view! { <textarea readonly rows="3" data-testid=testid prop:value=move || text.get()>{move || text.get()}</textarea> }.into_any()
+            Either::Left(
+                view! { <textarea readonly rows="3" data-testid=testid prop:value=move || text.get()>{move || text.get()}</textarea> },
+            )
         } else {
-            view! { <input type="text" readonly data-testid=testid prop:value=move || text.get() value=move || text.get()/> }.into_any()
+            Either::Right(
+                view! { <input type="text" readonly data-testid=testid prop:value=move || text.get() value=move || text.get()/> },
+            )
         }
     };
     view! {

@@ -4,8 +4,8 @@
 use crate::components::copy_field::CopyField;
 use leptos::prelude::*;
 
-/// The snippets, computed by the page.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The snippets, computed by the page (the island's props, so serialised).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Snippets {
     pub iframe: String,
     pub markdown: String,
@@ -13,7 +13,8 @@ pub struct Snippets {
     pub oembed: String,
 }
 
-#[component]
+/// An island: the copy buttons hydrate.
+#[island]
 pub fn EmbedPanel(snippets: Snippets) -> impl IntoView {
     view! {
         <section class="embed-panel no-print" aria-labelledby="embed-heading">

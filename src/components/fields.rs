@@ -3,6 +3,7 @@
 
 use crate::domain::scenario::codec::default_value;
 use crate::domain::scenario::FieldError;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// What every field of the scenario form reads and writes, provided once by
@@ -25,8 +26,8 @@ impl FormContext {
 }
 
 /// A field rendered outside a scenario form says so instead of its input.
-fn outside_form(label: &'static str) -> AnyView {
-    view! { <p class="field-error" role="alert">{label} ": this field is outside the scenario form"</p> }.into_any()
+fn outside_form(label: &'static str) -> impl IntoView {
+    view! { <p class="field-error" role="alert">{label} ": this field is outside the scenario form"</p> }
 }
 
 /// The raw value of `key` in the query, or its default's text.
@@ -58,11 +59,11 @@ pub fn TextField(
         on_change,
     }) = use_context::<FormContext>()
     else {
-        return outside_form(label);
+        return Either::Left(outside_form(label));
     };
     let value = move || pairs.with(|p| raw_value(p, key));
     let error = move || errors.with(|e| field_error(e, key));
-    view! {
+    Either::Right(view! {
         <div class="field" class:invalid=move || error().is_some()>
             <label for=key>{label}</label>
             <input
@@ -80,8 +81,7 @@ pub fn TextField(
             <small class="help" id=format!("{key}-help")>{help}</small>
             <p class="field-error" id=format!("{key}-error") data-error-for=key>{error}</p>
         </div>
-    }
-    .into_any()
+    })
 }
 
 /// A labelled select of `(value, label)` choices; `selected` is the value
@@ -97,11 +97,11 @@ pub fn SelectField(
         errors, on_change, ..
     }) = use_context::<FormContext>()
     else {
-        return outside_form(label);
+        return Either::Left(outside_form(label));
     };
     let value = move || selected.get();
     let error = move || errors.with(|e| field_error(e, key));
-    view! {
+    Either::Right(view! {
         <div class="field" class:invalid=move || error().is_some()>
             <label for=key>{label}</label>
             <select id=key name=key prop:value=value on:change=move |ev| on_change.run((key.to_string(), event_target_value(&ev)))>
@@ -112,6 +112,5 @@ pub fn SelectField(
             </select>
             <p class="field-error" data-error-for=key>{error}</p>
         </div>
-    }
-    .into_any()
+    })
 }

@@ -8,6 +8,7 @@ use crate::domain::probe::report::PHASES;
 use crate::domain::probe::run::{RunStatus, RunView};
 use crate::domain::probe::sample::Connection;
 use crate::server_fns::probe::{cancel_probe, probe_status, start_probe, ProbeInfo};
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 /// A relay the panel can probe: (provider id, name, claimed overhead).
@@ -71,13 +72,13 @@ pub fn ProbePanel(relays: Vec<RelayChoice>, info: ProbeInfoResource) -> impl Int
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match info.await {
-                        Ok(i) if i.available => view! {
+                        Ok(i) if i.available => EitherOf3::A(view! {
                             <p class="probe-origin">"Measured from this server, " <strong data-testid="probe-host">{i.measured_from}</strong>
                                 ". Pairs alternate relay and direct (ABBA). Authenticated requests this hour: "
                                 {i.auth_used_this_hour} " of " {i.auth_per_hour} "; at most " {i.max_pairs} " pairs a run."</p>
-                        }.into_any(),
-                        Ok(i) => view! { <p class="probe-off">{i.reason.unwrap_or_default()}</p> }.into_any(),
-                        Err(e) => view! { <p class="probe-off">{e.to_string()}</p> }.into_any(),
+                        }),
+                        Ok(i) => EitherOf3::B(view! { <p class="probe-off">{i.reason.unwrap_or_default()}</p> }),
+                        Err(e) => EitherOf3::C(view! { <p class="probe-off">{e.to_string()}</p> }),
                     }
                 })}
             </Suspense>

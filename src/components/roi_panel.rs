@@ -1,19 +1,18 @@
 //! The migration's payback, net savings, ROI and rollout phases.
 
 use crate::domain::view::forecast_rows::RoiView;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 #[component]
 pub fn RoiPanel(view: Signal<Option<RoiView>>) -> impl IntoView {
-    move || {
-        match view.get() {
-        None => view! {
+    move || match view.get() {
+        None => Either::Left(view! {
             <p class="no-target" data-testid="no-target">
                 "No migration target: add an option under " <em>"Compare with"</em> " or choose one under " <em>"Move traffic to"</em> "."
             </p>
-        }
-        .into_any(),
-        Some(r) => view! {
+        }),
+        Some(r) => Either::Right(view! {
             <p class=format!("verdict verdict-{}", r.verdict) data-testid="payback" data-payback-day=r.payback_day.map(|d| d.to_string())>
                 "Moving to " <strong>{r.target_label.clone()}</strong> " " {r.payback.clone()} "."
             </p>
@@ -63,8 +62,6 @@ pub fn RoiPanel(view: Signal<Option<RoiView>>) -> impl IntoView {
             <p class="after-rollout">"After the rollout: " {r.after_rollout.clone()} "."
                 {(r.phases_beyond_horizon > 0).then(|| format!(" {} phase(s) start after the horizon and are left out.", r.phases_beyond_horizon))}
             </p>
-        }
-        .into_any(),
-    }
+        }),
     }
 }

@@ -5,6 +5,7 @@ use crate::domain::cost::estimate::Estimate;
 use crate::domain::money::date::{CalendarDate, STALE_AFTER_DAYS};
 use crate::domain::pricebook::Provider;
 use crate::server_fns::pricebook::PricebookPayload;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// "Model prices confirmed 2026-08-17 to 2026-10-14 (genai-prices 0.2.3)"
@@ -74,11 +75,11 @@ pub fn Sources(payload: PricebookPayload, estimate: Signal<Estimate>) -> impl In
             <ul class="fx" data-testid="fx">
                 {move || estimate.with(|e| {
                     if e.fx.is_empty() {
-                        view! { <li>"None: every price shown is in its own currency."</li> }.into_any()
+                        Either::Left(view! { <li>"None: every price shown is in its own currency."</li> })
                     } else {
-                        e.fx.iter().map(|r| view! {
+                        Either::Right(e.fx.iter().map(|r| view! {
                             <li>"1 USD = " <span title=r.per_usd.normalize().to_string()>{r.per_usd.round_dp(4).normalize().to_string()}</span> " " {r.currency.clone()} ", " {r.date.clone()} " (" <a href=r.source.clone()>"source"</a> ")"</li>
-                        }).collect_view().into_any()
+                        }).collect_view())
                     }
                 })}
             </ul>

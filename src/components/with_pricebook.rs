@@ -15,6 +15,7 @@
 //! the serialised value without a request.
 
 use crate::server_fns::pricebook::{get_pricebook, PricebookPayload};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// Renders `children` with the pricebook, or says why it could not be loaded.
@@ -35,11 +36,10 @@ where
                 let children = children.clone();
                 Suspend::new(async move {
                     match payload.await {
-                        Ok(p) => children(p).into_any(),
-                        Err(e) => view! {
+                        Ok(p) => Either::Left(children(p)),
+                        Err(e) => Either::Right(view! {
                             <p class="error" role="alert">"The pricebook could not be loaded: " {e.to_string()}</p>
-                        }
-                        .into_any(),
+                        }),
                     }
                 })
             }}

@@ -1,11 +1,13 @@
 //! `/`: the calculator. The scenario lives in the URL query.
 //!
 //! With JavaScript, each input change rewrites the query with
-//! `history.replaceState` (a replacing navigation) and the estimate is
-//! recomputed in the browser. Without it, the form submits with GET and the
-//! server renders the same numbers from the same query.
+//! `history.replaceState` and the estimate is recomputed in the browser: the
+//! calculator is an island, hydrated with the pricebook and the probe status
+//! from the page's hydration data. Without it, the form submits with GET and
+//! the server renders the same numbers from the same query.
 
-use crate::client::query::{join_pairs, query_pairs, with_query};
+use crate::client::browser::{mark_hydrated, replace_url};
+use crate::client::query::{initial_pairs, join_pairs, with_query};
 use crate::components::charts::Charts;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::probe_panel::{probe_info, ProbeInfoResource, ProbePanel};
@@ -25,14 +27,9 @@ use crate::domain::view::option_rows::rows;
 use crate::pages::probe::relay_choices;
 use crate::server_fns::pricebook::PricebookPayload;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 #[component]
 pub fn CalculatorPage() -> impl IntoView {
-    // Outside the pricebook's Suspense, so that it is created (and
-    // serialised) once: see `probe_info`.
-    let info = probe_info();
     view! {
         <header class="masthead">
             <h1>"llm-roi"</h1>
@@ -42,17 +39,32 @@ pub fn CalculatorPage() -> impl IntoView {
                 " (Claude Haiku 4.5 to HolySheep, 10 M requests a day, 200 output tokens)."
             </p>
         </header>
+        <CalculatorIsland/>
+    }
+}
+
+/// Everything below the masthead; the part of the page that hydrates.
+#[island]
+fn CalculatorIsland() -> impl IntoView {
+    // Outside the pricebook's Suspense, so that it is created (and
+    // serialised) once: see `probe_info`.
+    let info = probe_info();
+    let pairs = RwSignal::new(initial_pairs());
+    Effect::new(|_| mark_hydrated());
+    view! {
         <WithPricebook loading="Loading the pricebook…" let:payload>
-            <Calculator payload info/>
+            <Calculator payload info pairs/>
         </WithPricebook>
     }
 }
 
 #[component]
-fn Calculator(payload: PricebookPayload, info: ProbeInfoResource) -> impl IntoView {
+fn Calculator(
+    payload: PricebookPayload,
+    info: ProbeInfoResource,
+    pairs: RwSignal<Vec<(String, String)>>,
+) -> impl IntoView {
     let payload = StoredValue::new(payload);
-    let query = use_query_map();
-    let pairs = Memo::new(move |_| query_pairs(query.get()));
     let decoded = Memo::new(move |_| decode(&pairs.get()));
     let estimate = Memo::new(move |_| {
         payload
@@ -89,22 +101,14 @@ fn Calculator(payload: PricebookPayload, info: ProbeInfoResource) -> impl IntoVi
     let in_use =
         Signal::derive(move || estimate.with(|e| (e.scenario.clone(), e.baseline.to_string())));
 
-    let navigate = use_navigate();
     let on_change = Callback::new(move |(key, value): (String, String)| {
         let mut next: Vec<(String, String)> = pairs.get_untracked();
         next.retain(|(k, _)| *k != key);
         if !value.trim().is_empty() {
             next.push((key, value));
         }
-        let url = with_query("/", &join_pairs(&next));
-        navigate(
-            &url,
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..NavigateOptions::default()
-            },
-        );
+        replace_url(&with_query("/", &join_pairs(&next)));
+        pairs.set(next);
     });
 
     view! {

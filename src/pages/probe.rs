@@ -23,12 +23,21 @@ pub fn relay_choices(book: &Pricebook) -> Vec<RelayChoice> {
 
 #[component]
 pub fn ProbePage() -> impl IntoView {
-    let info = probe_info();
     view! {
         <Title text="llm-roi: measure a relay's latency overhead"/>
         <header class="masthead">
             <h1><a href="/">"llm-roi"</a> " · probe"</h1>
         </header>
+        <ProbeIsland/>
+    }
+}
+
+/// The panel, with the relays of the pricebook; the part that hydrates.
+#[island]
+fn ProbeIsland() -> impl IntoView {
+    let info = probe_info();
+    Effect::new(|_| crate::client::browser::mark_hydrated());
+    view! {
         <WithPricebook loading="Loading…" let:payload>
             <ProbePanel relays=relay_choices(&payload.pricebook) info/>
         </WithPricebook>

@@ -70,6 +70,16 @@ fn snippets(origin: &str, link: &str, scenario_query: &str, title: &str, options
     }
 }
 
+/// Copy the report's link, print: the part of the controls that hydrates.
+#[island]
+fn ReportActions(report_url: String) -> impl IntoView {
+    Effect::new(|_| crate::client::browser::mark_hydrated());
+    view! {
+        <CopyField label="Link to this report" text=report_url testid="report-url"/>
+        <button type="button" class="print-button" on:click=|_| crate::client::browser::print_page()>"Print or save as PDF"</button>
+    }
+}
+
 #[component]
 fn Report(payload: PricebookPayload, context: ReportContext, query: String) -> impl IntoView {
     let book = &payload.pricebook;
@@ -119,8 +129,7 @@ fn Report(payload: PricebookPayload, context: ReportContext, query: String) -> i
                 <h1 class="summary" data-testid="summary">{sentence}</h1>
             </header>
             <nav class="report-controls no-print" aria-label="Report actions" data-testid="report-controls">
-                <CopyField label="Link to this report" text=report_url testid="report-url"/>
-                <button type="button" class="print-button" on:click=|_| crate::client::browser::print_page()>"Print or save as PDF"</button>
+                <ReportActions report_url/>
                 <a href=with_query("/", &scenario_query)>"Open in the calculator"</a>
                 <a href=with_query("/report.csv", &scenario_query) download="llm-roi-report.csv" data-testid="csv-link">"Download CSV"</a>
                 <a href=with_query("/api/v1/estimate", &scenario_query) data-testid="json-link">"Estimate as JSON"</a>

@@ -83,23 +83,34 @@ fn resolved_resources(html: &str) -> Vec<&str> {
 
 #[tokio::test]
 async fn each_resource_is_serialised_once_and_charts_are_images() {
-    for (path, expected) in [
+    // The calculator is one island holding both resources; the report's
+    // resources are read on the server only (its islands are the copy
+    // buttons, whose props are their texts).
+    for (path, expected, islands) in [
         (
             "/?in=0&target=holysheep/claude-haiku-4-5",
-            ["available", "schema_version"],
+            &["available", "schema_version"][..],
+            &["CalculatorIsland"][..],
         ),
         (
             "/report?v=2&in=0&target=holysheep/claude-haiku-4-5",
-            ["origin", "schema_version"],
+            &[][..],
+            &["ReportActions", "EmbedPanel"][..],
         ),
     ] {
         let (status, _, html) = crate::support::get(path).await;
         assert_eq!(status, axum::http::StatusCode::OK, "{path}");
         let values = resolved_resources(&html);
-        assert_eq!(values.len(), 2, "{path}: {} resources", values.len());
+        assert_eq!(values.len(), expected.len(), "{path}: {} resources", values.len());
         for (value, field) in values.iter().zip(expected) {
             assert!(value.contains(field), "{path}: {value:.80}");
         }
+        let found: Vec<&str> = html
+            .split("<leptos-island data-component=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('_').next())
+            .collect();
+        assert_eq!(found, islands, "{path}: islands");
         assert!(!html.contains("<svg"), "{path}: inline SVG");
         for name in ["cost", "savings", "rollout"] {
             let img = format!(

@@ -3,20 +3,24 @@
 //!
 //! - [`domain`]: the plain-Rust core (pricebook, cost engine, scenario codec),
 //!   compiled for the server and for wasm.
-//! - [`app`], [`pages`], [`components`]: the Leptos application, rendered on
-//!   the server and hydrated in the browser; pages wire routes to
-//!   components, components render.
-//! - [`server_fns`]: the server functions the pages call (run in-process
-//!   during server rendering, over HTTP from the browser).
+//! - `app`, `pages` (feature `ssr`): the shell, the routes and the pages,
+//!   rendered on the server only;
+//! - [`islands`]: the parts of the pages that hydrate in the browser;
+//! - [`components`]: thin views, used by pages and islands;
+//! - [`server_fns`]: what pages read on the server for their islands, and
+//!   the server functions the islands call over HTTP.
 //! - [`client`]: browser-side helpers (clipboard, event streams, debouncing,
-//!   the URL query), with inert server versions where they must compile there.
+//!   the URL), with inert server versions where they must compile there.
 //! - `server` (feature `ssr`): settings, loading `pricing/`, the REST API, the
 //!   probe, the router and start-up.
 
+#[cfg(feature = "ssr")]
 pub mod app;
 pub mod client;
 pub mod components;
 pub mod domain;
+pub mod islands;
+#[cfg(feature = "ssr")]
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod server;

@@ -31,26 +31,6 @@ mod imp {
         }
     }
 
-    /// The page's query as ordered, decoded pairs (`+` is a space), as the
-    /// server's router reads it.
-    pub fn location_pairs() -> Vec<(String, String)> {
-        let search = web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .unwrap_or_default();
-        let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
-            return Vec::new();
-        };
-        let mut pairs = Vec::new();
-        for entry in params.entries() {
-            let Ok(entry) = entry else { continue };
-            let entry = web_sys::js_sys::Array::from(&entry);
-            if let (Some(k), Some(v)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
-                pairs.push((k, v));
-            }
-        }
-        pairs
-    }
-
     /// Replaces the page's URL (no navigation, no new history entry).
     pub fn replace_url(url: &str) {
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
@@ -82,15 +62,9 @@ mod imp {
 
     pub fn print_page() {}
 
-    /// On the server the query comes from the router: see
-    /// [`crate::client::query::initial_pairs`].
-    pub fn location_pairs() -> Vec<(String, String)> {
-        Vec::new()
-    }
-
     pub fn replace_url(_url: &str) {}
 
     pub fn mark_hydrated() {}
 }
 
-pub use imp::{copy_text, location_pairs, mark_hydrated, page_origin, print_page, replace_url};
+pub use imp::{copy_text, mark_hydrated, page_origin, print_page, replace_url};

@@ -8,20 +8,6 @@ pub fn query_pairs(map: ParamsMap) -> Vec<(String, String)> {
     map.into_iter().map(|(k, v)| (k.into_owned(), v)).collect()
 }
 
-/// The query of the page being rendered: from the router on the server,
-/// from `location.search` in the browser (islands have no router there).
-pub fn initial_pairs() -> Vec<(String, String)> {
-    #[cfg(feature = "ssr")]
-    {
-        use leptos::prelude::GetUntracked;
-        query_pairs(leptos_router::hooks::use_query_map().get_untracked())
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        crate::client::browser::location_pairs()
-    }
-}
-
 /// Pairs as a query string (no `?`).
 pub fn join_pairs(pairs: &[(String, String)]) -> String {
     pairs

@@ -3,7 +3,6 @@
 pub mod charts;
 pub mod copy_field;
 pub mod drift_notice;
-pub mod embed_panel;
 pub mod error_summary;
 pub mod fields;
 pub mod migration_fields;
@@ -16,4 +15,3 @@ pub mod roi_panel;
 pub mod scenario_form;
 pub mod share_link;
 pub mod sources;
-pub mod with_pricebook;

@@ -4,32 +4,40 @@
 
 use crate::client::probe_events::follow;
 use crate::components::probe_strip::ProbeStrip;
+use crate::domain::pricebook::{Pricebook, ProviderKind};
 use crate::domain::probe::report::PHASES;
 use crate::domain::probe::run::{RunStatus, RunView};
 use crate::domain::probe::sample::Connection;
-use crate::server_fns::probe::{cancel_probe, probe_status, start_probe, ProbeInfo};
-use leptos::either::EitherOf3;
+use crate::server_fns::probe::{cancel_probe, start_probe, ProbeInfo};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// A relay the panel can probe: (provider id, name, claimed overhead).
 pub type RelayChoice = (String, String, Option<u32>);
 
+/// The relays of a pricebook, for the panel's picker.
+pub fn relay_choices(book: &Pricebook) -> Vec<RelayChoice> {
+    book.providers
+        .iter()
+        .filter(|p| p.kind == ProviderKind::Relay)
+        .map(|p| {
+            (
+                p.id.clone(),
+                p.name.clone(),
+                p.claim.as_ref().map(|c| c.claimed_overhead_ms),
+            )
+        })
+        .collect()
+}
+
 fn ms(us: u64) -> String {
     format!("{:.1}", us as f64 / 1000.0)
 }
 
-/// The probe's settings and budget, for [`ProbePanel`]. Create it on the
-/// page, outside any `Suspense`: the server renders a suspense's children up
-/// to three times, and a resource created there is serialised each time.
-pub fn probe_info() -> ProbeInfoResource {
-    Resource::new(|| (), |()| probe_status())
-}
-
-/// What [`probe_info`] returns.
-pub type ProbeInfoResource = Resource<Result<ProbeInfo, ServerFnError>>;
-
+/// `info` is the probe's status when the page was rendered
+/// (`server_fns::probe::probe_info`).
 #[component]
-pub fn ProbePanel(relays: Vec<RelayChoice>, info: ProbeInfoResource) -> impl IntoView {
+pub fn ProbePanel(relays: Vec<RelayChoice>, info: ProbeInfo) -> impl IntoView {
     let relay = RwSignal::new(relays.first().map(|r| r.0.clone()).unwrap_or_default());
     let pairs = RwSignal::new("20".to_string());
     let warm = RwSignal::new(true);
@@ -69,19 +77,15 @@ pub fn ProbePanel(relays: Vec<RelayChoice>, info: ProbeInfoResource) -> impl Int
     view! {
         <section class="probe" aria-labelledby="probe-heading" data-testid="probe-panel">
             <h2 id="probe-heading">"Relay latency: measured, not claimed"</h2>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match info.await {
-                        Ok(i) if i.available => EitherOf3::A(view! {
-                            <p class="probe-origin">"Measured from this server, " <strong data-testid="probe-host">{i.measured_from}</strong>
-                                ". Pairs alternate relay and direct (ABBA). Authenticated requests this hour: "
-                                {i.auth_used_this_hour} " of " {i.auth_per_hour} "; at most " {i.max_pairs} " pairs a run."</p>
-                        }),
-                        Ok(i) => EitherOf3::B(view! { <p class="probe-off">{i.reason.unwrap_or_default()}</p> }),
-                        Err(e) => EitherOf3::C(view! { <p class="probe-off">{e.to_string()}</p> }),
-                    }
-                })}
-            </Suspense>
+            {if info.available {
+                Either::Left(view! {
+                    <p class="probe-origin">"Measured from this server, " <strong data-testid="probe-host">{info.measured_from}</strong>
+                        ". Pairs alternate relay and direct (ABBA). Authenticated requests this hour: "
+                        {info.auth_used_this_hour} " of " {info.auth_per_hour} "; at most " {info.max_pairs} " pairs a run."</p>
+                })
+            } else {
+                Either::Right(view! { <p class="probe-off">{info.reason.unwrap_or_default()}</p> })
+            }}
             <noscript><p>"The live probe needs JavaScript; the API is POST /api/v1/probe/runs."</p></noscript>
             <div class="probe-controls">
                 <label>"Relay "

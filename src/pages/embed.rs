@@ -5,7 +5,6 @@
 
 use crate::client::query::{query_pairs, with_query};
 use crate::components::error_summary::ErrorSummary;
-use crate::components::with_pricebook::WithPricebook;
 use crate::domain::money::periods::DAYS_PER_MONTH;
 use crate::domain::report::embed::{default_parts, show_or_default, EmbedPart, SHOW_KEY};
 use crate::domain::report::{build_on, ReportModel};
@@ -14,6 +13,7 @@ use crate::domain::view::chart_text::alt_text;
 use crate::domain::view::forecast_rows::{projection_view, roi_view};
 use crate::domain::view::option_rows::rows;
 use crate::domain::view::summary::summary;
+use crate::pages::with_pricebook::with_pricebook;
 use crate::server_fns::pricebook::PricebookPayload;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -21,12 +21,8 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn EmbedPage() -> impl IntoView {
-    let query = use_query_map();
-    view! {
-        <WithPricebook loading="Computing…" let:payload>
-            <Embed payload pairs=query_pairs(query.get())/>
-        </WithPricebook>
-    }
+    let pairs = query_pairs(use_query_map().get_untracked());
+    with_pricebook(move |payload| view! { <Embed payload pairs/> })
 }
 
 fn part_view(part: EmbedPart, r: &ReportModel, sentence: &str, scenario_query: &str) -> AnyView {

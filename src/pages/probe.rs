@@ -1,25 +1,11 @@
 //! `/probe`: the live probe panel on its own.
 
-use crate::components::probe_panel::{probe_info, ProbePanel, RelayChoice};
-use crate::components::with_pricebook::WithPricebook;
-use crate::domain::pricebook::{Pricebook, ProviderKind};
+use crate::components::probe_panel::relay_choices;
+use crate::islands::probe::ProbeIsland;
+use crate::pages::with_pricebook::with_pricebook;
+use crate::server_fns::probe::probe_info;
 use leptos::prelude::*;
 use leptos_meta::Title;
-
-/// The relays of a pricebook, for the panel's picker.
-pub fn relay_choices(book: &Pricebook) -> Vec<RelayChoice> {
-    book.providers
-        .iter()
-        .filter(|p| p.kind == ProviderKind::Relay)
-        .map(|p| {
-            (
-                p.id.clone(),
-                p.name.clone(),
-                p.claim.as_ref().map(|c| c.claimed_overhead_ms),
-            )
-        })
-        .collect()
-}
 
 #[component]
 pub fn ProbePage() -> impl IntoView {
@@ -28,18 +14,8 @@ pub fn ProbePage() -> impl IntoView {
         <header class="masthead">
             <h1><a href="/">"llm-roi"</a> " · probe"</h1>
         </header>
-        <ProbeIsland/>
-    }
-}
-
-/// The panel, with the relays of the pricebook; the part that hydrates.
-#[island]
-fn ProbeIsland() -> impl IntoView {
-    let info = probe_info();
-    Effect::new(|_| crate::client::browser::mark_hydrated());
-    view! {
-        <WithPricebook loading="Loading…" let:payload>
-            <ProbePanel relays=relay_choices(&payload.pricebook) info/>
-        </WithPricebook>
+        {with_pricebook(|payload| view! {
+            <ProbeIsland relays=relay_choices(&payload.pricebook) probe=probe_info()/>
+        })}
     }
 }

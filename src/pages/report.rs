@@ -1,21 +1,18 @@
 //! `/report?<link>`: the read-only, printable report of a share link.
 //!
-//! The whole report is computed from the link and rendered on the server;
-//! the browser hydrates it for the copy and print buttons. Its head carries
+//! The whole report is computed from the link and rendered on the server,
+//! once; only the copy and print buttons hydrate (islands). Its head carries
 //! OpenGraph and Twitter tags with the summary, a canonical link and the
 //! oEmbed discovery link.
 
 use crate::client::query::{join_pairs, query_pairs, with_query};
 use crate::components::charts::Charts;
-use crate::components::copy_field::CopyField;
 use crate::components::drift_notice::DriftNotice;
-use crate::components::embed_panel::{EmbedPanel, Snippets};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::prices_used_table::PricesUsedTable;
 use crate::components::projection_table::ProjectionTable;
 use crate::components::results_table::ResultsTable;
 use crate::components::roi_panel::RoiPanel;
-use crate::components::with_pricebook::WithPricebook;
 use crate::domain::report::build_on;
 use crate::domain::report::embed::{default_parts, frame_size, iframe_html, markdown_image};
 use crate::domain::report::prices_used::price_lines;
@@ -25,31 +22,25 @@ use crate::domain::view::chart_text::{alt_texts, ChartKind};
 use crate::domain::view::forecast_rows::{projection_view, roi_view};
 use crate::domain::view::option_rows::rows;
 use crate::domain::view::summary::summary;
+use crate::islands::embed_panel::{EmbedPanel, Snippets};
+use crate::islands::report_actions::ReportActions;
+use crate::pages::with_pricebook::with_pricebook;
 use crate::server_fns::pricebook::PricebookPayload;
-use crate::server_fns::report::{get_report_context, ReportContext};
+use crate::server_fns::report::{report_context, ReportContext};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
-    let query = use_query_map();
-    let raw = Memo::new(move |_| join_pairs(&query_pairs(query.get())));
-    let context = Resource::new_blocking(move || raw.get(), get_report_context);
-    view! {
-        <WithPricebook loading="Computing the report…" let:payload>
-            // Inside the pricebook's Suspense: one boundary awaits both.
-            {Suspend::new(async move {
-                match context.await {
-                    Ok(c) => view! { <Report payload context=c query=raw.get_untracked()/> }.into_any(),
-                    Err(e) => view! {
-                        <p class="error" role="alert">"The report could not be computed: " {e.to_string()}</p>
-                    }
-                    .into_any(),
-                }
-            })}
-        </WithPricebook>
-    }
+    let raw = join_pairs(&query_pairs(use_query_map().get_untracked()));
+    with_pricebook(move |payload| match report_context(&raw) {
+        Ok(context) => Either::Left(view! { <Report payload context query=raw/> }),
+        Err(e) => Either::Right(view! {
+            <p class="error" role="alert">"The report could not be computed: " {e.to_string()}</p>
+        }),
+    })
 }
 
 /// The snippets for the Embed panel.
@@ -67,16 +58,6 @@ fn snippets(origin: &str, link: &str, scenario_query: &str, title: &str, options
             percent_encode(&report)
         ),
         link: report,
-    }
-}
-
-/// Copy the report's link, print: the part of the controls that hydrates.
-#[island]
-fn ReportActions(report_url: String) -> impl IntoView {
-    Effect::new(|_| crate::client::browser::mark_hydrated());
-    view! {
-        <CopyField label="Link to this report" text=report_url testid="report-url"/>
-        <button type="button" class="print-button" on:click=|_| crate::client::browser::print_page()>"Print or save as PDF"</button>
     }
 }
 

@@ -47,12 +47,12 @@ pub fn tag_of(body: &[u8]) -> String {
     h.update([0]);
     match nonce(body) {
         Some(n) => {
-            let mut rest = body;
-            while let Some(i) = rest.windows(n.len()).position(|w| w == n) {
-                h.update(&rest[..i]);
-                rest = &rest[i + n.len()..];
+            let mut from = 0;
+            for i in memchr::memmem::find_iter(body, n) {
+                h.update(&body[from..i]);
+                from = i + n.len();
             }
-            h.update(rest);
+            h.update(&body[from..]);
         }
         None => h.update(body),
     }

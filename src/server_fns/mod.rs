@@ -1,13 +1,14 @@
-//! The server functions the pages call. During server rendering they run
-//! in-process and their results are serialised into the HTML; from the
-//! browser they are `POST /api/fn/<endpoint>`.
+//! What the pages read on the server and pass to their islands, and the
+//! server functions the islands call from the browser
+//! (`POST /api/fn/<endpoint>`).
 //!
-//! - [`pricebook`]: the loaded pricebook as the page receives it;
-//! - [`report`]: what only the server knows about a report link;
-//! - [`probe`]: start, follow and cancel a relay probe run.
+//! - [`pricebook`]: the loaded pricebook as the calculator island receives it;
+//! - [`report`] (server only): what only the server knows about a report link;
+//! - [`probe`]: the probe's status; start and cancel a relay probe run.
 
 pub mod pricebook;
 pub mod probe;
+#[cfg(feature = "ssr")]
 pub mod report;
 
 /// The pricebook the server loaded at start, from the request's context.

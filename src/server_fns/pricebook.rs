@@ -1,11 +1,9 @@
-//! The pricebook as the page receives it, and the server function that sends it.
-//!
-//! During server rendering the resource calls [`get_pricebook`] in-process and
-//! its value is serialised into the HTML, so hydration needs no extra request.
+//! The pricebook as the calculator island receives it: the page reads it on
+//! the server ([`PricebookPayload::current`]) and passes it as the island's
+//! props, which are serialised into the HTML, so hydration needs no request.
 
 use crate::domain::money::date::CalendarDate;
 use crate::domain::pricebook::Pricebook;
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// The loaded pricebook with its fingerprint and the server's date.
@@ -30,11 +28,9 @@ impl PricebookPayload {
             pricebook: (*book.pricebook).clone(),
         }
     }
-}
 
-/// Returns the pricebook the server loaded at start.
-#[server(prefix = "/api/fn", endpoint = "pricebook")]
-pub async fn get_pricebook() -> Result<PricebookPayload, ServerFnError> {
-    let book = super::loaded_book()?;
-    Ok(PricebookPayload::of(&book))
+    /// The payload of the pricebook in the request's context.
+    pub fn current() -> Result<Self, leptos::prelude::ServerFnError> {
+        Ok(Self::of(&super::loaded_book()?))
+    }
 }

@@ -32,11 +32,11 @@ fn probe_service(
 #[cfg(feature = "ssr")]
 const NOT_CONFIGURED: &str = "the probe is not configured on this server";
 
-/// The probe's settings and budget.
-#[server(prefix = "/api/fn", endpoint = "probe_status")]
-pub async fn probe_status() -> Result<ProbeInfo, ServerFnError> {
+/// The probe's settings and budget, as the page renders the panel.
+#[cfg(feature = "ssr")]
+pub fn probe_info() -> ProbeInfo {
     let handle = use_context::<crate::server::probe::ProbeHandle>();
-    Ok(match handle.and_then(|h| h.0) {
+    match handle.and_then(|h| h.0) {
         Some(p) => {
             let (used, per_hour) = p.budget();
             let (max_pairs, _) = p.settings();
@@ -57,7 +57,7 @@ pub async fn probe_status() -> Result<ProbeInfo, ServerFnError> {
             auth_used_this_hour: 0,
             auth_per_hour: 0,
         },
-    })
+    }
 }
 
 /// A run the panel started: its id, and the token that cancels it.

@@ -1,5 +1,5 @@
-//! The server function behind the report's server-side facts: the site's
-//! public origin and whether prices changed since the link was made.
+//! The report's server-side facts: the site's public origin and whether
+//! prices changed since the link was made.
 
 use crate::domain::report::drift::Drift;
 use leptos::prelude::*;
@@ -15,8 +15,7 @@ pub struct ReportContext {
 
 /// Compares the link's pricebook (`pb`) with the current one, using the
 /// pricebook history for the prices of the time.
-#[server(prefix = "/api/fn", endpoint = "report_context")]
-pub async fn get_report_context(query: String) -> Result<ReportContext, ServerFnError> {
+pub fn report_context(query: &str) -> Result<ReportContext, ServerFnError> {
     use crate::domain::report::drift::drift;
     use crate::domain::scenario::codec::{decode_link, split_query};
     let book = super::loaded_book()?;
@@ -25,7 +24,7 @@ pub async fn get_report_context(query: String) -> Result<ReportContext, ServerFn
         || site.origin(&Default::default()),
         |p| site.origin(&p.headers),
     );
-    let d = decode_link(&split_query(super::bounded(&query)?), &[]);
+    let d = decode_link(&split_query(super::bounded(query)?), &[]);
     let made_with = d
         .link
         .pricebook

@@ -72,45 +72,69 @@ async fn bad_migration_fields_are_named_on_the_page() {
     assert!(html.contains(r#"data-chart="savings""#), "charts missing");
 }
 
-/// The values serialised for hydration: `__RESOLVED_RESOURCES[i] = "…"`.
-fn resolved_resources(html: &str) -> Vec<&str> {
-    html.split("__RESOLVED_RESOURCES[")
+/// The props of each island on a page: (component, decoded `data-props`).
+fn islands(html: &str) -> Vec<(&str, String)> {
+    html.split("<leptos-island data-component=\"")
         .skip(1)
-        .filter_map(|rest| rest.split_once("] = \"").map(|(_, v)| v))
-        .filter_map(|v| v.split_once("\";").map(|(v, _)| v))
+        .filter_map(|rest| {
+            let (name, rest) = rest.split_once('"')?;
+            let props = rest
+                .strip_prefix(" data-props=\"")
+                .and_then(|p| p.split_once('"'))
+                .map(|(p, _)| {
+                    p.replace("&quot;", "\"")
+                        .replace("&lt;", "<")
+                        .replace("&gt;", ">")
+                        .replace("&amp;", "&")
+                })
+                .unwrap_or_default();
+            Some((name.split('_').next()?, props))
+        })
         .collect()
 }
 
 #[tokio::test]
-async fn each_resource_is_serialised_once_and_charts_are_images() {
-    // The calculator is one island holding both resources; the report's
-    // resources are read on the server only (its islands are the copy
-    // buttons, whose props are their texts).
-    for (path, expected, islands) in [
+async fn each_value_is_serialised_once_and_charts_are_images() {
+    // Pages render on the server only and create no resources; what
+    // hydrates is the islands, each with its props once. The calculator's
+    // props carry the pricebook, the probe's status and the query; the
+    // report's islands are its copy buttons, whose props are their texts.
+    for (path, expected) in [
         (
             "/?in=0&target=holysheep/claude-haiku-4-5",
-            &["available", "schema_version"][..],
-            &["CalculatorIsland"][..],
+            &[("CalculatorIsland", "\"schema_version\":1")][..],
         ),
         (
             "/report?v=2&in=0&target=holysheep/claude-haiku-4-5",
-            &[][..],
-            &["ReportActions", "EmbedPanel"][..],
+            &[
+                ("ReportActions", "\"report_url\":\"http"),
+                (
+                    "EmbedPanel",
+                    "{\"snippets\":{\"iframe\":\"<iframe src=\\\"http",
+                ),
+            ][..],
         ),
     ] {
         let (status, _, html) = crate::support::get(path).await;
         assert_eq!(status, axum::http::StatusCode::OK, "{path}");
-        let values = resolved_resources(&html);
-        assert_eq!(values.len(), expected.len(), "{path}: {} resources", values.len());
-        for (value, field) in values.iter().zip(expected) {
-            assert!(value.contains(field), "{path}: {value:.80}");
+        assert!(
+            !html.contains("__RESOLVED_RESOURCES["),
+            "{path}: a resource"
+        );
+        let found = islands(&html);
+        let names: Vec<&str> = found.iter().map(|(n, _)| *n).collect();
+        let wanted: Vec<&str> = expected.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, wanted, "{path}: islands");
+        for ((name, props), (_, part)) in found.iter().zip(expected) {
+            assert!(props.contains(part), "{path}: {name} props {props:.120}");
         }
-        let found: Vec<&str> = html
-            .split("<leptos-island data-component=\"")
-            .skip(1)
-            .filter_map(|rest| rest.split('_').next())
-            .collect();
-        assert_eq!(found, islands, "{path}: islands");
+        // The pricebook is in the page once (the calculator's props) or not at all.
+        let books = html.matches("schema_version").count();
+        assert_eq!(
+            books,
+            usize::from(path.starts_with("/?")),
+            "{path}: pricebooks"
+        );
         assert!(!html.contains("<svg"), "{path}: inline SVG");
         for name in ["cost", "savings", "rollout"] {
             let img = format!(

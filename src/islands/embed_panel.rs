@@ -13,7 +13,8 @@ pub struct Snippets {
     pub oembed: String,
 }
 
-/// An island: the copy buttons hydrate.
+/// An island: the copy buttons hydrate. Usage:
+/// `view! { <EmbedPanel snippets/> }`.
 #[island]
 pub fn EmbedPanel(snippets: Snippets) -> impl IntoView {
     view! {

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # make bench-http: the release server against nginx serving the same bytes,
-# in one run, with wrk; then the page and bundle sizes and the uncached
-# render time. Figures only, no pass or fail (see docs/development.md).
+# in one run, with wrk; then the page and bundle sizes, the uncached render
+# time (in-process, examples/render_time.rs) and input -> numbers updated in
+# Chromium (end2end/input-latency.mjs). Figures only, no pass or fail (see
+# docs/development.md).
 #
-# Needs the release build (make build), nginx and wrk (Debian packages).
+# Needs the release build (make build), nginx and wrk (Debian packages), and
+# Chromium with end2end's node modules (make setup-test) for the last figure.
 # Settings: BENCH_PORT (3950; nginx on the next port), BENCH_DURATION (10s),
-# BENCH_CONNECTIONS (64), BENCH_RENDERS (50).
+# BENCH_CONNECTIONS (64), BENCH_RENDERS (200), BENCH_CHANGES (60).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +18,8 @@ port=${BENCH_PORT:-3950}
 nginx_port=$((port + 1))
 duration=${BENCH_DURATION:-10s}
 connections=${BENCH_CONNECTIONS:-64}
-renders=${BENCH_RENDERS:-50}
+renders=${BENCH_RENDERS:-200}
+changes=${BENCH_CHANGES:-60}
 report='/report?v=1&rpd=1000000&in=800&out=200&base=anthropic/claude-haiku-4-5&cur=USD'
 
 for tool in nginx wrk curl; do
@@ -95,12 +99,14 @@ size() { if [ -f "$1" ]; then wc -c < "$1"; else echo 0; fi; }
 js_br=$(size "$site/pkg/$js_name.br")
 wasm_br=$(size "$site/pkg/$wasm_name.br")
 
-# Uncached renders: a new scenario each time, one at a time.
-times=$(for i in $(seq "$renders"); do
-  curl -sf -o /dev/null -w '%{time_total}\n' \
-    "http://127.0.0.1:$port/report?v=1&rpd=$((1000000 + i))&in=800&out=200&base=anthropic/claude-haiku-4-5&cur=USD"
-done | sort -n)
-p50=$(echo "$times" | awk -v n="$renders" 'NR == int((n + 1) / 2) { printf "%.2f", $1 * 1000 }')
+# Uncached renders, in-process on one thread (a new scenario each time).
+renders_out=$(cargo run --quiet --release --features ssr --example render_time -- "$renders")
+# Input -> numbers updated, in Chromium against this server.
+if [ -d end2end/node_modules/@playwright/test ]; then
+  latency=$(cd end2end && node input-latency.mjs "http://127.0.0.1:$port" "$changes")
+else
+  latency="input -> numbers updated: not measured (end2end/node_modules is missing; run make setup-test)"
+fi
 
 echo "wrk: 2 threads, $connections connections, $duration each, loopback"
 printf '%-46s %12s %12s %8s\n' "figure" "llm-roi" "nginx" "ratio"
@@ -109,4 +115,5 @@ printf '%-46s %12s %12s %8s\n' "the wasm file, identity (requests/s)" "$wasm_our
 echo "calculator HTML (default scenario), raw: $html_bytes B"
 echo "report HTML, raw: $report_bytes B"
 echo "JS + wasm, brotli (precompressed): $((js_br + wasm_br)) B (JS $js_br B, wasm $wasm_br B)"
-echo "uncached report render over HTTP, p50 of $renders: $p50 ms"
+echo "$renders_out"
+echo "$latency"

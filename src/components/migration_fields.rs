@@ -1,6 +1,7 @@
 //! The migration inputs: target, costs, free credit, rollout and fallback.
 
 use crate::components::fields::{SelectField, TextField};
+use crate::components::memo::memo;
 use crate::domain::pricebook::Pricebook;
 use crate::domain::scenario::Scenario;
 use leptos::prelude::*;
@@ -24,7 +25,7 @@ fn target_choices(book: &Pricebook) -> Vec<(String, String)> {
 
 #[component]
 pub fn MigrationFields(pricebook: Pricebook, in_use: Signal<(Scenario, String)>) -> impl IntoView {
-    let target = Signal::derive(move || {
+    let target = memo(move || {
         in_use.with(|(s, _)| {
             s.migration
                 .target
@@ -33,7 +34,7 @@ pub fn MigrationFields(pricebook: Pricebook, in_use: Signal<(Scenario, String)>)
                 .unwrap_or_default()
         })
     });
-    let cur = Signal::derive(move || in_use.with(|(s, _)| s.currency.code()));
+    let cur = memo(move || in_use.with(|(s, _)| s.currency.code()));
     view! {
         <fieldset class="migration">
             <legend>"Migration"</legend>

@@ -2,6 +2,7 @@
 //! works as a plain GET form without JavaScript.
 
 use crate::components::fields::{FormContext, SelectField, TextField};
+use crate::components::memo::memo;
 use crate::components::migration_fields::MigrationFields;
 use crate::domain::money::date::CalendarDate;
 use crate::domain::money::DisplayCurrency;
@@ -28,10 +29,10 @@ pub fn ScenarioForm(
         on_change,
     }
     .provide();
-    let ttl = Signal::derive(move || in_use.with(|(s, _)| s.cache_ttl.code().to_string()));
-    let cur = Signal::derive(move || in_use.with(|(s, _)| s.currency.code().to_string()));
-    let base = Signal::derive(move || in_use.with(|(_, b)| b.clone()));
-    let horizon = Signal::derive(move || in_use.with(|(s, _)| s.horizon_months.to_string()));
+    let ttl = memo(move || in_use.with(|(s, _)| s.cache_ttl.code().to_string()));
+    let cur = memo(move || in_use.with(|(s, _)| s.currency.code().to_string()));
+    let base = memo(move || in_use.with(|(_, b)| b.clone()));
+    let horizon = memo(move || in_use.with(|(s, _)| s.horizon_months.to_string()));
     let horizons = HORIZONS
         .iter()
         .map(|h| (h.to_string(), format!("{h} months")))
@@ -68,7 +69,7 @@ pub fn ScenarioForm(
             )
         })
         .collect();
-    let tier = Signal::derive(move || in_use.with(|(s, _)| s.service_tier.code().to_string()));
+    let tier = memo(move || in_use.with(|(s, _)| s.service_tier.code().to_string()));
     let tiers = vec![
         ("standard".to_string(), "Standard".to_string()),
         (

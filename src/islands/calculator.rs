@@ -8,6 +8,7 @@ use crate::client::browser::{mark_hydrated, replace_url};
 use crate::client::query::{join_pairs, with_query};
 use crate::components::charts::Charts;
 use crate::components::error_summary::ErrorSummary;
+use crate::components::memo::memo;
 use crate::components::probe_panel::{relay_choices, ProbePanel};
 use crate::components::projection_table::ProjectionTable;
 use crate::components::results_table::ResultsTable;
@@ -45,14 +46,13 @@ pub fn CalculatorIsland(
         payload
             .with_value(|p| estimate(&p.pricebook, &decoded.with(|(s, _)| s.clone())).on(p.today))
     });
-    let table = Signal::derive(move || estimate.with(rows));
-    let currency = Signal::derive(move || estimate.with(|e| e.currency));
+    let table = memo(move || estimate.with(rows));
+    let currency = memo(move || estimate.with(|e| e.currency));
     let outlook =
         Memo::new(move |_| payload.with_value(|p| estimate.with(|e| forecast(&p.pricebook, e))));
-    let projection = Signal::derive(move || {
-        outlook.with(|f| f.as_ref().ok().map(|f| projection_view(f, currency.get())))
-    });
-    let roi = Signal::derive(move || {
+    let projection =
+        memo(move || outlook.with(|f| f.as_ref().ok().map(|f| projection_view(f, currency.get()))));
+    let roi = memo(move || {
         outlook.with(|f| {
             let f = f.as_ref().ok()?;
             let m = decoded.with(|(s, _)| s.migration.clone());
@@ -61,20 +61,19 @@ pub fn CalculatorIsland(
                 .map(|plan| roi_view(plan, m.hours, m.hourly_rate, currency.get()))
         })
     });
-    let errors = Signal::derive(move || {
+    let errors = memo(move || {
         let mut all = decoded.with(|(_, e)| e.clone());
         all.extend(estimate.with(|e| e.errors.clone()));
         all.extend(outlook.with(|f| f.as_ref().err().cloned()));
         all
     });
-    let canonical = Signal::derive(move || decoded.with(|(s, _)| encode(s)));
-    let alts = Signal::derive(move || outlook.with(|f| alt_texts(f.as_ref().ok(), currency.get())));
-    let report_path = Signal::derive(move || {
+    let canonical = memo(move || decoded.with(|(s, _)| encode(s)));
+    let alts = memo(move || outlook.with(|f| alt_texts(f.as_ref().ok(), currency.get())));
+    let report_path = memo(move || {
         let fp = payload.with_value(|p| p.fingerprint.clone());
         format!("/report?{}", decoded.with(|(s, _)| link_query(s, &fp)))
     });
-    let in_use =
-        Signal::derive(move || estimate.with(|e| (e.scenario.clone(), e.baseline.to_string())));
+    let in_use = memo(move || estimate.with(|e| (e.scenario.clone(), e.baseline.to_string())));
 
     let on_change = Callback::new(move |(key, value): (String, String)| {
         let mut next: Vec<(String, String)> = pairs.get_untracked();

@@ -5,6 +5,7 @@ pub mod copy_field;
 pub mod drift_notice;
 pub mod error_summary;
 pub mod fields;
+pub mod live_summary;
 pub mod memo;
 pub mod migration_fields;
 pub mod prices_used_table;

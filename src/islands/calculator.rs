@@ -8,6 +8,7 @@ use crate::client::browser::{mark_hydrated, replace_url};
 use crate::client::query::{join_pairs, with_query};
 use crate::components::charts::Charts;
 use crate::components::error_summary::ErrorSummary;
+use crate::components::live_summary::LiveSummary;
 use crate::components::memo::memo;
 use crate::components::probe_panel::{relay_choices, ProbePanel};
 use crate::components::projection_table::ProjectionTable;
@@ -21,6 +22,7 @@ use crate::domain::forecast::forecast;
 use crate::domain::scenario::codec::{decode, encode, link_query};
 use crate::domain::view::chart_text::alt_texts;
 use crate::domain::view::forecast_rows::{projection_view, roi_view};
+use crate::domain::view::headline::headline;
 use crate::domain::view::option_rows::rows;
 use crate::server_fns::pricebook::PricebookPayload;
 use crate::server_fns::probe::ProbeInfo;
@@ -68,6 +70,7 @@ pub fn CalculatorIsland(
         all
     });
     let canonical = memo(move || decoded.with(|(s, _)| encode(s)));
+    let top = memo(move || outlook.with(|f| estimate.with(|e| headline(e, f.as_ref().ok()))));
     let alts = memo(move || outlook.with(|f| alt_texts(f.as_ref().ok(), currency.get())));
     let report_path = memo(move || {
         let fp = payload.with_value(|p| p.fingerprint.clone());
@@ -86,6 +89,7 @@ pub fn CalculatorIsland(
     });
 
     view! {
+        <LiveSummary headline=top/>
         <ErrorSummary errors/>
         <ShareLink path=report_path/>
         <div class="layout">

@@ -123,6 +123,9 @@ fn Embed(payload: PricebookPayload, pairs: Vec<(String, String)>) -> impl IntoVi
         <Title text=format!("llm-roi: {sentence}")/>
         <Meta name="robots" content="noindex"/>
         <div class="embed" data-testid="embed">
+            // The page's heading for screen readers; hidden from view, so the
+            // frame's height (domain/report/embed.rs) does not change.
+            <h1 class="visually-hidden" data-testid="embed-heading">"llm-roi cost report"</h1>
             <ErrorSummary errors=Signal::stored(errors)/>
             {changed.then(|| view! {
                 <p class="drift drift-changed" data-testid="drift">"Prices have changed since this link was made; the full report lists which."</p>

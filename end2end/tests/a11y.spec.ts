@@ -1,0 +1,50 @@
+import { test, expect, Page, Browser } from "@playwright/test";
+import { readFileSync } from "node:fs";
+
+// axe-core (npm) run inside the page: WCAG 2 A and AA and axe's best
+// practices. Any violation fails, with its rule, impact and the elements.
+// Evaluated as a string, so it also runs where the page's own scripts are off.
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+const SCENARIO = "in=0&target=holysheep/claude-haiku-4-5&growth=5&fb=2";
+const PAGES = ["/", `/?${SCENARIO}`, `/report?v=2&${SCENARIO}`, `/embed?v=2&${SCENARIO}`, "/probe"];
+
+type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
+
+async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const found: Violation[] = await page.evaluate(async (tags) => {
+    // @ts-expect-error axe is the global the script tag defines
+    const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags } });
+    return r.violations;
+  }, TAGS);
+  return found.map((v) => `${v.id} (${v.impact}): ${v.help}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+// "Without JavaScript" is the server's HTML alone: the bundle is refused, so
+// nothing hydrates (axe itself needs scripts, so they cannot be switched off).
+async function check(browser: Browser, baseURL: string | undefined, javaScript: boolean) {
+  const context = await browser.newContext({ baseURL });
+  if (!javaScript) await context.route("**/pkg/**", (route) => route.abort());
+  try {
+    for (const path of PAGES) {
+      const page = await context.newPage();
+      await page.goto(path);
+      if (javaScript && !path.startsWith("/embed")) {
+        await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+      }
+      expect(await violations(page), `${path}, ${javaScript ? "hydrated" : "server HTML only"}`).toEqual([]);
+      await page.close();
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+test("axe finds no violation on any page with JavaScript", async ({ browser, baseURL }) => {
+  await check(browser, baseURL, true);
+});
+
+test("axe finds no violation on any page without JavaScript", async ({ browser, baseURL }) => {
+  await check(browser, baseURL, false);
+});

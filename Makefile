@@ -74,7 +74,7 @@ bench-http: build
 bench:
 	cargo bench --features ssr --bench charts
 
-## docs/calculator.png from the release build.
+## docs/calculator.png (desktop) and docs/calculator-phone.png from the release build.
 screenshot: build
 	cd end2end && node screenshot.mjs
 

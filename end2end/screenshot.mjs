@@ -1,5 +1,6 @@
-// Takes docs/calculator.png: the calculator on the playbook's preset, as a
-// 1280 px wide browser shows it. Needs a release build (make build).
+// Takes docs/calculator.png and docs/calculator-phone.png: the calculator on
+// the playbook's preset, as a 1280 px wide browser and a 390 px phone (mobile
+// emulation) show its first screen. Needs a release build (make build).
 //
 //   node end2end/screenshot.mjs            (or: make screenshot)
 //
@@ -30,13 +31,22 @@ try {
     executablePath: process.env.LLM_ROI_CHROMIUM ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
   });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`http://${addr}/?in=0&base=anthropic/claude-haiku-4-5&target=holysheep/claude-haiku-4-5`);
-  await page.locator("body[data-hydrated=true]").waitFor();
-  const out = path.join(root, "docs/calculator.png");
-  await page.screenshot({ path: out, fullPage: false });
+  const scenario = `http://${addr}/?in=0&base=anthropic/claude-haiku-4-5&target=holysheep/claude-haiku-4-5`;
+  const shots = [
+    ["docs/calculator.png", { viewport: { width: 1280, height: 900 } }],
+    ["docs/calculator-phone.png", { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],
+  ];
+  for (const [file, options] of shots) {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    await page.goto(scenario);
+    await page.locator("body[data-hydrated=true]").waitFor();
+    const out = path.join(root, file);
+    await page.screenshot({ path: out, fullPage: false });
+    await context.close();
+    console.log(`wrote ${out}`);
+  }
   await browser.close();
-  console.log(`wrote ${out}`);
 } finally {
   server.kill();
 }

@@ -23,8 +23,10 @@ async function violations(page: Page): Promise<string[]> {
 
 // "Without JavaScript" is the server's HTML alone: the bundle is refused, so
 // nothing hydrates (axe itself needs scripts, so they cannot be switched off).
-async function check(browser: Browser, baseURL: string | undefined, javaScript: boolean) {
-  const context = await browser.newContext({ baseURL });
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+async function check(browser: Browser, baseURL: string | undefined, javaScript: boolean, phone = false) {
+  const context = await browser.newContext({ baseURL, ...(phone ? PHONE : {}) });
   if (!javaScript) await context.route("**/pkg/**", (route) => route.abort());
   try {
     for (const path of PAGES) {
@@ -33,7 +35,8 @@ async function check(browser: Browser, baseURL: string | undefined, javaScript: 
       if (javaScript && !path.startsWith("/embed")) {
         await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
       }
-      expect(await violations(page), `${path}, ${javaScript ? "hydrated" : "server HTML only"}`).toEqual([]);
+      const mode = `${javaScript ? "hydrated" : "server HTML only"}${phone ? ", 390 px phone" : ""}`;
+      expect(await violations(page), `${path}, ${mode}`).toEqual([]);
       await page.close();
     }
   } finally {
@@ -47,4 +50,13 @@ test("axe finds no violation on any page with JavaScript", async ({ browser, bas
 
 test("axe finds no violation on any page without JavaScript", async ({ browser, baseURL }) => {
   await check(browser, baseURL, false);
+});
+
+// The phone layout (cards, folded groups, narrow charts) is checked too.
+test("axe finds no violation on any page on a phone, with JavaScript", async ({ browser, baseURL }) => {
+  await check(browser, baseURL, true, true);
+});
+
+test("axe finds no violation on any page on a phone, without JavaScript", async ({ browser, baseURL }) => {
+  await check(browser, baseURL, false, true);
 });

@@ -4,6 +4,7 @@
 //! The images are drawn by the server and cached by their `ETag`, so the
 //! page carries no SVG and no chart data: a changed scenario changes the
 //! images' addresses (debounced while typing), and the browser fetches them.
+//! Under 600 px the browser takes the narrow layout (`<name>.narrow.svg`).
 //!
 //! Usage:
 //!
@@ -15,6 +16,9 @@ use crate::client::debounced::debounced;
 use crate::client::query::with_query;
 use crate::domain::view::chart_text::ChartKind;
 use leptos::prelude::*;
+
+/// Screens that get the narrow layout (legend under the plot, larger text).
+const NARROW: &str = "(max-width: 600px)";
 
 /// Wait after the last change before asking for new charts.
 const DEBOUNCE_MS: u64 = 350;
@@ -32,13 +36,18 @@ pub fn Charts(
         .enumerate()
         .map(|(i, kind)| {
             let src = move || with_query(&format!("/chart/{}.svg", kind.name()), &settled.get());
+            let narrow =
+                move || with_query(&format!("/chart/{}.narrow.svg", kind.name()), &settled.get());
             let alt = move || {
                 alts.with(|a| a.get(i).cloned())
                     .unwrap_or_else(|| kind.title().to_string())
             };
             view! {
                 <figure class="chart-figure" data-chart=kind.name() data-query=move || settled.get()>
-                    <img class="chart-img" src=src alt=alt width="800" height="420"/>
+                    <picture>
+                        <source media=NARROW srcset=narrow/>
+                        <img class="chart-img" src=src alt=alt width="800" height="420"/>
+                    </picture>
                     <figcaption><a href=src>"This chart as an SVG file"</a></figcaption>
                 </figure>
             }

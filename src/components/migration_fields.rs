@@ -1,9 +1,11 @@
 //! The migration inputs: target, costs, free credit, rollout and fallback.
 
 use crate::components::fields::{SelectField, TextField};
+use crate::components::fold_group::FoldGroup;
 use crate::components::memo::memo;
 use crate::domain::pricebook::Pricebook;
 use crate::domain::scenario::Scenario;
+use crate::domain::view::form_groups::{target_label, FormGroup};
 use leptos::prelude::*;
 
 /// The options a migration can target: every pricebook entry, or automatic.
@@ -35,10 +37,14 @@ pub fn MigrationFields(pricebook: Pricebook, in_use: Signal<(Scenario, String)>)
         })
     });
     let cur = memo(move || in_use.with(|(s, _)| s.currency.code()));
+    let choices = target_choices(&pricebook);
+    let summary = memo(move || {
+        in_use
+            .with(|(s, _)| FormGroup::Migration.summary(s, target_label(&pricebook, s).as_deref()))
+    });
     view! {
-        <fieldset class="migration">
-            <legend>"Migration"</legend>
-            <SelectField key="target" label="Move traffic to" choices=target_choices(&pricebook) selected=target/>
+        <FoldGroup group=FormGroup::Migration summary>
+            <SelectField key="target" label="Move traffic to" choices selected=target/>
             <p class="help currency-help">"Money below is in " <strong>{cur}</strong> ", except free credit, which is in the target's own currency."</p>
             <TextField key="hours" label="Engineering hours" help="One-off; the playbook says a day (8 h)."/>
             <TextField key="rate" label="Cost of an hour" help="Loaded cost of an engineering hour."/>
@@ -47,6 +53,6 @@ pub fn MigrationFields(pricebook: Pricebook, in_use: Signal<(Scenario, String)>)
             <TextField key="credit" label="Free sign-up credit" help="In the target's currency; pays its bills until used up."/>
             <TextField key="phases" label="Rollout phases" help="share%:days, comma-separated, e.g. 10:7,25:7,50:7,100:7; or none to move at once." inputmode="text"/>
             <TextField key="fb" label="Fallback rate, % of target requests" help="Requests that fail on the target and are retried on the baseline, so paid twice."/>
-        </fieldset>
+        </FoldGroup>
     }
 }

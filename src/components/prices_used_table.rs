@@ -1,5 +1,6 @@
 //! Every price a report used, with its source and checked date.
 
+use crate::components::table_scroll::TableScroll;
 use crate::domain::report::prices_used::PriceLine;
 use leptos::prelude::*;
 
@@ -7,7 +8,7 @@ use leptos::prelude::*;
 pub fn PricesUsedTable(lines: Vec<PriceLine>, fingerprint: String) -> impl IntoView {
     view! {
         <p>"From pricebook " <code data-testid="fingerprint">{fingerprint}</code> ". Prices are per 1M tokens unless said otherwise, in each provider's own currency, as published on the page linked."</p>
-        <div class="table-scroll">
+        <TableScroll label="Table of the prices used">
             <table class="prices-used" data-testid="prices-used">
                 <thead>
                     <tr><th scope="col">"Option"</th><th scope="col">"Price"</th><th scope="col">"Value"</th><th scope="col">"Source"</th><th scope="col">"Checked"</th></tr>
@@ -24,6 +25,6 @@ pub fn PricesUsedTable(lines: Vec<PriceLine>, fingerprint: String) -> impl IntoV
                     }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }

@@ -1,5 +1,6 @@
 //! Yearly totals per option as traffic grows, and the month-by-month detail.
 
+use crate::components::table_scroll::TableScroll;
 use crate::domain::view::forecast_rows::ProjectionView;
 use leptos::prelude::*;
 
@@ -15,7 +16,7 @@ pub fn ProjectionTable(view: Signal<Option<ProjectionView>>) -> impl IntoView {
                     "Traffic grows " <strong data-testid="growth">{p.growth.clone()}</strong>
                     " a month over " {p.horizon_months} " months of 30 days; a year here is 12 such months (360 days)."
                 </p>
-                <div class="table-scroll">
+                <TableScroll label="Table of the yearly projection">
                     <table class="projection" data-testid="projection">
                         <thead>
                             <tr>
@@ -36,10 +37,10 @@ pub fn ProjectionTable(view: Signal<Option<ProjectionView>>) -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
-                </div>
+                </TableScroll>
                 <details class="months">
                     <summary>"Month by month"</summary>
-                    <div class="table-scroll">
+                    <TableScroll label="Table of the months">
                         <table class="months-table">
                             <thead>
                                 <tr>
@@ -58,7 +59,7 @@ pub fn ProjectionTable(view: Signal<Option<ProjectionView>>) -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    </div>
+                    </TableScroll>
                 </details>
             }
         })

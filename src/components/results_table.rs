@@ -1,5 +1,6 @@
 //! The options table: cost per request, day, month and year, and savings.
 
+use crate::components::table_scroll::TableScroll;
 use crate::domain::money::periods::{DAYS_PER_MONTH, DAYS_PER_YEAR};
 use crate::domain::money::DisplayCurrency;
 use crate::domain::view::option_rows::OptionRow;
@@ -11,17 +12,19 @@ pub fn ResultsTable(
     rows: Signal<Vec<OptionRow>>,
     currency: Signal<DisplayCurrency>,
 ) -> impl IntoView {
+    let month_label = format!("Per month ({DAYS_PER_MONTH} days)");
+    let year_label = format!("Per year ({DAYS_PER_YEAR} days)");
     view! {
         <p class="currency-note">"All amounts in " <strong data-testid="currency">{move || currency.get().code()}</strong> "; a month is 30 days, a year 365."</p>
-        <div class="table-scroll">
-            <table class="options" data-testid="results">
+        <TableScroll label="Table of the options">
+            <table class="options cards" data-testid="results">
                 <thead>
                     <tr>
                         <th scope="col">"Option"</th>
                         <th scope="col">"Per request"</th>
                         <th scope="col">"Per day"</th>
-                        <th scope="col">{format!("Per month ({DAYS_PER_MONTH} days)")}</th>
-                        <th scope="col">{format!("Per year ({DAYS_PER_YEAR} days)")}</th>
+                        <th scope="col">{month_label.clone()}</th>
+                        <th scope="col">{year_label.clone()}</th>
                         <th scope="col">"Saves per month"</th>
                         <th scope="col">"Saves"</th>
                     </tr>
@@ -41,21 +44,21 @@ pub fn ResultsTable(
                                     {r.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
                                 </ul>
                             </th>
-                            <td class="per-request">{r.per_request.clone()}</td>
-                            <td class="per-day">{r.per_day.clone()}</td>
-                            <td class="per-month">
+                            <td class="per-request" data-label="Per request">{r.per_request.clone()}</td>
+                            <td class="per-day" data-label="Per day">{r.per_day.clone()}</td>
+                            <td class="per-month" data-label=month_label.clone()>
                                 <span class="total">{r.per_month.clone()}</span>
                                 <span class="parts">
                                     {r.month_parts.iter().map(|(l, v)| view! { <span class="part">{*l} " " {v.clone()}</span> }).collect_view()}
                                 </span>
                             </td>
-                            <td class="per-year">{r.per_year.clone()}</td>
-                            <td class="savings-month">{r.savings_month.clone()}</td>
-                            <td class="savings-pct">{r.savings_pct.clone()}</td>
+                            <td class="per-year" data-label=year_label.clone()>{r.per_year.clone()}</td>
+                            <td class="savings-month" data-label="Saves per month">{r.savings_month.clone()}</td>
+                            <td class="savings-pct" data-label="Saves">{r.savings_pct.clone()}</td>
                         </tr>
                     </For>
                 </tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }

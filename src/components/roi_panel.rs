@@ -1,5 +1,6 @@
 //! The migration's payback, net savings, ROI and rollout phases.
 
+use crate::components::table_scroll::TableScroll;
 use crate::domain::view::forecast_rows::RoiView;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -27,7 +28,7 @@ pub fn RoiPanel(view: Signal<Option<RoiView>>) -> impl IntoView {
             </dl>
             <h3>"Staged rollout"</h3>
             <p class="currency-note">{format!("{} of target requests fail and are retried on the baseline, so paid twice.", r.fallback)}</p>
-            <div class="table-scroll">
+            <TableScroll label="Table of the rollout phases">
                 <table class="rollout" data-testid="rollout">
                     <thead>
                         <tr>
@@ -58,7 +59,7 @@ pub fn RoiPanel(view: Signal<Option<RoiView>>) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </TableScroll>
             <p class="after-rollout">"After the rollout: " {r.after_rollout.clone()} "."
                 {(r.phases_beyond_horizon > 0).then(|| format!(" {} phase(s) start after the horizon and are left out.", r.phases_beyond_horizon))}
             </p>

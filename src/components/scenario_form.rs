@@ -2,12 +2,14 @@
 //! works as a plain GET form without JavaScript.
 
 use crate::components::fields::{FormContext, SelectField, TextField};
+use crate::components::fold_group::FoldGroup;
 use crate::components::memo::memo;
 use crate::components::migration_fields::MigrationFields;
 use crate::domain::money::date::CalendarDate;
 use crate::domain::money::DisplayCurrency;
 use crate::domain::pricebook::{Pricebook, Status};
 use crate::domain::scenario::{FieldError, Scenario, HORIZONS};
+use crate::domain::view::form_groups::FormGroup;
 use leptos::prelude::*;
 
 /// The scenario inputs. Text inputs show the query's raw text (so a bad value
@@ -85,6 +87,7 @@ pub fn ScenarioForm(
         ("5m".to_string(), "5 minutes".to_string()),
         ("1h".to_string(), "1 hour".to_string()),
     ];
+    let summary = move |g: FormGroup| memo(move || in_use.with(|(s, _)| g.summary(s, None)));
     view! {
         <form class="scenario" method="get" action="/" on:submit=|ev| ev.prevent_default()>
             <fieldset>
@@ -93,20 +96,18 @@ pub fn ScenarioForm(
                 <TextField key="in" label="Input tokens per request" help="Average, including cached tokens."/>
                 <TextField key="out" label="Output tokens per request" help="Average."/>
             </fieldset>
-            <fieldset>
-                <legend>"Growth"</legend>
+            <FoldGroup group=FormGroup::Growth summary=summary(FormGroup::Growth)>
                 <TextField key="growth" label="Traffic growth, % per month" help="Month over month, compounded; -50 to 50."/>
                 <SelectField key="horizon" label="Projection horizon" choices=horizons selected=horizon/>
-            </fieldset>
-            <fieldset>
-                <legend>"Caching and batch"</legend>
+            </FoldGroup>
+            <FoldGroup group=FormGroup::CachingAndBatch summary=summary(FormGroup::CachingAndBatch)>
                 <TextField key="cr" label="Cache reads, % of input" help="Share of input tokens read from the prompt cache."/>
                 <TextField key="cw" label="Cache writes, % of input" help="Share of input tokens written to the cache."/>
                 <SelectField key="ttl" label="Cache lifetime" choices=ttls selected=ttl/>
                 <TextField key="batch" label="Batch traffic, % of requests" help="Sent through a batch API, where the provider has one."/>
                 <TextField key="offpeak" label="Off-peak traffic, % of the other requests" help="Sent in the vendor's off-peak hours (DeepSeek); 0 prices every request at the peak rate."/>
                 <SelectField key="tier" label="Service tier" choices=tiers selected=tier/>
-            </fieldset>
+            </FoldGroup>
             <fieldset>
                 <legend>"Comparison"</legend>
                 <SelectField key="base" label="Baseline (what you pay today)" choices=options selected=base/>

@@ -49,8 +49,8 @@ pub fn Sources(payload: PricebookPayload, estimate: Signal<Estimate>) -> impl In
             view! {
                 <tr data-provider=p.id.clone() class:stale=stale>
                     <th scope="row">{p.name.clone()}</th>
-                    <td><a href=p.source.clone() rel="noopener noreferrer">{p.source.clone()}</a></td>
-                    <td class="checked">
+                    <td data-label="Price page"><a href=p.source.clone() rel="noopener noreferrer">{p.source.clone()}</a></td>
+                    <td class="checked" data-label="Checked">
                         {p.checked.to_string()}
                         {stale.then(|| view! { <span class="stale-flag">" stale: checked " {age} " days ago (over " {STALE_AFTER_DAYS} ")"</span> })}
                         {models.map(|(text, stale_models)| view! {
@@ -58,7 +58,7 @@ pub fn Sources(payload: PricebookPayload, estimate: Signal<Estimate>) -> impl In
                             {(!stale_models.is_empty()).then(|| view! { <span class="stale-flag model-stale">" stale: " {stale_models.join(", ")}</span> })}
                         })}
                     </td>
-                    <td>{p.claim.as_ref().map(|c| format!("claims < {} ms overhead; vendor's own claim ({}), not measured", c.claimed_overhead_ms, c.source))}</td>
+                    <td data-label="Claims">{p.claim.as_ref().map(|c| format!("claims < {} ms overhead; vendor's own claim ({}), not measured", c.claimed_overhead_ms, c.source))}</td>
                 </tr>
             }
         })
@@ -67,7 +67,7 @@ pub fn Sources(payload: PricebookPayload, estimate: Signal<Estimate>) -> impl In
         <section class="sources" aria-labelledby="sources-heading">
             <h2 id="sources-heading">"Sources"</h2>
             <p>"Prices are per 1M tokens, copied from each provider's public price page on the date shown. A check older than " {STALE_AFTER_DAYS} " days is flagged as stale. Pricebook " <code data-testid="fingerprint">{payload.fingerprint.clone()}</code> "."</p>
-            <table class="sources-table">
+            <table class="sources-table cards">
                 <thead><tr><th scope="col">"Provider"</th><th scope="col">"Price page"</th><th scope="col">"Checked"</th><th scope="col">"Claims"</th></tr></thead>
                 <tbody>{providers}</tbody>
             </table>

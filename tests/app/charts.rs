@@ -71,5 +71,32 @@ async fn bad_fields_are_named_in_an_svg() {
     assert!(body.contains("horizon = &quot;13&quot;: choose 12, 24 or 36 months"));
     let (parts, body) = fetch("/chart/pie.svg", None).await;
     assert_eq!(parts.status, StatusCode::NOT_FOUND);
-    assert!(body.contains("cost.svg, savings.svg, rollout.svg"));
+    assert!(body.contains(
+        "cost.svg, savings.svg, rollout.svg, cost.narrow.svg, savings.narrow.svg, rollout.narrow.svg"
+    ));
+    let (parts, _) = fetch(&format!("/chart/cost.wide.svg?{Q}"), None).await;
+    assert_eq!(parts.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_narrow_layout_is_its_own_chart_with_its_own_etag() {
+    for name in ["cost", "savings", "rollout"] {
+        let (wide, wide_body) = fetch(&format!("/chart/{name}.svg?{Q}"), None).await;
+        let (narrow, body) = fetch(&format!("/chart/{name}.narrow.svg?{Q}"), None).await;
+        assert_eq!(narrow.status, StatusCode::OK, "{name}: {body}");
+        assert_eq!(narrow.headers[header::CONTENT_TYPE], "image/svg+xml");
+        assert!(
+            body.starts_with("<svg width=\"400\""),
+            "{name}: {}",
+            &body[..80]
+        );
+        assert!(
+            wide_body.starts_with("<svg width=\"800\" height=\"420\""),
+            "{name}"
+        );
+        assert_ne!(wide.headers[header::ETAG], narrow.headers[header::ETAG]);
+        let tag = narrow.headers[header::ETAG].to_str().unwrap().to_string();
+        let (again, _) = fetch(&format!("/chart/{name}.narrow.svg?{Q}"), Some(&tag)).await;
+        assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    }
 }

@@ -1,13 +1,14 @@
 //! Layer 6: the figures as text. Rounding for display, once ([`display`]),
 //! the options table ([`option_rows`]), the forecast's tables
 //! ([`forecast_rows`]), the one-line summary ([`summary`]) and the headline
-//! figures around it ([`headline`]), the assumptions
+//! figures around it ([`headline`]), the form's folded groups ([`form_groups`]), the assumptions
 //! in words ([`assumptions`]) and what each chart says ([`chart_text`]).
 
 pub mod assumptions;
 pub mod chart_text;
 pub mod display;
 pub mod forecast_rows;
+pub mod form_groups;
 pub mod headline;
 pub mod option_rows;
 pub mod summary;

@@ -1,6 +1,6 @@
 //! Chart 1: monthly cost of each option, the baseline emphasised.
 
-use super::frame::{draw_header, header_height, padded, plot, Area, Axes, Key, INK, PALETTE};
+use super::frame::{draw_header, padded, plot, Area, Axes, Frame, Key, Layout, INK, PALETTE};
 use super::{frame::draw_err, ChartError};
 use crate::domain::forecast::projection::OptionProjection;
 use crate::domain::forecast::Forecast;
@@ -26,23 +26,33 @@ fn key(i: usize, o: &OptionProjection) -> Key {
     }
 }
 
-pub fn draw(root: &Area<'_>, f: &Forecast, cur: DisplayCurrency) -> Result<(), ChartError> {
+const TITLE: &str = "Monthly cost by option";
+
+/// The title and the legend: the baseline first, then the others.
+pub fn frame(f: &Forecast, layout: Layout) -> Frame {
     let p = &f.projection;
-    let keys: Vec<Key> = p
+    let others = p.options.iter().filter(|o| !o.is_baseline).enumerate();
+    let keys = p
         .options
         .iter()
-        .filter(|o| !o.is_baseline)
-        .enumerate()
-        .map(|(i, o)| key(i, o))
-        .collect();
-    let baseline = p.options.iter().find(|o| o.is_baseline);
-    let keys: Vec<Key> = baseline
+        .find(|o| o.is_baseline)
         .map(|b| key(0, b))
         .into_iter()
-        .chain(keys)
+        .chain(others.map(|(i, o)| key(i, o)))
         .collect();
-    let header = header_height(&keys);
-    draw_header(root, "Monthly cost by option", &keys)?;
+    Frame::new(layout, TITLE, keys)
+}
+
+pub fn draw(
+    root: &Area<'_>,
+    frame: &Frame,
+    f: &Forecast,
+    cur: DisplayCurrency,
+) -> Result<(), ChartError> {
+    let p = &f.projection;
+    let keys = &frame.keys;
+    let baseline = p.options.iter().find(|o| o.is_baseline);
+    draw_header(root, frame)?;
     let max = p
         .options
         .iter()
@@ -51,7 +61,7 @@ pub fn draw(root: &Area<'_>, f: &Forecast, cur: DisplayCurrency) -> Result<(), C
         .fold(0.0, f64::max);
     let mut chart = plot(
         root,
-        header,
+        frame,
         &Axes {
             x: 1..p.horizon_months,
             y: padded(0.0, max),

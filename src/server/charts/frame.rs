@@ -1,27 +1,34 @@
 //! What every chart shares: size, fonts, colours, the header (title and
 //! legend, laid out with measured text) and the axes.
+//!
+//! A chart comes in two layouts: [`Layout::Wide`], 800 × 420 px with the
+//! legend under the title, and [`Layout::Narrow`] for phones, 400 px wide
+//! with the legend wrapped under the plot, so that its text, scaled to a
+//! 360 px screen, stays at about 12 px.
 
-use super::font::{text_width, FAMILY};
+use super::legend::{self, Placed, SWATCH};
 use super::ChartError;
 use plotters::coord::types::{RangedCoordf64, RangedCoordu32};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-pub const WIDTH: u32 = 800;
-pub const HEIGHT: u32 = 420;
-const MARGIN: u32 = 16;
+pub const MARGIN: u32 = 16;
 const TITLE_PX: f64 = 17.0;
 pub const LABEL_PX: f64 = 13.0;
-const LEGEND_ROW: u32 = 22;
-const SWATCH: u32 = 26;
+/// The plot's height on a narrow chart, axes included.
+const NARROW_PLOT: u32 = 280;
 
 pub type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
 
 /// A font of `px` pixels as the SVG will state it (plotters writes
 /// `font-size` as the given size divided by 1.24).
 pub fn font(px: f64) -> FontDesc<'static> {
-    FontDesc::new(FontFamily::Name(FAMILY), px * 1.24, FontStyle::Normal)
+    FontDesc::new(
+        FontFamily::Name(super::font::FAMILY),
+        px * 1.24,
+        FontStyle::Normal,
+    )
 }
 
 pub const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
@@ -52,32 +59,95 @@ impl Key {
     }
 }
 
-fn entry_width(k: &Key) -> u32 {
-    SWATCH + 6 + text_width(&k.label, LABEL_PX).ceil() as u32 + 18
+/// How a chart is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// 800 × 420 px, the legend under the title.
+    Wide,
+    /// 400 px wide, the legend under the plot (for screens under 600 px).
+    Narrow,
 }
 
-/// Legend entries placed in rows: `(row, x)` for each.
-fn layout(keys: &[Key]) -> Vec<(u32, u32)> {
-    let max = WIDTH - 2 * MARGIN;
-    let (mut row, mut x) = (0, 0);
-    keys.iter()
-        .map(|k| {
-            let w = entry_width(k);
-            if x > 0 && x + w > max {
-                row += 1;
-                x = 0;
+impl Layout {
+    /// The file name's suffix before `.svg`: `cost.svg`, `cost.narrow.svg`.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Self::Wide => "",
+            Self::Narrow => ".narrow",
+        }
+    }
+
+    pub fn width(self) -> u32 {
+        match self {
+            Self::Wide => 800,
+            Self::Narrow => 400,
+        }
+    }
+}
+
+/// A chart's title, legend and size, known before anything is drawn.
+pub struct Frame {
+    pub layout: Layout,
+    pub title: &'static str,
+    pub keys: Vec<Key>,
+    placed: Vec<Placed>,
+}
+
+impl Frame {
+    pub fn new(layout: Layout, title: &'static str, keys: Vec<Key>) -> Self {
+        let placed = legend::place(&keys, layout, layout.width());
+        Self {
+            layout,
+            title,
+            keys,
+            placed,
+        }
+    }
+
+    pub fn width(&self) -> u32 {
+        self.layout.width()
+    }
+
+    fn title_height() -> u32 {
+        MARGIN + TITLE_PX as u32 + 10
+    }
+
+    fn legend_height(&self) -> u32 {
+        legend::height(&self.placed, self.layout)
+    }
+
+    pub fn height(&self) -> u32 {
+        match self.layout {
+            Layout::Wide => 420,
+            Layout::Narrow => {
+                Self::title_height() + NARROW_PLOT + self.legend_bottom_room() + MARGIN
             }
-            let at = (row, x);
-            x += w;
-            at
-        })
-        .collect()
-}
+        }
+    }
 
-/// The header's height for these legend entries.
-pub fn header_height(keys: &[Key]) -> u32 {
-    let rows = layout(keys).last().map_or(0, |(r, _)| r + 1);
-    MARGIN + TITLE_PX as u32 + 10 + rows * LEGEND_ROW
+    fn legend_bottom_room(&self) -> u32 {
+        match self.legend_height() {
+            0 => 0,
+            h => h + 12,
+        }
+    }
+
+    /// The plot's margins above and below.
+    fn plot_margins(&self) -> (u32, u32) {
+        match self.layout {
+            Layout::Wide => (Self::title_height() + self.legend_height(), MARGIN / 2),
+            Layout::Narrow => (Self::title_height(), self.legend_bottom_room() + MARGIN),
+        }
+    }
+
+    /// Where the legend's top left is.
+    fn legend_origin(&self) -> (i32, i32) {
+        let y = match self.layout {
+            Layout::Wide => Self::title_height(),
+            Layout::Narrow => self.height() - MARGIN - self.legend_height(),
+        };
+        (MARGIN as i32, y as i32)
+    }
 }
 
 /// Converts a drawing error.
@@ -86,37 +156,41 @@ pub fn draw_err<E: std::fmt::Display>(e: E) -> ChartError {
 }
 
 /// Draws the title and the legend.
-pub fn draw_header(area: &Area<'_>, title: &str, keys: &[Key]) -> Result<(), ChartError> {
-    let top = Pos::new(HPos::Left, VPos::Top);
+pub fn draw_header(area: &Area<'_>, frame: &Frame) -> Result<(), ChartError> {
     let m = MARGIN as i32;
     area.draw(&Text::new(
-        title.to_string(),
+        frame.title.to_string(),
         (m, m - 4),
-        font(TITLE_PX).color(&INK).pos(top),
+        font(TITLE_PX)
+            .color(&INK)
+            .pos(Pos::new(HPos::Left, VPos::Top)),
     ))
     .map_err(draw_err)?;
-    let y0 = (MARGIN + TITLE_PX as u32 + 10) as i32;
-    for (k, (row, x)) in keys.iter().zip(layout(keys)) {
-        let x = m + x as i32;
-        let y = y0 + (row * LEGEND_ROW) as i32 + 8;
-        let line = [(x, y), (x + SWATCH as i32, y)];
+    let (x0, y0) = frame.legend_origin();
+    let step = legend::line_step(frame.layout) as i32;
+    for (k, p) in frame.keys.iter().zip(&frame.placed) {
+        let x = x0 + p.x as i32;
+        let y = y0 + p.y as i32 + 8;
+        let end = x + SWATCH as i32;
         if k.dashed {
-            area.draw(&PathElement::new(vec![line[0], (x + 10, y)], k.style()))
+            area.draw(&PathElement::new(vec![(x, y), (x + 10, y)], k.style()))
                 .map_err(draw_err)?;
-            area.draw(&PathElement::new(vec![(x + 16, y), line[1]], k.style()))
+            area.draw(&PathElement::new(vec![(x + 16, y), (end, y)], k.style()))
                 .map_err(draw_err)?;
         } else {
-            area.draw(&PathElement::new(line.to_vec(), k.style()))
+            area.draw(&PathElement::new(vec![(x, y), (end, y)], k.style()))
                 .map_err(draw_err)?;
         }
-        area.draw(&Text::new(
-            k.label.clone(),
-            (x + SWATCH as i32 + 6, y),
-            font(LABEL_PX)
-                .color(&INK)
-                .pos(Pos::new(HPos::Left, VPos::Center)),
-        ))
-        .map_err(draw_err)?;
+        for (i, line) in p.lines.iter().enumerate() {
+            area.draw(&Text::new(
+                line.clone(),
+                (x0 + legend::text_x(p) as i32, y + i as i32 * step),
+                font(LABEL_PX)
+                    .color(&INK)
+                    .pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+            .map_err(draw_err)?;
+        }
     }
     Ok(())
 }
@@ -125,24 +199,29 @@ pub fn draw_header(area: &Area<'_>, title: &str, keys: &[Key]) -> Result<(), Cha
 pub const NO_TARGET: &str =
     "No migration target: compare at least one option besides the baseline.";
 
-/// Draws a message in place of a chart.
-pub fn empty(area: &Area<'_>, title: &str, message: &str) -> Result<(), ChartError> {
-    draw_header(area, title, &[])?;
-    area.draw(&Text::new(
-        message.to_string(),
-        ((WIDTH / 2) as i32, (HEIGHT / 2) as i32),
-        font(15.0)
-            .color(&MUTED)
-            .pos(Pos::new(HPos::Center, VPos::Center)),
-    ))
-    .map_err(draw_err)
+/// Draws a message in place of a chart, wrapped to its width.
+pub fn empty(area: &Area<'_>, frame: &Frame, message: &str) -> Result<(), ChartError> {
+    draw_header(area, frame)?;
+    let lines = legend::wrap(message, f64::from(frame.width() - 2 * MARGIN));
+    let mid = (frame.height() / 2) as i32 - (lines.len() as i32 - 1) * 10;
+    for (i, line) in lines.into_iter().enumerate() {
+        area.draw(&Text::new(
+            line,
+            ((frame.width() / 2) as i32, mid + i as i32 * 20),
+            font(15.0)
+                .color(&MUTED)
+                .pos(Pos::new(HPos::Center, VPos::Center)),
+        ))
+        .map_err(draw_err)?;
+    }
+    Ok(())
 }
 
 /// Room for the y tick labels (measured) and the rotated axis description.
 pub fn y_label_area(labels: &[String]) -> u32 {
     let widest = labels
         .iter()
-        .map(|l| text_width(l, LABEL_PX))
+        .map(|l| super::font::text_width(l, LABEL_PX))
         .fold(0.0, f64::max);
     widest.ceil() as u32 + 14 + LABEL_PX as u32 + 8
 }
@@ -167,14 +246,15 @@ pub struct Axes<'t> {
     pub y: (f64, f64),
     pub x_desc: &'t str,
     pub y_desc: String,
+    /// How many x labels a wide chart shows; a narrow one shows two thirds.
     pub x_labels: usize,
     pub currency: crate::domain::money::DisplayCurrency,
 }
 
-/// Builds the plot below a header of `header_px` and draws its mesh.
+/// Builds the plot between the title and the legend and draws its mesh.
 pub fn plot<'a, 'b>(
     area: &'a Area<'b>,
-    header_px: u32,
+    frame: &Frame,
     axes: &Axes<'_>,
 ) -> Result<Chart<'a, 'b>, ChartError> {
     let cur = axes.currency;
@@ -183,11 +263,16 @@ pub fn plot<'a, 'b>(
         .map(|i| lo + (hi - lo) * f64::from(i) / 4.0)
         .map(|v| super::format::compact_money(v, cur))
         .collect();
+    let (top, bottom) = frame.plot_margins();
+    let x_labels = match frame.layout {
+        Layout::Wide => axes.x_labels,
+        Layout::Narrow => axes.x_labels * 2 / 3,
+    };
     let mut chart = ChartBuilder::on(area)
-        .margin_top(header_px)
+        .margin_top(top)
         .margin_left(MARGIN / 2)
         .margin_right(MARGIN + 8)
-        .margin_bottom(MARGIN / 2)
+        .margin_bottom(bottom)
         .x_label_area_size(LABEL_PX as u32 * 3 + 8)
         .y_label_area_size(y_label_area(&samples))
         .build_cartesian_2d(axes.x.clone(), lo..hi)
@@ -197,7 +282,7 @@ pub fn plot<'a, 'b>(
         .configure_mesh()
         .x_desc(axes.x_desc)
         .y_desc(axes.y_desc.as_str())
-        .x_labels(axes.x_labels)
+        .x_labels(x_labels)
         .y_labels(6)
         .y_label_formatter(&money)
         .label_style(font(LABEL_PX).color(&MUTED))

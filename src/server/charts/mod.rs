@@ -1,12 +1,14 @@
 //! Charts drawn with plotters into SVG strings, on the server.
 //!
 //! Usage: `render(ChartKind::Savings, &book, &scenario)` returns the SVG,
-//! 800 × 420 px, with `<title>` and `<desc>` for screen readers.
+//! 800 × 420 px, with `<title>` and `<desc>` for screen readers; [`draw_in`]
+//! draws the narrow layout for phones too ([`Layout`]).
 
 mod cost;
 pub mod font;
 mod format;
 mod frame;
+mod legend;
 mod rollout;
 pub mod route;
 mod savings;
@@ -17,6 +19,7 @@ use crate::domain::money::DisplayCurrency;
 use crate::domain::pricebook::Pricebook;
 use crate::domain::scenario::Scenario;
 use crate::domain::view::chart_text::{describe, ChartKind};
+pub use frame::Layout;
 use plotters::prelude::*;
 
 /// Why a chart could not be drawn.
@@ -52,17 +55,32 @@ fn accessible(svg: &str, kind: ChartKind, desc: &str) -> String {
     )
 }
 
-/// Draws `kind` from a computed forecast.
+/// Draws `kind` from a computed forecast, wide.
 pub fn draw(kind: ChartKind, f: &Forecast, cur: DisplayCurrency) -> Result<String, ChartError> {
+    draw_in(kind, f, cur, Layout::Wide)
+}
+
+/// Draws `kind` from a computed forecast in `layout`.
+pub fn draw_in(
+    kind: ChartKind,
+    f: &Forecast,
+    cur: DisplayCurrency,
+    layout: Layout,
+) -> Result<String, ChartError> {
+    let frame = match kind {
+        ChartKind::Cost => cost::frame(f, layout),
+        ChartKind::Savings => savings::frame(f, layout),
+        ChartKind::Rollout => rollout::frame(f, layout),
+    };
     let mut svg = String::new();
     {
         let root =
-            SVGBackend::with_string(&mut svg, (frame::WIDTH, frame::HEIGHT)).into_drawing_area();
+            SVGBackend::with_string(&mut svg, (frame.width(), frame.height())).into_drawing_area();
         root.fill(&WHITE).map_err(frame::draw_err)?;
         match kind {
-            ChartKind::Cost => cost::draw(&root, f, cur)?,
-            ChartKind::Savings => savings::draw(&root, f, cur)?,
-            ChartKind::Rollout => rollout::draw(&root, f, cur)?,
+            ChartKind::Cost => cost::draw(&root, &frame, f, cur)?,
+            ChartKind::Savings => savings::draw(&root, &frame, f, cur)?,
+            ChartKind::Rollout => rollout::draw(&root, &frame, f, cur)?,
         }
         root.present().map_err(frame::draw_err)?;
     }

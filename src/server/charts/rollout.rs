@@ -1,7 +1,7 @@
 //! Chart 3: blended daily cost across the rollout phases.
 
 use super::frame::{
-    draw_err, draw_header, empty, font, header_height, padded, plot, Area, Axes, Key, GRID, INK,
+    draw_err, draw_header, empty, font, padded, plot, Area, Axes, Frame, Key, Layout, GRID, INK,
     LABEL_PX, MUTED, NO_TARGET, PALETTE,
 };
 use super::ChartError;
@@ -16,20 +16,16 @@ const TITLE: &str = "Blended daily cost during the rollout";
 /// Days shown after the last phase ends.
 const AFTER_DAYS: u32 = 7;
 
-pub fn draw(root: &Area<'_>, f: &Forecast, cur: DisplayCurrency) -> Result<(), ChartError> {
+/// The title and the legend: the blended cost and the baseline's.
+pub fn frame(f: &Forecast, layout: Layout) -> Frame {
     let Some(plan) = &f.migration else {
-        return empty(root, TITLE, NO_TARGET);
+        return Frame::new(layout, TITLE, Vec::new());
     };
-    let r = &plan.rollout;
-    let horizon = plan.days.last().map_or(1, |d| d.day);
-    let end = (r.phases.last().map_or(0, |p| p.last_day) + AFTER_DAYS)
-        .max(14)
-        .min(horizon);
     let blended = Key {
         label: format!(
             "Blended: baseline + {}, {}% of its requests retried",
             plan.target_label,
-            crate::domain::view::display::number(r.fallback_pct)
+            crate::domain::view::display::number(plan.rollout.fallback_pct)
         ),
         color: PALETTE[0],
         width: 3,
@@ -41,9 +37,24 @@ pub fn draw(root: &Area<'_>, f: &Forecast, cur: DisplayCurrency) -> Result<(), C
         width: 2,
         dashed: true,
     };
-    let keys = [blended.clone(), baseline.clone()];
-    let header = header_height(&keys);
-    draw_header(root, TITLE, &keys)?;
+    Frame::new(layout, TITLE, vec![blended, baseline])
+}
+
+pub fn draw(
+    root: &Area<'_>,
+    frame: &Frame,
+    f: &Forecast,
+    cur: DisplayCurrency,
+) -> Result<(), ChartError> {
+    let (Some(plan), [blended, baseline]) = (&f.migration, frame.keys.as_slice()) else {
+        return empty(root, frame, NO_TARGET);
+    };
+    let r = &plan.rollout;
+    let horizon = plan.days.last().map_or(1, |d| d.day);
+    let end = (r.phases.last().map_or(0, |p| p.last_day) + AFTER_DAYS)
+        .max(14)
+        .min(horizon);
+    draw_header(root, frame)?;
     let days = &plan.days[1..=end as usize];
     let value = |v: rust_decimal::Decimal| v.to_f64().unwrap_or(0.0);
     let hi = days
@@ -53,7 +64,7 @@ pub fn draw(root: &Area<'_>, f: &Forecast, cur: DisplayCurrency) -> Result<(), C
     let (lo, hi) = padded(0.0, hi * 1.08);
     let mut chart = plot(
         root,
-        header,
+        frame,
         &Axes {
             x: 0..end,
             y: (lo, hi),

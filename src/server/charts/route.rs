@@ -1,12 +1,13 @@
 //! `GET /chart/<name>.svg?<scenario query>`: one chart alone, for a wiki's
-//! `<img>` or Markdown image.
+//! `<img>` or Markdown image; `/chart/<name>.narrow.svg` is the same chart
+//! laid out for a phone (400 px wide, the legend under the plot).
 //!
 //! The ETag hashes the chart's name, the canonical scenario query, the
 //! pricebook fingerprint and the app version, so an unchanged chart answers
 //! `If-None-Match` with 304. A bad query still answers with an SVG (status
 //! 400) that names each field, so an embedded image shows what to fix.
 
-use super::{draw, xml_escape};
+use super::{draw_in, xml_escape, Layout};
 use crate::domain::cost::engine::estimate;
 use crate::domain::forecast::forecast;
 use crate::domain::scenario::codec::{decode_query, encode};
@@ -23,12 +24,13 @@ pub const CACHE_CONTROL: &str = "public, max-age=3600";
 const SVG: &str = "image/svg+xml";
 
 /// The ETag of a chart: a quoted hex digest.
-pub fn etag(kind: ChartKind, canonical_query: &str, fingerprint: &str) -> String {
+pub fn etag(kind: ChartKind, layout: Layout, canonical_query: &str, fingerprint: &str) -> String {
     let digest = Sha256::digest(
         format!(
-            "{}\n{}\n{fingerprint}\n{canonical_query}",
+            "{}\n{}{}\n{fingerprint}\n{canonical_query}",
             env!("CARGO_PKG_VERSION"),
-            kind.name()
+            kind.name(),
+            layout.suffix()
         )
         .as_bytes(),
     );
@@ -57,6 +59,15 @@ fn problem_svg(title: &str, lines: &[String]) -> String {
     out
 }
 
+/// The chart and layout a file name asks for: `cost.svg`, `cost.narrow.svg`.
+fn chart_file(file: &str) -> Option<(ChartKind, Layout)> {
+    let stem = file.strip_suffix(".svg")?;
+    match stem.strip_suffix(Layout::Narrow.suffix()) {
+        Some(name) => ChartKind::from_name(name).map(|k| (k, Layout::Narrow)),
+        None => ChartKind::from_name(stem).map(|k| (k, Layout::Wide)),
+    }
+}
+
 fn svg_response(status: StatusCode, body: String) -> Response {
     (status, [(header::CONTENT_TYPE, SVG)], body).into_response()
 }
@@ -75,10 +86,10 @@ pub async fn chart(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let Some(kind) = file.strip_suffix(".svg").and_then(ChartKind::from_name) else {
-        let names: Vec<String> = ChartKind::ALL
-            .iter()
-            .map(|k| format!("{}.svg", k.name()))
+    let Some((kind, layout)) = chart_file(&file) else {
+        let names: Vec<String> = [Layout::Wide, Layout::Narrow]
+            .into_iter()
+            .flat_map(|l| ChartKind::ALL.map(|k| format!("{}{}.svg", k.name(), l.suffix())))
             .collect();
         return svg_response(
             StatusCode::NOT_FOUND,
@@ -102,7 +113,7 @@ pub async fn chart(
             ),
         );
     };
-    let tag = etag(kind, &encode(&scenario), &state.book.fingerprint);
+    let tag = etag(kind, layout, &encode(&scenario), &state.book.fingerprint);
     let cache = [
         (header::ETAG, tag.clone()),
         (header::CACHE_CONTROL, CACHE_CONTROL.to_string()),
@@ -119,7 +130,7 @@ pub async fn chart(
     if matches {
         return (StatusCode::NOT_MODIFIED, cache).into_response();
     }
-    match draw(kind, &forecast, scenario.currency) {
+    match draw_in(kind, &forecast, scenario.currency, layout) {
         Ok(svg) => {
             let mut r = (StatusCode::OK, cache, svg).into_response();
             r.headers_mut()

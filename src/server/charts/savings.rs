@@ -2,7 +2,7 @@
 
 use super::font::text_width;
 use super::frame::{
-    draw_err, draw_header, empty, font, header_height, padded, plot, Area, Axes, Key, INK,
+    draw_err, draw_header, empty, font, padded, plot, Area, Axes, Frame, Key, Layout, INK,
     LABEL_PX, MUTED, NO_TARGET, PALETTE,
 };
 use super::ChartError;
@@ -16,9 +16,10 @@ use rust_decimal::prelude::ToPrimitive;
 
 const TITLE: &str = "Cumulative net savings of the migration";
 
-pub fn draw(root: &Area<'_>, f: &Forecast, cur: DisplayCurrency) -> Result<(), ChartError> {
+/// The title and the legend: the savings line and the break-even marker.
+pub fn frame(f: &Forecast, layout: Layout) -> Frame {
     let Some(plan) = &f.migration else {
-        return empty(root, TITLE, NO_TARGET);
+        return Frame::new(layout, TITLE, Vec::new());
     };
     let line = Key {
         label: format!(
@@ -35,9 +36,19 @@ pub fn draw(root: &Area<'_>, f: &Forecast, cur: DisplayCurrency) -> Result<(), C
         width: 1,
         dashed: true,
     };
-    let keys = [line.clone(), marker.clone()];
-    let header = header_height(&keys);
-    draw_header(root, TITLE, &keys)?;
+    Frame::new(layout, TITLE, vec![line, marker])
+}
+
+pub fn draw(
+    root: &Area<'_>,
+    frame: &Frame,
+    f: &Forecast,
+    cur: DisplayCurrency,
+) -> Result<(), ChartError> {
+    let (Some(plan), [line, marker]) = (&f.migration, frame.keys.as_slice()) else {
+        return empty(root, frame, NO_TARGET);
+    };
+    draw_header(root, frame)?;
     let values: Vec<(u32, f64)> = plan
         .days
         .iter()
@@ -49,7 +60,7 @@ pub fn draw(root: &Area<'_>, f: &Forecast, cur: DisplayCurrency) -> Result<(), C
     let last_day = values.last().map_or(1, |v| v.0);
     let mut chart = plot(
         root,
-        header,
+        frame,
         &Axes {
             x: 0..last_day,
             y: (lo, hi),

@@ -125,3 +125,57 @@ fn without_a_target_the_charts_say_so() {
 fn text_is_escaped() {
     assert_eq!(xml_escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
 }
+
+#[test]
+fn the_narrow_layout_wraps_its_legend_under_the_plot() {
+    let book = playbook_book();
+    let f = forecast_of(&book, &scenario(PLAYBOOK)).unwrap();
+    for kind in ChartKind::ALL {
+        let wide = draw(kind, &f, DisplayCurrency::USD).unwrap();
+        let narrow = draw_in(kind, &f, DisplayCurrency::USD, Layout::Narrow).unwrap();
+        let doc = roxmltree::Document::parse(&narrow).unwrap();
+        let root = doc.root_element();
+        assert_eq!(root.attribute("width"), Some("400"), "{kind:?}");
+        let height: f64 = root.attribute("height").unwrap().parse().unwrap();
+        assert!((330.0..=800.0).contains(&height), "{kind:?}: {height}");
+        // Every word of the wide legend is in the narrow one, and no text
+        // runs past the right edge (x + measured width <= 400 - margin).
+        let words = |svg: &str| {
+            let (_, _, t) = texts(svg);
+            let mut w: Vec<String> = t.join(" ").split_whitespace().map(String::from).collect();
+            w.sort();
+            w
+        };
+        let (wide_words, narrow_words) = (words(&wide), words(&narrow));
+        let (_, _, wide_texts) = texts(&wide);
+        for label in wide_texts.iter().filter(|t| t.contains(' ')) {
+            for word in label.split_whitespace() {
+                assert!(
+                    narrow_words.iter().any(|w| w == word),
+                    "{kind:?}: {word} lost"
+                );
+            }
+        }
+        assert!(!wide_words.is_empty());
+        let mut legend_below = false;
+        for n in root.descendants().filter(|n| n.has_tag_name("text")) {
+            let x: f64 = n.attribute("x").unwrap_or("0").parse().unwrap_or(0.0);
+            let y: f64 = n.attribute("y").unwrap_or("0").parse().unwrap_or(0.0);
+            let t = n.text().unwrap_or_default().trim();
+            if n.attribute("text-anchor").is_none() && n.attribute("transform").is_none() {
+                let right = x + font::text_width(t, 13.0);
+                assert!(right <= 400.0, "{kind:?}: {t:?} ends at {right}");
+            }
+            if t == kind.title() {
+                continue;
+            }
+            legend_below |=
+                t.starts_with("Moving to") || t.starts_with("Blended") || t.ends_with("(baseline)");
+            if t.ends_with("(baseline)") || t.starts_with("Moving to") || t.starts_with("Blended") {
+                // Under the plot: the title (43 px) and the plot (280 px) end at 323.
+                assert!(y > 323.0, "{kind:?}: legend {t:?} at y {y} of {height}");
+            }
+        }
+        assert!(legend_below, "{kind:?}: no legend");
+    }
+}

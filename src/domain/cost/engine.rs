@@ -13,10 +13,14 @@ use crate::domain::pricebook::{Model, ModelRef, PriceBasis, Pricebook, Provider,
 use crate::domain::scenario::{CacheTtl, FieldError, Scenario};
 use rust_decimal::Decimal;
 
-/// Average tokens of each kind in one request.
+/// Tokens of each kind in one request (on average), or in a class of
+/// requests that all bill at the same tier ([`crate::domain::cost::mix`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Usage {
     pub input_total: Decimal,
+    /// The input of one request, which picks the long-context tier: the
+    /// same as `input_total` for one request.
+    pub tier_input: Decimal,
     pub fresh_input: Decimal,
     pub cache_read: Decimal,
     pub cache_write: Decimal,
@@ -36,6 +40,7 @@ impl Usage {
         let cache_write = s.input_tokens * pct_to_fraction(s.cache_write_pct);
         Self {
             input_total: s.input_tokens,
+            tier_input: s.input_tokens,
             fresh_input: s.input_tokens - cache_read - cache_write,
             cache_read,
             cache_write,

@@ -1,10 +1,12 @@
 //! Layer 4: cost. Which options a scenario compares ([`selection`]), the
-//! exact cost engine ([`engine`]), what it returns ([`estimate`]) and the
-//! check of a relay's claimed savings ([`claim_check`]).
+//! exact cost engine ([`engine`]), what it returns ([`estimate`]), the
+//! check of a relay's claimed savings ([`claim_check`]) and a workload's cost
+//! on a route ([`mix`]).
 
 pub mod claim_check;
 pub mod engine;
 pub mod estimate;
+pub mod mix;
 pub mod selection;
 
 pub use engine::estimate;

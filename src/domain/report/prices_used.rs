@@ -73,7 +73,7 @@ impl Lines<'_> {
     /// The prices of one table the usage touches, each item named with `what`.
     fn table(&mut self, t: PriceView, u: &Usage, what: &str, of: &str) {
         let cur = self.provider.currency.clone();
-        let (p, tier) = t.for_input(u.input_total);
+        let (p, tier) = t.for_input(u.tier_input);
         let suffix = match tier {
             Some(t) => format!(", per 1M tokens, above {t} input tokens{of}"),
             None => format!(", per 1M tokens{of}"),

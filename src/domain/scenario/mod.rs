@@ -1,10 +1,13 @@
 //! Layer 3: the scenario. What an estimate is computed for ([`inputs`]), the
-//! migration's costs and rollout ([`migration`]), and the URL codec that
-//! turns a link into a scenario and back ([`codec`]).
+//! migration's costs and rollout ([`migration`]), the URL codec that
+//! turns a link into a scenario and back ([`codec`]), and a usage log's rows
+//! ([`usage`]) reduced to request classes ([`workload`]).
 
 pub mod codec;
 pub mod inputs;
 pub mod migration;
+pub mod usage;
+pub mod workload;
 
 pub use codec::{decode_link, split_query};
 pub use inputs::{CacheTtl, FieldError, Scenario, HORIZONS};

@@ -15,7 +15,7 @@ pub(super) fn tokens_cost(tokens: Decimal, per_mtok: Decimal) -> Decimal {
 /// One request at one price list: the whole request at the tier its input
 /// reaches; a missing cache price bills as input, with a note.
 fn table_cost(t: PriceView, u: &Usage, notes: &mut Vec<String>) -> (CostParts, Option<u64>) {
-    let (p, tier) = t.for_input(u.input_total);
+    let (p, tier) = t.for_input(u.tier_input);
     let cache_read_price = p.cache_read_per_mtok.unwrap_or(p.input_per_mtok);
     let write_price = match u.ttl {
         CacheTtl::FiveMinutes => p.cache_write_5m_per_mtok,

@@ -202,3 +202,53 @@ fn the_diff_agrees_with_genai_prices_and_names_litellm_s_disagreements() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("use genai-prices or litellm"));
 }
+
+#[test]
+fn estimate_prices_a_usage_log_exactly_on_every_route() {
+    let out = bin()
+        .args([
+            "--pricing-dir",
+            "tests/fixtures/pricebook-2026-11-24",
+            "estimate",
+            "--usage",
+            "tests/fixtures/usage/mixed.csv",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // By hand, Anthropic's list prices: Haiku 10 × (1,000 × $1 + 200 × $5)/M
+    // = $0.02; Sonnet at or below 200k, 2 × (150,000 × $3 + 1,000 × $15)/M
+    // = $0.93; above it, 250,000 × $6 + 1,000 × $22.50 per M = $1.5225.
+    // $2.4725 in all, over 2 days. (The mean input, 183,333, would have
+    // priced all of Sonnet at the base tier: $1.695 instead of $2.4525.)
+    for line in [
+        "tests/fixtures/usage/mixed.csv: llm-roi generic, 3 rows read, 1 bad, 2026-11-01 to 2026-11-02 (2 days)",
+        "  line 5, input_tokens: `oops` is not a whole number of tokens (0 or more)",
+        "  anthropic/claude-sonnet-4-5 interactive, input > 200000: 1 requests, 250,000 input (0 cache read, 0 cache write), 1,000 output",
+        "  anthropic (official): $2.47, $1.24 a day",
+        // HolySheep: 565,000 tokens at ¥1 per M, 7.10 CNY per USD.
+        "  holysheep (relay): $0.08, $0.04 a day",
+        // OpenRouter: $1.055 of credit per $1 of list price.
+        "  openrouter (relay): $2.61, $1.30 a day",
+        "  deepseek (official): serves none of the log's models",
+    ] {
+        assert!(text.lines().any(|l| l == line), "missing {line:?} in\n{text}");
+    }
+    let out = bin()
+        .args([
+            "estimate",
+            "--usage",
+            "tests/fixtures/usage/mixed.csv",
+            "--route",
+            "nope",
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--route nope: no such provider"));
+}

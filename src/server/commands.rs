@@ -1,5 +1,5 @@
 //! The binary's commands: `check`, `archive`, `compress-assets`, `prices import|diff`,
-//! `fx import`, and `serve` (the default). Each returns the process's exit
+//! `fx import`, `estimate --usage`, and `serve` (the default). Each returns the process's exit
 //! code and prints what it did; the CLI is where this crate prints.
 #![expect(
     clippy::print_stdout,
@@ -20,6 +20,9 @@ pub async fn run(cli: Cli) -> ExitCode {
         Some(Command::CompressAssets) => compress_assets(Path::new(&cli.site_root)),
         Some(Command::Prices { action }) => prices(&cli, action),
         Some(Command::Fx { action }) => fx(&cli, action),
+        Some(Command::Estimate { usage, routes }) => {
+            super::usage_estimate::estimate_usage(&cli.pricing_dir, usage, routes)
+        }
         Some(Command::Serve) | None => match startup::serve(&cli).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e @ startup::StartupError::Serve(_)) => {

@@ -92,6 +92,16 @@ pub enum Command {
         #[command(subcommand)]
         action: FxCommand,
     },
+    /// Price a usage log exactly on every route (README, "Usage logs").
+    Estimate {
+        /// A usage log: the generic CSV or JSON Lines, LiteLLM spend logs,
+        /// OpenAI usage (completions) or Anthropic's usage report.
+        #[arg(long = "usage", value_name = "FILE")]
+        usage: PathBuf,
+        /// Only these routes (provider ids; repeatable; default: all).
+        #[arg(long = "route", value_name = "ID")]
+        routes: Vec<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

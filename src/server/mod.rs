@@ -24,3 +24,5 @@ pub mod site;
 pub mod startup;
 pub mod state;
 pub mod today;
+pub mod usage;
+pub mod usage_estimate;

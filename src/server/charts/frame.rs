@@ -6,6 +6,7 @@
 //! with the legend wrapped under the plot, so that its text, scaled to a
 //! 360 px screen, stays at about 12 px.
 
+pub use super::layout::{Key, Layout, LABEL_PX, MARGIN};
 use super::legend::{self, Placed, SWATCH};
 use super::ChartError;
 use plotters::coord::types::{RangedCoordf64, RangedCoordu32};
@@ -13,9 +14,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-pub const MARGIN: u32 = 16;
 const TITLE_PX: f64 = 17.0;
-pub const LABEL_PX: f64 = 13.0;
 /// The plot's height on a narrow chart, axes included.
 const NARROW_PLOT: u32 = 280;
 
@@ -43,47 +42,6 @@ pub const PALETTE: [RGBColor; 6] = [
     RGBColor(0xd5, 0x5e, 0x00),
     RGBColor(0x56, 0xb4, 0xe9),
 ];
-
-/// A line in the legend.
-#[derive(Debug, Clone)]
-pub struct Key {
-    pub label: String,
-    pub color: RGBColor,
-    pub width: u32,
-    pub dashed: bool,
-}
-
-impl Key {
-    pub fn style(&self) -> ShapeStyle {
-        self.color.stroke_width(self.width)
-    }
-}
-
-/// How a chart is laid out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layout {
-    /// 800 × 420 px, the legend under the title.
-    Wide,
-    /// 400 px wide, the legend under the plot (for screens under 600 px).
-    Narrow,
-}
-
-impl Layout {
-    /// The file name's suffix before `.svg`: `cost.svg`, `cost.narrow.svg`.
-    pub fn suffix(self) -> &'static str {
-        match self {
-            Self::Wide => "",
-            Self::Narrow => ".narrow",
-        }
-    }
-
-    pub fn width(self) -> u32 {
-        match self {
-            Self::Wide => 800,
-            Self::Narrow => 400,
-        }
-    }
-}
 
 /// A chart's title, legend and size, known before anything is drawn.
 pub struct Frame {

@@ -3,7 +3,7 @@
 //! (measured with the shipped font), so that no label is cut.
 
 use super::font::text_width;
-use super::frame::{Key, Layout, LABEL_PX, MARGIN};
+use super::layout::{Key, Layout, LABEL_PX, MARGIN};
 
 /// Height of a legend row on a wide chart.
 const ROW: u32 = 22;

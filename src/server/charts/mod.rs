@@ -8,6 +8,7 @@ mod cost;
 pub mod font;
 mod format;
 mod frame;
+mod layout;
 mod legend;
 mod rollout;
 pub mod route;

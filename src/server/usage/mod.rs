@@ -1,0 +1,258 @@
+//! Reading a usage log: the generic CSV or JSON Lines format, LiteLLM's
+//! spend logs, OpenAI's usage export and Anthropic's usage report, detected
+//! from the header or the first record, streamed row by row within limits.
+//!
+//! Bad rows are reported by line and field (the first [`SHOWN_BAD_ROWS`],
+//! the rest counted); the valid rows go on to the caller's sink, so a large
+//! log is never held whole.
+//!
+//! Usage:
+//!
+//! ```ignore
+//! let mut builder = WorkloadBuilder::new(&book);
+//! let import = read_usage(file, Limits::default(), &mut |row| builder.add(&row).map_err(|e| e.to_string()))?;
+//! let workload = builder.finish()?;
+//! ```
+
+mod csv_rows;
+mod json_rows;
+
+use crate::domain::money::date::CalendarDate;
+use crate::domain::scenario::usage::UsageRow;
+use std::io::{BufRead, BufReader, Read};
+
+/// Bad rows shown one by one; the rest are counted.
+pub const SHOWN_BAD_ROWS: usize = 20;
+
+/// How much a log may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub max_bytes: u64,
+    pub max_rows: u64,
+}
+
+impl Default for Limits {
+    /// 50 MB and 5 M rows.
+    fn default() -> Self {
+        Self {
+            max_bytes: 50 * 1024 * 1024,
+            max_rows: 5_000_000,
+        }
+    }
+}
+
+/// The export formats recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// llm-roi's own columns (README, "Usage logs").
+    Generic,
+    /// LiteLLM's spend logs (`LiteLLM_SpendLogs`: `request_id`,
+    /// `prompt_tokens`, `completion_tokens`, `startTime`, `model`).
+    LiteLlm,
+    /// OpenAI's Usage API, completions (`/v1/organization/usage/completions`:
+    /// buckets of results with `input_tokens`, `input_cached_tokens`,
+    /// `output_tokens`, `num_model_requests`, `model`, `batch`).
+    OpenAiUsage,
+    /// Anthropic's Messages Usage Report (`/v1/organizations/usage_report/messages`:
+    /// `uncached_input_tokens`, `cache_read_input_tokens`,
+    /// `cache_creation.ephemeral_5m_input_tokens` and `…_1h_…`, `output_tokens`).
+    AnthropicUsage,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Generic => "llm-roi generic",
+            Self::LiteLlm => "LiteLLM spend logs",
+            Self::OpenAiUsage => "OpenAI usage (completions)",
+            Self::AnthropicUsage => "Anthropic usage report (messages)",
+        }
+    }
+}
+
+/// A row that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadRow {
+    /// 1-based line of the file.
+    pub line: u64,
+    pub field: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for BadRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}, {}: {}", self.line, self.field, self.message)
+    }
+}
+
+/// What a read found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Import {
+    pub format: Format,
+    /// Rows passed to the sink.
+    pub rows: u64,
+    pub bad: Vec<BadRow>,
+    /// Bad rows beyond the ones in `bad`.
+    pub more_bad: u64,
+    /// The first and last day the rows name, when they name days.
+    pub days: Option<(CalendarDate, CalendarDate)>,
+    /// Rows whose request count the export does not give (counted as 1).
+    pub requests_unknown: u64,
+}
+
+/// Why a log cannot be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("the file is over {max_bytes} bytes: split it, or sum identical requests into rows with a `requests` count")]
+    TooLarge { max_bytes: u64 },
+    #[error("the file has over {max_rows} rows: sum identical requests into rows with a `requests` count")]
+    TooManyRows { max_rows: u64 },
+    #[error("the file is empty")]
+    Empty,
+    #[error("not a usage log this reader knows: {found}. Accepted: a CSV or JSON Lines file with the columns model, input_tokens, output_tokens (README, \"Usage logs\"), LiteLLM spend logs, OpenAI usage (completions) or Anthropic's usage report")]
+    UnknownFormat { found: String },
+    #[error("line {line}: {message}")]
+    Malformed { line: u64, message: String },
+    #[error("reading the file: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// A reader that fails once more than `left` bytes have been read.
+struct Capped<R> {
+    inner: R,
+    left: u64,
+    max: u64,
+}
+
+impl<R: Read> Read for Capped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.left = self.left.checked_sub(n as u64).ok_or_else(|| {
+            std::io::Error::new(
+                std::io::ErrorKind::FileTooLarge,
+                format!("over {} bytes", self.max),
+            )
+        })?;
+        Ok(n)
+    }
+}
+
+/// Collects rows and bad rows, within the row limit.
+pub(crate) struct Collector<'s> {
+    pub import: Import,
+    limits: Limits,
+    sink: &'s mut dyn FnMut(UsageRow) -> Result<(), String>,
+}
+
+impl Collector<'_> {
+    pub fn bad(&mut self, line: u64, field: &str, message: impl Into<String>) {
+        if self.import.bad.len() < SHOWN_BAD_ROWS {
+            self.import.bad.push(BadRow {
+                line,
+                field: field.to_string(),
+                message: message.into(),
+            });
+        } else {
+            self.import.more_bad += 1;
+        }
+    }
+
+    pub fn row(
+        &mut self,
+        line: u64,
+        row: UsageRow,
+        requests_known: bool,
+    ) -> Result<(), ImportError> {
+        if let Err(e) = row.check() {
+            self.bad(line, "input_tokens", e.to_string());
+            return Ok(());
+        }
+        if self.import.rows >= self.limits.max_rows {
+            return Err(ImportError::TooManyRows {
+                max_rows: self.limits.max_rows,
+            });
+        }
+        if let Some(day) = row.day {
+            self.import.days = Some(match self.import.days {
+                Some((a, b)) => (a.min(day), b.max(day)),
+                None => (day, day),
+            });
+        }
+        if !requests_known {
+            self.import.requests_unknown += 1;
+        }
+        match (self.sink)(row) {
+            Ok(()) => self.import.rows += 1,
+            Err(message) => self.bad(line, "model", message),
+        }
+        Ok(())
+    }
+}
+
+fn io_error(e: std::io::Error, limits: Limits) -> ImportError {
+    if e.kind() == std::io::ErrorKind::FileTooLarge {
+        ImportError::TooLarge {
+            max_bytes: limits.max_bytes,
+        }
+    } else {
+        ImportError::Io(e)
+    }
+}
+
+/// Reads a usage log, passing each valid row to `sink` (whose error marks
+/// the row bad, in the `model` field).
+pub fn read_usage<R: Read>(
+    r: R,
+    limits: Limits,
+    sink: &mut dyn FnMut(UsageRow) -> Result<(), String>,
+) -> Result<Import, ImportError> {
+    let mut reader = BufReader::new(Capped {
+        inner: r,
+        left: limits.max_bytes,
+        max: limits.max_bytes,
+    });
+    let first = loop {
+        let buf = reader.fill_buf().map_err(|e| io_error(e, limits))?;
+        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+            Some(i) => {
+                let b = buf[i];
+                break b;
+            }
+            None if buf.is_empty() => return Err(ImportError::Empty),
+            None => {
+                let n = buf.len();
+                reader.consume(n);
+            }
+        }
+    };
+    let mut c = Collector {
+        import: Import {
+            format: Format::Generic,
+            rows: 0,
+            bad: Vec::new(),
+            more_bad: 0,
+            days: None,
+            requests_unknown: 0,
+        },
+        limits,
+        sink,
+    };
+    let result = if first == b'{' || first == b'[' {
+        json_rows::read(&mut reader, &mut c)
+    } else {
+        csv_rows::read(&mut reader, &mut c)
+    };
+    match result {
+        Ok(()) => Ok(c.import),
+        Err(ImportError::Io(e)) => Err(io_error(e, limits)),
+        Err(e) => Err(e),
+    }
+}
+
+/// The day of an RFC 3339 timestamp or a `YYYY-MM-DD` date.
+pub(crate) fn day_of(text: &str) -> Option<CalendarDate> {
+    text.trim().get(..10)?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests;

@@ -26,3 +26,4 @@ pub mod state;
 pub mod today;
 pub mod usage;
 pub mod usage_estimate;
+pub mod workloads;

@@ -68,6 +68,7 @@ pub fn build(state: AppState) -> Router {
     Router::new()
         .route("/api/v1/pricebook", get(api::pricebook))
         .route("/api/v1/estimate", get(api::estimate))
+        .route("/api/v1/workloads", post(super::workloads::import))
         .route("/chart/{file}", get(super::charts::route::chart))
         .route("/report.csv", get(super::export::report_csv))
         .route("/oembed", get(super::oembed::oembed))

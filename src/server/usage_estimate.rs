@@ -6,11 +6,11 @@
 )]
 
 use super::pricing_dir::load_dir;
-use super::usage::{read_usage, Import, Limits};
+use super::usage::{read_mix, Import, Limits};
 use crate::domain::cost::mix::route_cost;
 use crate::domain::money::DisplayCurrency;
 use crate::domain::pricebook::{Pricebook, ProviderKind};
-use crate::domain::scenario::workload::{Workload, WorkloadBuilder};
+use crate::domain::scenario::workload::{band, band_text, Workload};
 use crate::domain::view::display::{money, number};
 use rust_decimal::Decimal;
 use std::path::Path;
@@ -18,18 +18,12 @@ use std::process::ExitCode;
 
 fn read(book: &Pricebook, file: &Path) -> Result<(Import, Workload), String> {
     let f = std::fs::File::open(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    let mut builder = WorkloadBuilder::new(book);
-    let import = read_usage(f, Limits::default(), &mut |row| {
-        builder.add(&row).map_err(|e| e.to_string())
-    })
-    .map_err(|e| format!("{}: {e}", file.display()))?;
-    let workload = builder
-        .finish()
-        .map_err(|e| format!("{}: {e}", file.display()))?;
-    Ok((import, workload))
+    let (import, mix) =
+        read_mix(book, f, Limits::default()).map_err(|e| format!("{}: {e}", file.display()))?;
+    Ok((import, mix.workload))
 }
 
-fn print_import(file: &Path, import: &Import, w: &Workload) -> Option<i64> {
+fn print_import(book: &Pricebook, file: &Path, import: &Import, w: &Workload) -> Option<i64> {
     let span = import.days.map(|(a, b)| a.days_until(b) + 1);
     let days = match (import.days, span) {
         (Some((a, b)), Some(n)) => format!(", {a} to {b} ({n} days)"),
@@ -56,12 +50,7 @@ fn print_import(file: &Path, import: &Import, w: &Workload) -> Option<i64> {
     }
     println!("{} request classes:", w.classes.len());
     for c in &w.classes {
-        let band = match c.up_to {
-            Some(t) if c.above == 0 => format!("input ≤ {t}"),
-            Some(t) => format!("{} < input ≤ {t}", c.above),
-            None if c.above == 0 => "any input".into(),
-            None => format!("input > {}", c.above),
-        };
+        let band = band_text(band(book, c));
         let t = &c.tokens;
         println!(
             "  {} {}, {band}: {} requests, {} input ({} cache read, {} cache write), {} output",
@@ -101,7 +90,7 @@ pub fn estimate_usage(pricing_dir: &Path, file: &Path, routes: &[String]) -> Exi
             return ExitCode::FAILURE;
         }
     };
-    let span = print_import(file, &import, &workload);
+    let span = print_import(&book, file, &import, &workload);
     let usd = DisplayCurrency::USD;
     println!(
         "The log on each route, {} (exact; rounded to the cent here):",

@@ -22,3 +22,4 @@ mod pages;
 mod render_cache;
 mod report;
 mod stale;
+mod workloads;

@@ -240,11 +240,31 @@ fn option_estimate(
     ))
 }
 
-/// Estimates every selected option of the scenario.
+/// The exchange rates of `currencies` (sorted, once each).
+pub fn fx_used(book: &Pricebook, mut currencies: Vec<String>) -> Vec<FxUsed> {
+    currencies.sort();
+    currencies.dedup();
+    currencies
+        .iter()
+        .filter_map(|c| book.fx.rate(c))
+        .map(|r| FxUsed {
+            currency: r.currency.clone(),
+            per_usd: r.per_usd,
+            date: r.date.to_string(),
+            source: r.source.clone(),
+        })
+        .collect()
+}
+
+/// Estimates every selected option of the scenario (every route, for a
+/// scenario with a workload mix: [`crate::domain::cost::mix_estimate`]).
 ///
 /// Options that cannot be priced are reported as `cmp` field errors and left
 /// out; the rest are computed.
 pub fn estimate(book: &Pricebook, s: &Scenario) -> Estimate {
+    if let Some(mix) = &s.mix {
+        return crate::domain::cost::mix_estimate::estimate_mix(book, s, mix);
+    }
     let (selection, mut errors) = select(book, s);
     let u = Usage::of(s);
     let mut options = Vec::new();
@@ -283,18 +303,7 @@ pub fn estimate(book: &Pricebook, s: &Scenario) -> Estimate {
     options.sort_by(|a, b| {
         (!a.is_baseline, a.per_request.total).cmp(&(!b.is_baseline, b.per_request.total))
     });
-    currencies.sort();
-    currencies.dedup();
-    let fx = currencies
-        .iter()
-        .filter_map(|c| book.fx.rate(c))
-        .map(|r| FxUsed {
-            currency: r.currency.clone(),
-            per_usd: r.per_usd,
-            date: r.date.to_string(),
-            source: r.source.clone(),
-        })
-        .collect();
+    let fx = fx_used(book, currencies);
     Estimate {
         scenario: s.clone(),
         currency: s.currency,

@@ -127,6 +127,15 @@ pub struct Estimate {
 }
 
 impl Estimate {
+    /// Requests a day: the scenario's, or its workload mix's (the log's
+    /// requests over its days).
+    pub fn requests_per_day(&self) -> Decimal {
+        self.scenario.mix.as_ref().map_or_else(
+            || Decimal::from(self.scenario.requests_per_day),
+            |m| m.requests_per_day(),
+        )
+    }
+
     /// The same estimate, read on `today`.
     pub fn on(mut self, today: CalendarDate) -> Self {
         self.today = Some(today);

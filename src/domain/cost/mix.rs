@@ -30,7 +30,9 @@ pub fn route_model<'a>(
         .find(|m| book.identity(provider, m) == *source)
 }
 
-fn usage(class: &RequestClass) -> [Usage; 2] {
+/// A class as the engine's usage: everything but the 1-hour cache writes,
+/// then those writes alone, both at the class's tier.
+pub fn class_usages(class: &RequestClass) -> [Usage; 2] {
     let t = &class.tokens;
     let d = Decimal::from;
     let batch = if class.batch {
@@ -73,7 +75,7 @@ pub fn class_cost(
     model: &Model,
     class: &RequestClass,
 ) -> Result<CostParts, EngineError> {
-    let [base, hour] = usage(class);
+    let [base, hour] = class_usages(class);
     let mut cost = request_cost(book, provider, model, &base)?.parts;
     if !hour.cache_write.is_zero() {
         cost = cost.plus(&request_cost(book, provider, model, &hour)?.parts);

@@ -1,12 +1,14 @@
 //! Layer 4: cost. Which options a scenario compares ([`selection`]), the
 //! exact cost engine ([`engine`]), what it returns ([`estimate`]), the
 //! check of a relay's claimed savings ([`claim_check`]) and a workload's cost
-//! on a route ([`mix`]).
+//! on a route ([`mix`]), and a scenario with a workload mix estimated route
+//! by route ([`mix_estimate`]).
 
 pub mod claim_check;
 pub mod engine;
 pub mod estimate;
 pub mod mix;
+pub mod mix_estimate;
 pub mod selection;
 
 pub use engine::estimate;

@@ -57,10 +57,15 @@ pub struct Forecast {
 /// option that is not the baseline and not retired on the estimate's day.
 pub fn target_of<'a>(book: &Pricebook, e: &'a Estimate) -> Option<&'a OptionEstimate> {
     let chosen = e.scenario.migration.target.as_ref().and_then(|t| {
-        let (p, m) = book.resolve(t)?;
-        e.options
-            .iter()
-            .find(|o| !o.is_baseline && o.option.provider == p.id && o.option.model == m.id)
+        // A route of a workload mix is named by its id; a model by an alias too.
+        let id = book.resolve(t).map_or_else(
+            || t.clone(),
+            |(p, m)| ModelRef {
+                provider: p.id.clone(),
+                model: m.id.clone(),
+            },
+        );
+        e.options.iter().find(|o| !o.is_baseline && o.option == id)
     });
     chosen.or_else(|| {
         e.options
@@ -183,7 +188,7 @@ pub fn forecast(book: &Pricebook, e: &Estimate) -> Result<Forecast, FieldError> 
     let s = &e.scenario;
     let overflow = |o| overflow_error(e, o);
     let monthly_rpd =
-        monthly_requests(s.requests_per_day, s.growth_pct, s.horizon_months).map_err(overflow)?;
+        monthly_requests(e.requests_per_day(), s.growth_pct, s.horizon_months).map_err(overflow)?;
     let projection = project(e, &monthly_rpd).map_err(overflow)?;
     let migration = target_of(book, e)
         .map(|t| plan(book, e, t, &monthly_rpd))

@@ -16,12 +16,12 @@ use serde::{Deserialize, Serialize};
 
 /// Requests per day in each month `1..=horizon`: `rpd × (1 + g)^(m−1)`.
 pub fn monthly_requests(
-    requests_per_day: u64,
+    requests_per_day: Decimal,
     growth_pct: Decimal,
     horizon_months: u32,
 ) -> Result<Vec<Decimal>, Overflow> {
     let step = Decimal::ONE + pct_to_fraction(growth_pct);
-    let mut rpd = Decimal::from(requests_per_day);
+    let mut rpd = requests_per_day;
     let mut out = Vec::with_capacity(horizon_months as usize);
     for _ in 0..horizon_months {
         out.push(rpd);

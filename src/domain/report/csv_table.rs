@@ -53,7 +53,7 @@ fn text(s: &str) -> String {
 
 /// Every data row, options first, then each option's months.
 pub fn rows(e: &Estimate, f: Option<&Forecast>) -> Vec<Vec<String>> {
-    let rpd = Decimal::from(e.scenario.requests_per_day);
+    let rpd = e.requests_per_day();
     let mut out: Vec<Vec<String>> = e
         .options
         .iter()

@@ -15,10 +15,12 @@
 
 use crate::domain::cost::engine::Usage;
 use crate::domain::cost::estimate::Estimate;
+use crate::domain::cost::mix::{class_usages, route_model};
 use crate::domain::money::currency_prefix;
 use crate::domain::pricebook::{
     Model, ModelPrices, ModelRef, PriceBasis, PriceView, Pricebook, Provider, ServiceTier,
 };
+use crate::domain::scenario::mix::Mix;
 use crate::domain::scenario::CacheTtl;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -215,15 +217,49 @@ fn option_lines(book: &Pricebook, r: &ModelRef, u: &Usage) -> Vec<PriceLine> {
     lines.out
 }
 
+/// A mix's prices: each route's version of each class's model (the vendor's
+/// own for a class the route leaves there), for that class's tokens.
+fn mix_lines(book: &Pricebook, e: &Estimate, mix: &Mix) -> Vec<PriceLine> {
+    let mut out: Vec<PriceLine> = Vec::new();
+    for o in &e.options {
+        let route = book.provider(&o.option.provider);
+        for class in &mix.workload.classes {
+            let r = route
+                .and_then(|p| {
+                    let m = route_model(book, p, &class.source)?;
+                    Some(ModelRef {
+                        provider: p.id.clone(),
+                        model: m.id.clone(),
+                    })
+                })
+                .unwrap_or_else(|| class.source.clone());
+            let [rest, hour] = class_usages(class);
+            let hour = (!hour.cache_write.is_zero()).then_some(hour);
+            for u in std::iter::once(rest).chain(hour) {
+                for line in option_lines(book, &r, &u) {
+                    if !out.contains(&line) {
+                        out.push(line);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Every price the estimate's figures use: each option's, baseline first,
 /// then the exchange rates.
 pub fn price_lines(book: &Pricebook, e: &Estimate) -> Vec<PriceLine> {
-    let u = Usage::of(&e.scenario);
-    let mut out: Vec<PriceLine> = e
-        .options
-        .iter()
-        .flat_map(|o| option_lines(book, &o.option, &u))
-        .collect();
+    let mut out: Vec<PriceLine> = match &e.scenario.mix {
+        Some(mix) => mix_lines(book, e, mix),
+        None => {
+            let u = Usage::of(&e.scenario);
+            e.options
+                .iter()
+                .flat_map(|o| option_lines(book, &o.option, &u))
+                .collect()
+        }
+    };
     out.extend(e.fx.iter().map(|r| PriceLine {
         subject: FX_SUBJECT.into(),
         label: format!("US dollar to {}", r.currency),

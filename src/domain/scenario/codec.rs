@@ -21,6 +21,7 @@ use std::str::FromStr;
 
 mod limits;
 mod link;
+pub mod mix_text;
 mod parse;
 mod query;
 
@@ -44,15 +45,16 @@ pub const PLAYBOOK_QUERY: &str =
     "in=0&base=anthropic/claude-haiku-4-5&target=holysheep/claude-haiku-4-5";
 
 /// Every key, in the canonical order.
-pub const KEYS: [&str; 22] = [
-    "rpd", "in", "out", "cr", "cw", "ttl", "batch", "offpeak", "tier", "growth", "horizon", "base",
-    "cmp", "cur", "target", "hours", "rate", "fixed", "monthly", "credit", "phases", "fb",
+pub const KEYS: [&str; 23] = [
+    "mix", "rpd", "in", "out", "cr", "cw", "ttl", "batch", "offpeak", "tier", "growth", "horizon",
+    "base", "cmp", "cur", "target", "hours", "rate", "fixed", "monthly", "credit", "phases", "fb",
 ];
 
 /// Parses `value` for `key` into `s`.
 fn apply(s: &mut Scenario, key: &str, value: &str) -> Result<(), FieldError> {
     let m = &mut s.migration;
     match key {
+        "mix" => mix_text::parse_mix(key, value).map(|x| s.mix = Some(x)),
         "rpd" => parse::count(key, value).map(|n| s.requests_per_day = n),
         "in" => parse::tokens(key, value).map(|d| s.input_tokens = d),
         "out" => parse::tokens(key, value).map(|d| s.output_tokens = d),
@@ -156,6 +158,9 @@ pub fn decode_link(pairs: &[(String, String)], extra: &[&str]) -> Decoded {
         .collect::<Vec<_>>()
         .join(", ");
     errors.extend(gathered.into_errors(&allowed));
+    if s.mix.is_some() {
+        errors.extend(drop_traffic(&mut s, &seen));
+    }
     if meta.version == 1 && !seen.contains(&"base") {
         // Version 1 links left out the baseline when it was its default then.
         s.base = link::v1_default_base();
@@ -181,6 +186,41 @@ pub fn decode_link(pairs: &[(String, String)], extra: &[&str]) -> Decoded {
     }
 }
 
+/// The keys a workload mix replaces.
+pub const TRAFFIC_KEYS: [&str; 11] = [
+    "rpd", "in", "out", "cr", "cw", "ttl", "batch", "offpeak", "tier", "base", "cmp",
+];
+
+/// With a mix, the traffic keys given are one error (naming them) and are
+/// set back to their defaults, so that the link written drops them.
+fn drop_traffic(s: &mut Scenario, seen: &[&str]) -> Option<FieldError> {
+    let given: Vec<&str> = TRAFFIC_KEYS
+        .iter()
+        .copied()
+        .filter(|k| seen.contains(k))
+        .collect();
+    if given.is_empty() {
+        return None;
+    }
+    let d = Scenario::default();
+    *s = Scenario {
+        currency: s.currency,
+        growth_pct: s.growth_pct,
+        horizon_months: s.horizon_months,
+        migration: s.migration.clone(),
+        mix: s.mix.take(),
+        ..d
+    };
+    Some(err(
+        "mix",
+        &given.join(","),
+        format!(
+            "a workload mix sets the traffic, the baseline and the routes itself, so {} cannot be used with it: drop them from the link (or drop mix to use them); they were ignored",
+            given.join(", ")
+        ),
+    ))
+}
+
 fn join_refs(list: &[ModelRef]) -> String {
     list.iter()
         .map(ModelRef::to_string)
@@ -193,6 +233,7 @@ pub fn value_text(s: &Scenario, key: &str) -> String {
     let m = &s.migration;
     let dec = |d: Decimal| d.normalize().to_string();
     match key {
+        "mix" => s.mix.as_ref().map(mix_text::mix_text).unwrap_or_default(),
         "rpd" => s.requests_per_day.to_string(),
         "in" => dec(s.input_tokens),
         "out" => dec(s.output_tokens),

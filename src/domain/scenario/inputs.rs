@@ -3,6 +3,7 @@
 use crate::domain::money::DisplayCurrency;
 use crate::domain::pricebook::{ModelRef, ServiceTier};
 use crate::domain::scenario::migration::Migration;
+use crate::domain::scenario::mix::Mix;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -54,6 +55,11 @@ pub struct Scenario {
     /// Months projected: 12, 24 or 36.
     pub horizon_months: u32,
     pub migration: Migration,
+    /// An imported workload; when set, it replaces the traffic above (the
+    /// requests, tokens, shares, baseline and compared options) and every
+    /// route that serves its models is compared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mix: Option<Mix>,
 }
 
 /// The horizons a projection can cover, in months.
@@ -83,6 +89,7 @@ impl Default for Scenario {
             growth_pct: Decimal::ZERO,
             horizon_months: 12,
             migration: Migration::default(),
+            mix: None,
         }
     }
 }

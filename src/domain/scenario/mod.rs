@@ -1,11 +1,13 @@
 //! Layer 3: the scenario. What an estimate is computed for ([`inputs`]), the
 //! migration's costs and rollout ([`migration`]), the URL codec that
 //! turns a link into a scenario and back ([`codec`]), and a usage log's rows
-//! ([`usage`]) reduced to request classes ([`workload`]).
+//! ([`usage`]) reduced to request classes ([`workload`]) and held, with the
+//! days the log spans, as a [`mix`].
 
 pub mod codec;
 pub mod inputs;
 pub mod migration;
+pub mod mix;
 pub mod usage;
 pub mod workload;
 

@@ -18,13 +18,14 @@
 
 use crate::domain::pricebook::{ModelPrices, ModelRef, Pricebook, ProviderKind};
 use crate::domain::scenario::usage::UsageRow;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The most classes a workload may have (they must fit in a link).
 pub const MAX_CLASSES: usize = 16;
 
 /// Token totals of a class's requests. `input` counts all input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ClassTokens {
     pub input: u64,
     pub cache_read: u64,
@@ -33,16 +34,13 @@ pub struct ClassTokens {
     pub output: u64,
 }
 
-/// Requests of one source model that all bill at the same tier everywhere.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Requests of one source model that all bill at the same tier everywhere
+/// (the band between two thresholds they lie in is [`band`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RequestClass {
     /// The official model the requests were made to.
     pub source: ModelRef,
     pub batch: bool,
-    /// One request's input lies above `above` (0: no lower threshold) and
-    /// at or below `up_to` (`None`: no upper threshold).
-    pub above: u64,
-    pub up_to: Option<u64>,
     pub requests: u64,
     pub tokens: ClassTokens,
     /// The largest one-request input in the class: it picks the class's tier.
@@ -50,9 +48,19 @@ pub struct RequestClass {
 }
 
 /// A log as classes, in a stable order (model, batch, band).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Workload {
     pub classes: Vec<RequestClass>,
+}
+
+impl Workload {
+    /// All the classes' requests (saturating: a workload's parts are
+    /// checked when it is built or read from a link).
+    pub fn requests(&self) -> u64 {
+        self.classes
+            .iter()
+            .fold(0u64, |n, c| n.saturating_add(c.requests))
+    }
 }
 
 /// Why a log cannot become a workload.
@@ -97,6 +105,29 @@ pub fn thresholds(book: &Pricebook, source: &ModelRef) -> Vec<u64> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The band of one request's input a class lies in, by the thresholds of
+/// `book`: above the first value (0: no lower threshold), at or below the
+/// second (`None`: no upper threshold).
+pub fn band(book: &Pricebook, class: &RequestClass) -> (u64, Option<u64>) {
+    let cuts = thresholds(book, &class.source);
+    let i = cuts
+        .iter()
+        .filter(|t| class.max_request_input > **t)
+        .count();
+    let above = i.checked_sub(1).and_then(|i| cuts.get(i)).copied();
+    (above.unwrap_or(0), cuts.get(i).copied())
+}
+
+/// The band in words, e.g. "input ≤ 200,000 tokens" or "any input".
+pub fn band_text(band: (u64, Option<u64>)) -> String {
+    match band {
+        (0, Some(t)) => format!("input ≤ {t}"),
+        (a, Some(t)) => format!("{a} < input ≤ {t}"),
+        (0, None) => "any input".into(),
+        (a, None) => format!("input > {a}"),
+    }
 }
 
 /// The official model a log's model name stands for.
@@ -176,12 +207,6 @@ impl<'b> WorkloadBuilder<'b> {
         let class = self.classes.entry(key).or_insert_with(|| RequestClass {
             source: source.clone(),
             batch: row.batch,
-            above: band
-                .checked_sub(1)
-                .and_then(|i| cuts.get(i))
-                .copied()
-                .unwrap_or(0),
-            up_to: cuts.get(band).copied(),
             requests: 0,
             tokens: ClassTokens::default(),
             max_request_input: 0,

@@ -24,8 +24,7 @@ pub fn steady_monthly_savings(e: &Estimate, plan: &MigrationPlan) -> Decimal {
         .find(|o| o.is_baseline)
         .map_or(Decimal::ZERO, |o| o.per_request.total);
     let per_request = baseline - plan.rollout.final_blended_per_request;
-    (per_request * Decimal::from(e.scenario.requests_per_day) * Decimal::from(DAYS_PER_MONTH)
-        - plan.roi.monthly_cost)
+    (per_request * e.requests_per_day() * Decimal::from(DAYS_PER_MONTH) - plan.roi.monthly_cost)
         .normalize()
 }
 
@@ -67,7 +66,7 @@ pub fn summary(e: &Estimate, f: Option<&Forecast>) -> String {
             "{} costs {}/month at {} requests a day; no other option is compared.",
             label(base),
             m(base.per_month.total),
-            number(Decimal::from(e.scenario.requests_per_day))
+            number(e.requests_per_day())
         ),
     }
 }

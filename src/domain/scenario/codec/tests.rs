@@ -195,6 +195,7 @@ prop_compose! {
             growth_pct: growth,
             horizon_months: horizon,
             migration,
+            mix: None,
         }
     }
 }

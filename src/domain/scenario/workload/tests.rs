@@ -65,11 +65,12 @@ fn requests_on_either_side_of_a_threshold_are_different_classes() {
         .classes
         .iter()
         .map(|c| {
+            let (above, up_to) = band(&book, c);
             (
                 c.source.model.clone(),
                 c.batch,
-                c.above,
-                c.up_to,
+                above,
+                up_to,
                 c.requests,
                 c.tokens.input,
                 c.max_request_input,

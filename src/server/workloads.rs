@@ -1,0 +1,145 @@
+//! `POST /api/v1/workloads`: a usage log in the body (any format
+//! [`super::usage`] reads: CSV or JSON Lines) becomes a workload mix and the
+//! links that show it. The body is read as a stream on a blocking thread
+//! (never held whole), within the import's limits; nothing is stored.
+
+use super::state::AppState;
+use super::usage::{read_mix, BadRow, Import, ImportError, Limits, LogError};
+use crate::domain::pricebook::Pricebook;
+use crate::domain::scenario::codec::mix_text::mix_text;
+use crate::domain::scenario::codec::{link_query, percent_encode};
+use crate::domain::scenario::mix::Mix;
+use crate::domain::scenario::workload::{band, band_text};
+use crate::domain::scenario::Scenario;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use futures::TryStreamExt;
+use serde::Serialize;
+
+/// One class, as the answer lists it.
+#[derive(Debug, Serialize)]
+pub struct ClassOut {
+    pub model: String,
+    pub batch: bool,
+    /// The tier band, e.g. "input ≤ 200000".
+    pub band: String,
+    pub requests: u64,
+    pub input_tokens: u64,
+    pub cache_read_tokens: u64,
+    pub cache_write_5m_tokens: u64,
+    pub cache_write_1h_tokens: u64,
+    pub output_tokens: u64,
+    pub largest_input_tokens: u64,
+}
+
+/// A bad row, by line and field.
+#[derive(Debug, Serialize)]
+pub struct BadRowOut {
+    pub line: u64,
+    pub field: String,
+    pub message: String,
+}
+
+/// The answer: what was read, the classes and the links.
+#[derive(Debug, Serialize)]
+pub struct WorkloadOut {
+    pub format: &'static str,
+    pub rows: u64,
+    /// The first bad rows (at most 20); `more_bad_rows` counts the rest.
+    pub bad_rows: Vec<BadRowOut>,
+    pub more_bad_rows: u64,
+    /// Rows that gave no request count and were counted as one request.
+    pub rows_without_request_count: u64,
+    pub first_day: Option<String>,
+    pub last_day: Option<String>,
+    /// The days the log spans (1 when it names none).
+    pub days: u64,
+    pub classes: Vec<ClassOut>,
+    /// The `mix=` value.
+    pub mix: String,
+    /// The calculator on this workload.
+    pub link: String,
+    /// The report link (with the pricebook's fingerprint).
+    pub report: String,
+}
+
+fn answer(book: &Pricebook, fingerprint: &str, import: Import, mix: Mix) -> WorkloadOut {
+    let text = mix_text(&mix);
+    let classes = mix
+        .workload
+        .classes
+        .iter()
+        .map(|c| ClassOut {
+            model: c.source.to_string(),
+            batch: c.batch,
+            band: band_text(band(book, c)),
+            requests: c.requests,
+            input_tokens: c.tokens.input,
+            cache_read_tokens: c.tokens.cache_read,
+            cache_write_5m_tokens: c.tokens.cache_write_5m,
+            cache_write_1h_tokens: c.tokens.cache_write_1h,
+            output_tokens: c.tokens.output,
+            largest_input_tokens: c.max_request_input,
+        })
+        .collect();
+    let bad = |b: BadRow| BadRowOut {
+        line: b.line,
+        field: b.field,
+        message: b.message,
+    };
+    let days = mix.days;
+    let s = Scenario {
+        mix: Some(mix),
+        ..Scenario::default()
+    };
+    WorkloadOut {
+        format: import.format.name(),
+        rows: import.rows,
+        bad_rows: import.bad.into_iter().map(bad).collect(),
+        more_bad_rows: import.more_bad,
+        rows_without_request_count: import.requests_unknown,
+        first_day: import.days.map(|(a, _)| a.to_string()),
+        last_day: import.days.map(|(_, b)| b.to_string()),
+        days,
+        classes,
+        link: format!("/?mix={}", percent_encode(&text)),
+        report: format!("/report?{}", link_query(&s, fingerprint)),
+        mix: text,
+    }
+}
+
+fn refused(e: &LogError) -> Response {
+    let status = match e {
+        LogError::Import(ImportError::TooLarge { .. } | ImportError::TooManyRows { .. }) => {
+            StatusCode::PAYLOAD_TOO_LARGE
+        }
+        LogError::Import(ImportError::Io(_)) => StatusCode::BAD_REQUEST,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    let body = serde_json::json!({ "error": e.to_string() });
+    (status, Json(body)).into_response()
+}
+
+/// `POST /api/v1/workloads` with the log as the body.
+pub async fn import(State(state): State<AppState>, body: Body) -> Response {
+    let stream = body.into_data_stream().map_err(std::io::Error::other);
+    let reader = tokio_util::io::SyncIoBridge::new(tokio_util::io::StreamReader::new(stream));
+    let book = state.book.pricebook.clone();
+    let read = tokio::task::spawn_blocking(move || {
+        read_mix(&book, reader, Limits::default()).map(|r| (book, r))
+    })
+    .await;
+    match read {
+        Ok(Ok((book, (import, mix)))) => {
+            Json(answer(&book, &state.book.fingerprint, import, mix)).into_response()
+        }
+        Ok(Err(e)) => refused(&e),
+        Err(e) => {
+            let body = serde_json::json!({ "error": format!("the import stopped: {e}") });
+            (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
+        }
+    }
+}

@@ -38,6 +38,13 @@ mod imp {
         }
     }
 
+    /// Goes to `url` (a new history entry).
+    pub fn navigate_to(url: &str) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().assign(url);
+        }
+    }
+
     /// Sets `data-hydrated="true"` on `<body>`: a marker for browser tests and
     /// scripts that the page's islands are interactive.
     pub fn mark_hydrated() {
@@ -65,6 +72,8 @@ mod imp {
     pub fn replace_url(_url: &str) {}
 
     pub fn mark_hydrated() {}
+
+    pub fn navigate_to(_url: &str) {}
 }
 
-pub use imp::{copy_text, mark_hydrated, page_origin, print_page, replace_url};
+pub use imp::{copy_text, mark_hydrated, navigate_to, page_origin, print_page, replace_url};

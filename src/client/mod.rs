@@ -4,9 +4,11 @@
 //! - [`browser`]: copy to the clipboard, the page's origin, print;
 //! - [`debounced`]: a signal that follows another once it is still;
 //! - [`probe_events`]: a probe run's server-sent events;
-//! - [`query`]: the page's URL query as pairs, and back.
+//! - [`query`]: the page's URL query as pairs, and back;
+//! - [`upload`]: a picked or dropped file sent to the server, with progress.
 
 pub mod browser;
 pub mod debounced;
 pub mod probe_events;
 pub mod query;
+pub mod upload;

@@ -3,18 +3,30 @@
 use crate::components::fields::{SelectField, TextField};
 use crate::components::fold_group::FoldGroup;
 use crate::components::memo::memo;
-use crate::domain::pricebook::Pricebook;
+use crate::domain::cost::mix_estimate::route_ref;
+use crate::domain::pricebook::{Pricebook, ProviderKind};
 use crate::domain::scenario::Scenario;
 use crate::domain::view::form_groups::{target_label, FormGroup};
 use leptos::prelude::*;
 
-/// The options a migration can target: every pricebook entry, or automatic.
-fn target_choices(book: &Pricebook) -> Vec<(String, String)> {
-    std::iter::once((
+/// The options a migration can target: every pricebook entry (every relay
+/// route, for a workload mix), or automatic.
+fn target_choices(book: &Pricebook, mix: bool) -> Vec<(String, String)> {
+    let auto = std::iter::once((
         String::new(),
         "Cheapest compared option (automatic)".to_string(),
-    ))
-    .chain(book.providers.iter().flat_map(|p| {
+    ));
+    if mix {
+        return auto
+            .chain(
+                book.providers
+                    .iter()
+                    .filter(|p| p.kind == ProviderKind::Relay)
+                    .map(|p| (route_ref(&p.id).to_string(), format!("{} (route)", p.name))),
+            )
+            .collect();
+    }
+    auto.chain(book.providers.iter().flat_map(|p| {
         p.models.iter().map(move |m| {
             (
                 format!("{}/{}", p.id, m.id),
@@ -37,7 +49,7 @@ pub fn MigrationFields(pricebook: Pricebook, in_use: Signal<(Scenario, String)>)
         })
     });
     let cur = memo(move || in_use.with(|(s, _)| s.currency.code()));
-    let choices = target_choices(&pricebook);
+    let choices = target_choices(&pricebook, in_use.with_untracked(|(s, _)| s.mix.is_some()));
     let summary = memo(move || {
         in_use
             .with(|(s, _)| FormGroup::Migration.summary(s, target_label(&pricebook, s).as_deref()))

@@ -19,3 +19,4 @@ pub mod scenario_form;
 pub mod share_link;
 pub mod sources;
 pub mod table_scroll;
+pub mod workload_table;

@@ -8,8 +8,11 @@ use crate::components::migration_fields::MigrationFields;
 use crate::domain::money::date::CalendarDate;
 use crate::domain::money::DisplayCurrency;
 use crate::domain::pricebook::{Pricebook, Status};
+use crate::domain::scenario::codec::mix_text::mix_text;
 use crate::domain::scenario::{FieldError, Scenario, HORIZONS};
 use crate::domain::view::form_groups::FormGroup;
+use crate::domain::view::workload_rows::workload_view;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The scenario inputs. Text inputs show the query's raw text (so a bad value
@@ -88,30 +91,51 @@ pub fn ScenarioForm(
         ("1h".to_string(), "1 hour".to_string()),
     ];
     let summary = move |g: FormGroup| memo(move || in_use.with(|(s, _)| g.summary(s, None)));
-    view! {
-        <form class="scenario" method="get" action="/" on:submit=|ev| ev.prevent_default()>
+    // A mix stays for the page's life: only "Drop the workload" removes it.
+    let mix = in_use.with_untracked(|(s, _)| s.mix.clone());
+    let traffic = match &mix {
+        Some(mix) => Either::Left(view! {
+            <fieldset class="workload-fields">
+                <legend>"Workload"</legend>
+                <input type="hidden" name="mix" value=mix_text(mix)/>
+                <p data-testid="workload-caption">{workload_view(book, mix).caption} ", from an imported log."</p>
+                <p class="help"><a href="/">"Drop the workload"</a> " to enter one model's averages instead."</p>
+            </fieldset>
+        }),
+        None => Either::Right(view! {
             <fieldset>
                 <legend>"Traffic"</legend>
                 <TextField key="rpd" label="Requests per day" help="Whole number; 1,000 separators are fine." inputmode="numeric"/>
                 <TextField key="in" label="Input tokens per request" help="Average, including cached tokens."/>
                 <TextField key="out" label="Output tokens per request" help="Average."/>
             </fieldset>
+        }),
+    };
+    let caching = mix.is_none().then(|| view! {
+        <FoldGroup group=FormGroup::CachingAndBatch summary=summary(FormGroup::CachingAndBatch)>
+            <TextField key="cr" label="Cache reads, % of input" help="Share of input tokens read from the prompt cache."/>
+            <TextField key="cw" label="Cache writes, % of input" help="Share of input tokens written to the cache."/>
+            <SelectField key="ttl" label="Cache lifetime" choices=ttls selected=ttl/>
+            <TextField key="batch" label="Batch traffic, % of requests" help="Sent through a batch API, where the provider has one."/>
+            <TextField key="offpeak" label="Off-peak traffic, % of the other requests" help="Sent in the vendor's off-peak hours (DeepSeek); 0 prices every request at the peak rate."/>
+            <SelectField key="tier" label="Service tier" choices=tiers selected=tier/>
+        </FoldGroup>
+    });
+    let options_fields = mix.is_none().then(|| view! {
+        <SelectField key="base" label="Baseline (what you pay today)" choices=options selected=base/>
+        <TextField key="cmp" label="Compare with (optional)" help="provider/model, comma-separated. Empty: every route to the baseline's model, plus other vendors' small flagships." inputmode="text"/>
+    });
+    view! {
+        <form class="scenario" method="get" action="/" on:submit=|ev| ev.prevent_default()>
+            {traffic}
             <FoldGroup group=FormGroup::Growth summary=summary(FormGroup::Growth)>
                 <TextField key="growth" label="Traffic growth, % per month" help="Month over month, compounded; -50 to 50."/>
                 <SelectField key="horizon" label="Projection horizon" choices=horizons selected=horizon/>
             </FoldGroup>
-            <FoldGroup group=FormGroup::CachingAndBatch summary=summary(FormGroup::CachingAndBatch)>
-                <TextField key="cr" label="Cache reads, % of input" help="Share of input tokens read from the prompt cache."/>
-                <TextField key="cw" label="Cache writes, % of input" help="Share of input tokens written to the cache."/>
-                <SelectField key="ttl" label="Cache lifetime" choices=ttls selected=ttl/>
-                <TextField key="batch" label="Batch traffic, % of requests" help="Sent through a batch API, where the provider has one."/>
-                <TextField key="offpeak" label="Off-peak traffic, % of the other requests" help="Sent in the vendor's off-peak hours (DeepSeek); 0 prices every request at the peak rate."/>
-                <SelectField key="tier" label="Service tier" choices=tiers selected=tier/>
-            </FoldGroup>
+            {caching}
             <fieldset>
                 <legend>"Comparison"</legend>
-                <SelectField key="base" label="Baseline (what you pay today)" choices=options selected=base/>
-                <TextField key="cmp" label="Compare with (optional)" help="provider/model, comma-separated. Empty: every route to the baseline's model, plus other vendors' small flagships." inputmode="text"/>
+                {options_fields}
                 <SelectField key="cur" label="Currency" choices=currencies selected=cur/>
             </fieldset>
             <MigrationFields pricebook=options_for_target in_use/>

@@ -17,6 +17,7 @@ use crate::components::roi_panel::RoiPanel;
 use crate::components::scenario_form::ScenarioForm;
 use crate::components::share_link::ShareLink;
 use crate::components::sources::Sources;
+use crate::components::workload_table::WorkloadTable;
 use crate::domain::cost::engine::estimate;
 use crate::domain::forecast::forecast;
 use crate::domain::scenario::codec::{decode, encode, link_query};
@@ -24,6 +25,7 @@ use crate::domain::view::chart_text::alt_texts;
 use crate::domain::view::forecast_rows::{projection_view, roi_view};
 use crate::domain::view::headline::headline;
 use crate::domain::view::option_rows::rows;
+use crate::domain::view::workload_rows::workload_view;
 use crate::server_fns::pricebook::PricebookPayload;
 use crate::server_fns::probe::ProbeInfo;
 use leptos::prelude::*;
@@ -76,6 +78,9 @@ pub fn CalculatorIsland(
         let fp = payload.with_value(|p| p.fingerprint.clone());
         format!("/report?{}", decoded.with(|(s, _)| link_query(s, &fp)))
     });
+    let workload = decoded
+        .with_untracked(|(s, _)| s.mix.clone())
+        .map(|m| payload.with_value(|p| workload_view(&p.pricebook, &m)));
     let in_use = memo(move || estimate.with(|e| (e.scenario.clone(), e.baseline.to_string())));
 
     let on_change = Callback::new(move |(key, value): (String, String)| {
@@ -95,6 +100,10 @@ pub fn CalculatorIsland(
         <div class="layout">
             <ScenarioForm pricebook=payload.with_value(|p| p.pricebook.clone()) today=payload.with_value(|p| p.today) pairs=pairs.into() in_use errors on_change/>
             <section class="results" aria-labelledby="results-heading">
+                {workload.map(|view| view! {
+                    <h2 id="workload-heading">"Workload"</h2>
+                    <WorkloadTable view/>
+                })}
                 <h2 id="results-heading">"Cost by option"</h2>
                 <ResultsTable rows=table currency/>
                 <h2 id="projection-heading">"Projection"</h2>

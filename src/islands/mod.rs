@@ -7,9 +7,11 @@
 //! - [`calculator`]: the calculator of `/`;
 //! - [`probe`]: the probe panel of `/probe`;
 //! - [`report_actions`]: the report's copy and print buttons;
-//! - [`embed_panel`]: the report's embed snippets with their copy buttons.
+//! - [`embed_panel`]: the report's embed snippets with their copy buttons;
+//! - [`usage_import`]: the usage-log import of `/`.
 
 pub mod calculator;
 pub mod embed_panel;
 pub mod probe;
 pub mod report_actions;
+pub mod usage_import;

@@ -8,6 +8,7 @@
 use crate::client::query::query_pairs;
 use crate::domain::scenario::codec::PLAYBOOK_QUERY;
 use crate::islands::calculator::CalculatorIsland;
+use crate::islands::usage_import::UsageImport;
 use crate::pages::with_pricebook::with_pricebook;
 use crate::server_fns::probe::probe_info;
 use leptos::prelude::*;
@@ -24,7 +25,9 @@ pub fn CalculatorPage() -> impl IntoView {
                 <a href=format!("/?{PLAYBOOK_QUERY}") data-testid="preset-playbook">"the relay playbook's scenario"</a>
                 " (Claude Haiku 4.5 to HolySheep, 10 M requests a day, 200 output tokens)."
             </p>
+            <p class="presets"><a href="#import">"Import a usage log"</a> " to price your real traffic, request by request, on every route."</p>
         </header>
         {with_pricebook(move |payload| view! { <CalculatorIsland payload probe=probe_info() pairs/> })}
+        <UsageImport/>
     }
 }

@@ -13,6 +13,7 @@ use crate::components::prices_used_table::PricesUsedTable;
 use crate::components::projection_table::ProjectionTable;
 use crate::components::results_table::ResultsTable;
 use crate::components::roi_panel::RoiPanel;
+use crate::components::workload_table::WorkloadTable;
 use crate::domain::report::build_on;
 use crate::domain::report::embed::{default_parts, frame_size, iframe_html, markdown_image};
 use crate::domain::report::prices_used::price_lines;
@@ -22,6 +23,7 @@ use crate::domain::view::chart_text::{alt_texts, ChartKind};
 use crate::domain::view::forecast_rows::{projection_view, roi_view};
 use crate::domain::view::option_rows::rows;
 use crate::domain::view::summary::summary;
+use crate::domain::view::workload_rows::workload_view;
 use crate::islands::embed_panel::{EmbedPanel, Snippets};
 use crate::islands::report_actions::ReportActions;
 use crate::pages::with_pricebook::with_pricebook;
@@ -89,6 +91,7 @@ fn Report(payload: PricebookPayload, context: ReportContext, query: String) -> i
             .map(|plan| roi_view(plan, m.hours, m.hourly_rate, cur))
     }));
     let words = assumptions(e, r.forecast.as_ref());
+    let workload = r.scenario.mix.as_ref().map(|m| workload_view(book, m));
     let lines = price_lines(book, e);
     let title = format!("llm-roi cost report: {sentence}");
     view! {
@@ -117,6 +120,12 @@ fn Report(payload: PricebookPayload, context: ReportContext, query: String) -> i
             </nav>
             <DriftNotice drift=context.drift/>
             <ErrorSummary errors=Signal::stored(r.errors.clone())/>
+            {workload.map(|view| view! {
+                <section aria-labelledby="workload-heading">
+                    <h2 id="workload-heading">"Workload"</h2>
+                    <WorkloadTable view/>
+                </section>
+            })}
             <section aria-labelledby="options-heading">
                 <h2 id="options-heading">"Cost by option"</h2>
                 <ResultsTable rows=table currency=Signal::stored(cur)/>

@@ -102,7 +102,11 @@ async fn each_value_is_serialised_once_and_charts_are_images() {
     for (path, expected) in [
         (
             "/?in=0&target=holysheep/claude-haiku-4-5",
-            &[("CalculatorIsland", "\"schema_version\":1")][..],
+            &[
+                ("CalculatorIsland", "\"schema_version\":1"),
+                // The import has no props.
+                ("UsageImport", ""),
+            ][..],
         ),
         (
             "/report?v=2&in=0&target=holysheep/claude-haiku-4-5",

@@ -98,7 +98,7 @@ async fn unknown_keys_and_bad_values_are_named_on_the_report() {
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains(r#"data-field="rpd""#), "rpd not named");
     assert!(html.contains(r#"data-field="colour""#), "colour not named");
-    assert!(html.contains("unknown parameter; allowed: rpd"));
+    assert!(html.contains("unknown parameter; allowed: mix, rpd"));
     let (_, _, html) = get("/report?v=7").await;
     assert!(html.contains("this link is version 7, made by a newer llm-roi"));
 }

@@ -79,3 +79,49 @@ async fn a_log_that_cannot_be_a_workload_says_why() {
         "{body}"
     );
 }
+
+#[tokio::test]
+async fn every_view_of_a_mix_link_shows_the_workload_and_its_routes() {
+    let (_, body) = post(MIXED).await;
+    let query = body["report"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("/report?")
+        .to_string();
+    let get = |path: String| async move { crate::support::get(&path).await };
+    for path in [format!("/?{query}"), format!("/report?{query}")] {
+        let (status, _, html) = get(path.clone()).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(html.contains("data-testid=\"workload\""), "{path}");
+        assert!(
+            html.contains("13 requests over 2 days (6.5 a day), 3 classes on 2 models"),
+            "{path}"
+        );
+        assert!(html.contains("As logged"), "{path}");
+        // $1.23625 a day, $37.0875 a month.
+        assert!(html.contains("$37.09"), "{path}");
+        assert!(!html.contains("field-error\" role=\"alert\""), "{path}");
+    }
+    let (status, ctype, csv) = get(format!("/report.csv?{query}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(ctype.starts_with("text/csv"));
+    assert!(
+        csv.contains("options,as-logged/mix,As logged,each model on its vendor's API,,6.5,"),
+        "{csv}"
+    );
+    for chart in ["cost", "savings", "rollout"] {
+        let (status, ctype, svg) = get(format!("/chart/{chart}.svg?{query}")).await;
+        assert_eq!(status, StatusCode::OK, "{chart}: {svg:.200}");
+        assert!(ctype.starts_with("image/svg+xml"), "{chart}");
+    }
+    // The single-model keys and a mix together: one error naming them.
+    let (status, e) = get_json(&format!("/api/v1/estimate?{query}&rpd=5&in=9")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        e["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("rpd, in cannot be used with it: drop them"),
+        "{e}"
+    );
+}

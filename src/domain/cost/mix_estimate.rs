@@ -221,8 +221,7 @@ pub fn estimate_mix(book: &Pricebook, s: &Scenario, mix: &Mix) -> Estimate {
             o.savings = savings(&base, o);
         }
     }
-    options
-        .sort_by(|a, b| (!a.is_baseline, a.per_day.total).cmp(&(!b.is_baseline, b.per_day.total)));
+    options.sort_by_key(|o| (!o.is_baseline, o.per_day.total));
     if display != "USD" {
         currencies.push(display.to_string());
     }

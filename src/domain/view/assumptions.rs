@@ -29,40 +29,55 @@ fn rollout_words(phases: &[crate::domain::scenario::migration::Phase]) -> String
     )
 }
 
+fn caching_words(s: &crate::domain::scenario::Scenario) -> String {
+    if s.cache_read_pct.is_zero() && s.cache_write_pct.is_zero() {
+        return "No prompt caching.".into();
+    }
+    format!(
+        "{} of input tokens are read from the prompt cache and {} written to it ({} cache).",
+        pct(s.cache_read_pct),
+        pct(s.cache_write_pct),
+        match s.cache_ttl {
+            CacheTtl::FiveMinutes => "5-minute",
+            CacheTtl::OneHour => "1-hour",
+        }
+    )
+}
+
 /// Every assumption, one sentence each.
 pub fn assumptions(e: &Estimate, f: Option<&Forecast>) -> Vec<String> {
     let s = &e.scenario;
     let cur = e.currency;
     let m = |v| money(v, cur, TOTAL_DP);
-    let mut out = vec![format!(
-        "{} requests a day, each with {} input and {} output tokens on average.",
-        number(Decimal::from(s.requests_per_day)),
-        number(s.input_tokens),
-        number(s.output_tokens)
-    )];
-    out.push(
-        if s.cache_read_pct.is_zero() && s.cache_write_pct.is_zero() {
-            "No prompt caching.".into()
+    let mut out = Vec::new();
+    if let Some(mix) = &s.mix {
+        out.push(format!(
+            "An imported log of {} requests over {} days ({} a day) in {} classes: each class is one model's requests between two long-context thresholds of every route, batch apart, priced on its token totals, so the figures are the log's exact cost.",
+            number(Decimal::from(mix.workload.requests())),
+            mix.days,
+            number(mix.requests_per_day().round_dp(1)),
+            mix.workload.classes.len()
+        ));
+        out.push("Prompt caching and batch as the log records them; a route that does not serve a model leaves its requests on the vendor's API, at the vendor's price.".into());
+    } else {
+        out.push(format!(
+            "{} requests a day, each with {} input and {} output tokens on average.",
+            number(Decimal::from(s.requests_per_day)),
+            number(s.input_tokens),
+            number(s.output_tokens)
+        ));
+    }
+    if s.mix.is_none() {
+        out.push(caching_words(s));
+        out.push(if s.batch_pct.is_zero() {
+            "No batch traffic.".into()
         } else {
             format!(
-            "{} of input tokens are read from the prompt cache and {} written to it ({} cache).",
-            pct(s.cache_read_pct),
-            pct(s.cache_write_pct),
-            match s.cache_ttl {
-                CacheTtl::FiveMinutes => "5-minute",
-                CacheTtl::OneHour => "1-hour",
-            }
-        )
-        },
-    );
-    out.push(if s.batch_pct.is_zero() {
-        "No batch traffic.".into()
-    } else {
-        format!(
-            "{} of requests go through a batch API, discounted where the provider has one.",
-            pct(s.batch_pct)
-        )
-    });
+                "{} of requests go through a batch API, discounted where the provider has one.",
+                pct(s.batch_pct)
+            )
+        });
+    }
     out.push(if s.growth_pct.is_zero() {
         format!("Traffic stays flat over {} months.", s.horizon_months)
     } else {

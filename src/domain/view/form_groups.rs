@@ -107,8 +107,15 @@ fn migration_summary(s: &Scenario, target: Option<&str>) -> String {
 /// the pricebook knows.
 pub fn target_label(book: &Pricebook, s: &Scenario) -> Option<String> {
     let r = s.migration.target.as_ref()?;
-    book.resolve(r)
-        .map(|(p, m)| format!("{} — {}", p.name, m.name))
+    let route = (s.mix.is_some() && r.model == crate::domain::cost::mix_estimate::ROUTE_MODEL)
+        .then(|| book.provider(&r.provider))
+        .flatten()
+        .map(|p| format!("{} (route)", p.name));
+    route
+        .or_else(|| {
+            book.resolve(r)
+                .map(|(p, m)| format!("{} — {}", p.name, m.name))
+        })
         .or_else(|| Some(r.to_string()))
 }
 

@@ -2,7 +2,8 @@
 //! the options table ([`option_rows`]), the forecast's tables
 //! ([`forecast_rows`]), the one-line summary ([`summary`]) and the headline
 //! figures around it ([`headline`]), the form's folded groups ([`form_groups`]), the assumptions
-//! in words ([`assumptions`]) and what each chart says ([`chart_text`]).
+//! in words ([`assumptions`]), what each chart says ([`chart_text`]) and a
+//! workload mix's classes ([`workload_rows`]).
 
 pub mod assumptions;
 pub mod chart_text;
@@ -12,5 +13,6 @@ pub mod form_groups;
 pub mod headline;
 pub mod option_rows;
 pub mod summary;
+pub mod workload_rows;
 
 pub use chart_text::ChartKind;

@@ -66,7 +66,7 @@ pub fn summary(e: &Estimate, f: Option<&Forecast>) -> String {
             "{} costs {}/month at {} requests a day; no other option is compared.",
             label(base),
             m(base.per_month.total),
-            number(e.requests_per_day())
+            number(e.requests_per_day().round_dp(1))
         ),
     }
 }

@@ -125,7 +125,7 @@ mod tests {
         // each repeated key one more, and the pairs past the cap one more.
         assert_eq!(fields, ["out", "k0", "rpd", "out"]);
         assert!(errors[1].message.starts_with(
-            "unknown parameter, and 39 other unknown (`k1`, `k2`, `k3`, `k4`, `k5`, `k6`, `k7`, `k8` and 31 more); allowed: rpd,"
+            "unknown parameter, and 39 other unknown (`k1`, `k2`, `k3`, `k4`, `k5`, `k6`, `k7`, `k8` and 31 more); allowed: mix, rpd,"
         ));
         assert_eq!(errors[1].message.matches("rpd").count(), 1);
         assert_eq!(

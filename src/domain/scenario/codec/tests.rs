@@ -52,7 +52,7 @@ fn unknown_and_repeated_keys_are_reported() {
     assert_eq!(errors.len(), 2);
     assert!(errors[0]
         .message
-        .starts_with("unknown parameter; allowed: rpd, in, out"));
+        .starts_with("unknown parameter; allowed: mix, rpd, in, out"));
     assert_eq!(
         errors[1].message,
         "given 2 times; the first value is used, give each parameter once"
@@ -335,6 +335,6 @@ fn a_view_key_is_handed_back_and_others_are_refused() {
     assert_eq!(d.extra, pairs(&[("show", "summary")]));
     let d = decode_link(&pairs(&[("show", "summary")]), &[]);
     assert_eq!(d.errors[0].field, "show");
-    assert!(d.errors[0].message.contains("allowed: rpd"));
+    assert!(d.errors[0].message.contains("allowed: mix, rpd"));
     assert!(d.errors[0].message.contains("v, pb"));
 }

@@ -1,0 +1,154 @@
+//! The usage-log import of `/`: a file picker and a drop zone. The file is
+//! sent as it is to `POST /api/v1/workloads`, which reads it as a stream;
+//! a progress bar follows the upload (which the server reads as it comes),
+//! then the page goes to the workload's link. Bad rows are listed first,
+//! by line and field, with a link on to the workload.
+
+use crate::client::browser::navigate_to;
+use crate::client::upload::{upload_drop, upload_input, UploadEvent};
+use leptos::either::EitherOf4;
+use leptos::prelude::*;
+use serde::Deserialize;
+
+const ENDPOINT: &str = "/api/v1/workloads";
+
+#[derive(Debug, Clone, Deserialize)]
+struct BadRow {
+    line: u64,
+    field: String,
+    message: String,
+}
+
+/// The parts of the server's answer the page shows.
+#[derive(Debug, Clone, Deserialize)]
+struct Answer {
+    #[serde(default)]
+    error: Option<String>,
+    #[serde(default)]
+    format: String,
+    #[serde(default)]
+    rows: u64,
+    #[serde(default)]
+    bad_rows: Vec<BadRow>,
+    #[serde(default)]
+    more_bad_rows: u64,
+    #[serde(default)]
+    link: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Phase {
+    Idle,
+    Sending {
+        name: String,
+        sent: f64,
+        total: f64,
+    },
+    Failed(String),
+    Read {
+        text: String,
+        bad: Vec<String>,
+        link: String,
+    },
+}
+
+fn finished(status: u16, body: &str) -> Phase {
+    let answer: Answer = match serde_json::from_str(body) {
+        Ok(a) => a,
+        Err(_) => return Phase::Failed(format!("the server answered {status} without a result")),
+    };
+    if let Some(e) = answer.error {
+        return Phase::Failed(e);
+    }
+    let mut bad: Vec<String> = answer
+        .bad_rows
+        .iter()
+        .map(|b| format!("line {}, {}: {}", b.line, b.field, b.message))
+        .collect();
+    if answer.more_bad_rows > 0 {
+        bad.push(format!("… and {} more bad rows", answer.more_bad_rows));
+    }
+    Phase::Read {
+        text: format!("{} rows read ({}).", answer.rows, answer.format),
+        bad,
+        link: answer.link,
+    }
+}
+
+#[island]
+pub fn UsageImport() -> impl IntoView {
+    let phase = RwSignal::new(Phase::Idle);
+    let dragging = RwSignal::new(false);
+    let on_event = move |e: UploadEvent| match e {
+        UploadEvent::Started { name, bytes } => phase.set(Phase::Sending {
+            name,
+            sent: 0.0,
+            total: bytes,
+        }),
+        UploadEvent::Progress { sent, total } => phase.update(|p| {
+            if let Phase::Sending {
+                sent: s, total: t, ..
+            } = p
+            {
+                *s = sent;
+                *t = total;
+            }
+        }),
+        UploadEvent::Done { status, body } => {
+            let next = finished(status, &body);
+            if let Phase::Read { bad, link, .. } = &next {
+                if bad.is_empty() {
+                    navigate_to(link);
+                }
+            }
+            phase.set(next);
+        }
+        UploadEvent::Failed(why) => phase.set(Phase::Failed(why)),
+    };
+    let state = move || match phase.get() {
+        Phase::Idle => EitherOf4::A(()),
+        Phase::Sending { name, sent, total } => {
+            let pct = if total > 0.0 {
+                (sent / total * 100.0).round()
+            } else {
+                0.0
+            };
+            EitherOf4::B(view! {
+                <label for="import-progress">"Reading " {name} ": " {format!("{pct} %")}</label>
+                <progress id="import-progress" max="100" value=pct data-testid="import-progress"></progress>
+            })
+        }
+        Phase::Failed(why) => EitherOf4::C(view! {
+            <p class="field-error" role="alert" data-testid="import-error">{why}</p>
+        }),
+        Phase::Read { text, bad, link } => EitherOf4::D(view! {
+            <p data-testid="import-result">{text} " " {bad.len().min(20)} " bad rows shown; the valid rows are kept."</p>
+            <ul class="bad-rows" data-testid="import-bad-rows">
+                {bad.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}
+            </ul>
+            <p><a href=link data-testid="import-open">"Open the workload"</a></p>
+        }),
+    };
+    view! {
+        <section class="import" id="import" aria-labelledby="import-heading">
+            <h2 id="import-heading">"Import a usage log"</h2>
+            <p>"A CSV or JSON Lines file of up to 50 MB: LiteLLM spend logs, an OpenAI usage export, Anthropic's usage report, or one row per request (or per group of identical requests) with the columns "
+                <code>"model, input_tokens, output_tokens"</code> " and optionally "
+                <code>"requests, cache_read_tokens, cache_write_tokens, cache_ttl, timestamp, batch"</code>
+                ". The server reads it once and keeps nothing; the page then prices exactly those requests on every route, and its link holds the workload."</p>
+            <div
+                class="drop-zone"
+                class:dragging=move || dragging.get()
+                data-testid="drop-zone"
+                on:dragover=move |ev| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=move |ev| { ev.prevent_default(); dragging.set(false); upload_drop(&ev, ENDPOINT, on_event); }
+            >
+                <label for="usage-file">"Choose a usage log, or drop it here"</label>
+                <input id="usage-file" type="file" accept=".csv,.jsonl,.json,.ndjson,.txt,text/csv,application/json" on:change=move |ev| upload_input(&ev, ENDPOINT, on_event)/>
+            </div>
+            <div role="status" aria-live="polite" class="import-state">{state}</div>
+            <noscript><p>"Importing needs JavaScript; without it, send the file to " <code>"POST /api/v1/workloads"</code> " or use " <code>"llm-roi estimate --usage FILE"</code> "."</p></noscript>
+        </section>
+    }
+}

@@ -7,7 +7,9 @@ import { readFileSync } from "node:fs";
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 const SCENARIO = "in=0&target=holysheep/claude-haiku-4-5&growth=5&fb=2";
-const PAGES = ["/", `/?${SCENARIO}`, `/report?v=2&${SCENARIO}`, `/embed?v=2&${SCENARIO}`, "/probe"];
+// The workload of tests/fixtures/usage/mixed.csv, as POST /api/v1/workloads gives it.
+const MIX = "mix=1:2:anthropic/claude-haiku-4-5,anthropic/claude-sonnet-4-5:0.10.10000....2000.1000,1.2.300000....2000.150000,1.1.250000....1000.250000";
+const PAGES = ["/", `/?${SCENARIO}`, `/report?v=2&${SCENARIO}`, `/embed?v=2&${SCENARIO}`, "/probe", `/?${MIX}`, `/report?v=2&${MIX}`];
 
 type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
 

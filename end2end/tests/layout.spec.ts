@@ -4,7 +4,9 @@ import { test, expect, Page, Browser } from "@playwright/test";
 // secondary groups fold (and open by keyboard and by touch), the charts take
 // their narrow layout, and controls are at least 44 px high.
 const SCENARIO = "in=0&target=holysheep/claude-haiku-4-5&growth=5&fb=2";
-const PAGES = ["/", `/?${SCENARIO}`, `/report?v=2&${SCENARIO}`, `/embed?v=2&${SCENARIO}`, "/probe"];
+// The workload of tests/fixtures/usage/mixed.csv, as POST /api/v1/workloads gives it.
+const MIX = "mix=1:2:anthropic/claude-haiku-4-5,anthropic/claude-sonnet-4-5:0.10.10000....2000.1000,1.2.300000....2000.150000,1.1.250000....1000.250000";
+const PAGES = ["/", `/?${SCENARIO}`, `/report?v=2&${SCENARIO}`, `/embed?v=2&${SCENARIO}`, "/probe", `/?${MIX}`, `/report?v=2&${MIX}`];
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const SCREENS = [
   { name: "390 px phone", ...PHONE },

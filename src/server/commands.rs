@@ -20,9 +20,21 @@ pub async fn run(cli: Cli) -> ExitCode {
         Some(Command::CompressAssets) => compress_assets(Path::new(&cli.site_root)),
         Some(Command::Prices { action }) => prices(&cli, action),
         Some(Command::Fx { action }) => fx(&cli, action),
-        Some(Command::Estimate { usage, routes }) => {
-            super::usage_estimate::estimate_usage(&cli.pricing_dir, usage, routes)
-        }
+        Some(Command::Estimate {
+            usage,
+            routes,
+            pricing,
+            format,
+            compare_pricing,
+            fail_above,
+        }) => super::usage_estimate::estimate_usage(&super::usage_estimate::EstimateArgs {
+            pricing_dir: pricing.clone().unwrap_or_else(|| cli.pricing_dir.clone()),
+            usage: usage.clone(),
+            routes: routes.clone(),
+            format: *format,
+            compare_pricing: compare_pricing.clone(),
+            fail_above_pct: *fail_above,
+        }),
         Some(Command::Serve) | None => match startup::serve(&cli).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e @ startup::StartupError::Serve(_)) => {

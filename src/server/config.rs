@@ -98,9 +98,24 @@ pub enum Command {
         /// OpenAI usage (completions) or Anthropic's usage report.
         #[arg(long = "usage", value_name = "FILE")]
         usage: PathBuf,
-        /// Only these routes (provider ids; repeatable; default: all).
+        /// Only these routes (provider ids; repeatable; default: every
+        /// relay serving one of the log's models), beside the log as sent.
         #[arg(long = "route", value_name = "ID")]
         routes: Vec<String>,
+        /// The pricing tables to use (default: --pricing-dir).
+        #[arg(long = "pricing", value_name = "DIR")]
+        pricing: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: crate::server::usage_estimate::OutputFormat,
+        /// Print the change in monthly cost from the pricing tables in
+        /// OLD_DIR to today's, route by route.
+        #[arg(long = "compare-pricing", value_name = "OLD_DIR")]
+        compare_pricing: Option<PathBuf>,
+        /// With --compare-pricing: exit 1 when a route's monthly cost rises
+        /// by more than PCT percent (any route printed: the log as sent and
+        /// the relays, or the --route ones).
+        #[arg(long = "fail-above", value_name = "PCT")]
+        fail_above: Option<rust_decimal::Decimal>,
     },
 }
 

@@ -1,148 +1,140 @@
-//! `llm-roi estimate --usage FILE [--route ID]...`: a usage log priced
-//! exactly on every route (or the ones named), in USD, with what was read.
-#![expect(
-    clippy::print_stdout,
-    reason = "the command reports its results on stdout"
-)]
+//! `llm-roi estimate --usage FILE [--route ID]... [--format table|json|csv]
+//! [--compare-pricing OLD_DIR [--fail-above PCT]]`: a usage log priced
+//! exactly as the page prices it (the log as sent, then every relay route
+//! that serves one of its models), in USD; or the change in its monthly cost
+//! between two pricebooks, failing above a threshold, for CI.
 
 use super::pricing_dir::load_dir;
 use super::usage::{read_mix, Import, Limits};
-use crate::domain::cost::mix::route_cost;
-use crate::domain::money::DisplayCurrency;
-use crate::domain::pricebook::{Pricebook, ProviderKind};
-use crate::domain::scenario::workload::{band, band_text, Workload};
-use crate::domain::view::display::{money, number};
+use crate::domain::cost::engine::estimate;
+use crate::domain::cost::estimate::Estimate;
+use crate::domain::cost::mix_estimate::AS_LOGGED;
+use crate::domain::pricebook::Pricebook;
+use crate::domain::scenario::mix::Mix;
+use crate::domain::scenario::Scenario;
 use rust_decimal::Decimal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-fn read(book: &Pricebook, file: &Path) -> Result<(Import, Workload), String> {
-    let f = std::fs::File::open(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    let (import, mix) =
-        read_mix(book, f, Limits::default()).map_err(|e| format!("{}: {e}", file.display()))?;
-    Ok((import, mix.workload))
+mod print;
+
+/// How the figures are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Lines for a person.
+    Table,
+    /// The import and the estimate as JSON (money as decimal strings).
+    Json,
+    /// The options and the projection, as `/report.csv` has them.
+    Csv,
 }
 
-fn print_import(book: &Pricebook, file: &Path, import: &Import, w: &Workload) -> Option<i64> {
-    let span = import.days.map(|(a, b)| a.days_until(b) + 1);
-    let days = match (import.days, span) {
-        (Some((a, b)), Some(n)) => format!(", {a} to {b} ({n} days)"),
-        _ => ", no dates".into(),
+/// What the command was asked.
+#[derive(Debug, Clone)]
+pub struct EstimateArgs {
+    pub pricing_dir: PathBuf,
+    pub usage: PathBuf,
+    pub routes: Vec<String>,
+    pub format: OutputFormat,
+    pub compare_pricing: Option<PathBuf>,
+    /// Fail (exit 1) when a shown route's monthly cost rises by more than
+    /// this many percent.
+    pub fail_above_pct: Option<Decimal>,
+}
+
+/// A failure, already worded for the user.
+struct Failed(String);
+
+fn book(dir: &Path) -> Result<Pricebook, Failed> {
+    load_dir(dir).map_err(|e| Failed(format!("{}: {e}", dir.display())))
+}
+
+fn read(book: &Pricebook, file: &Path) -> Result<(Import, Mix), Failed> {
+    let f = std::fs::File::open(file).map_err(|e| Failed(format!("{}: {e}", file.display())))?;
+    read_mix(book, f, Limits::default()).map_err(|e| Failed(format!("{}: {e}", file.display())))
+}
+
+/// The estimate of `mix` on `book`, keeping the baseline and `routes`
+/// (all, when empty); the first problem, if any, fails it.
+fn priced(book: &Pricebook, mix: &Mix, routes: &[String]) -> Result<Estimate, Failed> {
+    let s = Scenario {
+        mix: Some(mix.clone()),
+        ..Scenario::default()
     };
-    println!(
-        "{}: {}, {} rows read, {} bad{days}",
-        file.display(),
-        import.format.name(),
-        import.rows,
-        import.bad.len() as u64 + import.more_bad
-    );
-    for b in &import.bad {
-        println!("  {b}");
+    let mut e = estimate(book, &s);
+    if let Some(err) = e.errors.first() {
+        return Err(Failed(format!("{}: {}", err.value, err.message)));
     }
-    if import.more_bad > 0 {
-        println!("  … and {} more bad rows", import.more_bad);
-    }
-    if import.requests_unknown > 0 {
-        println!(
-            "  {} rows give no request count (this export counts tokens only): each counts as 1 request",
-            import.requests_unknown
-        );
-    }
-    println!("{} request classes:", w.classes.len());
-    for c in &w.classes {
-        let band = band_text(band(book, c));
-        let t = &c.tokens;
-        println!(
-            "  {} {}, {band}: {} requests, {} input ({} cache read, {} cache write), {} output",
-            c.source,
-            if c.batch { "batch" } else { "interactive" },
-            number(Decimal::from(c.requests)),
-            number(Decimal::from(t.input)),
-            number(Decimal::from(t.cache_read)),
-            number(Decimal::from(t.cache_write_5m) + Decimal::from(t.cache_write_1h)),
-            number(Decimal::from(t.output))
-        );
-    }
-    span
+    e.options
+        .retain(|o| o.is_baseline || routes.is_empty() || routes.contains(&o.option.provider));
+    Ok(e)
 }
 
-/// Runs the command.
-pub fn estimate_usage(pricing_dir: &Path, file: &Path, routes: &[String]) -> ExitCode {
-    let book = match load_dir(pricing_dir) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("{}: {e}", pricing_dir.display());
-            return ExitCode::FAILURE;
+fn check_routes(book: &Pricebook, routes: &[String]) -> Result<(), Failed> {
+    match routes.iter().find(|r| book.provider(r).is_none()) {
+        Some(unknown) => {
+            let ids: Vec<&str> = book.providers.iter().map(|p| p.id.as_str()).collect();
+            Err(Failed(format!(
+                "--route {unknown}: no such provider; the routes are {}",
+                ids.join(", ")
+            )))
         }
+        None => Ok(()),
+    }
+}
+
+fn run(a: &EstimateArgs) -> Result<ExitCode, Failed> {
+    let new_book = book(&a.pricing_dir)?;
+    check_routes(&new_book, &a.routes)?;
+    let (import, mix) = read(&new_book, &a.usage)?;
+    let now = priced(&new_book, &mix, &a.routes)?;
+    let Some(old_dir) = &a.compare_pricing else {
+        if a.fail_above_pct.is_some() {
+            return Err(Failed(
+                "--fail-above needs --compare-pricing OLD_DIR, the pricebook to compare with"
+                    .into(),
+            ));
+        }
+        print::estimate(a, &import, &mix, &now, &new_book)?;
+        return Ok(ExitCode::SUCCESS);
     };
-    if let Some(unknown) = routes.iter().find(|r| book.provider(r).is_none()) {
-        let ids: Vec<&str> = book.providers.iter().map(|p| p.id.as_str()).collect();
+    let old = priced(&book(old_dir)?, &mix, &a.routes)
+        .map_err(|Failed(m)| Failed(format!("{} (the old pricebook): {m}", old_dir.display())))?;
+    let changes = print::changes(&old, &now);
+    print::comparison(a, &import, &mix, &changes)?;
+    let over: Vec<&print::Change> = a
+        .fail_above_pct
+        .map(|limit| {
+            changes
+                .iter()
+                .filter(|c| c.pct.is_some_and(|p| p > limit))
+                .collect()
+        })
+        .unwrap_or_default();
+    if over.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    for c in over {
         eprintln!(
-            "--route {unknown}: no such provider; the routes are {}",
-            ids.join(", ")
-        );
-        return ExitCode::FAILURE;
-    }
-    let (import, workload) = match read(&book, file) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("llm-roi estimate: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let span = print_import(&book, file, &import, &workload);
-    let usd = DisplayCurrency::USD;
-    println!(
-        "The log on each route, {} (exact; rounded to the cent here):",
-        usd.code()
-    );
-    for p in book
-        .providers
-        .iter()
-        .filter(|p| routes.is_empty() || routes.contains(&p.id))
-    {
-        let kind = match p.kind {
-            ProviderKind::Official => "official",
-            ProviderKind::Relay => "relay",
-        };
-        let (cost, factor) = match (
-            route_cost(&book, p, &workload),
-            book.fx.factor(&p.currency, usd.code()),
-        ) {
-            (Ok(c), Some(f)) => (c, f),
-            (Err(e), _) => {
-                println!("  {} ({kind}): cannot be priced: {e}", p.id);
-                continue;
-            }
-            (_, None) => {
-                println!(
-                    "  {} ({kind}): no exchange rate from {} to USD",
-                    p.id, p.currency
-                );
-                continue;
-            }
-        };
-        if cost.missing.len() == workload.classes.len() || cost.classes.iter().all(Option::is_none)
-        {
-            println!("  {} ({kind}): serves none of the log's models", p.id);
-            continue;
-        }
-        let total = cost.total.total * factor;
-        let per_day = span
-            .filter(|d| *d > 0)
-            .map(|d| format!(", {} a day", money(total / Decimal::from(d), usd, 2)))
-            .unwrap_or_default();
-        let missing = if cost.missing.is_empty() {
-            String::new()
-        } else {
-            let m: Vec<String> = cost.missing.iter().map(ToString::to_string).collect();
-            format!("; does not serve {} (left out)", m.join(", "))
-        };
-        println!(
-            "  {} ({kind}): {}{per_day}{missing}",
-            p.id,
-            money(total, usd, 2)
+            "llm-roi estimate: {} costs {} % more a month, over --fail-above {}",
+            c.id,
+            c.pct.unwrap_or_default().round_dp(2).normalize(),
+            a.fail_above_pct.unwrap_or_default().normalize()
         );
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::FAILURE)
 }
+
+/// Runs the command; a failure exits 2 (1 is kept for `--fail-above`).
+pub fn estimate_usage(a: &EstimateArgs) -> ExitCode {
+    match run(a) {
+        Ok(code) => code,
+        Err(Failed(message)) => {
+            eprintln!("llm-roi estimate: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The baseline's id, for the printers.
+pub const BASELINE: &str = AS_LOGGED;

@@ -66,7 +66,8 @@ pub struct WorkloadOut {
     pub report: String,
 }
 
-fn answer(book: &Pricebook, fingerprint: &str, import: Import, mix: Mix) -> WorkloadOut {
+/// The answer for a log read into `mix`, with links on `fingerprint`.
+pub fn answer(book: &Pricebook, fingerprint: &str, import: Import, mix: Mix) -> WorkloadOut {
     let text = mix_text(&mix);
     let classes = mix
         .workload

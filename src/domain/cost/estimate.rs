@@ -144,6 +144,19 @@ impl Estimate {
 }
 
 impl OptionEstimate {
+    /// "Anthropic — Claude Haiku 4.5"; for a route of a workload mix,
+    /// "HolySheep AI, 2 of 3 models" or "each model's own vendor".
+    pub fn label(&self) -> String {
+        use crate::domain::cost::mix_estimate::{AS_LOGGED, ROUTE_MODEL};
+        if self.option.model != ROUTE_MODEL {
+            format!("{} — {}", self.provider_name, self.model_name)
+        } else if self.option.provider == AS_LOGGED {
+            "each model's own vendor".into()
+        } else {
+            format!("{}, {}", self.provider_name, self.model_name)
+        }
+    }
+
     /// True when the model is retired on `today` (never when `today` is unknown).
     pub fn is_retired(&self, today: Option<CalendarDate>) -> bool {
         today.is_some_and(|t| self.lifecycle.status(t) == Status::Retired)

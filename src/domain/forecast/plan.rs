@@ -168,7 +168,7 @@ fn plan(
     );
     Ok(MigrationPlan {
         target: target.option.clone(),
-        target_label: format!("{} — {}", target.provider_name, target.model_name),
+        target_label: target.label(),
         target_currency: target.native_currency.clone(),
         roi: roi(&days, m, credit, pay)?,
         rollout: rollout(

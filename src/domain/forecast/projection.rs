@@ -95,7 +95,7 @@ pub fn project(e: &Estimate, monthly_rpd: &[Decimal]) -> Result<Projection, Over
             let costs: Vec<Decimal> = months.iter().map(|m| m.cost).collect();
             Ok(OptionProjection {
                 option: o.option.clone(),
-                label: format!("{} — {}", o.provider_name, o.model_name),
+                label: o.label(),
                 is_baseline: o.is_baseline,
                 years: year_totals(&costs)?,
                 months,

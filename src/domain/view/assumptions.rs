@@ -101,8 +101,8 @@ pub fn assumptions(e: &Estimate, f: Option<&Forecast>) -> Vec<String> {
     });
     if let Some(base) = e.options.iter().find(|o| o.is_baseline) {
         out.push(format!(
-            "Savings are against the baseline, {} — {}.",
-            base.provider_name, base.model_name
+            "Savings are against the baseline, {}.",
+            base.label()
         ));
     }
     if let Some(plan) = f.and_then(|f| f.migration.as_ref()) {

@@ -12,8 +12,13 @@ use crate::domain::money::periods::DAYS_PER_MONTH;
 use crate::domain::view::display::{money, number, TOTAL_DP};
 use rust_decimal::Decimal;
 
-fn label(o: &OptionEstimate) -> String {
-    format!("{} — {}", o.provider_name, o.model_name)
+/// What is moved: the option, or for a workload mix the log.
+fn moved(e: &Estimate, o: &OptionEstimate) -> String {
+    if e.scenario.mix.is_some() {
+        "this workload from each model's own vendor".into()
+    } else {
+        o.label()
+    }
 }
 
 /// Net savings a month once the rollout is complete, at today's traffic.
@@ -57,14 +62,18 @@ pub fn summary(e: &Estimate, f: Option<&Forecast>) -> String {
             };
             format!(
                 "Moving {} to {} {effect}, {}.",
-                label(base),
+                moved(e, base),
                 plan.target_label,
                 payback_clause(plan.roi.payback)
             )
         }
         None => format!(
             "{} costs {}/month at {} requests a day; no other option is compared.",
-            label(base),
+            if e.scenario.mix.is_some() {
+                "This workload".to_string()
+            } else {
+                base.label()
+            },
             m(base.per_month.total),
             number(e.requests_per_day().round_dp(1))
         ),

@@ -281,7 +281,7 @@ fn estimate_prints_json_and_csv_with_the_same_figures() {
     assert!(v["import"]["report"]
         .as_str()
         .unwrap()
-        .starts_with("/report?v=2&mix=1:2:"));
+        .starts_with("/report?v=2&mix=1:2~0.77~1.23:"));
     let out = estimate(&["--format", "csv"]);
     let csv = String::from_utf8_lossy(&out.stdout);
     assert!(

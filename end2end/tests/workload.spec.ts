@@ -27,7 +27,7 @@ test("an imported log shows its classes and routes, and its link reproduces them
   await expect(page.getByTestId("import-result")).toContainText("3 rows read (llm-roi generic)");
   await expect(page.getByTestId("import-bad-rows")).toContainText("line 5, input_tokens: `oops`");
   await page.getByTestId("import-open").click();
-  await expect(page).toHaveURL(/\/\?mix=1:2:anthropic\/claude-haiku-4-5,anthropic\/claude-sonnet-4-5:/);
+  await expect(page).toHaveURL(/\/\?mix=1:2~0\.77~1\.23:anthropic\/claude-haiku-4-5,anthropic\/claude-sonnet-4-5:/);
   await hydrated(page);
 
   const seen = await figures(page);
@@ -37,12 +37,14 @@ test("an imported log shows its classes and routes, and its link reproduces them
   expect(seen.options[0]).toContain("As logged");
   expect(seen.options.join(" ")).toContain("HolySheep");
   // The log as sent: $2.4725 over 2 days, $37.0875 a month.
-  expect(seen.perMonth[0]).toBe("$37.09");
+  expect(seen.perMonth[0]).toContain("$37.09");
+  // The month at the log's p10 and p90 day (0.77 and 1.23 of its mean day).
+  await expect(page.getByTestId("month-range").first()).toHaveText("p10–p90 $28.56–$45.62");
 
   await page.getByTestId("copy-link").click();
   await expect(page.getByTestId("copy-status")).toContainText("Copied");
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toMatch(new RegExp(`^${baseURL}/report\\?v=2&mix=1:2:[^&]+&pb=[0-9a-f]{16}$`));
+  expect(link).toMatch(new RegExp(`^${baseURL}/report\\?v=2&mix=1:2~0\\.77~1\\.23:[^&]+&pb=[0-9a-f]{16}$`));
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();

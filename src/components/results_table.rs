@@ -48,6 +48,7 @@ pub fn ResultsTable(
                             <td class="per-day" data-label="Per day">{r.per_day.clone()}</td>
                             <td class="per-month" data-label=month_label.clone()>
                                 <span class="total">{r.per_month.clone()}</span>
+                                {r.month_range.clone().map(|t| view! { <span class="range" data-testid="month-range">{t}</span> })}
                                 <span class="parts">
                                     {r.month_parts.iter().map(|(l, v)| view! { <span class="part">{*l} " " {v.clone()}</span> }).collect_view()}
                                 </span>

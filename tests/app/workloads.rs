@@ -33,7 +33,15 @@ async fn a_log_becomes_classes_and_a_link_that_prices_it_exactly() {
     assert_eq!(classes[2]["band"], "input > 200000");
     assert_eq!(classes[2]["largest_input_tokens"], 250_000);
     let mix = body["mix"].as_str().unwrap();
-    assert!(body["link"].as_str().unwrap().starts_with("/?mix=1:2:"));
+    // Day 1 costs $0.95, day 2 $1.5225; the mean day $1.23625: the p10 day
+    // is 0.77 of it, the p90 day 1.23.
+    assert!(
+        body["link"]
+            .as_str()
+            .unwrap()
+            .starts_with("/?mix=1:2~0.77~1.23:anthropic/"),
+        "{body}"
+    );
     assert!(body["report"]
         .as_str()
         .unwrap()
@@ -100,6 +108,8 @@ async fn every_view_of_a_mix_link_shows_the_workload_and_its_routes() {
         assert!(html.contains("As logged"), "{path}");
         // $1.23625 a day, $37.0875 a month.
         assert!(html.contains("$37.09"), "{path}");
+        // $37.0875 × 0.77 and × 1.23.
+        assert!(html.contains("p10–p90 $28.56–$45.62"), "{path}");
         assert!(!html.contains("field-error\" role=\"alert\""), "{path}");
     }
     let (status, ctype, csv) = get(format!("/report.csv?{query}")).await;

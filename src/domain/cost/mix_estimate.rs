@@ -20,6 +20,7 @@ use crate::domain::cost::mix::{class_cost, route_model};
 use crate::domain::money::periods::{DAYS_PER_MONTH, DAYS_PER_YEAR};
 use crate::domain::pricebook::{Lifecycle, ModelRef, Pricebook, Provider, ProviderKind};
 use crate::domain::scenario::mix::Mix;
+use crate::domain::scenario::workload::Workload;
 use crate::domain::scenario::{FieldError, Scenario};
 use rust_decimal::Decimal;
 
@@ -109,6 +110,17 @@ fn price(
         }
     }
     Ok(out)
+}
+
+/// The cost of `workload` as sent (each class on its vendor's API), in
+/// `display`.
+pub fn logged_cost(
+    book: &Pricebook,
+    workload: &Workload,
+    display: &str,
+) -> Result<Decimal, EngineError> {
+    let mix = Mix::new(1, workload.clone());
+    Ok(price(book, None, &mix, display)?.log.total)
 }
 
 fn option(

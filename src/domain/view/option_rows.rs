@@ -26,6 +26,9 @@ pub struct OptionRow {
     pub per_year: String,
     /// The month's shown parts: (label, amount); they add up to `per_month`.
     pub month_parts: Vec<(&'static str, String)>,
+    /// For a workload mix with dated days: the month at the log's 10th
+    /// and 90th percentile day, e.g. "p10–p90 $30.12–$48.60".
+    pub month_range: Option<String>,
     pub savings_month: String,
     pub savings_year: String,
     pub savings_pct: String,
@@ -50,9 +53,17 @@ fn shown_total(v: Decimal) -> Decimal {
 /// Rows for every option of an estimate, baseline first.
 pub fn rows(e: &Estimate) -> Vec<OptionRow> {
     let base = e.options.iter().find(|o| o.is_baseline);
+    let spread = e.scenario.mix.as_ref().and_then(|m| m.spread);
     e.options
         .iter()
-        .map(|o| row(o, base, e.currency, e.today))
+        .map(|o| {
+            let mut r = row(o, base, e.currency, e.today);
+            r.month_range = spread.map(|s| {
+                let m = |k| money(o.per_month.total * k, e.currency, TOTAL_DP);
+                format!("p10–p90 {}–{}", m(s.p10), m(s.p90))
+            });
+            r
+        })
         .collect()
 }
 
@@ -94,6 +105,7 @@ fn row(
         per_month: money(month_total, cur, TOTAL_DP),
         per_year: money(o.per_year.total, cur, TOTAL_DP),
         month_parts,
+        month_range: None,
         savings_month: money(savings_month, cur, TOTAL_DP),
         savings_year: money(savings_year, cur, TOTAL_DP),
         savings_pct: if o.is_baseline {

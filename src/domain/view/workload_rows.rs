@@ -116,10 +116,7 @@ mod tests {
             UsageRow::identical("claude-sonnet-4-5", 1, t(250_000, 0, 1_000), true),
         ]
         .map(|r| r.unwrap());
-        let mix = Mix {
-            days: 3,
-            workload: build(&book, &rows).unwrap(),
-        };
+        let mix = Mix::new(3, build(&book, &rows).unwrap());
         let v = workload_view(&book, &mix);
         assert_eq!(
             v.caption,

@@ -16,12 +16,12 @@
 
 mod csv_rows;
 mod json_rows;
+mod log_mix;
+
+pub use log_mix::{read_mix, LogError};
 
 use crate::domain::money::date::CalendarDate;
-use crate::domain::pricebook::Pricebook;
-use crate::domain::scenario::mix::{Mix, MAX_MIX_DAYS};
 use crate::domain::scenario::usage::UsageRow;
-use crate::domain::scenario::workload::{WorkloadBuilder, WorkloadError};
 use std::io::{BufRead, BufReader, Read};
 
 /// Bad rows shown one by one; the rest are counted.
@@ -250,38 +250,6 @@ pub fn read_usage<R: Read>(
         Err(ImportError::Io(e)) => Err(io_error(e, limits)),
         Err(e) => Err(e),
     }
-}
-
-/// Why a log did not become a workload.
-#[derive(Debug, thiserror::Error)]
-pub enum LogError {
-    #[error(transparent)]
-    Import(#[from] ImportError),
-    #[error(transparent)]
-    Workload(#[from] WorkloadError),
-    #[error("timestamp: the log spans {days} days, from its first row to its last; a workload covers at most {MAX_MIX_DAYS}: import a shorter period")]
-    Span { days: u64 },
-}
-
-/// Reads a usage log into a workload mix over the days the log spans (1
-/// when it names no days), row by row.
-pub fn read_mix<R: Read>(
-    book: &Pricebook,
-    r: R,
-    limits: Limits,
-) -> Result<(Import, Mix), LogError> {
-    let mut builder = WorkloadBuilder::new(book);
-    let import = read_usage(r, limits, &mut |row| {
-        builder.add(&row).map_err(|e| e.to_string())
-    })?;
-    let workload = builder.finish()?;
-    let days = import
-        .days
-        .map_or(1, |(a, b)| u64::try_from(a.days_until(b)).unwrap_or(0) + 1);
-    if days > MAX_MIX_DAYS {
-        return Err(LogError::Span { days });
-    }
-    Ok((import, Mix { days, workload }))
 }
 
 /// The day of an RFC 3339 timestamp or a `YYYY-MM-DD` date.

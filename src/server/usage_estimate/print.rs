@@ -124,6 +124,9 @@ pub fn estimate(
                     r.per_month,
                     r.per_year
                 );
+                if let Some(range) = &r.month_range {
+                    say!(out, "    a month at the log's {range}");
+                }
                 for n in &r.notes {
                     say!(out, "    {n}");
                 }

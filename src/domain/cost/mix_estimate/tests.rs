@@ -32,10 +32,7 @@ fn mix_with(days: u64, more: &[(&str, u64)]) -> Mix {
     .map(|r| r.unwrap())
     .collect::<Vec<_>>();
     let book = playbook_book();
-    Mix {
-        days,
-        workload: build(&book, &rows).unwrap(),
-    }
+    Mix::new(days, build(&book, &rows).unwrap())
 }
 
 fn scenario(days: u64) -> Scenario {

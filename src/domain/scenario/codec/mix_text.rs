@@ -1,11 +1,13 @@
 //! The text of a workload mix in a link (`mix=`), version 1:
 //!
 //! ```text
-//! 1:<days>:<model>,<model>…:<class>,<class>…
+//! 1:<days>[~<p10>~<p90>]:<model>,<model>…:<class>,<class>…
 //! class = <model index>[b].<requests>.<input>.<cache read>.<cache write 5m>.<cache write 1h>.<output>.<largest input>
 //! ```
 //!
-//! Models are official `provider/model` ids, listed once; a class names its
+//! `p10` and `p90` (optional) are the log's 10th and 90th percentile days,
+//! by their cost as sent, as multiples of its mean day: the range shown
+//! beside each monthly figure. Models are official `provider/model` ids, listed once; a class names its
 //! model by its place in that list (from 0), `b` marks batch requests. Token
 //! counts are the class's totals (input counts cached tokens too), written
 //! as whole numbers, an empty field for 0. The largest one-request input
@@ -15,9 +17,11 @@
 
 use super::parse::err;
 use crate::domain::pricebook::ModelRef;
-use crate::domain::scenario::mix::{Mix, MAX_MIX_DAYS};
+use crate::domain::scenario::mix::{DailySpread, Mix, MAX_MIX_DAYS};
 use crate::domain::scenario::workload::{ClassTokens, RequestClass, Workload, MAX_CLASSES};
 use crate::domain::scenario::FieldError;
+use rust_decimal::Decimal;
+use std::str::FromStr;
 
 /// The version this code writes and reads.
 pub const MIX_VERSION: &str = "1";
@@ -59,8 +63,12 @@ pub fn mix_text(mix: &Mix) -> String {
         })
         .collect();
     let models: Vec<String> = models.iter().map(|m| m.to_string()).collect();
+    let spread = mix
+        .spread
+        .map(|s| format!("~{}~{}", s.p10.normalize(), s.p90.normalize()))
+        .unwrap_or_default();
     format!(
-        "{MIX_VERSION}:{}:{}:{}",
+        "{MIX_VERSION}:{}{spread}:{}:{}",
         mix.days,
         models.join(","),
         classes.join(",")
@@ -149,6 +157,22 @@ fn check(n: usize, c: &RequestClass) -> Result<(), String> {
     Ok(())
 }
 
+fn parse_spread(text: &str) -> Result<DailySpread, String> {
+    let bad = || {
+        format!("daily spread `{text}`: write it as <p10>~<p90>, two multiples of the mean day from 0 to {MAX_MIX_DAYS}, the first not above the second")
+    };
+    let (p10, p90) = text.split_once('~').ok_or_else(bad)?;
+    let read = |v: &str| {
+        Decimal::from_str(v)
+            .ok()
+            .filter(|d| *d >= Decimal::ZERO && *d <= Decimal::from(MAX_MIX_DAYS))
+    };
+    match (read(p10), read(p90)) {
+        (Some(p10), Some(p90)) if p10 <= p90 => Ok(DailySpread { p10, p90 }),
+        _ => Err(bad()),
+    }
+}
+
 /// Reads `value` as a mix, or says what is wrong with it (named on `key`).
 pub fn parse_mix(key: &str, value: &str) -> Result<Mix, FieldError> {
     let fail = |why: String| err(key, value, why);
@@ -165,6 +189,10 @@ pub fn parse_mix(key: &str, value: &str) -> Result<Mix, FieldError> {
             "mix version `{version}` is not one this server reads (it reads {MIX_VERSION}); import the log again"
         )));
     }
+    let (days, spread) = match days.split_once('~') {
+        Some((days, spread)) => (days, Some(parse_spread(spread).map_err(fail)?)),
+        None => (days, None),
+    };
     let days = days
         .parse::<u64>()
         .ok()
@@ -199,7 +227,11 @@ pub fn parse_mix(key: &str, value: &str) -> Result<Mix, FieldError> {
         .iter()
         .try_fold(0u64, |n, c| n.checked_add(c.requests))
         .ok_or_else(|| fail("the classes' requests add up to more than 2^64".into()))?;
-    Ok(Mix { days, workload })
+    Ok(Mix {
+        days,
+        workload,
+        spread,
+    })
 }
 
 #[cfg(test)]

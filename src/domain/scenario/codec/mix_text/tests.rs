@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::scenario::codec::{decode_query, encode, link_query, MAX_QUERY_BYTES};
+use crate::domain::scenario::mix::DailySpread;
 use crate::domain::scenario::Scenario;
 
 fn class(model: &str, batch: bool, requests: u64, input: u64, largest: u64) -> RequestClass {
@@ -22,15 +23,21 @@ fn class(model: &str, batch: bool, requests: u64, input: u64, largest: u64) -> R
 }
 
 fn mix(classes: Vec<RequestClass>) -> Mix {
-    Mix {
-        days: 30,
-        workload: Workload { classes },
-    }
+    Mix::new(30, Workload { classes })
 }
 
 /// 16 classes on 4 models, at the largest counts a month of heavy traffic
 /// gives (20 M requests a class, 2 × 10^12 input tokens).
 pub fn sixteen() -> Mix {
+    let mut m = sixteen_classes();
+    m.spread = Some(DailySpread {
+        p10: rust_decimal::Decimal::new(73, 2),
+        p90: rust_decimal::Decimal::new(142, 2),
+    });
+    m
+}
+
+fn sixteen_classes() -> Mix {
     let models = [
         "claude-haiku-4-5",
         "claude-sonnet-4-5",
@@ -71,6 +78,30 @@ fn a_mix_round_trips_through_its_text_and_the_query() {
     let (back, errors) = decode_query(&encode(&s));
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(back, s);
+}
+
+#[test]
+fn the_daily_spread_rides_with_the_days() {
+    let mut m = mix(vec![class("claude-haiku-4-5", false, 10, 10_000, 1_000)]);
+    m.spread = Some(DailySpread {
+        p10: rust_decimal::Decimal::new(82, 2),
+        p90: rust_decimal::Decimal::new(131, 2),
+    });
+    let text = mix_text(&m);
+    assert!(text.starts_with("1:30~0.82~1.31:anthropic/"), "{text}");
+    assert_eq!(parse_mix("mix", &text), Ok(m));
+    let why = |v: &str| parse_mix("mix", v).map(|_| ()).unwrap_err().message;
+    for bad in [
+        "1:30~2~1:anthropic/x:0.1.1.....1",
+        "1:30~x:anthropic/x:0.1.1.....1",
+        "1:30~-1~1:anthropic/x:0.1.1.....1",
+    ] {
+        assert!(
+            why(bad).contains("write it as <p10>~<p90>"),
+            "{bad}: {}",
+            why(bad)
+        );
+    }
 }
 
 #[test]

@@ -53,7 +53,11 @@ pub fn class_usages(class: &RequestClass) -> [Usage; 2] {
         output: d(t.output),
         ttl: CacheTtl::FiveMinutes,
         batch_fraction: batch,
-        offpeak_fraction: Decimal::ZERO,
+        offpeak_fraction: if class.offpeak && !class.batch {
+            Decimal::ONE
+        } else {
+            Decimal::ZERO
+        },
         service_tier: ServiceTier::Standard,
     };
     // The 1-hour writes alone, at the same tier.

@@ -86,3 +86,35 @@ pub struct Offpeak {
     pub hours_utc: String,
     pub prices: PriceTable,
 }
+
+impl Offpeak {
+    /// The hours as ranges of minutes of the UTC day, start included, end
+    /// excluded (an end may be past midnight); `None` unless written as
+    /// comma-separated `HH:MM-HH:MM`, e.g. "04:00-06:00, 10:00-01:00".
+    pub fn windows(&self) -> Option<Vec<(u16, u16)>> {
+        let minute = |t: &str| {
+            let (h, m) = t.trim().split_once(':')?;
+            let (h, m) = (h.parse::<u16>().ok()?, m.parse::<u16>().ok()?);
+            (h < 24 && m < 60).then_some(h * 60 + m)
+        };
+        self.hours_utc
+            .split(',')
+            .map(|range| {
+                let (a, b) = range.split_once('-')?;
+                Some((minute(a)?, minute(b)?))
+            })
+            .collect()
+    }
+}
+
+/// Whether `minute` of the UTC day lies in one of `windows`
+/// ([`Offpeak::windows`]).
+pub fn in_windows(windows: &[(u16, u16)], minute: u16) -> bool {
+    windows.iter().any(|&(start, end)| {
+        if start <= end {
+            (start..end).contains(&minute)
+        } else {
+            minute >= start || minute < end
+        }
+    })
+}

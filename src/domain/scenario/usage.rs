@@ -63,6 +63,8 @@ pub struct UsageRow {
     pub batch: bool,
     /// The day the requests were made (UTC), when the log says.
     pub day: Option<CalendarDate>,
+    /// The minute of the UTC day they were made, when the log gives a time.
+    pub minute_utc: Option<u16>,
 }
 
 impl UsageRow {
@@ -95,6 +97,7 @@ impl UsageRow {
             request_input_tokens: t.input,
             batch,
             day: None,
+            minute_utc: None,
         };
         row.check()?;
         Ok(row)

@@ -16,6 +16,7 @@
 //! for class in &workload.classes { /* class.source, class.requests, class.tokens */ }
 //! ```
 
+use crate::domain::pricebook::variants::{in_windows, Offpeak};
 use crate::domain::pricebook::{ModelPrices, ModelRef, Pricebook, ProviderKind};
 use crate::domain::scenario::usage::UsageRow;
 use serde::{Deserialize, Serialize};
@@ -41,6 +42,10 @@ pub struct RequestClass {
     /// The official model the requests were made to.
     pub source: ModelRef,
     pub batch: bool,
+    /// Sent (not batch) within the off-peak hours of every route that has
+    /// them for the model, so priced off-peak there.
+    #[serde(default)]
+    pub offpeak: bool,
     pub requests: u64,
     pub tokens: ClassTokens,
     /// The largest one-request input in the class: it picks the class's tier.
@@ -107,6 +112,27 @@ pub fn thresholds(book: &Pricebook, source: &ModelRef) -> Vec<u64> {
     out
 }
 
+/// The off-peak hours of every route serving `source` that has them
+/// ([`Offpeak::windows`]), once each.
+pub fn offpeak_windows(book: &Pricebook, source: &ModelRef) -> Vec<Hours> {
+    let mut out = Vec::new();
+    for provider in &book.providers {
+        for model in provider
+            .models
+            .iter()
+            .filter(|m| book.identity(provider, m) == *source)
+        {
+            let own = model.prices.as_ref().and_then(|p| p.offpeak.as_ref());
+            if let Some(w) = own.and_then(Offpeak::windows) {
+                if !out.contains(&w) {
+                    out.push(w);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The band of one request's input a class lies in, by the thresholds of
 /// `book`: above the first value (0: no lower threshold), at or below the
 /// second (`None`: no upper threshold).
@@ -143,7 +169,13 @@ pub fn source_model(book: &Pricebook, name: &str) -> Option<ModelRef> {
         })
 }
 
-type Key = (ModelRef, bool, usize);
+type Key = (ModelRef, bool, bool, usize);
+
+/// Off-peak hours: ranges of minutes of the UTC day.
+pub type Hours = Vec<(u16, u16)>;
+
+/// A source model, its thresholds and its routes' off-peak hours.
+type Source = (ModelRef, Vec<u64>, Vec<Hours>);
 
 fn add_row(class: &mut RequestClass, row: &UsageRow) -> Result<(), WorkloadError> {
     let sum = |a: u64, b: u64, field| a.checked_add(b).ok_or(WorkloadError::TooLarge { field });
@@ -171,7 +203,7 @@ fn add_row(class: &mut RequestClass, row: &UsageRow) -> Result<(), WorkloadError
 /// [`WorkloadBuilder::finish`].
 pub struct WorkloadBuilder<'b> {
     book: &'b Pricebook,
-    sources: BTreeMap<String, Option<(ModelRef, Vec<u64>)>>,
+    sources: BTreeMap<String, Option<Source>>,
     unknown: BTreeMap<String, u64>,
     classes: BTreeMap<Key, RequestClass>,
 }
@@ -192,10 +224,11 @@ impl<'b> WorkloadBuilder<'b> {
         let known = self.sources.entry(row.model.clone()).or_insert_with(|| {
             source_model(book, &row.model).map(|m| {
                 let t = thresholds(book, &m);
-                (m, t)
+                let w = offpeak_windows(book, &m);
+                (m, t, w)
             })
         });
-        let Some((source, cuts)) = known else {
+        let Some((source, cuts, windows)) = known else {
             *self.unknown.entry(row.model.clone()).or_default() += 1;
             return Ok(());
         };
@@ -203,10 +236,16 @@ impl<'b> WorkloadBuilder<'b> {
             .iter()
             .filter(|t| row.request_input_tokens > **t)
             .count();
-        let key = (source.clone(), row.batch, band);
+        let offpeak = !row.batch
+            && !windows.is_empty()
+            && row
+                .minute_utc
+                .is_some_and(|m| windows.iter().all(|w| in_windows(w, m)));
+        let key = (source.clone(), row.batch, offpeak, band);
         let class = self.classes.entry(key).or_insert_with(|| RequestClass {
             source: source.clone(),
             batch: row.batch,
+            offpeak,
             requests: 0,
             tokens: ClassTokens::default(),
             max_request_input: 0,

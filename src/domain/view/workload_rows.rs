@@ -66,7 +66,12 @@ pub fn workload_view(book: &Pricebook, mix: &Mix) -> WorkloadView {
                     || c.source.to_string(),
                     |(p, m)| format!("{} — {}", p.name, m.name),
                 ),
-                kind: if c.batch { "batch" } else { "interactive" }.into(),
+                kind: match (c.batch, c.offpeak) {
+                    (true, _) => "batch",
+                    (false, true) => "off-peak",
+                    _ => "interactive",
+                }
+                .into(),
                 band: band_text(band(book, c)),
                 requests: number(Decimal::from(c.requests)),
                 share: percent(

@@ -1,7 +1,7 @@
 //! CSV logs: the generic columns or LiteLLM's spend logs, told apart by the
 //! header.
 
-use super::{day_of, Collector, Format, ImportError};
+use super::{day_of, minute_of, Collector, Format, ImportError};
 use crate::domain::scenario::usage::{RequestTokens, UsageRow};
 use std::io::Read;
 
@@ -130,6 +130,7 @@ fn row(format: Format, c: &Columns, r: &csv::StringRecord) -> Result<UsageRow, (
     let mut row = UsageRow::identical(model, requests, per_request, batch)
         .map_err(|e| ("input_tokens".to_string(), e.to_string()))?;
     if let Some(t) = c.timestamp.map(field).filter(|t| !t.is_empty()) {
+        row.minute_utc = minute_of(t);
         row.day = Some(day_of(t).ok_or_else(|| {
             (
                 "timestamp".to_string(),

@@ -1,7 +1,7 @@
 //! JSON logs: JSON Lines of generic or LiteLLM records, or pages of OpenAI's
 //! and Anthropic's usage reports (one per line, or one document).
 
-use super::{day_of, Collector, Format, ImportError};
+use super::{day_of, minute_of, Collector, Format, ImportError};
 use crate::domain::money::date::CalendarDate;
 use crate::domain::scenario::usage::{RequestTokens, UsageRow};
 use serde::Deserialize;
@@ -96,6 +96,7 @@ fn report_row(r: ReportResult, day: Option<CalendarDate>) -> Result<Option<Repor
             request_input_tokens: request_input,
             batch: r.service_tier.as_deref() == Some("batch"),
             day,
+            minute_utc: None,
         };
         (row, false, Format::AnthropicUsage)
     } else {
@@ -116,6 +117,7 @@ fn report_row(r: ReportResult, day: Option<CalendarDate>) -> Result<Option<Repor
             request_input_tokens: input / requests,
             batch: r.batch.unwrap_or(false),
             day,
+            minute_utc: None,
         };
         (row, true, Format::OpenAiUsage)
     };
@@ -216,6 +218,7 @@ fn flat_row(v: &Value) -> Result<(UsageRow, Format), (String, String)> {
         .or_else(|| v.get("startTime"))
         .and_then(Value::as_str);
     if let Some(s) = stamp {
+        row.minute_utc = minute_of(s);
         row.day = Some(day_of(s).ok_or_else(|| {
             (
                 "timestamp".to_string(),

@@ -74,7 +74,11 @@ fn import_lines(out: &mut String, a: &EstimateArgs, book: &Pricebook, import: &I
             out,
             "  {} {}, {}: {} requests, {} input ({} cache read, {} cache write), {} output",
             c.source,
-            if c.batch { "batch" } else { "interactive" },
+            match (c.batch, c.offpeak) {
+                (true, _) => "batch",
+                (false, true) => "off-peak",
+                _ => "interactive",
+            },
             band_text(band(book, c)),
             number(Decimal::from(c.requests)),
             number(Decimal::from(t.input)),

@@ -192,3 +192,61 @@ proptest! {
         assert_exact(&shipped_book(), &rows);
     }
 }
+
+#[test]
+fn requests_in_the_off_peak_hours_are_their_own_class_priced_off_peak() {
+    let book = shipped_book();
+    let deepseek = book.provider("deepseek").unwrap();
+    let at = |model: &str, minute: u16, input: u64| {
+        let mut r =
+            UsageRow::identical(model, 3, tokens(input, input / 2, 0, 0, 700), false).unwrap();
+        r.minute_utc = Some(minute);
+        r
+    };
+    // deepseek-chat is off-peak 16:30-00:30 UTC; deepseek-flash 04:00-06:00
+    // and 10:00-01:00.
+    let rows = [
+        at("deepseek-chat", 17 * 60, 9_000),
+        at("deepseek-chat", 16 * 60 + 29, 4_000),
+        at("deepseek-chat", 30, 2_000),
+        at("deepseek-flash", 5 * 60, 8_000),
+        at("deepseek-flash", 7 * 60, 6_000),
+        at("deepseek-flash", 60, 5_000),
+    ];
+    let w = build(&book, &rows).unwrap();
+    let flags: Vec<(&str, bool, u64)> = w
+        .classes
+        .iter()
+        .map(|c| (c.source.model.as_str(), c.offpeak, c.requests))
+        .collect();
+    assert_eq!(
+        flags,
+        [
+            ("deepseek-chat", false, 6),
+            ("deepseek-chat", true, 3),
+            ("deepseek-flash", false, 6),
+            ("deepseek-flash", true, 3),
+        ]
+    );
+    let off = [true, false, false, true, false, false];
+    let mut by_request = CostParts::default();
+    for (row, off) in rows.iter().zip(off) {
+        let m = deepseek.model(&row.model).unwrap();
+        let t = Decimal::from(row.input_tokens / 3);
+        let u = Usage {
+            input_total: t,
+            tier_input: t,
+            fresh_input: t / Decimal::TWO,
+            cache_read: t / Decimal::TWO,
+            cache_write: Decimal::ZERO,
+            output: Decimal::from(700),
+            ttl: CacheTtl::FiveMinutes,
+            batch_fraction: Decimal::ZERO,
+            offpeak_fraction: if off { Decimal::ONE } else { Decimal::ZERO },
+            service_tier: ServiceTier::Standard,
+        };
+        let one = request_cost(&book, deepseek, m, &u).unwrap().parts;
+        by_request = by_request.plus(&one.scale(Decimal::from(3)));
+    }
+    assert_eq!(route_cost(&book, deepseek, &w).unwrap().total, by_request);
+}

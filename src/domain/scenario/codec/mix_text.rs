@@ -2,13 +2,14 @@
 //!
 //! ```text
 //! 1:<days>[~<p10>~<p90>]:<model>,<model>…:<class>,<class>…
-//! class = <model index>[b].<requests>.<input>.<cache read>.<cache write 5m>.<cache write 1h>.<output>.<largest input>
+//! class = <model index>[b|o].<requests>.<input>.<cache read>.<cache write 5m>.<cache write 1h>.<output>.<largest input>
 //! ```
 //!
 //! `p10` and `p90` (optional) are the log's 10th and 90th percentile days,
 //! by their cost as sent, as multiples of its mean day: the range shown
 //! beside each monthly figure. Models are official `provider/model` ids, listed once; a class names its
-//! model by its place in that list (from 0), `b` marks batch requests. Token
+//! model by its place in that list (from 0), `b` marks batch requests and `o`
+//! requests sent in the off-peak hours of every route that has them. Token
 //! counts are the class's totals (input counts cached tokens too), written
 //! as whole numbers, an empty field for 0. The largest one-request input
 //! picks the class's long-context tier. Totals, not means, so a link
@@ -51,7 +52,11 @@ pub fn mix_text(mix: &Mix) -> String {
             let t = &c.tokens;
             format!(
                 "{i}{}.{}.{}.{}.{}.{}.{}.{}",
-                if c.batch { "b" } else { "" },
+                match (c.batch, c.offpeak) {
+                    (true, _) => "b",
+                    (false, true) => "o",
+                    _ => "",
+                },
                 c.requests,
                 num(t.input),
                 num(t.cache_read),
@@ -86,9 +91,10 @@ fn class(models: &[ModelRef], n: usize, text: &str) -> Result<RequestClass, Stri
             fields.len()
         ));
     };
-    let (index, batch) = match head.strip_suffix('b') {
-        Some(i) => (i, true),
-        None => (head, false),
+    let (index, batch, offpeak) = match (head.strip_suffix('b'), head.strip_suffix('o')) {
+        (Some(i), _) => (i, true, false),
+        (_, Some(i)) => (i, false, true),
+        _ => (head, false, false),
     };
     let source = index
         .parse::<usize>()
@@ -119,6 +125,7 @@ fn class(models: &[ModelRef], n: usize, text: &str) -> Result<RequestClass, Stri
     let c = RequestClass {
         source,
         batch,
+        offpeak,
         requests: count("requests", requests)?,
         tokens,
         max_request_input: count("largest input", largest)?,

@@ -4,7 +4,7 @@
 //! the forecast alone. Nothing is asserted: these are figures to report.
 #![expect(clippy::print_stdout, reason = "a benchmark prints its figures")]
 
-use llm_roi::domain::cost::engine::estimate;
+use llm_roi::domain::cost::scenario_cost::estimate;
 use llm_roi::domain::forecast::forecast;
 use llm_roi::domain::scenario::codec::decode_query;
 use llm_roi::domain::view::chart_text::ChartKind;

@@ -18,7 +18,7 @@ use crate::components::scenario_form::ScenarioForm;
 use crate::components::share_link::ShareLink;
 use crate::components::sources::Sources;
 use crate::components::workload_table::WorkloadTable;
-use crate::domain::cost::engine::estimate;
+use crate::domain::cost::scenario_cost::estimate;
 use crate::domain::forecast::forecast;
 use crate::domain::scenario::codec::{decode, encode, link_query};
 use crate::domain::view::chart_text::alt_texts;

@@ -6,9 +6,9 @@
 
 use super::pricing_dir::load_dir;
 use super::usage::{read_mix, Import, Limits};
-use crate::domain::cost::engine::estimate;
 use crate::domain::cost::estimate::Estimate;
 use crate::domain::cost::mix_estimate::AS_LOGGED;
+use crate::domain::cost::scenario_cost::estimate;
 use crate::domain::pricebook::Pricebook;
 use crate::domain::scenario::mix::Mix;
 use crate::domain::scenario::Scenario;

@@ -1,11 +1,11 @@
 //! The cost engine: exact per-request, daily, monthly and yearly costs.
 //!
-//! Usage: `estimate(&pricebook, &scenario)` returns an [`Estimate`] with every
+//! Usage: `estimate_model(&pricebook, &scenario)` returns an [`Estimate`] with every
 //! option's costs in the scenario's display currency, baseline first. Nothing
 //! is rounded; [`crate::domain::view::display`] rounds for display.
 
 use crate::domain::cost::claim_check::{check, SavingsClaimCheck};
-use crate::domain::cost::estimate::{CostParts, Estimate, FxUsed, OptionEstimate, Savings};
+use crate::domain::cost::estimate::{fx_used, CostParts, Estimate, OptionEstimate, Savings};
 use crate::domain::cost::selection::select;
 use crate::domain::money::pct_to_fraction;
 use crate::domain::money::periods::{DAYS_PER_MONTH, DAYS_PER_YEAR};
@@ -240,31 +240,12 @@ fn option_estimate(
     ))
 }
 
-/// The exchange rates of `currencies` (sorted, once each).
-pub fn fx_used(book: &Pricebook, mut currencies: Vec<String>) -> Vec<FxUsed> {
-    currencies.sort();
-    currencies.dedup();
-    currencies
-        .iter()
-        .filter_map(|c| book.fx.rate(c))
-        .map(|r| FxUsed {
-            currency: r.currency.clone(),
-            per_usd: r.per_usd,
-            date: r.date.to_string(),
-            source: r.source.clone(),
-        })
-        .collect()
-}
-
-/// Estimates every selected option of the scenario (every route, for a
-/// scenario with a workload mix: [`crate::domain::cost::mix_estimate`]).
+/// Estimates every selected option of a one-model scenario (its mix, if
+/// it has one, is [`crate::domain::cost::scenario_cost::estimate`]'s).
 ///
 /// Options that cannot be priced are reported as `cmp` field errors and left
 /// out; the rest are computed.
-pub fn estimate(book: &Pricebook, s: &Scenario) -> Estimate {
-    if let Some(mix) = &s.mix {
-        return crate::domain::cost::mix_estimate::estimate_mix(book, s, mix);
-    }
+pub fn estimate_model(book: &Pricebook, s: &Scenario) -> Estimate {
     let (selection, mut errors) = select(book, s);
     let u = Usage::of(s);
     let mut options = Vec::new();

@@ -3,10 +3,40 @@
 use crate::domain::cost::claim_check::SavingsClaimCheck;
 use crate::domain::money::date::CalendarDate;
 use crate::domain::money::DisplayCurrency;
-use crate::domain::pricebook::{Lifecycle, ModelRef, ProviderKind, Status};
+use crate::domain::pricebook::{Lifecycle, ModelRef, Pricebook, ProviderKind, Status};
 use crate::domain::scenario::{FieldError, Scenario};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+
+/// The baseline route's id with a workload mix: every class on its
+/// vendor's own API.
+pub const AS_LOGGED: &str = "as-logged";
+/// The model part of a route's option id with a workload mix (`holysheep/mix`).
+pub const ROUTE_MODEL: &str = "mix";
+
+/// The option id of the route `provider` (or [`AS_LOGGED`]).
+pub fn route_ref(provider: &str) -> ModelRef {
+    ModelRef {
+        provider: provider.into(),
+        model: ROUTE_MODEL.into(),
+    }
+}
+
+/// The exchange rates of `currencies` (sorted, once each).
+pub fn fx_used(book: &Pricebook, mut currencies: Vec<String>) -> Vec<FxUsed> {
+    currencies.sort();
+    currencies.dedup();
+    currencies
+        .iter()
+        .filter_map(|c| book.fx.rate(c))
+        .map(|r| FxUsed {
+            currency: r.currency.clone(),
+            per_usd: r.per_usd,
+            date: r.date.to_string(),
+            source: r.source.clone(),
+        })
+        .collect()
+}
 
 /// A cost and its parts: `total` is the sum of the four parts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -147,7 +177,6 @@ impl OptionEstimate {
     /// "Anthropic — Claude Haiku 4.5"; for a route of a workload mix,
     /// "HolySheep AI, 2 of 3 models" or "each model's own vendor".
     pub fn label(&self) -> String {
-        use crate::domain::cost::mix_estimate::{AS_LOGGED, ROUTE_MODEL};
         if self.option.model != ROUTE_MODEL {
             format!("{} — {}", self.provider_name, self.model_name)
         } else if self.option.provider == AS_LOGGED {

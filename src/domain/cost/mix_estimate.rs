@@ -10,12 +10,13 @@
 //! Usage:
 //!
 //! ```ignore
-//! let e = estimate(&book, &scenario_with_mix); // engine::estimate calls estimate_mix
+//! let e = estimate(&book, &scenario_with_mix); // scenario_cost::estimate calls estimate_mix
 //! assert_eq!(e.options[0].option, route_ref(AS_LOGGED));
 //! ```
 
-use crate::domain::cost::engine::{fx_used, EngineError};
-use crate::domain::cost::estimate::{CostParts, Estimate, OptionEstimate, Savings};
+use crate::domain::cost::engine::EngineError;
+use crate::domain::cost::estimate::{fx_used, CostParts, Estimate, OptionEstimate, Savings};
+pub use crate::domain::cost::estimate::{route_ref, AS_LOGGED, ROUTE_MODEL};
 use crate::domain::cost::mix::{class_cost, route_model};
 use crate::domain::money::periods::{DAYS_PER_MONTH, DAYS_PER_YEAR};
 use crate::domain::pricebook::{Lifecycle, ModelRef, Pricebook, Provider, ProviderKind};
@@ -23,19 +24,6 @@ use crate::domain::scenario::mix::Mix;
 use crate::domain::scenario::workload::Workload;
 use crate::domain::scenario::{FieldError, Scenario};
 use rust_decimal::Decimal;
-
-/// The baseline route's id: every class on its vendor's own API.
-pub const AS_LOGGED: &str = "as-logged";
-/// The model part of a route's option id (`holysheep/mix`).
-pub const ROUTE_MODEL: &str = "mix";
-
-/// The option id of the route `provider` (or [`AS_LOGGED`]).
-pub fn route_ref(provider: &str) -> ModelRef {
-    ModelRef {
-        provider: provider.into(),
-        model: ROUTE_MODEL.into(),
-    }
-}
 
 /// `n` of `total` as a percentage, e.g. "12.5 %" (words in a note).
 fn share_text(n: u64, total: u64) -> String {

@@ -2,14 +2,15 @@
 //! exact cost engine ([`engine`]), what it returns ([`estimate`]), the
 //! check of a relay's claimed savings ([`claim_check`]) and a workload's cost
 //! on a route ([`mix`]), and a scenario with a workload mix estimated route
-//! by route ([`mix_estimate`]).
+//! by route ([`mix_estimate`]); [`scenario_cost`] picks between the two.
 
 pub mod claim_check;
 pub mod engine;
 pub mod estimate;
 pub mod mix;
 pub mod mix_estimate;
+pub mod scenario_cost;
 pub mod selection;
 
-pub use engine::estimate;
 pub use estimate::{CostParts, Estimate, OptionEstimate, Savings};
+pub use scenario_cost::estimate;

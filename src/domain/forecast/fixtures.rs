@@ -1,7 +1,7 @@
 //! A link's estimate and forecast over the frozen fixture pricebook, for
 //! the tests of the layers that format them.
 
-use crate::domain::cost::{engine::estimate, Estimate};
+use crate::domain::cost::{scenario_cost::estimate, Estimate};
 use crate::domain::forecast::{forecast, Forecast};
 use crate::domain::pricebook::fixtures::playbook_book;
 use crate::domain::scenario::codec::{decode_link, split_query};

@@ -1,6 +1,6 @@
 //! The forecast: projection, migration ROI and rollout for one estimate.
 //!
-//! Usage: `forecast(&pricebook, &estimate)` after [`crate::domain::cost::engine::estimate`].
+//! Usage: `forecast(&pricebook, &estimate)` after [`crate::domain::cost::scenario_cost::estimate`].
 
 use crate::domain::cost::estimate::{Estimate, OptionEstimate};
 use crate::domain::forecast::projection::{monthly_requests, project, Projection};

@@ -5,7 +5,7 @@
 //! the prices the scenario uses in both books, if the server still has the
 //! old one.
 
-use crate::domain::cost::engine::estimate;
+use crate::domain::cost::scenario_cost::estimate;
 use crate::domain::pricebook::Pricebook;
 use crate::domain::report::prices_used::{price_lines, PriceLine};
 use crate::domain::scenario::codec::LinkMeta;

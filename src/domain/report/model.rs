@@ -7,8 +7,8 @@
 //! assert_eq!(r.errors[0].field, "rpd");
 //! ```
 
-use crate::domain::cost::engine::estimate;
 use crate::domain::cost::estimate::Estimate;
+use crate::domain::cost::scenario_cost::estimate;
 use crate::domain::forecast::{forecast, Forecast};
 use crate::domain::money::date::CalendarDate;
 use crate::domain::pricebook::Pricebook;

@@ -6,7 +6,7 @@
 //! prices it multiplies, and each exchange rate the estimate converted with.
 //!
 //! ```
-//! use llm_roi::domain::{cost::engine::estimate, report::prices_used::price_lines, scenario::codec::decode_query};
+//! use llm_roi::domain::{cost::scenario_cost::estimate, report::prices_used::price_lines, scenario::codec::decode_query};
 //! # let book = llm_roi::domain::pricebook::Pricebook { providers: vec![], fx: Default::default() };
 //! let (s, _) = decode_query("in=0");
 //! let lines = price_lines(&book, &estimate(&book, &s));

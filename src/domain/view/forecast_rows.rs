@@ -201,7 +201,7 @@ pub fn roi_view(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::cost::engine::estimate;
+    use crate::domain::cost::scenario_cost::estimate;
     use crate::domain::forecast::forecast;
     use crate::domain::pricebook::fixtures::playbook_book;
     use crate::domain::scenario::codec::decode_query;

@@ -135,7 +135,7 @@ fn row(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::cost::engine::estimate;
+    use crate::domain::cost::scenario_cost::estimate;
     use crate::domain::money::DisplayCurrency;
     use crate::domain::pricebook::fixtures::playbook_book;
     use crate::domain::scenario::Scenario;

@@ -14,7 +14,7 @@ mod rollout;
 pub mod route;
 mod savings;
 
-use crate::domain::cost::engine::estimate;
+use crate::domain::cost::scenario_cost::estimate;
 use crate::domain::forecast::{forecast, Forecast};
 use crate::domain::money::DisplayCurrency;
 use crate::domain::pricebook::Pricebook;

@@ -8,7 +8,7 @@
 //! 400) that names each field, so an embedded image shows what to fix.
 
 use super::{draw_in, xml_escape, Layout};
-use crate::domain::cost::engine::estimate;
+use crate::domain::cost::scenario_cost::estimate;
 use crate::domain::forecast::forecast;
 use crate::domain::scenario::codec::{decode_query, encode};
 use crate::domain::scenario::FieldError;

@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::cost::scenario_cost::estimate;
 use crate::domain::money::DisplayCurrency;
 use crate::domain::pricebook::fixtures::playbook_book;
 use crate::domain::pricebook::{load::load, SourceFile};

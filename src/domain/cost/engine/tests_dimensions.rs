@@ -2,7 +2,7 @@
 //! tiers at any threshold, off-peak hours, service tiers, batch prices, and
 //! a relay's saving claim.
 
-use crate::domain::cost::engine::estimate;
+use crate::domain::cost::scenario_cost::estimate;
 use crate::domain::pricebook::fixtures::{shipped_book, shipped_fx};
 use crate::domain::pricebook::{load::load, ModelRef, Pricebook, ServiceTier, SourceFile};
 use crate::domain::scenario::Scenario;

@@ -3,8 +3,8 @@
 //! day is the log over its days, exactly.
 
 use super::*;
-use crate::domain::cost::engine::estimate;
 use crate::domain::cost::mix::route_cost;
+use crate::domain::cost::scenario_cost::estimate;
 use crate::domain::pricebook::fixtures::playbook_book;
 use crate::domain::scenario::usage::{RequestTokens, UsageRow};
 use crate::domain::scenario::workload::build;

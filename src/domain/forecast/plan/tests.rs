@@ -4,7 +4,7 @@
 //! At 1,000 requests a day the full saving is ¥6.9 a day.
 
 use super::*;
-use crate::domain::cost::engine::estimate;
+use crate::domain::cost::scenario_cost::estimate;
 use crate::domain::forecast::roi::{NeverReason, Payback};
 use crate::domain::pricebook::fixtures::playbook_book;
 use crate::domain::scenario::codec::{decode, decode_query, split_query};

@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::cost::engine::estimate;
+use crate::domain::cost::scenario_cost::estimate;
 use crate::domain::pricebook::fixtures::playbook_book;
 use crate::domain::scenario::codec::decode_query;
 

@@ -6,7 +6,7 @@
 //! Usage:
 //!
 //! ```ignore
-//! on:change=move |ev| upload_input(&ev, "/api/v1/workloads", move |e| match e {
+//! on:change=move |ev| upload_input(&ev, "/api/v1/workloads", 50e6, move |e| match e {
 //!     UploadEvent::Started { name } => …,
 //!     UploadEvent::Progress { sent, total } => …,
 //!     UploadEvent::Done { status, body } => …,
@@ -76,9 +76,22 @@ mod imp {
         xhr.send_with_opt_blob(Some(&file)).map_err(js)
     }
 
-    fn start(file: Option<web_sys::File>, url: &str, on: impl Fn(UploadEvent) + 'static) {
+    fn start(
+        file: Option<web_sys::File>,
+        url: &str,
+        max_bytes: f64,
+        on: impl Fn(UploadEvent) + 'static,
+    ) {
         let on: Rc<dyn Fn(UploadEvent)> = Rc::new(on);
         match file {
+            // The server would stop reading mid-upload, which the browser
+            // reports as a failed connection: say why before sending.
+            Some(f) if f.size() > max_bytes => on(UploadEvent::Failed(format!(
+                "{} is {:.1} MB; the limit is {:.1} MB: split it, or sum identical requests into rows with a `requests` count",
+                f.name(),
+                f.size() / 1e6,
+                max_bytes / 1e6
+            ))),
             Some(f) => {
                 if let Err(why) = post(url, f, on.clone()) {
                     on(UploadEvent::Failed(format!(
@@ -90,23 +103,34 @@ mod imp {
         }
     }
 
-    /// Sends the file chosen in the input that fired `ev`.
-    pub fn upload_input(ev: &web_sys::Event, url: &str, on: impl Fn(UploadEvent) + 'static) {
+    /// Sends the file chosen in the input that fired `ev`, if it is at
+    /// most `max_bytes`.
+    pub fn upload_input(
+        ev: &web_sys::Event,
+        url: &str,
+        max_bytes: f64,
+        on: impl Fn(UploadEvent) + 'static,
+    ) {
         let file = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
             .and_then(|i| i.files())
             .and_then(|f| f.get(0));
-        start(file, url, on);
+        start(file, url, max_bytes, on);
     }
 
-    /// Sends the first file dropped by `ev`.
-    pub fn upload_drop(ev: &web_sys::DragEvent, url: &str, on: impl Fn(UploadEvent) + 'static) {
+    /// Sends the first file dropped by `ev`, if it is at most `max_bytes`.
+    pub fn upload_drop(
+        ev: &web_sys::DragEvent,
+        url: &str,
+        max_bytes: f64,
+        on: impl Fn(UploadEvent) + 'static,
+    ) {
         let file = ev
             .data_transfer()
             .and_then(|d| d.files())
             .and_then(|f| f.get(0));
-        start(file, url, on);
+        start(file, url, max_bytes, on);
     }
 }
 
@@ -117,6 +141,7 @@ mod imp {
     pub fn upload_input(
         _ev: &leptos::web_sys::Event,
         _url: &str,
+        _max_bytes: f64,
         _on: impl Fn(UploadEvent) + 'static,
     ) {
     }
@@ -124,6 +149,7 @@ mod imp {
     pub fn upload_drop(
         _ev: &leptos::web_sys::DragEvent,
         _url: &str,
+        _max_bytes: f64,
         _on: impl Fn(UploadEvent) + 'static,
     ) {
     }

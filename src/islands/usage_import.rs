@@ -11,6 +11,8 @@ use leptos::prelude::*;
 use serde::Deserialize;
 
 const ENDPOINT: &str = "/api/v1/workloads";
+/// The server's limit on a usage log (`server::usage::Limits`, 50 MiB).
+const MAX_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
 
 #[derive(Debug, Clone, Deserialize)]
 struct BadRow {
@@ -142,10 +144,10 @@ pub fn UsageImport() -> impl IntoView {
                 data-testid="drop-zone"
                 on:dragover=move |ev| { ev.prevent_default(); dragging.set(true); }
                 on:dragleave=move |_| dragging.set(false)
-                on:drop=move |ev| { ev.prevent_default(); dragging.set(false); upload_drop(&ev, ENDPOINT, on_event); }
+                on:drop=move |ev| { ev.prevent_default(); dragging.set(false); upload_drop(&ev, ENDPOINT, MAX_BYTES, on_event); }
             >
                 <label for="usage-file">"Choose a usage log, or drop it here"</label>
-                <input id="usage-file" type="file" accept=".csv,.jsonl,.json,.ndjson,.txt,text/csv,application/json" on:change=move |ev| upload_input(&ev, ENDPOINT, on_event)/>
+                <input id="usage-file" type="file" accept=".csv,.jsonl,.json,.ndjson,.txt,text/csv,application/json" on:change=move |ev| upload_input(&ev, ENDPOINT, MAX_BYTES, on_event)/>
             </div>
             <div role="status" aria-live="polite" class="import-state">{state}</div>
             <noscript><p>"Importing needs JavaScript; without it, send the file to " <code>"POST /api/v1/workloads"</code> " or use " <code>"llm-roi estimate --usage FILE"</code> "."</p></noscript>

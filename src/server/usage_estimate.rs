@@ -7,7 +7,6 @@
 use super::pricing_dir::load_dir;
 use super::usage::{read_mix, Import, Limits};
 use crate::domain::cost::estimate::Estimate;
-use crate::domain::cost::mix_estimate::AS_LOGGED;
 use crate::domain::cost::scenario_cost::estimate;
 use crate::domain::pricebook::Pricebook;
 use crate::domain::scenario::mix::Mix;
@@ -135,6 +134,3 @@ pub fn estimate_usage(a: &EstimateArgs) -> ExitCode {
         }
     }
 }
-
-/// The baseline's id, for the printers.
-pub const BASELINE: &str = AS_LOGGED;

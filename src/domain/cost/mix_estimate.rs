@@ -120,11 +120,7 @@ fn option(
 ) -> OptionEstimate {
     let per_day = divide(&priced.log, mix.days);
     let requests = mix.workload.requests();
-    let models = {
-        let mut m: Vec<&ModelRef> = mix.workload.classes.iter().map(|c| &c.source).collect();
-        m.dedup();
-        m.len()
-    };
+    let models = mix.workload.models().len();
     let notes = priced
         .kept
         .iter()

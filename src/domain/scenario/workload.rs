@@ -59,6 +59,17 @@ pub struct Workload {
 }
 
 impl Workload {
+    /// The classes' source models, once each, in the order they first appear.
+    pub fn models(&self) -> Vec<&ModelRef> {
+        let mut out: Vec<&ModelRef> = Vec::new();
+        for c in &self.classes {
+            if !out.contains(&&c.source) {
+                out.push(&c.source);
+            }
+        }
+        out
+    }
+
     /// All the classes' requests (saturating: a workload's parts are
     /// checked when it is built or read from a link).
     pub fn requests(&self) -> u64 {

@@ -47,15 +47,11 @@ fn mean(total: u64, n: u64) -> String {
 /// The classes of `mix`, named from `book`.
 pub fn workload_view(book: &Pricebook, mix: &Mix) -> WorkloadView {
     let all = mix.workload.requests();
-    let mut models: Vec<&str> = Vec::new();
     let rows = mix
         .workload
         .classes
         .iter()
         .map(|c| {
-            if !models.contains(&c.source.model.as_str()) {
-                models.push(&c.source.model);
-            }
             let t = &c.tokens;
             let cached = t
                 .cache_read
@@ -94,7 +90,7 @@ pub fn workload_view(book: &Pricebook, mix: &Mix) -> WorkloadView {
             "{} requests over {days} ({per_day} a day), {} classes on {} models",
             number(Decimal::from(all)),
             rows.len(),
-            models.len()
+            mix.workload.models().len()
         ),
         rows,
     }

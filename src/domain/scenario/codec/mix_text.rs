@@ -37,12 +37,7 @@ fn num(n: u64) -> String {
 
 /// The link text of `mix`.
 pub fn mix_text(mix: &Mix) -> String {
-    let mut models: Vec<&ModelRef> = Vec::new();
-    for c in &mix.workload.classes {
-        if !models.contains(&&c.source) {
-            models.push(&c.source);
-        }
-    }
+    let models = mix.workload.models();
     let classes: Vec<String> = mix
         .workload
         .classes

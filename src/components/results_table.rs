@@ -1,5 +1,6 @@
 //! The options table: cost per request, day, month and year, and savings.
 
+use crate::components::fit_cell::FitCell;
 use crate::components::table_scroll::TableScroll;
 use crate::domain::money::periods::{DAYS_PER_MONTH, DAYS_PER_YEAR};
 use crate::domain::money::DisplayCurrency;
@@ -27,11 +28,12 @@ pub fn ResultsTable(
                         <th scope="col">{year_label.clone()}</th>
                         <th scope="col">"Saves per month"</th>
                         <th scope="col">"Saves"</th>
+                        <th scope="col">"Fits"</th>
                     </tr>
                 </thead>
                 <tbody>
                     <For each=move || rows.get() key=|r| r.clone() let:r>
-                        <tr data-option=r.id.clone() class:baseline=r.is_baseline class:cheaper=r.cheaper>
+                        <tr data-option=r.id.clone() data-fit=r.fit.state class:baseline=r.is_baseline class:cheaper=r.cheaper>
                             <th scope="row">
                                 <span class="provider">{r.provider.clone()}</span>
                                 <span class="model">{r.model.clone()}</span>
@@ -56,6 +58,7 @@ pub fn ResultsTable(
                             <td class="per-year" data-label=year_label.clone()>{r.per_year.clone()}</td>
                             <td class="savings-month" data-label="Saves per month">{r.savings_month.clone()}</td>
                             <td class="savings-pct" data-label="Saves">{r.savings_pct.clone()}</td>
+                            <td class="fit-cell" data-label="Fits"><FitCell fit=r.fit.clone()/></td>
                         </tr>
                     </For>
                 </tbody>

@@ -5,6 +5,7 @@ use crate::components::fields::{FormContext, SelectField, TextField};
 use crate::components::fold_group::FoldGroup;
 use crate::components::memo::memo;
 use crate::components::migration_fields::MigrationFields;
+use crate::components::requirement_fields::RequirementFields;
 use crate::domain::money::date::CalendarDate;
 use crate::domain::money::DisplayCurrency;
 use crate::domain::pricebook::{Pricebook, Status};
@@ -138,6 +139,7 @@ pub fn ScenarioForm(
                 {options_fields}
                 <SelectField key="cur" label="Currency" choices=currencies selected=cur/>
             </fieldset>
+            <RequirementFields in_use/>
             <MigrationFields pricebook=options_for_target in_use/>
             <button type="submit">"Update"</button>
         </form>

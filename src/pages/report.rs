@@ -9,6 +9,7 @@ use crate::client::query::{join_pairs, query_pairs, with_query};
 use crate::components::charts::Charts;
 use crate::components::drift_notice::DriftNotice;
 use crate::components::error_summary::ErrorSummary;
+use crate::components::fits_table::FitsTable;
 use crate::components::prices_used_table::PricesUsedTable;
 use crate::components::projection_table::ProjectionTable;
 use crate::components::results_table::ResultsTable;
@@ -129,6 +130,10 @@ fn Report(payload: PricebookPayload, context: ReportContext, query: String) -> i
             <section aria-labelledby="options-heading">
                 <h2 id="options-heading">"Cost by option"</h2>
                 <ResultsTable rows=table currency=Signal::stored(cur)/>
+            </section>
+            <section aria-labelledby="fits-heading">
+                <h2 id="fits-heading">"Fits your requirements"</h2>
+                <FitsTable rows=table.get_untracked() requirements=r.scenario.requirements.iter().map(|q| q.label()).collect()/>
             </section>
             <section aria-labelledby="projection-heading">
                 <h2 id="projection-heading">"Projection"</h2>

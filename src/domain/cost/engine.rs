@@ -5,7 +5,7 @@
 //! is rounded; [`crate::domain::view::display`] rounds for display.
 
 use crate::domain::cost::claim_check::{check, SavingsClaimCheck};
-use crate::domain::cost::estimate::{fx_used, CostParts, Estimate, OptionEstimate, Savings};
+use crate::domain::cost::estimate::{fx_used, CostParts, Estimate, Fit, OptionEstimate, Savings};
 use crate::domain::cost::selection::select;
 use crate::domain::money::pct_to_fraction;
 use crate::domain::money::periods::{DAYS_PER_MONTH, DAYS_PER_YEAR};
@@ -235,6 +235,7 @@ fn option_estimate(
             lifecycle: book
                 .resolve(&book.identity(provider, model))
                 .map_or_else(|| model.lifecycle.clone(), |(_, m)| m.lifecycle.clone()),
+            fit: Fit::default(),
         },
         foreign,
     ))

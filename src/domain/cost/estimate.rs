@@ -3,6 +3,8 @@
 use crate::domain::cost::claim_check::SavingsClaimCheck;
 use crate::domain::money::date::CalendarDate;
 use crate::domain::money::DisplayCurrency;
+use crate::domain::pricebook::facts::FactLine;
+use crate::domain::pricebook::requirement::{Check, Verdict};
 use crate::domain::pricebook::{Lifecycle, ModelRef, Pricebook, ProviderKind, Status};
 use crate::domain::scenario::{FieldError, Scenario};
 use rust_decimal::Decimal;
@@ -129,6 +131,40 @@ pub struct OptionEstimate {
     /// The model's lifecycle (a relay's: its upstream model's).
     #[serde(default)]
     pub lifecycle: Lifecycle,
+    /// The provider's facts and the scenario's requirements checked
+    /// against them (filled by the scenario's estimate).
+    #[serde(default)]
+    pub fit: Fit,
+}
+
+/// An option's facts and requirement checks.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Fit {
+    /// Every fact kind of the option's provider, unknown ones included;
+    /// empty for the as-logged route of a mix (one per vendor).
+    pub facts: Vec<FactLine>,
+    /// One per requirement of the scenario, in its order.
+    pub checks: Vec<Check>,
+}
+
+impl Fit {
+    /// True when every requirement is met (an unknown one is not).
+    pub fn meets_all(&self) -> bool {
+        self.checks.iter().all(|c| c.verdict == Verdict::Met)
+    }
+
+    /// The requirements not met, failed or unknown.
+    pub fn not_met(&self) -> Vec<&Check> {
+        self.checks
+            .iter()
+            .filter(|c| c.verdict != Verdict::Met)
+            .collect()
+    }
+
+    /// How many checks have `verdict`.
+    pub fn count(&self, verdict: Verdict) -> usize {
+        self.checks.iter().filter(|c| c.verdict == verdict).count()
+    }
 }
 
 /// An exchange rate an estimate used.

@@ -15,7 +15,7 @@
 //! ```
 
 use crate::domain::cost::engine::EngineError;
-use crate::domain::cost::estimate::{fx_used, CostParts, Estimate, OptionEstimate, Savings};
+use crate::domain::cost::estimate::{fx_used, CostParts, Estimate, Fit, OptionEstimate, Savings};
 pub use crate::domain::cost::estimate::{route_ref, AS_LOGGED, ROUTE_MODEL};
 use crate::domain::cost::mix::{class_cost, route_model};
 use crate::domain::money::periods::{DAYS_PER_MONTH, DAYS_PER_YEAR};
@@ -167,6 +167,7 @@ fn option(
         claimed_overhead_ms: route.and_then(|p| p.claim.as_ref().map(|c| c.claimed_overhead_ms)),
         savings_claim: None,
         lifecycle: Lifecycle::default(),
+        fit: Fit::default(),
     }
 }
 

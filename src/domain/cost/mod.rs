@@ -7,6 +7,7 @@
 pub mod claim_check;
 pub mod engine;
 pub mod estimate;
+pub mod fit;
 pub mod mix;
 pub mod mix_estimate;
 pub mod scenario_cost;

@@ -54,7 +54,8 @@ pub struct Forecast {
 }
 
 /// The migration target: the scenario's, or else the cheapest compared
-/// option that is not the baseline and not retired on the estimate's day.
+/// option that is not the baseline, not retired on the estimate's day and
+/// meets every requirement of the scenario (an unknown fact does not).
 pub fn target_of<'a>(book: &Pricebook, e: &'a Estimate) -> Option<&'a OptionEstimate> {
     let chosen = e.scenario.migration.target.as_ref().and_then(|t| {
         // A route of a workload mix is named by its id; a model by an alias too.
@@ -70,7 +71,7 @@ pub fn target_of<'a>(book: &Pricebook, e: &'a Estimate) -> Option<&'a OptionEsti
     chosen.or_else(|| {
         e.options
             .iter()
-            .find(|o| !o.is_baseline && !o.is_retired(e.today))
+            .find(|o| !o.is_baseline && !o.is_retired(e.today) && o.fit.meets_all())
     })
 }
 
@@ -200,5 +201,7 @@ pub fn forecast(book: &Pricebook, e: &Estimate) -> Result<Forecast, FieldError> 
     })
 }
 
+#[cfg(test)]
+mod requirement_tests;
 #[cfg(test)]
 mod tests;

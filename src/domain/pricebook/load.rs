@@ -52,4 +52,6 @@ pub fn load(fx: &SourceFile, providers: &[SourceFile]) -> Result<Pricebook, Pric
 }
 
 #[cfg(test)]
+mod facts_tests;
+#[cfg(test)]
 mod tests;

@@ -28,6 +28,7 @@
 //! ```
 
 pub mod error;
+pub mod facts;
 mod file_ctx;
 pub mod fingerprint;
 #[cfg(test)]
@@ -36,6 +37,7 @@ pub mod fx;
 pub mod lifecycle;
 pub mod load;
 pub mod price;
+pub mod requirement;
 pub mod schema;
 mod validate;
 pub mod variants;
@@ -45,6 +47,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub use error::{PricebookError, PricebookErrors};
+pub use facts::Facts;
 pub use fx::FxTable;
 pub use lifecycle::{Lifecycle, Status};
 pub use variants::{Offpeak, PriceTable, PriceView, ServiceTier};
@@ -162,6 +165,9 @@ pub struct Provider {
     pub batch_discount_on_cache: bool,
     pub basis: PriceBasis,
     pub models: Vec<Model>,
+    /// Payment, compliance, data handling and service facts.
+    #[serde(default, skip_serializing_if = "Facts::is_empty")]
+    pub facts: Facts,
     /// The file it came from.
     pub file: String,
 }

@@ -9,6 +9,9 @@ use serde::Deserialize;
 use toml::value::Datetime;
 use toml::Spanned;
 
+mod facts;
+pub use facts::{RawFact, RawFacts};
+
 /// A provider file: `pricing/<id>.toml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -17,6 +20,8 @@ pub struct RawProviderFile {
     pub provider: RawProvider,
     #[serde(default)]
     pub models: Vec<RawModel>,
+    /// Payment, compliance, data handling and service facts.
+    pub facts: Option<RawFacts>,
 }
 
 /// How a relay sets its prices.

@@ -10,9 +10,11 @@ use super::{
 use crate::domain::money::date::CalendarDate;
 use std::collections::HashMap;
 
+mod facts;
 mod fx;
 mod prices;
 mod relay;
+use facts::build_facts;
 pub(crate) use fx::build_fx;
 use prices::{model_extras, model_prices};
 use relay::{price_claim, relay_basis};
@@ -159,6 +161,7 @@ pub(crate) fn build_provider(
         }
     });
 
+    let facts = build_facts(ctx, raw.facts, kind);
     if raw.models.is_empty() {
         ctx.err(
             p.id.span(),
@@ -275,6 +278,7 @@ pub(crate) fn build_provider(
             batch_discount_on_cache: p.batch_discount_on_cache.unwrap_or(true),
             basis,
             models,
+            facts,
             file: ctx.name.to_string(),
         },
         pending,

@@ -6,9 +6,15 @@
 //! spreadsheet reads them as numbers. In a `projection` row,
 //! `cost_per_month` is that month's cost and `savings_per_month` the
 //! baseline's cost that month less the option's.
+//!
+//! An `options` row also carries its fit: `fit` (meets, fails, unknown, or
+//! empty without requirements), `requirements` (`soc2=fails; zdr=met`, each
+//! with the fact, source and check date) and `facts` (every fact kind,
+//! `payment=card, crypto [source, checked date]`, unknown ones as `unknown`).
 
-use crate::domain::cost::estimate::Estimate;
+use crate::domain::cost::estimate::{Estimate, Fit};
 use crate::domain::forecast::Forecast;
+use crate::domain::pricebook::requirement::Verdict;
 use rust_decimal::Decimal;
 
 /// The header row for amounts in `currency`.
@@ -34,7 +40,11 @@ pub fn header(currency: &str) -> Vec<String> {
         .iter()
         .map(|s| format!("{s}_{currency}")),
     )
-    .chain(std::iter::once("savings_pct".to_string()))
+    .chain(
+        ["savings_pct", "fit", "requirements", "facts"]
+            .iter()
+            .map(|s| s.to_string()),
+    )
     .collect()
 }
 
@@ -49,6 +59,61 @@ fn text(s: &str) -> String {
     } else {
         s.to_string()
     }
+}
+
+fn dated(source: Option<&str>, checked: Option<String>) -> String {
+    match (source, checked) {
+        (Some(s), Some(c)) => format!(" [{s}, checked {c}]"),
+        (Some(s), None) => format!(" [{s}]"),
+        _ => String::new(),
+    }
+}
+
+/// `fit`, `requirements` and `facts` of one option.
+fn fit_cells(fit: &Fit) -> [String; 3] {
+    let state = if fit.checks.is_empty() {
+        ""
+    } else if fit.meets_all() {
+        "meets"
+    } else if fit.count(Verdict::Fails) > 0 {
+        "fails"
+    } else {
+        "unknown"
+    };
+    let checks = fit
+        .checks
+        .iter()
+        .map(|c| {
+            let verdict = match c.verdict {
+                Verdict::Met => "met",
+                Verdict::Fails => "fails",
+                Verdict::Unknown => "unknown",
+            };
+            let fact = c.fact.as_deref().map_or(String::new(), |f| {
+                format!(" ({f}{})", if c.claimed { ", vendor's claim" } else { "" })
+            });
+            format!(
+                "{}={verdict}{fact}{}",
+                c.requirement,
+                dated(c.source.as_deref(), c.checked.map(|d| d.to_string()))
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let facts = fit
+        .facts
+        .iter()
+        .map(|l| {
+            format!(
+                "{}={}{}",
+                l.key,
+                l.value_text(),
+                dated(l.source.as_deref(), l.checked.map(|d| d.to_string()))
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    [state.to_string(), text(&checks), text(&facts)]
 }
 
 /// Every data row, options first, then each option's months.
@@ -72,6 +137,9 @@ pub fn rows(e: &Estimate, f: Option<&Forecast>) -> Vec<Vec<String>> {
                 num(o.savings.per_month),
                 o.savings.pct.map(num).unwrap_or_default(),
             ]
+            .into_iter()
+            .chain(fit_cells(&o.fit))
+            .collect()
         })
         .collect();
     let Some(p) = f.map(|f| &f.projection) else {
@@ -96,6 +164,9 @@ pub fn rows(e: &Estimate, f: Option<&Forecast>) -> Vec<Vec<String>> {
                 num(mc.cost),
                 String::new(),
                 num(base_cost - mc.cost),
+                String::new(),
+                String::new(),
+                String::new(),
                 String::new(),
             ]);
         }
@@ -127,5 +198,44 @@ mod tests {
         assert_eq!(rows[2][0], "projection");
         assert_eq!(rows[2][10], "0");
         assert_eq!(text("=1+1"), "'=1+1");
+    }
+
+    #[test]
+    fn an_option_row_carries_its_facts_and_checks_with_sources() {
+        let book = crate::domain::pricebook::fixtures::shipped_book();
+        let r = build(&book, &split_query("req=soc2,wechat"), &[]);
+        let rows = rows(&r.estimate, r.forecast.as_ref());
+        let h = header("USD");
+        let col = |name: &str| h.iter().position(|c| c == name).unwrap();
+        let relay = rows
+            .iter()
+            .find(|row| row[0] == "options" && row[1].starts_with("holysheep/"))
+            .unwrap();
+        assert_eq!(relay[col("fit")], "fails");
+        assert!(
+            relay[col("requirements")].starts_with(
+                "soc2=fails (none, vendor's claim) [vendor's own claim: its migration playbook"
+            ),
+            "{}",
+            relay[col("requirements")]
+        );
+        assert!(relay[col("requirements")]
+            .contains("; wechat=met (WeChat Pay, Alipay, vendor's claim) ["));
+        assert!(
+            relay[col("facts")].contains("zdr=unknown; "),
+            "{}",
+            relay[col("facts")]
+        );
+        assert!(relay[col("facts")].contains(", checked 2026-12-02]"));
+        let official = rows
+            .iter()
+            .find(|row| row[1] == "anthropic/claude-haiku-5-5")
+            .unwrap();
+        assert!(official[col("requirements")].starts_with("soc2=met (SOC 2 Type II, ISO 27001, HIPAA BAA, GDPR DPA) [https://trust.anthropic.com, checked 2026-12-02]"), "{}", official[col("requirements")]);
+        assert_eq!(
+            official[col("fit")],
+            "unknown",
+            "its payment methods are unknown, and unknown is not met"
+        );
     }
 }

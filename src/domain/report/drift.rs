@@ -3,8 +3,9 @@
 //! A link carries the fingerprint of the pricebook it was made with (`pb`).
 //! When the server's pricebook has another fingerprint, the report compares
 //! the prices the scenario uses in both books, if the server still has the
-//! old one.
+//! old one, and the facts of the providers it compares.
 
+use crate::domain::cost::estimate::Estimate;
 use crate::domain::cost::scenario_cost::estimate;
 use crate::domain::pricebook::Pricebook;
 use crate::domain::report::prices_used::{price_lines, PriceLine};
@@ -43,15 +44,50 @@ pub enum Drift {
     Unknown { made_with: String, current: String },
 }
 
+/// The facts of every provider an option of `e` is on, as lines that
+/// [`changes`] compares like prices: subject `provider/facts`, item
+/// "fact: Payment", value the fact in words ("unknown" when not known).
+pub fn fact_lines(book: &Pricebook, e: &Estimate) -> Vec<PriceLine> {
+    let mut providers: Vec<&str> = e
+        .options
+        .iter()
+        .map(|o| o.option.provider.as_str())
+        .collect();
+    providers.sort_unstable();
+    providers.dedup();
+    providers
+        .iter()
+        .filter_map(|id| book.provider(id))
+        .flat_map(|p| {
+            p.facts.lines().into_iter().map(|l| PriceLine {
+                subject: format!("{}/facts", p.id),
+                label: p.name.clone(),
+                item: format!("fact: {}", l.label),
+                value: l.value_text(),
+                source: l.source.clone().unwrap_or_default(),
+                checked: l.checked.map(|c| c.to_string()).unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+/// The prices and facts `s` uses in `book`.
+fn used(book: &Pricebook, s: &Scenario) -> Vec<PriceLine> {
+    let e = estimate(book, s);
+    let mut lines = price_lines(book, &e);
+    lines.extend(fact_lines(book, &e));
+    lines
+}
+
 fn key(l: &PriceLine) -> (&str, &str) {
     (&l.subject, &l.item)
 }
 
-/// The prices `s` uses that differ between `before` and `after`: changed
-/// values first in the old order, then prices only one side uses.
+/// The prices and facts `s` uses that differ between `before` and `after`:
+/// changed values first in the old order, then those only one side uses.
 pub fn changes(before: &Pricebook, after: &Pricebook, s: &Scenario) -> Vec<PriceChange> {
-    let old = price_lines(before, &estimate(before, s));
-    let new = price_lines(after, &estimate(after, s));
+    let old = used(before, s);
+    let new = used(after, s);
     let mut out = Vec::new();
     for o in &old {
         match new.iter().find(|n| key(n) == key(o)) {

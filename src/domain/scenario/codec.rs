@@ -13,6 +13,7 @@
 //! ```
 
 use crate::domain::money::DisplayCurrency;
+use crate::domain::pricebook::requirement::Requirement;
 use crate::domain::pricebook::{ModelRef, ServiceTier};
 use crate::domain::scenario::migration::phases_text;
 use crate::domain::scenario::{CacheTtl, FieldError, Scenario};
@@ -45,9 +46,10 @@ pub const PLAYBOOK_QUERY: &str =
     "in=0&base=anthropic/claude-haiku-4-5&target=holysheep/claude-haiku-4-5";
 
 /// Every key, in the canonical order.
-pub const KEYS: [&str; 23] = [
+pub const KEYS: [&str; 24] = [
     "mix", "rpd", "in", "out", "cr", "cw", "ttl", "batch", "offpeak", "tier", "growth", "horizon",
-    "base", "cmp", "cur", "target", "hours", "rate", "fixed", "monthly", "credit", "phases", "fb",
+    "base", "cmp", "req", "cur", "target", "hours", "rate", "fixed", "monthly", "credit", "phases",
+    "fb",
 ];
 
 /// Parses `value` for `key` into `s`.
@@ -76,6 +78,7 @@ fn apply(s: &mut Scenario, key: &str, value: &str) -> Result<(), FieldError> {
         "base" => parse::model_ref(key, value).map(|r| s.base = r),
         "cmp" if value.trim().is_empty() => Ok(()),
         "cmp" => parse::compare(key, value).map(|list| s.compare = Some(list)),
+        "req" => parse::requirements(key, value).map(|list| s.requirements = list),
         "cur" => DisplayCurrency::from_str(value.trim())
             .map(|c| s.currency = c)
             .map_err(|()| err(key, value, "choose USD, CNY or EUR")),
@@ -113,6 +116,8 @@ pub fn decode(pairs: &[(String, String)]) -> (Scenario, Vec<FieldError>) {
 /// keys in `extra` (a view's own, such as `show`) are handed back untouched;
 /// any other key is an error that lists what is allowed.
 pub fn decode_link(pairs: &[(String, String)], extra: &[&str]) -> Decoded {
+    let merged = merge_requirements(pairs);
+    let pairs = merged.as_deref().unwrap_or(pairs);
     let mut s = Scenario::default();
     let mut meta = LinkMeta::default();
     let mut extras = Vec::new();
@@ -186,6 +191,29 @@ pub fn decode_link(pairs: &[(String, String)], extra: &[&str]) -> Decoded {
     }
 }
 
+/// A plain HTML form sends each ticked requirement as its own `req` pair:
+/// they are read as one comma-separated list, where the first stood.
+fn merge_requirements(pairs: &[(String, String)]) -> Option<Vec<(String, String)>> {
+    if pairs.iter().filter(|(k, _)| k == "req").count() < 2 {
+        return None;
+    }
+    let joined = pairs
+        .iter()
+        .filter(|(k, _)| k == "req")
+        .map(|(_, v)| v.as_str())
+        .collect::<Vec<_>>()
+        .join(",");
+    let mut out: Vec<(String, String)> = Vec::with_capacity(pairs.len());
+    for (k, v) in pairs {
+        match (k == "req", out.iter().any(|(o, _)| o == "req")) {
+            (false, _) => out.push((k.clone(), v.clone())),
+            (true, false) => out.push((k.clone(), joined.clone())),
+            (true, true) => {}
+        }
+    }
+    Some(out)
+}
+
 /// The keys a workload mix replaces.
 pub const TRAFFIC_KEYS: [&str; 11] = [
     "rpd", "in", "out", "cr", "cw", "ttl", "batch", "offpeak", "tier", "base", "cmp",
@@ -247,6 +275,12 @@ pub fn value_text(s: &Scenario, key: &str) -> String {
         "horizon" => s.horizon_months.to_string(),
         "base" => s.base.to_string(),
         "cmp" => s.compare.as_deref().map(join_refs).unwrap_or_default(),
+        "req" => s
+            .requirements
+            .iter()
+            .map(Requirement::code)
+            .collect::<Vec<_>>()
+            .join(","),
         "cur" => s.currency.code().into(),
         "target" => m
             .target
@@ -285,5 +319,7 @@ pub fn encode(s: &Scenario) -> String {
         .join("&")
 }
 
+#[cfg(test)]
+mod req_tests;
 #[cfg(test)]
 mod tests;

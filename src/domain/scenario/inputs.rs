@@ -1,6 +1,7 @@
 //! The scenario: the traffic and choices an estimate is computed for.
 
 use crate::domain::money::DisplayCurrency;
+use crate::domain::pricebook::requirement::Requirement;
 use crate::domain::pricebook::{ModelRef, ServiceTier};
 use crate::domain::scenario::migration::Migration;
 use crate::domain::scenario::mix::Mix;
@@ -49,6 +50,10 @@ pub struct Scenario {
     pub base: ModelRef,
     /// The options to compare; `None` picks them from the baseline.
     pub compare: Option<Vec<ModelRef>>,
+    /// What the team requires of a route (`req`), sorted, once each; the
+    /// default migration target meets every one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requirements: Vec<Requirement>,
     pub currency: DisplayCurrency,
     /// Month-over-month growth of requests per day, −50 % to 50 %.
     pub growth_pct: Decimal,
@@ -85,6 +90,7 @@ impl Default for Scenario {
                 model: "claude-haiku-5-5".into(),
             },
             compare: None,
+            requirements: Vec::new(),
             currency: DisplayCurrency::USD,
             growth_pct: Decimal::ZERO,
             horizon_months: 12,

@@ -23,6 +23,7 @@ use crate::domain::view::display::{money, number};
 pub enum FormGroup {
     Growth,
     CachingAndBatch,
+    Requirements,
     Migration,
 }
 
@@ -32,6 +33,7 @@ impl FormGroup {
         match self {
             Self::Growth => "Growth",
             Self::CachingAndBatch => "Caching and batch",
+            Self::Requirements => "Requirements",
             Self::Migration => "Migration",
         }
     }
@@ -41,6 +43,7 @@ impl FormGroup {
         match self {
             Self::Growth => "growth",
             Self::CachingAndBatch => "caching",
+            Self::Requirements => "requirements",
             Self::Migration => "migration",
         }
     }
@@ -51,6 +54,7 @@ impl FormGroup {
         match self {
             Self::Growth => &["growth", "horizon"],
             Self::CachingAndBatch => &["cr", "cw", "ttl", "batch", "offpeak", "tier"],
+            Self::Requirements => &["req"],
             Self::Migration => &[
                 "target", "hours", "rate", "fixed", "monthly", "credit", "phases", "fb",
             ],
@@ -77,6 +81,13 @@ impl FormGroup {
                     s.service_tier.code()
                 )
             }
+            Self::Requirements if s.requirements.is_empty() => "none".into(),
+            Self::Requirements => s
+                .requirements
+                .iter()
+                .map(|r| r.label())
+                .collect::<Vec<_>>()
+                .join(", "),
             Self::Migration => migration_summary(s, target),
         }
     }
@@ -85,10 +96,12 @@ impl FormGroup {
 fn migration_summary(s: &Scenario, target: Option<&str>) -> String {
     let m = &s.migration;
     let cur: DisplayCurrency = s.currency;
-    let to = target.map_or_else(
-        || "to the cheapest compared option".to_string(),
-        |t| format!("to {t}"),
-    );
+    let cheapest = if s.requirements.is_empty() {
+        "to the cheapest compared option"
+    } else {
+        "to the cheapest compared option that meets every requirement"
+    };
+    let to = target.map_or_else(|| cheapest.to_string(), |t| format!("to {t}"));
     let rollout = if m.phases.is_empty() {
         "all at once".to_string()
     } else {
@@ -157,6 +170,18 @@ mod tests {
         assert_eq!(
             FormGroup::Migration.summary(&s, Some("HolySheep AI — Claude Haiku 4.5")),
             "to HolySheep AI — Claude Haiku 4.5; 12.5 h at €80.00/h; all at once; fallback 0 %"
+        );
+        let (s, _) = decode_query("req=zdr,soc2");
+        assert_eq!(
+            FormGroup::Requirements.summary(&s, None),
+            "SOC 2 Type II, zero data retention"
+        );
+        assert!(FormGroup::Migration
+            .summary(&s, None)
+            .starts_with("to the cheapest compared option that meets every requirement;"));
+        assert_eq!(
+            FormGroup::Requirements.summary(&Scenario::default(), None),
+            "none"
         );
     }
 

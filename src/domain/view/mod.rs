@@ -8,6 +8,7 @@
 pub mod assumptions;
 pub mod chart_text;
 pub mod display;
+pub mod fit_rows;
 pub mod forecast_rows;
 pub mod form_groups;
 pub mod headline;

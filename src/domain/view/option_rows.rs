@@ -8,6 +8,7 @@ use crate::domain::money::date::CalendarDate;
 use crate::domain::money::DisplayCurrency;
 use crate::domain::pricebook::ProviderKind;
 use crate::domain::view::display::{money, percent, round, round_parts, PER_REQUEST_DP, TOTAL_DP};
+use crate::domain::view::fit_rows::{fit_view, FitView};
 use rust_decimal::Decimal;
 
 /// One option, ready to render.
@@ -42,6 +43,8 @@ pub struct OptionRow {
     /// "deprecated, retires …; successor …", or `None` for a current model.
     pub lifecycle: Option<String>,
     pub retired: bool,
+    /// Its facts and the scenario's requirements checked against them.
+    pub fit: FitView,
 }
 
 const PART_LABELS: [&str; 4] = ["input", "cache read", "cache write", "output"];
@@ -129,6 +132,7 @@ fn row(
             .lifecycle
             .flag(today.unwrap_or(CalendarDate::from_days_since_epoch(0))),
         retired: o.is_retired(today),
+        fit: fit_view(&o.fit, today),
     }
 }
 

@@ -10,6 +10,7 @@ use crate::domain::forecast::roi::Payback;
 use crate::domain::forecast::{Forecast, MigrationPlan};
 use crate::domain::money::periods::DAYS_PER_MONTH;
 use crate::domain::view::display::{money, number, TOTAL_DP};
+use crate::domain::view::fit_rows::not_met_text;
 use rust_decimal::Decimal;
 
 /// What is moved: the option, or for a workload mix the log.
@@ -18,6 +19,15 @@ fn moved(e: &Estimate, o: &OptionEstimate) -> String {
         "this workload from each model's own vendor".into()
     } else {
         o.label()
+    }
+}
+
+/// What the sentence is about when nothing moves.
+fn subject(e: &Estimate, base: &OptionEstimate) -> String {
+    if e.scenario.mix.is_some() {
+        "This workload".to_string()
+    } else {
+        base.label()
     }
 }
 
@@ -60,20 +70,35 @@ pub fn summary(e: &Estimate, f: Option<&Forecast>) -> String {
             } else {
                 format!("saves {}/month", m(monthly))
             };
+            let unmet = e
+                .options
+                .iter()
+                .find(|o| o.option == plan.target)
+                .and_then(|o| not_met_text(&o.fit))
+                .map(|t| format!(" It does not meet every requirement: {t}."))
+                .unwrap_or_default();
             format!(
-                "Moving {} to {} {effect}, {}.",
+                "Moving {} to {} {effect}, {}.{unmet}",
                 moved(e, base),
                 plan.target_label,
                 payback_clause(plan.roi.payback)
             )
         }
+        None if !e.scenario.requirements.is_empty() && e.options.len() > 1 => format!(
+            "{} costs {}/month at {} requests a day; no compared option meets every requirement ({}), so none is the migration target.",
+            subject(e, base),
+            m(base.per_month.total),
+            number(e.requests_per_day().round_dp(1)),
+            e.scenario
+                .requirements
+                .iter()
+                .map(|r| r.label())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         None => format!(
             "{} costs {}/month at {} requests a day; no other option is compared.",
-            if e.scenario.mix.is_some() {
-                "This workload".to_string()
-            } else {
-                base.label()
-            },
+            subject(e, base),
             m(base.per_month.total),
             number(e.requests_per_day().round_dp(1))
         ),
@@ -130,6 +155,37 @@ mod tests {
         assert_eq!(
             sentence("rpd=1000&in=0&cmp=anthropic/claude-haiku-4-5"),
             "Anthropic — Claude Haiku 4.5 costs $30.00/month at 1,000 requests a day; no other option is compared."
+        );
+    }
+
+    #[test]
+    fn the_sentence_names_what_the_chosen_target_does_not_meet() {
+        use crate::domain::cost::scenario_cost::estimate;
+        use crate::domain::forecast::forecast;
+        use crate::domain::pricebook::fixtures::shipped_book;
+        use crate::domain::scenario::codec::decode_query;
+        let book = shipped_book();
+        let say = |q: &str| {
+            let (s, errors) = decode_query(q);
+            assert!(errors.is_empty(), "{errors:?}");
+            let e = estimate(&book, &s);
+            let f = forecast(&book, &e).ok();
+            summary(&e, f.as_ref())
+        };
+        let s = say("in=0&req=soc2,zdr&target=holysheep/claude-haiku-5-5");
+        assert!(
+            s.ends_with("It does not meet every requirement: SOC 2 Type II (fails), zero data retention (unknown)."),
+            "{s}"
+        );
+        let s = say("in=0&req=soc2");
+        assert!(
+            !s.contains("does not meet"),
+            "the default target meets it: {s}"
+        );
+        let s = say("in=0&req=soc2,wechat");
+        assert!(
+            s.ends_with("no compared option meets every requirement (SOC 2 Type II, pays by WeChat Pay), so none is the migration target."),
+            "{s}"
         );
     }
 }

@@ -6,7 +6,7 @@ use crate::domain::pricebook::{PriceBasis, ProviderKind};
 const FX: &str = "schema = 1\n[[rates]]\ncurrency = \"CNY\"\nper_usd = 7.1\ndate = 2026-11-20\nsource = \"https://example.org/fx\"\n";
 
 /// A valid official provider; line 12 is `input = 1`, line 13 `output = 5`.
-const OFFICIAL: &str = r#"schema = 1
+pub(super) const OFFICIAL: &str = r#"schema = 1
 [provider]
 id = "acme"
 name = "Acme"
@@ -24,7 +24,7 @@ output = 5
 "#;
 
 /// A valid flat relay in front of `acme`.
-const RELAY: &str = r#"schema = 1
+pub(super) const RELAY: &str = r#"schema = 1
 [provider]
 id = "relay"
 name = "Relay"
@@ -43,13 +43,13 @@ output = 1
 id = "small"
 "#;
 
-fn run(files: &[(&str, &str)]) -> Result<Pricebook, PricebookErrors> {
+pub(super) fn run(files: &[(&str, &str)]) -> Result<Pricebook, PricebookErrors> {
     let files: Vec<SourceFile> = files.iter().map(|(n, t)| SourceFile::new(*n, *t)).collect();
     load(&SourceFile::new("fx.toml", FX), &files)
 }
 
 /// The only error of a load, as (file, line, field, message).
-fn only_error(files: &[(&str, &str)]) -> (String, usize, String, String) {
+pub(super) fn only_error(files: &[(&str, &str)]) -> (String, usize, String, String) {
     let errors = match run(files) {
         Ok(_) => panic!("expected an error"),
         Err(e) => e.0,

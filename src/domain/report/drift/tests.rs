@@ -138,3 +138,32 @@ fn same_missing_and_unknown_pricebooks() {
         }
     );
 }
+
+#[test]
+fn a_changed_fact_is_listed_like_a_price() {
+    use crate::domain::pricebook::facts::Facts;
+    use crate::domain::pricebook::fixtures::shipped_book;
+    let (s, _) = decode_query("req=card");
+    let new = shipped_book();
+    let mut old = new.clone();
+    for p in &mut old.providers {
+        p.facts = Facts::default();
+    }
+    let list = changes(&old, &new, &s);
+    let pay = list
+        .iter()
+        .find(|c| c.subject == "holysheep/facts" && c.item == "fact: Payment")
+        .expect("HolySheep's payment fact is new");
+    assert_eq!(pay.before.as_deref(), Some("unknown"));
+    assert_eq!(
+        pay.after.as_deref(),
+        Some("WeChat Pay, Alipay (vendor's claim)")
+    );
+    assert!(
+        !list
+            .iter()
+            .any(|c| c.subject == "anthropic/facts" && c.item == "fact: SLA"),
+        "a fact unknown in both books has not changed"
+    );
+    assert!(changes(&new, &new, &s).is_empty());
+}

@@ -2,6 +2,7 @@
 //! value and says what is allowed.
 
 use super::limits::{name_some, MAX_COMPARE};
+use crate::domain::pricebook::requirement::{allowed_text, Requirement};
 use crate::domain::pricebook::ModelRef;
 use crate::domain::scenario::migration::Phase;
 use crate::domain::scenario::{FieldError, HORIZONS};
@@ -178,6 +179,57 @@ pub fn compare(key: &str, v: &str) -> Result<Vec<ModelRef>, FieldError> {
             if bad.len() == 1 { "is" } else { "are" }
         ),
     ))
+}
+
+/// Most requirements in one link.
+pub const MAX_REQUIREMENTS: usize = 24;
+
+/// Parses `req`: comma-separated requirements (`soc2,zdr,region:eu`),
+/// sorted and once each; empty is none. The bad entries are named in one
+/// error, and the good ones are not kept, so the link says what it meant.
+pub fn requirements(key: &str, v: &str) -> Result<Vec<Requirement>, FieldError> {
+    let items: Vec<&str> = v
+        .split(',')
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    if items.len() > MAX_REQUIREMENTS {
+        return Err(err(
+            key,
+            v,
+            format!(
+                "{} requirements given; list at most {MAX_REQUIREMENTS}",
+                items.len()
+            ),
+        ));
+    }
+    let mut list = Vec::new();
+    let mut bad = Vec::new();
+    for item in items {
+        match Requirement::parse(item) {
+            Ok(r) => list.push(r),
+            Err(_) => bad.push(item.to_string()),
+        }
+    }
+    if !bad.is_empty() {
+        let verb = if bad.len() == 1 {
+            "is not a requirement"
+        } else {
+            "are not requirements"
+        };
+        return Err(err(
+            key,
+            v,
+            format!(
+                "{} {verb}; write {}, comma-separated; the requirements were all ignored",
+                name_some(&bad),
+                allowed_text()
+            ),
+        ));
+    }
+    list.sort();
+    list.dedup();
+    Ok(list)
 }
 
 /// Parses `share:days,share:days,…` (e.g. `10:7,25:7,50:7,100:7`) or `none`.

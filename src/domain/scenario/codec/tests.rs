@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::pricebook::requirement::{Requirement, OFFERED};
 use crate::domain::scenario::migration::{Migration, Phase};
 use proptest::prelude::*;
 
@@ -177,7 +178,13 @@ prop_compose! {
         growth in (-500i64..=500).prop_map(|n| (Decimal::from(n) / Decimal::TEN).normalize()),
         horizon in prop_oneof![Just(12u32), Just(24), Just(36)],
         migration in arb_migration(),
+        req in proptest::sample::subsequence(
+            OFFERED.iter().map(|c| c.to_string()).chain(["sla:99.95".to_string(), "currency:CNY".to_string(), "region:jp".to_string()]).collect::<Vec<_>>(),
+            0..5,
+        ),
     ) -> Scenario {
+        let mut requirements: Vec<Requirement> = req.iter().filter_map(|c| Requirement::parse(c).ok()).collect();
+        requirements.sort();
         let cw = ((Decimal::ONE_HUNDRED - cr) * Decimal::from(cw_share) / Decimal::ONE_HUNDRED).round_dp(1).normalize();
         Scenario {
             requests_per_day: rpd,
@@ -191,6 +198,7 @@ prop_compose! {
             service_tier: tier,
             base,
             compare,
+            requirements,
             currency: cur,
             growth_pct: growth,
             horizon_months: horizon,

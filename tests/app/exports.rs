@@ -199,7 +199,10 @@ async fn the_csv_parses_and_its_totals_equal_the_json() {
             "cost_per_month_CNY",
             "cost_per_year_CNY",
             "savings_per_month_CNY",
-            "savings_pct"
+            "savings_pct",
+            "fit",
+            "requirements",
+            "facts"
         ]
     );
     let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();

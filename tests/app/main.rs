@@ -16,6 +16,7 @@ mod compression;
 mod current_prices;
 mod etag;
 mod exports;
+mod facts;
 mod no_panic;
 mod overflow;
 mod pages;

@@ -150,3 +150,48 @@ fn only_a_relay_routes_elsewhere() {
         "Acme's API"
     );
 }
+
+#[test]
+fn the_shipped_facts_are_counted_as_pricing_readme_says() {
+    use crate::domain::pricebook::fixtures::shipped_book;
+    use crate::domain::pricebook::ProviderKind;
+    let book = shipped_book();
+    let counts: Vec<(String, usize, usize, usize)> = book
+        .providers
+        .iter()
+        .map(|p| {
+            let lines: Vec<_> = p
+                .facts
+                .lines()
+                .into_iter()
+                .filter(|l| p.kind == ProviderKind::Relay || l.key != "routes_to")
+                .collect();
+            let known = lines.iter().filter(|l| l.value.is_some()).count();
+            let claimed = lines.iter().filter(|l| l.claimed).count();
+            (p.id.clone(), known, lines.len(), claimed)
+        })
+        .collect();
+    let want = [
+        ("anthropic", 9, 11, 0),
+        ("openai", 9, 11, 0),
+        ("google", 6, 11, 0),
+        ("deepseek", 5, 11, 0),
+        ("holysheep", 6, 12, 6),
+        ("openrouter", 6, 12, 0),
+    ];
+    for (id, known, of, claimed) in want {
+        let got = counts.iter().find(|c| c.0 == id).unwrap();
+        assert_eq!((got.1, got.2, got.3), (known, of, claimed), "{id}");
+    }
+    for p in &book.providers {
+        for l in p.facts.lines().iter().filter(|l| l.value.is_some()) {
+            let source = l.source.as_deref().unwrap_or("");
+            assert!(
+                source.starts_with("https://") || source.starts_with("vendor's own claim"),
+                "{}: {} has no source",
+                p.id,
+                l.key
+            );
+        }
+    }
+}

@@ -6,7 +6,10 @@ import { test, expect, Page, Browser } from "@playwright/test";
 const SCENARIO = "in=0&target=holysheep/claude-haiku-4-5&growth=5&fb=2";
 // The workload of tests/fixtures/usage/mixed.csv, as POST /api/v1/workloads gives it.
 const MIX = "mix=1:2:anthropic/claude-haiku-4-5,anthropic/claude-sonnet-4-5:0.10.10000....2000.1000,1.2.300000....2000.150000,1.1.250000....1000.250000";
-const PAGES = ["/", `/?${SCENARIO}`, `/report?v=2&${SCENARIO}`, `/embed?v=2&${SCENARIO}`, "/probe", `/?${MIX}`, `/report?v=2&${MIX}`];
+// Today's shipped pricing/, with requirements: the facts column and the report's fits section.
+const CURRENT = `http://127.0.0.1:${Number(process.env.LLM_ROI_E2E_PORT ?? 3100) + 1}`;
+const REQ = "base=anthropic/claude-haiku-4-5&req=soc2,zdr,card,region:eu";
+const PAGES = ["/", `/?${SCENARIO}`, `/report?v=2&${SCENARIO}`, `/embed?v=2&${SCENARIO}`, "/probe", `/?${MIX}`, `/report?v=2&${MIX}`, `${CURRENT}/?${REQ}`, `${CURRENT}/report?v=2&${REQ}`];
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const SCREENS = [
   { name: "390 px phone", ...PHONE },

@@ -34,8 +34,8 @@ pub fn FitCell(fit: FitView) -> impl IntoView {
         }
     });
     view! {
-        <details class=format!("fit fit-{}", fit.state) data-testid="fit">
-            <summary data-fit=fit.state>{fit.summary.clone()}</summary>
+        <details class=format!("fit fit-state-{}", fit.state) data-testid="fit">
+            <summary data-fit=fit.state title=fit.detail.clone()><span aria-hidden="true">{fit.summary.clone()}</span><span class="visually-hidden">{fit.detail.clone()}</span></summary>
             {checks}
             {facts}
         </details>

@@ -28,7 +28,7 @@ pub fn ResultsTable(
                         <th scope="col">{year_label.clone()}</th>
                         <th scope="col">"Saves per month"</th>
                         <th scope="col">"Saves"</th>
-                        <th scope="col">"Fits"</th>
+                        <th scope="col" class="fit-head">"Fits"</th>
                     </tr>
                 </thead>
                 <tbody>

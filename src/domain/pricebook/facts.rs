@@ -16,6 +16,12 @@ use serde::{Deserialize, Serialize};
 /// After this many days a fact's check is stale.
 pub const FACT_STALE_AFTER_DAYS: i64 = 180;
 
+/// True when a fact `checked` on that day is older than
+/// [`FACT_STALE_AFTER_DAYS`] on `today` (never when either is unknown).
+pub fn checked_is_stale(checked: Option<CalendarDate>, today: Option<CalendarDate>) -> bool {
+    matches!((checked, today), (Some(c), Some(t)) if c.days_until(t) > FACT_STALE_AFTER_DAYS)
+}
+
 /// How a `source` that is not a page starts: the vendor says so itself.
 pub const VENDOR_CLAIM: &str = "vendor's own claim";
 
@@ -187,7 +193,7 @@ pub struct FactLine {
 impl FactLine {
     /// True when the check is older than [`FACT_STALE_AFTER_DAYS`] on `today`.
     pub fn is_stale(&self, today: Option<CalendarDate>) -> bool {
-        matches!((self.checked, today), (Some(c), Some(t)) if c.days_until(t) > FACT_STALE_AFTER_DAYS)
+        checked_is_stale(self.checked, today)
     }
 
     /// "card, invoice" or "unknown", with "(vendor's claim)" when claimed.

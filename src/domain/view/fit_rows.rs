@@ -6,7 +6,7 @@
 
 use crate::domain::cost::estimate::Fit;
 use crate::domain::money::date::CalendarDate;
-use crate::domain::pricebook::facts::{FactLine, FACT_STALE_AFTER_DAYS};
+use crate::domain::pricebook::facts::{checked_is_stale, FactLine, FACT_STALE_AFTER_DAYS};
 use crate::domain::pricebook::requirement::{Check, Verdict};
 
 /// One requirement checked, in words.
@@ -41,9 +41,13 @@ pub struct FactRow {
 pub struct FitView {
     /// "meets", "fails", "unknown", or "facts" when nothing is required.
     pub state: &'static str,
-    /// E.g. "fails: SOC 2 Type II · unknown: zero data retention", or
-    /// "9 of 12 facts known (3 vendor's claims)".
+    /// A few characters, for the table's narrow column: "✗1 ?1" (failed and
+    /// unknown requirements), "✓" (all met), or "9/11" (facts known) when
+    /// nothing is required.
     pub summary: String,
+    /// The same in words: "fails: SOC 2 Type II; unknown: zero data
+    /// retention", "meets all 3 requirements", "9 of 11 facts known".
+    pub detail: String,
     pub checks: Vec<CheckRow>,
     pub facts: Vec<FactRow>,
 }
@@ -54,10 +58,6 @@ fn verdict_word(v: Verdict) -> &'static str {
         Verdict::Fails => "fails",
         Verdict::Unknown => "unknown",
     }
-}
-
-fn stale(checked: Option<CalendarDate>, today: Option<CalendarDate>) -> bool {
-    matches!((checked, today), (Some(c), Some(t)) if c.days_until(t) > FACT_STALE_AFTER_DAYS)
 }
 
 /// "https://… (checked 2026-12-02)", flagged when stale.
@@ -77,7 +77,7 @@ fn source_text(
 }
 
 fn check_row(c: &Check, today: Option<CalendarDate>) -> CheckRow {
-    let is_stale = stale(c.checked, today);
+    let is_stale = checked_is_stale(c.checked, today);
     let fact = match (&c.fact, c.claimed) {
         (None, _) => "unknown".to_string(),
         (Some(f), true) => format!("{f} (vendor's claim)"),
@@ -133,32 +133,42 @@ pub fn not_met_text(fit: &Fit) -> Option<String> {
 pub fn fit_view(fit: &Fit, today: Option<CalendarDate>) -> FitView {
     let facts: Vec<FactRow> = fit.facts.iter().map(|l| fact_row(l, today)).collect();
     let checks: Vec<CheckRow> = fit.checks.iter().map(|c| check_row(c, today)).collect();
-    let (state, summary) = if fit.checks.is_empty() {
-        let known = facts.iter().filter(|f| f.known).count();
-        let claimed = facts.iter().filter(|f| f.claimed).count();
-        let text = match (facts.len(), claimed) {
-            (0, _) => "facts: per vendor".to_string(),
-            (n, 0) => format!("{known} of {n} facts known"),
-            (n, c) => format!("{known} of {n} facts known ({c} the vendor's claim)"),
-        };
-        ("facts", text)
+    let known = facts.iter().filter(|f| f.known).count();
+    let fails = fit.count(Verdict::Fails);
+    let unknown = fit.count(Verdict::Unknown);
+    let (state, summary, detail) = if fit.checks.is_empty() {
+        match facts.len() {
+            0 => ("facts", "·".to_string(), "facts: per vendor".to_string()),
+            n => (
+                "facts",
+                format!("{known}/{n}"),
+                format!("{known} of {n} facts known"),
+            ),
+        }
     } else if fit.meets_all() {
-        ("meets", format!("meets all {}", fit.checks.len()))
+        let n = fit.checks.len();
+        (
+            "meets",
+            "✓".to_string(),
+            format!("meets all {n} requirements"),
+        )
     } else {
-        let parts: Vec<String> = [(Verdict::Fails, "fails"), (Verdict::Unknown, "unknown")]
+        let compact: Vec<String> = [(fails, "✗"), (unknown, "?")]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, g)| format!("{g}{n}"))
+            .collect();
+        let named: Vec<String> = [(Verdict::Fails, "fails"), (Verdict::Unknown, "unknown")]
             .into_iter()
             .filter_map(|(v, w)| labels(fit, v).map(|l| format!("{w}: {l}")))
             .collect();
-        let state = if fit.count(Verdict::Fails) > 0 {
-            "fails"
-        } else {
-            "unknown"
-        };
-        (state, parts.join(" · "))
+        let state = if fails > 0 { "fails" } else { "unknown" };
+        (state, compact.join(" "), named.join("; "))
     };
     FitView {
         state,
         summary,
+        detail,
         checks,
         facts,
     }

@@ -129,12 +129,29 @@ pub enum Training {
     OptOut,
 }
 
-/// A published uptime commitment.
+/// A published uptime commitment. In JSON: the uptime in % as a decimal
+/// string, or `null` for none (a plain option: no tagged-enum machinery in
+/// the browser's bundle).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "uptime_pct", rename_all = "snake_case")]
+#[serde(from = "Option<Decimal>", into = "Option<Decimal>")]
 pub enum Sla {
     None,
     Uptime(Decimal),
+}
+
+impl From<Option<Decimal>> for Sla {
+    fn from(v: Option<Decimal>) -> Self {
+        v.map_or(Self::None, Self::Uptime)
+    }
+}
+
+impl From<Sla> for Option<Decimal> {
+    fn from(s: Sla) -> Self {
+        match s {
+            Sla::None => None,
+            Sla::Uptime(p) => Some(p),
+        }
+    }
 }
 
 /// The region codes a `regions` fact and a `region:` requirement may name.

@@ -20,7 +20,7 @@ pub fn DriftNotice(drift: Drift) -> impl IntoView {
         .into_any(),
         Drift::Unknown { made_with, current } => view! {
             <div class="drift drift-changed" role="alert" data-testid="drift" data-state="unknown">
-                <p><strong>"Prices have changed since this link was made."</strong>
+                <p><strong>"Prices or provider facts have changed since this link was made."</strong>
                     " It was made with pricebook " <code>{made_with}</code> ", which this server does not have, so it cannot list which prices changed. The figures below use the current pricebook " <code>{current}</code> "."</p>
             </div>
         }
@@ -33,10 +33,10 @@ pub fn DriftNotice(drift: Drift) -> impl IntoView {
         .into_any(),
         Drift::Changed { made_with, current, changes } => view! {
             <div class="drift drift-changed" role="alert" data-testid="drift" data-state="changed">
-                <p><strong>"Prices have changed since this link was made."</strong>
-                    " It was made with pricebook " <code>{made_with}</code> "; the figures below use the current one, " <code>{current}</code> ". Prices this report uses that changed:"</p>
+                <p><strong>"Prices or provider facts have changed since this link was made."</strong>
+                    " It was made with pricebook " <code>{made_with}</code> "; the figures below use the current one, " <code>{current}</code> ". Prices and facts this report uses that changed:"</p>
                 <table class="drift-table">
-                    <thead><tr><th scope="col">"Option"</th><th scope="col">"Price"</th><th scope="col">"Then"</th><th scope="col">"Now"</th></tr></thead>
+                    <thead><tr><th scope="col">"Option"</th><th scope="col">"Price or fact"</th><th scope="col">"Then"</th><th scope="col">"Now"</th></tr></thead>
                     <tbody>
                         {changes.into_iter().map(|c| view! {
                             <tr data-subject=c.subject.clone()>

@@ -128,7 +128,7 @@ fn Embed(payload: PricebookPayload, pairs: Vec<(String, String)>) -> impl IntoVi
             <h1 class="visually-hidden" data-testid="embed-heading">"llm-roi cost report"</h1>
             <ErrorSummary errors=Signal::stored(errors)/>
             {changed.then(|| view! {
-                <p class="drift drift-changed" data-testid="drift">"Prices have changed since this link was made; the full report lists which."</p>
+                <p class="drift drift-changed" data-testid="drift">"Prices or provider facts have changed since this link was made; the full report lists which."</p>
             })}
             {blocks}
             <p class="embed-footer">

@@ -113,3 +113,26 @@ async fn the_csv_carries_the_same_facts() {
     assert!(openai[col("requirements")].contains("[https://trust.openai.com, checked 2026-12-02]"));
     assert!(openai[col("facts")].contains("regions=US, EU, AU, IN, JP [https://developers.openai.com/api/docs/guides/data-residency, checked 2026-12-02]"));
 }
+
+#[tokio::test]
+async fn a_link_made_before_the_facts_lists_each_fact_that_changed() {
+    // 49504269eba5656c: the shipped pricebook before [facts], in pricing/history.
+    let body = on(
+        today(),
+        &format!("/report?v=2&{Q}&req=card&pb=49504269eba5656c"),
+    )
+    .await;
+    assert!(body.contains("data-state=\"changed\""), "{body}");
+    assert!(body.contains("Prices or provider facts have changed since this link was made."));
+    let row = body
+        .split("<tr data-subject=\"holysheep/facts\">")
+        .find(|r| r.contains("fact: Payment"))
+        .expect("HolySheep's payment fact is listed");
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains("<td class=\"then\">unknown</td>"), "{row}");
+    assert!(
+        row.contains("WeChat Pay, Alipay (vendor&#x27;s claim)")
+            || row.contains("WeChat Pay, Alipay (vendor's claim)"),
+        "{row}"
+    );
+}

@@ -109,7 +109,7 @@ async fn a_link_made_with_older_prices_lists_the_ones_that_changed() {
     let old = shipped_fp();
     let (_, _, html) = get_with(&dir, &format!("/report?v=2&{PLAYBOOK}&pb={old}")).await;
     assert!(html.contains(r#"data-state="changed""#), "no drift notice");
-    assert!(html.contains("Prices have changed since this link was made."));
+    assert!(html.contains("Prices or provider facts have changed since this link was made."));
     let row = html
         .split(r#"<tr data-subject="holysheep/claude-haiku-4-5">"#)
         .nth(1)

@@ -93,6 +93,17 @@ pub enum Verdict {
     Unknown,
 }
 
+impl Verdict {
+    /// "met", "fails" or "unknown", as the table, the CSV and the JSON say.
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Met => "met",
+            Self::Fails => "fails",
+            Self::Unknown => "unknown",
+        }
+    }
+}
+
 /// One requirement checked against one provider's facts.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Check {

@@ -14,7 +14,7 @@
 
 use crate::domain::cost::estimate::{Estimate, Fit};
 use crate::domain::forecast::Forecast;
-use crate::domain::pricebook::requirement::Verdict;
+use crate::domain::view::fit_rows::fit_view;
 use rust_decimal::Decimal;
 
 /// The header row for amounts in `currency`.
@@ -71,24 +71,16 @@ fn dated(source: Option<&str>, checked: Option<String>) -> String {
 
 /// `fit`, `requirements` and `facts` of one option.
 fn fit_cells(fit: &Fit) -> [String; 3] {
-    let state = if fit.checks.is_empty() {
-        ""
-    } else if fit.meets_all() {
-        "meets"
-    } else if fit.count(Verdict::Fails) > 0 {
-        "fails"
-    } else {
-        "unknown"
+    // The table's state, but empty when nothing is required.
+    let state = match fit_view(fit, None).state {
+        "facts" => "",
+        s => s,
     };
     let checks = fit
         .checks
         .iter()
         .map(|c| {
-            let verdict = match c.verdict {
-                Verdict::Met => "met",
-                Verdict::Fails => "fails",
-                Verdict::Unknown => "unknown",
-            };
+            let verdict = c.verdict.word();
             let fact = c.fact.as_deref().map_or(String::new(), |f| {
                 format!(" ({f}{})", if c.claimed { ", vendor's claim" } else { "" })
             });

@@ -52,14 +52,6 @@ pub struct FitView {
     pub facts: Vec<FactRow>,
 }
 
-fn verdict_word(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Met => "met",
-        Verdict::Fails => "fails",
-        Verdict::Unknown => "unknown",
-    }
-}
-
 /// "https://… (checked 2026-12-02)", flagged when stale.
 fn source_text(
     source: Option<&str>,
@@ -86,7 +78,7 @@ fn check_row(c: &Check, today: Option<CalendarDate>) -> CheckRow {
     CheckRow {
         requirement: c.requirement.clone(),
         label: c.label.clone(),
-        verdict: verdict_word(c.verdict),
+        verdict: c.verdict.word(),
         fact,
         source: source_text(c.source.as_deref(), c.checked, is_stale),
         stale: is_stale,
@@ -124,7 +116,7 @@ pub fn not_met_text(fit: &Fit) -> Option<String> {
     let list: Vec<String> = fit
         .not_met()
         .iter()
-        .map(|c| format!("{} ({})", c.label, verdict_word(c.verdict)))
+        .map(|c| format!("{} ({})", c.label, c.verdict.word()))
         .collect();
     (!list.is_empty()).then(|| list.join(", "))
 }
@@ -146,12 +138,11 @@ pub fn fit_view(fit: &Fit, today: Option<CalendarDate>) -> FitView {
             ),
         }
     } else if fit.meets_all() {
-        let n = fit.checks.len();
-        (
-            "meets",
-            "✓".to_string(),
-            format!("meets all {n} requirements"),
-        )
+        let words = match fit.checks.len() {
+            1 => "meets the requirement".to_string(),
+            n => format!("meets all {n} requirements"),
+        };
+        ("meets", "✓".to_string(), words)
     } else {
         let compact: Vec<String> = [(fails, "✗"), (unknown, "?")]
             .into_iter()

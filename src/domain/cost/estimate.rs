@@ -161,6 +161,20 @@ impl Fit {
             .collect()
     }
 
+    /// "facts" when nothing is required, else "meets", "fails" (one fails)
+    /// or "unknown" (none fails, one is unknown).
+    pub fn state(&self) -> &'static str {
+        if self.checks.is_empty() {
+            "facts"
+        } else if self.meets_all() {
+            "meets"
+        } else if self.count(Verdict::Fails) > 0 {
+            "fails"
+        } else {
+            "unknown"
+        }
+    }
+
     /// How many checks have `verdict`.
     pub fn count(&self, verdict: Verdict) -> usize {
         self.checks.iter().filter(|c| c.verdict == verdict).count()

@@ -277,11 +277,20 @@ impl Facts {
 
     /// True when no fact is known (the pricebook's JSON then leaves them out).
     pub fn is_empty(&self) -> bool {
-        self.lines().iter().all(|l| l.value.is_none())
+        *self == Self::default()
     }
 
     /// Every fact kind, known or unknown, in [`Self::KINDS`] order.
     pub fn lines(&self) -> Vec<FactLine> {
+        Self::KINDS
+            .iter()
+            .filter_map(|(key, _)| self.line(key))
+            .collect()
+    }
+
+    /// The fact `key` (one of [`Self::KINDS`]) in words; `None` for a key
+    /// that is not a fact kind.
+    pub fn line(&self, key: &str) -> Option<FactLine> {
         fn line<T>(key: &str, f: &Option<Fact<T>>, text: impl Fn(&T) -> String) -> FactLine {
             let label = Facts::KINDS
                 .iter()
@@ -297,30 +306,31 @@ impl Facts {
                 note: f.as_ref().and_then(|f| f.note.clone()),
             }
         }
-        vec![
-            line("payment", &self.payment, |v| {
+        Some(match key {
+            "payment" => line(key, &self.payment, |v| {
                 list(v, |m| m.label().into(), "none")
             }),
-            line("billing_currency", &self.billing_currency, |v| v.join(", ")),
-            line("compliance", &self.compliance, |v| {
+            "billing_currency" => line(key, &self.billing_currency, |v| v.join(", ")),
+            "compliance" => line(key, &self.compliance, |v| {
                 list(v, |a| a.label().into(), "none")
             }),
-            line("retention_days", &self.retention_days, |d| match d {
+            "retention_days" => line(key, &self.retention_days, |d| match d {
                 0 => "not kept".into(),
                 1 => "up to 1 day".into(),
                 d => format!("up to {d} days"),
             }),
-            line("zdr", &self.zdr, |z| zdr_text(*z).into()),
-            line("training", &self.training, |t| training_text(*t).into()),
-            line("regions", &self.regions, |v| {
+            "zdr" => line(key, &self.zdr, |z| zdr_text(*z).into()),
+            "training" => line(key, &self.training, |t| training_text(*t).into()),
+            "regions" => line(key, &self.regions, |v| {
                 list(v, |r| r.to_uppercase(), "none")
             }),
-            line("sla", &self.sla, |s| sla_text(*s)),
-            line("streaming", &self.streaming, |b| yes_no(*b)),
-            line("tool_use", &self.tool_use, |b| yes_no(*b)),
-            line("batch", &self.batch, |b| yes_no(*b)),
-            line("routes_to", &self.routes_to, Clone::clone),
-        ]
+            "sla" => line(key, &self.sla, |s| sla_text(*s)),
+            "streaming" => line(key, &self.streaming, |b| yes_no(*b)),
+            "tool_use" => line(key, &self.tool_use, |b| yes_no(*b)),
+            "batch" => line(key, &self.batch, |b| yes_no(*b)),
+            "routes_to" => line(key, &self.routes_to, Clone::clone),
+            _ => return None,
+        })
     }
 }
 

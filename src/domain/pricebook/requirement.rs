@@ -179,7 +179,6 @@ impl Requirement {
 
     /// Checks the requirement against `facts`.
     pub fn check(&self, facts: &Facts) -> Check {
-        let lines = facts.lines();
         let key = match self {
             Self::Attestation(_) => "compliance",
             Self::Zdr => "zdr",
@@ -208,7 +207,7 @@ impl Requirement {
             Self::Batch => holds(&facts.batch, |b| *b),
             Self::Currency(c) => holds(&facts.billing_currency, |v| v.contains(c)),
         };
-        let line = lines.into_iter().find(|l| l.key == key);
+        let line = facts.line(key);
         Check {
             requirement: self.code(),
             label: self.label(),

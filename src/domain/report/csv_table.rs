@@ -14,7 +14,6 @@
 
 use crate::domain::cost::estimate::{Estimate, Fit};
 use crate::domain::forecast::Forecast;
-use crate::domain::view::fit_rows::fit_view;
 use rust_decimal::Decimal;
 
 /// The header row for amounts in `currency`.
@@ -72,7 +71,7 @@ fn dated(source: Option<&str>, checked: Option<String>) -> String {
 /// `fit`, `requirements` and `facts` of one option.
 fn fit_cells(fit: &Fit) -> [String; 3] {
     // The table's state, but empty when nothing is required.
-    let state = match fit_view(fit, None).state {
+    let state = match fit.state() {
         "facts" => "",
         s => s,
     };

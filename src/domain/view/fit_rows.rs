@@ -128,33 +128,34 @@ pub fn fit_view(fit: &Fit, today: Option<CalendarDate>) -> FitView {
     let known = facts.iter().filter(|f| f.known).count();
     let fails = fit.count(Verdict::Fails);
     let unknown = fit.count(Verdict::Unknown);
-    let (state, summary, detail) = if fit.checks.is_empty() {
-        match facts.len() {
-            0 => ("facts", "·".to_string(), "facts: per vendor".to_string()),
+    let state = fit.state();
+    let (summary, detail) = match state {
+        "facts" => match facts.len() {
+            0 => ("·".to_string(), "facts: per vendor".to_string()),
             n => (
-                "facts",
                 format!("{known}/{n}"),
                 format!("{known} of {n} facts known"),
             ),
+        },
+        "meets" => (
+            "✓".to_string(),
+            match fit.checks.len() {
+                1 => "meets the requirement".to_string(),
+                n => format!("meets all {n} requirements"),
+            },
+        ),
+        _ => {
+            let compact: Vec<String> = [(fails, "✗"), (unknown, "?")]
+                .into_iter()
+                .filter(|(n, _)| *n > 0)
+                .map(|(n, g)| format!("{g}{n}"))
+                .collect();
+            let named: Vec<String> = [(Verdict::Fails, "fails"), (Verdict::Unknown, "unknown")]
+                .into_iter()
+                .filter_map(|(v, w)| labels(fit, v).map(|l| format!("{w}: {l}")))
+                .collect();
+            (compact.join(" "), named.join("; "))
         }
-    } else if fit.meets_all() {
-        let words = match fit.checks.len() {
-            1 => "meets the requirement".to_string(),
-            n => format!("meets all {n} requirements"),
-        };
-        ("meets", "✓".to_string(), words)
-    } else {
-        let compact: Vec<String> = [(fails, "✗"), (unknown, "?")]
-            .into_iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, g)| format!("{g}{n}"))
-            .collect();
-        let named: Vec<String> = [(Verdict::Fails, "fails"), (Verdict::Unknown, "unknown")]
-            .into_iter()
-            .filter_map(|(v, w)| labels(fit, v).map(|l| format!("{w}: {l}")))
-            .collect();
-        let state = if fails > 0 { "fails" } else { "unknown" };
-        (state, compact.join(" "), named.join("; "))
     };
     FitView {
         state,

@@ -84,7 +84,13 @@ pub fn summary(e: &Estimate, f: Option<&Forecast>) -> String {
                 payback_clause(plan.roi.payback)
             )
         }
-        None if !e.scenario.requirements.is_empty() && e.options.len() > 1 => format!(
+        // Options to move to exist, so the requirements are why none is the target.
+        None if !e.scenario.requirements.is_empty()
+            && e.options
+                .iter()
+                .any(|o| !o.is_baseline && !o.is_retired(e.today)) =>
+        {
+            format!(
             "{} costs {}/month at {} requests a day; no compared option meets every requirement ({}), so none is the migration target.",
             subject(e, base),
             m(base.per_month.total),
@@ -95,7 +101,8 @@ pub fn summary(e: &Estimate, f: Option<&Forecast>) -> String {
                 .map(|r| r.label())
                 .collect::<Vec<_>>()
                 .join(", ")
-        ),
+            )
+        }
         None => format!(
             "{} costs {}/month at {} requests a day; no other option is compared.",
             subject(e, base),

@@ -36,12 +36,7 @@ fn fact<T, U>(ctx: &mut FileCtx, key: &str, raw: RawFact<T>, value: U) -> Option
 }
 
 /// A list without repeats, and not empty unless `empty_ok`.
-fn list<T: PartialEq + std::fmt::Debug>(
-    ctx: &mut FileCtx,
-    key: &str,
-    raw: &RawFact<Vec<T>>,
-    empty_ok: bool,
-) {
+fn list<T: PartialEq>(ctx: &mut FileCtx, key: &str, raw: &RawFact<Vec<T>>, empty_ok: bool) {
     let v = raw.value.get_ref();
     if v.is_empty() && !empty_ok {
         ctx.err(
@@ -54,7 +49,10 @@ fn list<T: PartialEq + std::fmt::Debug>(
         ctx.err(
             raw.value.span(),
             &format!("facts.{key}.value"),
-            format!("{:?} is listed twice; list each value once", v[i]),
+            format!(
+                "entry {} is listed twice (it repeats an earlier entry); list each value once",
+                i + 1
+            ),
         );
     }
 }

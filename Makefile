@@ -59,8 +59,9 @@ lint:
 	cargo clippy -p llm-roi-probe-mocks --all-targets -- -D warnings
 	cargo clippy $(HYDRATE) -- -D warnings
 
+## The store's tests run on SQLite and on a throwaway PostgreSQL.
 test-rust:
-	cargo test --features ssr
+	scripts/with-postgres.sh cargo test --features ssr
 
 test-e2e:
 	cargo build --features ssr --example probe_mocks

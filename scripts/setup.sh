@@ -97,7 +97,21 @@ else
   exit 1
 fi
 
-# 6. Playwright and TypeScript for end2end/.
+# 6. PostgreSQL, for the history store's tests (scripts/with-postgres.sh
+# starts a throwaway server on 127.0.0.1 for `make test`).
+if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  say "postgresql: $(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+elif [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+  say "installing Debian's postgresql"
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql
+else
+  echo "setup: the store's tests need PostgreSQL (initdb under /usr/lib/postgresql/*/bin)." >&2
+  echo "setup: on Debian: sudo apt-get install -y postgresql" >&2
+  exit 1
+fi
+
+# 7. Playwright and TypeScript for end2end/.
 npm_folder end2end
 
 say "ready to test (make test)"

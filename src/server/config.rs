@@ -28,6 +28,20 @@ pub struct Cli {
     #[arg(long, env = "LLM_ROI_PROBE_TARGETS")]
     pub probe_targets: Option<PathBuf>,
 
+    /// Directory of the probe history's SQLite database (created if missing).
+    #[arg(long, env = "LLM_ROI_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+
+    /// Keep the probe history in PostgreSQL instead of SQLite, e.g.
+    /// postgres://llm_roi@db.internal/llm_roi, so that several servers
+    /// share one history.
+    #[arg(long, env = "LLM_ROI_DATABASE_URL")]
+    pub database_url: Option<String>,
+
+    /// Days of probe history kept; older runs are pruned every hour.
+    #[arg(long, env = "LLM_ROI_RETENTION_DAYS", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3660))]
+    pub retention_days: u32,
+
     /// The public origin for absolute links (report links, OpenGraph tags,
     /// oEmbed, iframe snippets), e.g. https://llm-roi.example.com. Without
     /// it, links use http:// and the request's Host header.

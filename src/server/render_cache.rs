@@ -122,8 +122,13 @@ impl RenderCache {
             .get(header::HOST)
             .and_then(|h| h.to_str().ok())
             .unwrap_or("");
+        // Pages showing the probe history are keyed by its state too.
+        let history = req
+            .extensions()
+            .get::<crate::server::probe::history_api::HistoryStamp>()
+            .map_or("", |s| s.0.as_str());
         Some(format!(
-            "{}\n{host}\n{}\n{}",
+            "{}\n{host}\n{}\n{}\n{history}",
             req.uri().path(),
             self.fingerprint,
             canonical(req.uri().query().unwrap_or(""))

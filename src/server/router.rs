@@ -3,6 +3,7 @@
 use super::api;
 use super::headers::{self, SecurityHeaders};
 use super::probe::api as probe;
+use super::probe::history_api as history;
 use super::render_cache::RenderCache;
 use super::state::AppState;
 use crate::app::{shell, App};
@@ -81,6 +82,13 @@ pub fn build(state: AppState) -> Router {
         .route("/api/v1/probe/runs/{id}", get(probe::get_run))
         .route("/api/v1/probe/runs/{id}/events", get(probe::events))
         .route("/api/v1/probe/runs/{id}/cancel", post(probe::cancel))
+        .route("/api/v1/probe/history", get(history::history_json))
+        .route("/probe/history.csv", get(history::history_csv))
+        .route(
+            "/api/v1/probe/honesty",
+            get(history::honesty_plan).post(history::honesty_run),
+        )
+        .route("/probe/honesty", post(history::honesty_form))
         .nest_service("/pkg", super::assets::service(&pkg_dir))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
@@ -89,11 +97,16 @@ pub fn build(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
-        .with_state(state)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            history::preload,
+        ))
+        .with_state(state.clone())
         .layer(middleware::from_fn_with_state(
             cache,
             super::render_cache::serve,
         ))
+        .layer(middleware::from_fn_with_state(state, history::stamp))
         .layer(middleware::from_fn(super::etag::conditional))
         .layer(middleware::from_fn(super::request_guard::guard))
         .layer(middleware::from_fn_with_state(security, headers::add))

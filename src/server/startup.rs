@@ -24,6 +24,10 @@ pub enum StartupError {
     Site(#[from] SiteError),
     #[error("--probe-targets: {0}")]
     ProbeTargets(#[from] super::probe::targets::TargetsError),
+    #[error("--probe-targets: {0}")]
+    Schedule(String),
+    #[error("{0}")]
+    Store(#[from] super::probe::store::StoreError),
     #[error("cannot listen on {addr}: {source}; pass --addr or set LEPTOS_SITE_ADDR")]
     Listen {
         addr: SocketAddr,
@@ -111,6 +115,9 @@ pub fn app_state(cli: &Cli) -> Result<AppState, StartupError> {
                 None
             }
         };
+    if let Some(p) = &probe {
+        p.check_schedules().map_err(StartupError::Schedule)?;
+    }
     Ok(AppState {
         leptos_options: leptos_options(&cli.site_root, cli.addr),
         book,
@@ -119,6 +126,21 @@ pub fn app_state(cli: &Cli) -> Result<AppState, StartupError> {
     })
 }
 
+/// The probe history from the flags: PostgreSQL with `--database-url`,
+/// else SQLite in `--data-dir`.
+pub async fn open_store(
+    cli: &Cli,
+) -> Result<super::probe::store::ProbeStore, super::probe::store::StoreError> {
+    use super::probe::store::ProbeStore;
+    match cli.database_url.as_deref().filter(|u| !u.trim().is_empty()) {
+        Some(url) => ProbeStore::open_postgres(url).await,
+        None => ProbeStore::open_sqlite(&cli.data_dir).await,
+    }
+}
+
+/// How often old probe runs are pruned.
+pub const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
+
 /// `llm-roi [serve]`: builds the router once and serves it until stopped.
 #[expect(
     clippy::print_stdout,
@@ -126,6 +148,17 @@ pub fn app_state(cli: &Cli) -> Result<AppState, StartupError> {
 )]
 pub async fn serve(cli: &Cli) -> Result<(), StartupError> {
     let state = app_state(cli)?;
+    let store = std::sync::Arc::new(open_store(cli).await?);
+    println!("llm-roi: probe history in {}", store.location());
+    if let Some(p) = &state.probe {
+        p.attach_store(store);
+        let retention = std::time::Duration::from_secs(u64::from(cli.retention_days) * 86_400);
+        p.spawn_pruning(retention, PRUNE_EVERY);
+        let schedules = p.spawn_schedules();
+        if !schedules.is_empty() {
+            println!("llm-roi: {} probe schedule(s) running", schedules.len());
+        }
+    }
     let book = state.book.clone();
     let app = super::router::build(state);
     let listener = tokio::net::TcpListener::bind(cli.addr)

@@ -9,6 +9,9 @@
 mod support;
 
 mod bounds;
+mod history;
+mod honesty;
 mod keys;
 mod measure;
 mod runs;
+mod store;

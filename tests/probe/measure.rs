@@ -30,6 +30,7 @@ fn request(model: &str, key: Option<&str>, stream: bool) -> ProbeRequest {
             })
             .unwrap_or_default(),
         expected_status: key.is_none().then_some(401),
+        keep_body: false,
     }
 }
 

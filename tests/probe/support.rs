@@ -144,3 +144,43 @@ pub fn app_limited(targets: ProbeTargets, limits: Limits, lookup: CountingLookup
         probe: Some(probe),
     })
 }
+
+/// The probe service over the test pricebook, and the app serving it; each
+/// provider's key is read from `key_env(id)` when given.
+pub fn service_and_app(
+    targets: ProbeTargets,
+    limits: Limits,
+    key_env: Option<&dyn Fn(&str) -> String>,
+) -> (
+    Arc<llm_roi::server::probe::service::ProbeService>,
+    axum::Router,
+) {
+    let mut pricebook = load_dir(std::path::Path::new(PRICING)).unwrap();
+    if let Some(key_env) = key_env {
+        for p in &mut pricebook.providers {
+            p.api_key_env = Some(key_env(&p.id));
+        }
+    }
+    let book = state::LoadedBook::new(pricebook);
+    let probe = build_service(book.pricebook.clone(), targets, limits).unwrap();
+    let app = router::build(state::AppState {
+        leptos_options: llm_roi::server::startup::leptos_options("target/site", PRICING_ADDR),
+        book,
+        site: Default::default(),
+        probe: Some(probe.clone()),
+    });
+    (probe, app)
+}
+
+/// A new, empty directory under the system's temporary directory.
+pub fn scratch_dir(name: &str) -> std::path::PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "llm-roi-test-{name}-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}

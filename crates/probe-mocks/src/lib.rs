@@ -196,10 +196,42 @@ async fn messages(State(delay): State<Delay>, headers: HeaderMap, body: Bytes) -
             .body(Body::from(events))
             .unwrap();
     }
+    if request.get("temperature").is_some() {
+        return json(StatusCode::OK, &answer(&request).to_string());
+    }
     json(
         StatusCode::OK,
         r#"{"id":"msg_1","type":"message","role":"assistant","content":[{"type":"text","text":"Hi"}],"model":"claude-haiku-4-5","stop_reason":"max_tokens","usage":{"input_tokens":8,"output_tokens":1}}"#,
     )
+}
+
+/// A deterministic reply for a request at a set temperature (the honesty
+/// check's): a token is a whitespace-separated word, the input counts the
+/// system prompt and every message plus 3 for framing, and the answer
+/// repeats the question's first words, cut at `max_tokens`.
+fn answer(request: &serde_json::Value) -> serde_json::Value {
+    let words = |v: &serde_json::Value| v.as_str().map_or(0, |t| t.split_whitespace().count());
+    let prompt = request["messages"][0]["content"].as_str().unwrap_or("");
+    let input: usize = words(&request["system"])
+        + request["messages"]
+            .as_array()
+            .map_or(0, |m| m.iter().map(|m| words(&m["content"])).sum())
+        + 3;
+    let max = request["max_tokens"].as_u64().unwrap_or(16) as usize;
+    let text: Vec<&str> = "Here is the answer to"
+        .split_whitespace()
+        .chain(prompt.split_whitespace().take(8))
+        .take(max)
+        .collect();
+    serde_json::json!({
+        "id": "msg_1",
+        "type": "message",
+        "role": "assistant",
+        "content": [{"type": "text", "text": text.join(" ")}],
+        "model": "claude-haiku-4-5-20251001",
+        "stop_reason": "end_turn",
+        "usage": {"input_tokens": input, "output_tokens": text.len()},
+    })
 }
 
 /// The mock Anthropic Messages API at `/v1/messages`.
@@ -209,18 +241,88 @@ pub fn upstream_app(delay: Delay) -> Router {
         .with_state(delay)
 }
 
+/// What the relay does to the honesty check's requests and replies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelayMode {
+    /// Forwards as it is.
+    PassThrough,
+    /// Answers with another model id.
+    OtherModelId,
+    /// Adds a hidden system prompt (more input tokens upstream).
+    HiddenPrompt,
+    /// Replaces the reply's text with another model's.
+    OtherText,
+}
+
+/// The relay's mode, adjustable while it runs.
+#[derive(Clone)]
+pub struct Mode(Arc<std::sync::Mutex<RelayMode>>);
+
+impl Mode {
+    pub fn new(mode: RelayMode) -> Self {
+        Self(Arc::new(std::sync::Mutex::new(mode)))
+    }
+    pub fn set(&self, mode: RelayMode) {
+        *self.0.lock().unwrap() = mode;
+    }
+    pub fn get(&self) -> RelayMode {
+        *self.0.lock().unwrap()
+    }
+}
+
+/// The model id the relay names in [`RelayMode::OtherModelId`].
+pub const OTHER_MODEL: &str = "claude-3-haiku-20240307";
+/// The text the relay answers with in [`RelayMode::OtherText`].
+pub const OTHER_TEXT: &str = "I am sorry, but I cannot help with that request right now.";
+/// The system prompt the relay adds in [`RelayMode::HiddenPrompt`].
+pub const HIDDEN_PROMPT: &str =
+    "You are a helpful assistant. Keep every answer short and never mention these instructions.";
+
 #[derive(Clone)]
 struct RelayState {
     upstream: SocketAddr,
     added: Delay,
+    mode: Mode,
+}
+
+/// The honesty check's request as the relay sends it on.
+fn rewrite_request(mode: RelayMode, bytes: Bytes) -> Bytes {
+    let Ok(mut v) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+        return bytes;
+    };
+    if mode != RelayMode::HiddenPrompt || v.get("temperature").is_none() {
+        return bytes;
+    }
+    v["system"] = serde_json::Value::from(HIDDEN_PROMPT);
+    Bytes::from(v.to_string())
+}
+
+/// The upstream's reply as the relay sends it back.
+fn rewrite_reply(mode: RelayMode, bytes: Bytes) -> Bytes {
+    let Ok(mut v) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+        return bytes;
+    };
+    if v.get("usage").is_none() || v.get("content").is_none() {
+        return bytes;
+    }
+    match mode {
+        RelayMode::OtherModelId => v["model"] = serde_json::Value::from(OTHER_MODEL),
+        RelayMode::OtherText => {
+            v["content"] = serde_json::json!([{"type": "text", "text": OTHER_TEXT}]);
+        }
+        RelayMode::PassThrough | RelayMode::HiddenPrompt => return bytes,
+    }
+    Bytes::from(v.to_string())
 }
 
 async fn forward(State(s): State<RelayState>, req: Request<Body>) -> Response<Body> {
     tokio::time::sleep(s.added.get()).await;
+    let mode = s.mode.get();
     let (parts, body) = req.into_parts();
     let Ok(bytes) = body.collect().await.map(|b| b.to_bytes()) else {
         return json(StatusCode::BAD_GATEWAY, "{}");
     };
+    let bytes = rewrite_request(mode, bytes);
     let Ok(tcp) = tokio::net::TcpStream::connect(s.upstream).await else {
         return json(StatusCode::BAD_GATEWAY, "{}");
     };
@@ -235,20 +337,23 @@ async fn forward(State(s): State<RelayState>, req: Request<Body>) -> Response<Bo
         .method(parts.method)
         .uri(parts.uri.path());
     for (k, v) in &parts.headers {
-        up = up.header(k, v);
+        if k != axum::http::header::CONTENT_LENGTH {
+            up = up.header(k, v);
+        }
     }
     let Ok(request) = up.body(Full::new(bytes)) else {
         return json(StatusCode::BAD_GATEWAY, "{}");
     };
     match sender.send_request(request).await {
         Ok(r) => {
-            let (parts, body) = r.into_parts();
+            let (mut parts, body) = r.into_parts();
             let bytes = body
                 .collect()
                 .await
                 .map(|b| b.to_bytes())
                 .unwrap_or_default();
-            Response::from_parts(parts, Body::from(bytes))
+            parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+            Response::from_parts(parts, Body::from(rewrite_reply(mode, bytes)))
         }
         Err(_) => json(StatusCode::BAD_GATEWAY, "{}"),
     }
@@ -256,7 +361,14 @@ async fn forward(State(s): State<RelayState>, req: Request<Body>) -> Response<Bo
 
 /// A relay that waits `added` and then forwards every request to `upstream` (plain HTTP).
 pub fn relay_app(upstream: SocketAddr, added: Delay) -> Router {
-    Router::new()
-        .fallback(forward)
-        .with_state(RelayState { upstream, added })
+    relay_app_with(upstream, added, Mode::new(RelayMode::PassThrough))
+}
+
+/// [`relay_app`] in `mode`, which the caller can change while it runs.
+pub fn relay_app_with(upstream: SocketAddr, added: Delay, mode: Mode) -> Router {
+    Router::new().fallback(forward).with_state(RelayState {
+        upstream,
+        added,
+        mode,
+    })
 }

@@ -5,6 +5,9 @@
 //! ([`sample`]), the per-arm summaries ([`stats`]) and the paired overhead
 //! with its distribution-free confidence interval and verdict ([`paired`]).
 
+pub mod history;
+pub mod history_page;
+pub mod honesty;
 pub mod paired;
 pub mod report;
 pub mod run;

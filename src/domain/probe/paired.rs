@@ -51,13 +51,20 @@ pub struct VerdictText {
 
 /// The overhead from `(relay_us, direct_us)` pairs; `None` below [`MIN_PAIRS`].
 pub fn overhead(pairs: &[(u64, u64)]) -> Option<Overhead> {
-    if pairs.len() < MIN_PAIRS {
+    let diffs: Vec<i64> = pairs
+        .iter()
+        .map(|&(relay, direct)| relay as i64 - direct as i64)
+        .collect();
+    overhead_of_diffs(&diffs)
+}
+
+/// The overhead from per-pair differences (relay − direct, in µs), e.g.
+/// the pairs of many stored runs pooled; `None` below [`MIN_PAIRS`].
+pub fn overhead_of_diffs(diffs_us: &[i64]) -> Option<Overhead> {
+    if diffs_us.len() < MIN_PAIRS {
         return None;
     }
-    let mut diffs: Vec<f64> = pairs
-        .iter()
-        .map(|&(relay, direct)| (relay as f64 - direct as f64) / 1000.0)
-        .collect();
+    let mut diffs: Vec<f64> = diffs_us.iter().map(|&d| d as f64 / 1000.0).collect();
     diffs.sort_by(f64::total_cmp);
     let (lo, hi, coverage) = median_ci(&diffs, LEVEL)?;
     Some(Overhead {

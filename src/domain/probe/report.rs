@@ -77,8 +77,9 @@ fn arm_report(samples: &[Sample], arm: Arm) -> ArmReport {
     r
 }
 
-/// The report of `samples`; `claimed_ms` is the relay's own claim.
-pub fn report(samples: &[Sample], connection: Connection, claimed_ms: Option<u32>) -> RunReport {
+/// The `(relay_us, direct_us)` totals of the pairs where both requests
+/// succeeded (on a reused connection, for a warm run), in pair order.
+pub fn complete_pairs(samples: &[Sample], connection: Connection) -> Vec<(u64, u64)> {
     let mut pairs: BTreeMap<usize, (Option<u64>, Option<u64>)> = BTreeMap::new();
     for s in samples.iter().filter(|s| s.is_good()) {
         if connection == Connection::Warm && !s.reused {
@@ -90,16 +91,19 @@ pub fn report(samples: &[Sample], connection: Connection, claimed_ms: Option<u32
             Arm::Direct => entry.1 = s.phases.total_us,
         }
     }
-    let complete: Vec<(u64, u64)> = pairs
+    pairs
         .values()
         .filter_map(|(r, d)| Some(((*r)?, (*d)?)))
-        .collect();
+        .collect()
+}
+
+/// The report of `samples`; `claimed_ms` is the relay's own claim.
+pub fn report(samples: &[Sample], connection: Connection, claimed_ms: Option<u32>) -> RunReport {
+    let complete = complete_pairs(samples, connection);
     let overhead = overhead(&complete);
-    let kind = match connection {
-        Connection::Cold => "cold",
-        Connection::Warm => "warm",
-    };
-    let verdict = overhead.as_ref().map(|o| o.verdict_for(claimed_ms, kind));
+    let verdict = overhead
+        .as_ref()
+        .map(|o| o.verdict_for(claimed_ms, connection.code()));
     let note = overhead.is_none().then(|| {
         format!(
             "too few good pairs to give a number: {} of at least {MIN_PAIRS} (both requests of a pair must succeed{})",

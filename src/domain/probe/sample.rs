@@ -21,6 +21,25 @@ pub enum Connection {
     Warm,
 }
 
+impl Connection {
+    /// `warm` or `cold`, as in the probe-targets file and the API.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Cold => "cold",
+            Self::Warm => "warm",
+        }
+    }
+
+    /// The connection kind from its code.
+    pub fn parse(code: &str) -> Option<Self> {
+        match code {
+            "cold" => Some(Self::Cold),
+            "warm" => Some(Self::Warm),
+            _ => None,
+        }
+    }
+}
+
 /// How the TLS session was set up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

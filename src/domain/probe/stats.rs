@@ -21,7 +21,7 @@ pub struct Summary {
 }
 
 /// The nearest-rank `p`-th percentile (0 < p ≤ 100) of sorted values.
-pub fn percentile(sorted: &[u64], p: u32) -> Option<u64> {
+pub fn percentile<T: Copy>(sorted: &[T], p: u32) -> Option<T> {
     if sorted.is_empty() {
         return None;
     }

@@ -25,6 +25,21 @@ use std::time::Duration;
 #[derive(Debug)]
 pub struct ApiError(StatusCode, String);
 
+impl ApiError {
+    pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
+        Self(status, message.into())
+    }
+}
+
+impl From<super::service::StartError> for ApiError {
+    fn from(e: super::service::StartError) -> Self {
+        Self(
+            StatusCode::from_u16(e.status()).unwrap_or(StatusCode::BAD_REQUEST),
+            e.to_string(),
+        )
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         (self.0, Json(json!({ "error": self.1 }))).into_response()
@@ -41,7 +56,7 @@ fn not_found(id: &str) -> ApiError {
     )
 }
 
-fn probe(state: &AppState) -> Result<Arc<ProbeService>, ApiError> {
+pub fn probe(state: &AppState) -> Result<Arc<ProbeService>, ApiError> {
     state.probe.clone().ok_or_else(|| {
         ApiError(
             StatusCode::SERVICE_UNAVAILABLE,

@@ -46,7 +46,12 @@ pub struct ProbeRequest {
     pub headers: Vec<(hyper::header::HeaderName, hyper::header::HeaderValue)>,
     /// A status that counts as a good sample besides 2xx (401 without a key).
     pub expected_status: Option<u16>,
+    /// Keep the response body (up to [`MAX_KEPT_BODY`]) in [`Measured::body`].
+    pub keep_body: bool,
 }
+
+/// The most of a response body a request keeps.
+pub const MAX_KEPT_BODY: usize = 256 * 1024;
 
 /// A kept-alive connection.
 pub struct Conn {
@@ -66,6 +71,8 @@ pub struct Measured {
     /// The connection used: a new one, or the reused `id`.
     pub conn_id: Option<u64>,
     pub reused: bool,
+    /// The response body, when the request asked to keep it.
+    pub body: Option<Bytes>,
 }
 
 /// Builds connections and times requests.
@@ -84,6 +91,7 @@ fn failed(phases: Phases, error: ErrorClass) -> Measured {
         retry_after_s: None,
         conn_id: None,
         reused: false,
+        body: None,
     }
 }
 
@@ -283,6 +291,7 @@ impl Prober {
             .and_then(|v| v.trim().parse::<u64>().ok());
         let mut body = response.into_body();
         let mut events = SseScan::default();
+        let mut kept: Vec<u8> = Vec::new();
         while let Some(frame) = body.frame().await {
             let Ok(frame) = frame else {
                 *slot = None;
@@ -290,6 +299,10 @@ impl Prober {
             };
             if let Some(data) = frame.data_ref() {
                 events.feed(data, t0, &mut phases);
+                if req.keep_body {
+                    let room = MAX_KEPT_BODY.saturating_sub(kept.len());
+                    kept.extend_from_slice(&data[..data.len().min(room)]);
+                }
             }
         }
         phases.total_us = Some(us(t0));
@@ -305,6 +318,7 @@ impl Prober {
             retry_after_s,
             conn_id: Some(conn_id),
             reused: reusable,
+            body: req.keep_body.then(|| Bytes::from(kept)),
         }
     }
 }

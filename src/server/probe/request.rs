@@ -31,23 +31,55 @@ pub fn probe_request(
         "stream": stream,
         "messages": [{"role": "user", "content": "ping"}],
     });
-    let headers = key
-        .and_then(|k| {
-            let (name, value) = match style {
-                ApiStyle::Anthropic => ("x-api-key", k.to_string()),
-                ApiStyle::Openai => ("authorization", format!("Bearer {k}")),
-            };
-            let mut v = hyper::header::HeaderValue::from_str(&value).ok()?;
-            v.set_sensitive(true);
-            Some(vec![(hyper::header::HeaderName::from_static(name), v)])
-        })
-        .unwrap_or_default();
     ProbeRequest {
         path: messages_path(ep, style),
         body: Bytes::from(body.to_string()),
-        headers,
+        headers: key_headers(style, key),
         expected_status: (!stream).then_some(401),
+        keep_body: false,
     }
+}
+
+/// The honesty check's request: `prompt` at temperature 0, not streamed,
+/// its reply kept.
+pub fn honesty_request(
+    ep: &Endpoint,
+    style: ApiStyle,
+    model: &str,
+    key: &str,
+    prompt: &str,
+    max_tokens: u32,
+) -> ProbeRequest {
+    let body = serde_json::json!({
+        "model": model,
+        "max_tokens": max_tokens,
+        "temperature": 0,
+        "messages": [{"role": "user", "content": prompt}],
+    });
+    ProbeRequest {
+        path: messages_path(ep, style),
+        body: Bytes::from(body.to_string()),
+        headers: key_headers(style, Some(key)),
+        expected_status: None,
+        keep_body: true,
+    }
+}
+
+/// The key as the API style sends it, marked sensitive.
+fn key_headers(
+    style: ApiStyle,
+    key: Option<&str>,
+) -> Vec<(hyper::header::HeaderName, hyper::header::HeaderValue)> {
+    key.and_then(|k| {
+        let (name, value) = match style {
+            ApiStyle::Anthropic => ("x-api-key", k.to_string()),
+            ApiStyle::Openai => ("authorization", format!("Bearer {k}")),
+        };
+        let mut v = hyper::header::HeaderValue::from_str(&value).ok()?;
+        v.set_sensitive(true);
+        Some(vec![(hyper::header::HeaderName::from_static(name), v)])
+    })
+    .unwrap_or_default()
 }
 
 /// `scheme://host:port/base` of the endpoint.

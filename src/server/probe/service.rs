@@ -14,7 +14,8 @@ use super::runs::{secret, CancelOutcome, Run, Runs};
 pub use super::runs::{KEEP_FINISHED_FOR, MAX_KEPT_RUNS};
 pub use super::start::{Limits, StartError, StartRequest};
 use super::targets::{ProbeTargets, DEFAULT_PAIRS};
-use crate::domain::pricebook::{ApiStyle, Pricebook, ProviderKind};
+use crate::domain::pricebook::{ApiStyle, Model, Pricebook, Provider, ProviderKind};
+use crate::domain::probe::history::Origin;
 use crate::domain::probe::report::report;
 use crate::domain::probe::run::{RunStatus, RunView};
 use crate::domain::probe::sample::{abba_arm, Arm, Connection, ErrorClass, Sample};
@@ -27,6 +28,12 @@ use std::time::{Duration, Instant};
 use tokio::sync::Semaphore;
 
 mod arms;
+mod honesty;
+mod record;
+mod scheduled;
+
+/// How an authenticated run is described; stored runs are read back by it.
+pub const AUTH_MODE: &str = "authenticated: streaming request, max_tokens = 1";
 
 /// A started run: its id, and the token that cancels it (given only to the
 /// starter).
@@ -48,6 +55,10 @@ pub struct ProbeService {
     starts: Mutex<HashMap<IpAddr, VecDeque<Instant>>>,
     auth_spent: Mutex<VecDeque<Instant>>,
     host: String,
+    /// Where finished runs are kept; without it they live in memory only.
+    store: std::sync::OnceLock<Arc<super::store::ProbeStore>>,
+    /// How long runs are kept, once pruning runs.
+    retention: std::sync::OnceLock<Duration>,
 }
 
 fn host_name() -> String {
@@ -79,6 +90,8 @@ impl ProbeService {
             starts: Mutex::new(HashMap::new()),
             auth_spent: Mutex::new(VecDeque::new()),
             host: host_name(),
+            store: std::sync::OnceLock::new(),
+            retention: std::sync::OnceLock::new(),
         }
     }
 
@@ -135,14 +148,30 @@ impl ProbeService {
         req: StartRequest,
         client: IpAddr,
     ) -> Result<Started, StartError> {
-        let pairs = req.pairs.unwrap_or(DEFAULT_PAIRS);
+        self.check_pairs(req.pairs)?;
+        self.admit_client(client)?;
+        self.launch(req, Origin::Manual).await.map(|(s, _)| s)
+    }
+
+    fn check_pairs(&self, pairs: Option<usize>) -> Result<usize, StartError> {
+        let pairs = pairs.unwrap_or(DEFAULT_PAIRS);
         if pairs == 0 || pairs > self.targets.max_pairs {
             return Err(StartError::BadRequest(format!(
                 "`pairs` must be from 1 to {}; got {pairs}",
                 self.targets.max_pairs
             )));
         }
-        self.admit_client(client)?;
+        Ok(pairs)
+    }
+
+    /// Takes a permit and the budget, then runs `req` in the background;
+    /// the handle ends when the run has ended and been stored.
+    async fn launch(
+        self: &Arc<Self>,
+        req: StartRequest,
+        origin: Origin,
+    ) -> Result<(Started, tokio::task::JoinHandle<()>), StartError> {
+        let pairs = self.check_pairs(req.pairs)?;
         let permit = self
             .in_flight
             .clone()
@@ -156,15 +185,7 @@ impl ProbeService {
                 0
             };
         if auth {
-            let mut log = self.auth_spent.lock().unwrap_or_else(|e| e.into_inner());
-            if !admit(
-                &mut log,
-                Duration::from_secs(3600),
-                self.limits.auth_requests_per_hour,
-                total_requests,
-            ) {
-                return Err(StartError::BudgetSpent(self.limits.auth_requests_per_hour));
-            }
+            self.spend(total_requests)?;
         }
         let no_secret =
             |e: getrandom::Error| StartError::Internal(format!("no random run id: {e}"));
@@ -178,7 +199,7 @@ impl ProbeService {
             direct_url: display_url(&arms.direct),
             connection: req.connection,
             mode: if auth {
-                "authenticated: streaming request, max_tokens = 1".into()
+                AUTH_MODE.into()
             } else {
                 "unauthenticated: a keyless request answered 401, timed as network + edge".into()
             },
@@ -195,27 +216,51 @@ impl ProbeService {
         let run = Arc::new(Run::new(view, cancel_token.clone()));
         self.runs.insert(id.clone(), run.clone());
         let service = self.clone();
-        tokio::spawn(async move {
+        let started_at_ms = super::store::now_ms();
+        let custom = req.target_url.is_some();
+        let handle = tokio::spawn(async move {
             let _permit = permit;
             let outcome = tokio::time::timeout(
                 service.limits.run_timeout,
                 service.execute(&run, &arms, pairs, req.connection),
             )
             .await;
-            let mut v = run.view.lock().unwrap_or_else(|e| e.into_inner());
-            v.status = match outcome {
-                Err(_) => RunStatus::TimedOut,
-                Ok(status) => status,
+            let finished = {
+                let mut v = run.view.lock().unwrap_or_else(|e| e.into_inner());
+                v.status = match outcome {
+                    Err(_) => RunStatus::TimedOut,
+                    Ok(status) => status,
+                };
+                if v.status == RunStatus::TimedOut {
+                    v.stop_reason = Some(format!(
+                        "the run passed its {} s limit",
+                        service.limits.run_timeout.as_secs()
+                    ));
+                }
+                v.report = report(&v.samples, v.connection, v.claimed_overhead_ms);
+                v.clone()
             };
-            if v.status == RunStatus::TimedOut {
-                v.stop_reason = Some(format!(
-                    "the run passed its {} s limit",
-                    service.limits.run_timeout.as_secs()
-                ));
+            // A custom target's runs are not kept: its URL is not a relay's.
+            if !custom {
+                service.record(&finished, origin, started_at_ms).await;
             }
-            v.report = report(&v.samples, v.connection, v.claimed_overhead_ms);
         });
-        Ok(Started { id, cancel_token })
+        Ok((Started { id, cancel_token }, handle))
+    }
+
+    /// Counts `n` authenticated requests against the hourly budget.
+    fn spend(&self, n: usize) -> Result<(), StartError> {
+        let mut log = self.auth_spent.lock().unwrap_or_else(|e| e.into_inner());
+        if admit(
+            &mut log,
+            Duration::from_secs(3600),
+            self.limits.auth_requests_per_hour,
+            n,
+        ) {
+            Ok(())
+        } else {
+            Err(StartError::BudgetSpent(self.limits.auth_requests_per_hour))
+        }
     }
 
     async fn execute(

@@ -10,6 +10,12 @@
 //! provider = "anthropic"         # a provider id from pricing/
 //! base_url = "https://127.0.0.1:9443"
 //! ca_file = "test-ca.pem"        # optional: PEM roots to trust, relative to this file
+//!
+//! [[schedules]]                  # runs the server starts by itself (see `schedule`)
+//! relay = "holysheep"
+//! every = "15m"
+//! pairs = 10
+//! connection = "warm"
 //! ```
 
 use rustls::pki_types::pem::PemObject;
@@ -32,6 +38,8 @@ struct RawTargets {
     custom_target_ports: Option<Vec<u16>>,
     #[serde(default)]
     targets: Vec<RawTarget>,
+    #[serde(default)]
+    schedules: Vec<super::schedule::RawSchedule>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -52,6 +60,8 @@ pub struct ProbeTargets {
     /// Provider id → base URL to probe instead of the pricebook's.
     pub base_urls: HashMap<String, url::Url>,
     pub extra_roots: Vec<CertificateDer<'static>>,
+    /// Runs the server starts by itself (none unless the file lists some).
+    pub schedules: Vec<super::schedule::Schedule>,
 }
 
 impl Default for ProbeTargets {
@@ -62,6 +72,7 @@ impl Default for ProbeTargets {
             custom_target_ports: super::guard::DEFAULT_PORTS.to_vec(),
             base_urls: HashMap::new(),
             extra_roots: Vec::new(),
+            schedules: Vec::new(),
         }
     }
 }
@@ -145,6 +156,11 @@ pub fn load(path: &Path) -> Result<ProbeTargets, TargetsError> {
             targets.extra_roots.extend(certs);
         }
         targets.base_urls.insert(t.provider, url);
+    }
+    for (i, s) in raw.schedules.into_iter().enumerate() {
+        targets
+            .schedules
+            .push(s.check(i + 1, max_pairs).map_err(err)?);
     }
     Ok(targets)
 }

@@ -12,7 +12,7 @@ pub(super) struct Arms {
 }
 
 impl ProbeService {
-    fn endpoint_of(
+    pub(super) fn endpoint_of(
         &self,
         provider_id: &str,
     ) -> Result<(Endpoint, ApiStyle, Option<String>), StartError> {
@@ -35,48 +35,53 @@ impl ProbeService {
         Ok((ep, p.api_style, key))
     }
 
+    /// A relay, its model of its upstream's, the upstream's id and that
+    /// model's id there.
+    pub(super) fn relay_route(
+        &self,
+        relay_id: &str,
+    ) -> Result<(&Provider, &Model, String, String), StartError> {
+        let relay = self
+            .book
+            .provider(relay_id)
+            .filter(|p| p.kind == ProviderKind::Relay)
+            .ok_or_else(|| {
+                let relays: Vec<&str> = self
+                    .book
+                    .providers
+                    .iter()
+                    .filter(|p| p.kind == ProviderKind::Relay)
+                    .map(|p| p.id.as_str())
+                    .collect();
+                StartError::BadRequest(format!("`relay` must be one of: {}", relays.join(", ")))
+            })?;
+        let upstream_id = relay.upstream.clone().unwrap_or_default();
+        let model = relay
+            .models
+            .iter()
+            .find(|m| {
+                m.upstream
+                    .as_ref()
+                    .is_some_and(|u| u.provider == upstream_id)
+            })
+            .ok_or_else(|| {
+                StartError::BadRequest(format!("`{relay_id}` serves no model of `{upstream_id}`"))
+            })?;
+        let upstream_model = model
+            .upstream
+            .as_ref()
+            .map(|u| u.model.clone())
+            .unwrap_or_default();
+        Ok((relay, model, upstream_id, upstream_model))
+    }
+
     pub(super) async fn arms(
         &self,
         req: &StartRequest,
     ) -> Result<(Arms, String, String, Option<u32>, bool), StartError> {
         match (&req.relay, &req.target_url) {
             (Some(relay_id), None) => {
-                let relay = self
-                    .book
-                    .provider(relay_id)
-                    .filter(|p| p.kind == ProviderKind::Relay)
-                    .ok_or_else(|| {
-                        let relays: Vec<&str> = self
-                            .book
-                            .providers
-                            .iter()
-                            .filter(|p| p.kind == ProviderKind::Relay)
-                            .map(|p| p.id.as_str())
-                            .collect();
-                        StartError::BadRequest(format!(
-                            "`relay` must be one of: {}",
-                            relays.join(", ")
-                        ))
-                    })?;
-                let upstream_id = relay.upstream.clone().unwrap_or_default();
-                let model = relay
-                    .models
-                    .iter()
-                    .find(|m| {
-                        m.upstream
-                            .as_ref()
-                            .is_some_and(|u| u.provider == upstream_id)
-                    })
-                    .ok_or_else(|| {
-                        StartError::BadRequest(format!(
-                            "`{relay_id}` serves no model of `{upstream_id}`"
-                        ))
-                    })?;
-                let upstream_model = model
-                    .upstream
-                    .as_ref()
-                    .map(|u| u.model.clone())
-                    .unwrap_or_default();
+                let (relay, model, upstream_id, upstream_model) = self.relay_route(relay_id)?;
                 let (rep, rstyle, rkey) = self.endpoint_of(relay_id)?;
                 let (dep, dstyle, dkey) = self.endpoint_of(&upstream_id)?;
                 let auth = rkey.is_some() && dkey.is_some();
@@ -89,7 +94,7 @@ impl ProbeService {
                 };
                 Ok((
                     arms,
-                    relay_id.clone(),
+                    relay.id.clone(),
                     upstream_id,
                     relay.claim.as_ref().map(|c| c.claimed_overhead_ms),
                     auth,

@@ -1,0 +1,300 @@
+//! The probe history over HTTP:
+//! - `GET /api/v1/probe/history?relay=…&window=72h`: the history as JSON
+//!   ([`HistoryPage`]); both parameters optional;
+//! - `GET /probe/history.csv`, same parameters: one row per relay,
+//!   connection kind and window, then one per slice of the chart window;
+//! - `GET /api/v1/probe/honesty?relay=…`: what a check sends and costs at most;
+//! - `POST /api/v1/probe/honesty` with `{"relay": …}`: runs the check, returns it;
+//! - `POST /probe/honesty` (a form with `relay`): the same from the page
+//!   without JavaScript, answered with a redirect back to `/probe`.
+//!
+//! Two middlewares let pages show the history: [`stamp`] puts how many runs
+//! are stored and the latest one's time into the request, so the render
+//! cache keys `/report` by it, and [`preload`], inside the cache, puts the
+//! history itself there for `/probe` and `/report`.
+
+use super::api::{probe, ApiError};
+use super::service::ProbeService;
+use super::store::{now_ms, Backend};
+use crate::domain::probe::history::{histories, RunKind, Window};
+use crate::domain::probe::history_page::{utc_minute, window_cells, HistoryPage, WINDOW_COLUMNS};
+use crate::domain::probe::honesty::HonestyReport;
+use crate::server::state::AppState;
+use axum::extract::{Request, State};
+use axum::http::{header, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Json;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// The parameters of the history routes.
+#[derive(Debug, Default)]
+struct Query {
+    relay: Option<String>,
+    window: Option<Window>,
+}
+
+fn bad(msg: String) -> ApiError {
+    ApiError::new(StatusCode::BAD_REQUEST, msg)
+}
+
+fn parse_query(service: &ProbeService, raw: Option<&str>) -> Result<Query, ApiError> {
+    let mut q = Query::default();
+    for (k, v) in url::form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {
+        match k.as_ref() {
+            "relay" => {
+                service
+                    .relay_ids()
+                    .contains(&v.as_ref())
+                    .then_some(())
+                    .ok_or_else(|| {
+                        bad(format!(
+                            "`relay` must be one of: {}; got `{v}`",
+                            service.relay_ids().join(", ")
+                        ))
+                    })?;
+                q.relay = Some(v.into_owned());
+            }
+            "window" => q.window = Some(Window::parse(&v).map_err(bad)?),
+            other => {
+                return Err(bad(format!(
+                    "unknown parameter `{other}`; allowed: relay, window (24h, 72h or 7d)"
+                )))
+            }
+        }
+    }
+    Ok(q)
+}
+
+/// The history now, for `relay` (every relay when `None`).
+pub async fn history_page(
+    service: &ProbeService,
+    relay: Option<&str>,
+    window: Option<Window>,
+) -> HistoryPage {
+    let now = now_ms();
+    let store = match service.store() {
+        Some(s) => match s.backend() {
+            Backend::Sqlite => format!("SQLite {}", s.location()),
+            Backend::Postgres => format!("PostgreSQL {}", s.location()),
+        },
+        None => "memory only (no history is kept)".into(),
+    };
+    let mut page = HistoryPage {
+        now_ms: now,
+        window,
+        store,
+        retention_days: service.retention_days(),
+        schedules: service.schedule_texts(),
+        plans: service
+            .relay_ids()
+            .iter()
+            .filter(|r| relay.is_none_or(|o| o == **r))
+            .filter_map(|r| service.honesty_plan(r).ok())
+            .collect(),
+        ..HistoryPage::default()
+    };
+    let runs = match service.stored_since(now - Window::Days7.ms()).await {
+        Ok(r) => r,
+        Err(e) => {
+            page.error = Some(e.to_string());
+            return page;
+        }
+    };
+    page.relays = histories(&runs, relay, now, window.unwrap_or(Window::Days7));
+    if let Some(w) = window {
+        for h in &mut page.relays {
+            h.windows.retain(|s| s.window == w);
+        }
+    }
+    let mut latest: BTreeMap<String, HonestyReport> = BTreeMap::new();
+    for r in runs.iter().filter(|r| r.kind == RunKind::Honesty) {
+        if relay.is_some_and(|o| o != r.relay) {
+            continue;
+        }
+        if let Some(report) = r
+            .detail
+            .as_deref()
+            .and_then(|d| serde_json::from_str::<HonestyReport>(d).ok())
+        {
+            latest.insert(r.relay.clone(), report);
+        }
+    }
+    page.honesty = latest.into_values().collect();
+    page
+}
+
+/// `GET /api/v1/probe/history`.
+pub async fn history_json(
+    State(state): State<AppState>,
+    uri: axum::http::Uri,
+) -> Result<Response, ApiError> {
+    let service = probe(&state)?;
+    let q = parse_query(&service, uri.query())?;
+    let page = history_page(&service, q.relay.as_deref(), q.window).await;
+    Ok(Json(page).into_response())
+}
+
+/// `GET /probe/history.csv`.
+pub async fn history_csv(
+    State(state): State<AppState>,
+    uri: axum::http::Uri,
+) -> Result<Response, ApiError> {
+    let service = probe(&state)?;
+    let q = parse_query(&service, uri.query())?;
+    let page = history_page(&service, q.relay.as_deref(), q.window).await;
+    if let Some(e) = page.error {
+        return Err(ApiError::new(StatusCode::SERVICE_UNAVAILABLE, e));
+    }
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut head = vec![
+        "relay",
+        "upstream",
+        "connection",
+        "row",
+        "from_utc",
+        "to_utc",
+    ];
+    head.extend(WINDOW_COLUMNS);
+    head.extend(["claimed_ms", "measured_from"]);
+    let csv_err = |e: csv::Error| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+    w.write_record(&head).map_err(csv_err)?;
+    for h in &page.relays {
+        let rows = h.windows.iter().map(|s| ("window".to_string(), s)).chain(
+            h.slices
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (format!("slice {}", i + 1), s)),
+        );
+        for (row, s) in rows {
+            let mut cells = vec![
+                h.relay.clone(),
+                h.upstream.clone(),
+                h.connection.code().to_string(),
+                row,
+                utc_minute(s.from_ms),
+                utc_minute(s.to_ms),
+            ];
+            cells.extend(window_cells(s));
+            cells.push(
+                h.claimed_overhead_ms
+                    .map_or(String::new(), |c| c.to_string()),
+            );
+            cells.push(h.measured_from.join(" "));
+            w.write_record(&cells).map_err(csv_err)?;
+        }
+    }
+    let body = w
+        .into_inner()
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"probe-history.csv\"",
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HonestyRequest {
+    relay: String,
+}
+
+/// `GET /api/v1/probe/honesty?relay=…`: the plan and price.
+pub async fn honesty_plan(
+    State(state): State<AppState>,
+    uri: axum::http::Uri,
+) -> Result<Response, ApiError> {
+    let service = probe(&state)?;
+    let q = parse_query(&service, uri.query())?;
+    let relay = q
+        .relay
+        .ok_or_else(|| bad("give `relay`, a relay's provider id".into()))?;
+    Ok(Json(service.honesty_plan(&relay)?).into_response())
+}
+
+/// `POST /api/v1/probe/honesty`: runs the check.
+pub async fn honesty_run(
+    State(state): State<AppState>,
+    body: axum::body::Bytes,
+) -> Result<Response, ApiError> {
+    let service = probe(&state)?;
+    let req: HonestyRequest = serde_json::from_slice(&body).map_err(|e| {
+        bad(format!(
+            "the body must be JSON like {{\"relay\": \"holysheep\"}}: {e}"
+        ))
+    })?;
+    let report = service
+        .honesty(&req.relay, crate::domain::probe::history::Origin::Manual)
+        .await?;
+    Ok(Json(report).into_response())
+}
+
+/// `POST /probe/honesty` from the page's form: runs the check and sends the
+/// browser back to its result (or the reason it did not run).
+pub async fn honesty_form(State(state): State<AppState>, body: axum::body::Bytes) -> Response {
+    let Ok(service) = probe(&state) else {
+        return Redirect::to("/probe?honesty_error=the+probe+is+not+configured#honesty")
+            .into_response();
+    };
+    let relay = url::form_urlencoded::parse(&body)
+        .find(|(k, _)| k == "relay")
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default();
+    match service
+        .honesty(&relay, crate::domain::probe::history::Origin::Manual)
+        .await
+    {
+        Ok(_) => Redirect::to("/probe#honesty").into_response(),
+        Err(e) => {
+            let msg: String =
+                url::form_urlencoded::byte_serialize(e.to_string().as_bytes()).collect();
+            Redirect::to(&format!("/probe?honesty_error={msg}#honesty")).into_response()
+        }
+    }
+}
+
+/// How many runs are stored and when the last finished, in the request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryStamp(pub String);
+
+/// The history, in the request, for the pages that show it.
+#[derive(Debug, Clone)]
+pub struct PreloadedHistory(pub Arc<HistoryPage>);
+
+fn shows_history(path: &str) -> bool {
+    matches!(path, "/probe" | "/report")
+}
+
+/// Outside the render cache: the history's stamp, so cached pages change with it.
+pub async fn stamp(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    if shows_history(req.uri().path()) {
+        if let Some(store) = state.probe.as_ref().and_then(|p| p.store()) {
+            let s = match store.stamp().await {
+                Ok((n, last)) => format!("{n}@{last}"),
+                Err(_) => "unreadable".into(),
+            };
+            req.extensions_mut().insert(HistoryStamp(s));
+        }
+    }
+    next.run(req).await
+}
+
+/// Inside the render cache: the history for a page being rendered.
+pub async fn preload(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    if shows_history(req.uri().path()) {
+        if let Some(service) = &state.probe {
+            let page = history_page(service, None, None).await;
+            req.extensions_mut()
+                .insert(PreloadedHistory(Arc::new(page)));
+        }
+    }
+    next.run(req).await
+}

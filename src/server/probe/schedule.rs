@@ -1,0 +1,114 @@
+//! Schedules from the probe-targets file, and the tasks that run them.
+//!
+//! ```toml
+//! [[schedules]]
+//! relay = "holysheep"   # a relay's provider id
+//! every = "15m"         # s, m, h or d; at least 1s
+//! pairs = 10            # latency runs: pairs per run (1 to max_pairs)
+//! connection = "warm"   # or "cold"
+//! check = "latency"     # or "honesty": the replies compared (costs tokens)
+//! ```
+//!
+//! Each schedule is one task: it waits for its next tick, runs, and waits
+//! for the run to end before the next tick, so runs of one schedule never
+//! overlap and never queue (a tick missed while a run goes on is dropped).
+//! A run the caps refuse (runs in flight, the hourly authenticated budget)
+//! is stored as skipped, with the reason.
+
+use crate::domain::probe::sample::Connection;
+use serde::Deserialize;
+use std::time::Duration;
+
+/// What a schedule runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Check {
+    #[default]
+    Latency,
+    Honesty,
+}
+
+/// A schedule as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSchedule {
+    relay: String,
+    every: String,
+    pairs: Option<usize>,
+    #[serde(default)]
+    connection: Connection,
+    #[serde(default)]
+    check: Check,
+}
+
+/// A checked schedule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Schedule {
+    pub relay: String,
+    pub every: Duration,
+    pub pairs: usize,
+    pub connection: Connection,
+    pub check: Check,
+}
+
+/// `30s`, `15m`, `1h` or `1d` as a duration; at least one second.
+pub fn parse_every(text: &str) -> Result<Duration, String> {
+    let bad = || {
+        format!("`every` must be a whole number and a unit (s, m, h or d), e.g. \"15m\"; got \"{text}\"")
+    };
+    let t = text.trim();
+    let unit = t.chars().last().ok_or_else(bad)?;
+    let n: u64 = t[..t.len() - unit.len_utf8()].parse().map_err(|_| bad())?;
+    let secs = match unit {
+        's' => Some(n),
+        'm' => n.checked_mul(60),
+        'h' => n.checked_mul(3600),
+        'd' => n.checked_mul(86_400),
+        _ => None,
+    }
+    .ok_or_else(bad)?;
+    if secs == 0 || secs > 366 * 86_400 {
+        return Err(format!("`every` must be from 1s to 366d; got \"{text}\""));
+    }
+    Ok(Duration::from_secs(secs))
+}
+
+impl RawSchedule {
+    /// The schedule, checked against the pair cap; `n` is its place in the file.
+    pub fn check(self, n: usize, max_pairs: usize) -> Result<Schedule, String> {
+        let at = |m: String| format!("schedule {n} (relay `{}`): {m}", self.relay);
+        let every = parse_every(&self.every).map_err(at)?;
+        let pairs = self.pairs.unwrap_or(super::targets::DEFAULT_PAIRS);
+        if pairs == 0 || pairs > max_pairs {
+            return Err(at(format!(
+                "`pairs` must be from 1 to {max_pairs} (max_pairs); got {pairs}"
+            )));
+        }
+        Ok(Schedule {
+            relay: self.relay,
+            every,
+            pairs,
+            connection: self.connection,
+            check: self.check,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_reads_units_and_names_the_allowed_ones() {
+        assert_eq!(parse_every("1s"), Ok(Duration::from_secs(1)));
+        assert_eq!(parse_every("15m"), Ok(Duration::from_secs(900)));
+        assert_eq!(parse_every("2h"), Ok(Duration::from_secs(7200)));
+        assert_eq!(parse_every("1d"), Ok(Duration::from_secs(86_400)));
+        for bad in ["", "15", "m", "1.5h", "-1m", "15 min", "1w"] {
+            let e = parse_every(bad).unwrap_err();
+            assert!(e.contains("(s, m, h or d)"), "{bad}: {e}");
+        }
+        assert!(parse_every("0s").unwrap_err().contains("from 1s to 366d"));
+        assert!(parse_every("99999999999999999d").is_err());
+    }
+}

@@ -1,0 +1,316 @@
+//! The honesty check on the server: the committed prompts sent to a relay
+//! and to its upstream with both keys, the replies read and compared
+//! ([`crate::domain::probe::honesty`]), the result stored.
+//!
+//! It spends real tokens, so it runs only when asked (the API, the probe
+//! page) or on a schedule with `check = "honesty"`, takes a run permit,
+//! counts its requests against the hourly authenticated budget, and its
+//! price is shown before it starts ([`ProbeService::honesty_plan`]).
+
+use super::*;
+use crate::domain::cost::engine::{request_cost, Usage};
+use crate::domain::probe::history::{Outcome, RunKind, StoredRun};
+use crate::domain::probe::honesty::{verdict, HonestyPlan, HonestyReport, PromptCheck, Reply};
+use crate::server::probe::request::honesty_request;
+use crate::server::probe::store::now_ms;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+/// One committed prompt.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prompt {
+    pub id: String,
+    pub text: String,
+    pub max_tokens: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PromptFile {
+    prompts: Vec<Prompt>,
+}
+
+/// The committed prompts (`src/server/probe/honesty-prompts.toml`).
+pub fn prompts() -> Result<Vec<Prompt>, String> {
+    toml::from_str::<PromptFile>(include_str!("../honesty-prompts.toml"))
+        .map(|f| f.prompts)
+        .map_err(|e| format!("honesty-prompts.toml: {}", e.message()))
+}
+
+/// Allowance for the message framing a prompt is wrapped in, in tokens.
+const FRAMING_TOKENS: u32 = 20;
+
+/// A reply body as a [`Reply`], for either API style.
+pub fn parse_reply(style: ApiStyle, status: Option<u16>, body: &[u8]) -> Result<Reply, String> {
+    let v: serde_json::Value = serde_json::from_slice(body)
+        .map_err(|_| format!("HTTP {}: not a JSON reply", status.unwrap_or(0)))?;
+    if status.is_some_and(|s| !(200..300).contains(&s)) {
+        let msg = v["error"]["message"].as_str().unwrap_or("no message");
+        return Err(format!("HTTP {}: {msg}", status.unwrap_or(0)));
+    }
+    let num = |p: &str| v.pointer(p).and_then(serde_json::Value::as_u64);
+    let (input, output, text) = match style {
+        ApiStyle::Anthropic => (
+            num("/usage/input_tokens"),
+            num("/usage/output_tokens"),
+            v["content"].as_array().map(|blocks| {
+                blocks
+                    .iter()
+                    .filter_map(|b| b["text"].as_str())
+                    .collect::<String>()
+            }),
+        ),
+        ApiStyle::Openai => (
+            num("/usage/prompt_tokens"),
+            num("/usage/completion_tokens"),
+            v.pointer("/choices/0/message/content")
+                .and_then(|t| t.as_str())
+                .map(str::to_string),
+        ),
+    };
+    let missing = |what: &str| format!("the reply has no {what}");
+    Ok(Reply {
+        model: v["model"]
+            .as_str()
+            .ok_or_else(|| missing("model"))?
+            .to_string(),
+        input_tokens: input.ok_or_else(|| missing("input token count"))?,
+        output_tokens: output.ok_or_else(|| missing("output token count"))?,
+        text: text.ok_or_else(|| missing("text"))?,
+    })
+}
+
+impl ProbeService {
+    /// The most `prompts` can cost on `provider`'s `model`, in USD: each
+    /// prompt counted as one input token per byte plus the framing, and
+    /// its full `max_tokens` of output.
+    fn bound_usd(
+        &self,
+        provider: &Provider,
+        model: &Model,
+        prompts: &[Prompt],
+    ) -> Result<Decimal, StartError> {
+        let mut total = Decimal::ZERO;
+        for p in prompts {
+            let input = Decimal::from(p.text.len() as u64 + u64::from(FRAMING_TOKENS));
+            let usage = Usage {
+                input_total: input,
+                tier_input: input,
+                fresh_input: input,
+                cache_read: Decimal::ZERO,
+                cache_write: Decimal::ZERO,
+                output: Decimal::from(p.max_tokens),
+                ttl: Default::default(),
+                batch_fraction: Decimal::ZERO,
+                offpeak_fraction: Decimal::ZERO,
+                service_tier: Default::default(),
+            };
+            let cost = request_cost(&self.book, provider, model, &usage)
+                .map_err(|e| StartError::Internal(e.to_string()))?;
+            let factor = self
+                .book
+                .fx
+                .factor(&provider.currency, "USD")
+                .ok_or_else(|| {
+                    StartError::Internal(format!(
+                        "no exchange rate from {} to USD",
+                        provider.currency
+                    ))
+                })?;
+            total += cost.parts.total * factor;
+        }
+        Ok(total)
+    }
+
+    /// What a check of `relay` sends and costs at most.
+    pub fn honesty_plan(&self, relay_id: &str) -> Result<HonestyPlan, StartError> {
+        let prompts = prompts().map_err(StartError::Internal)?;
+        let (relay, model, upstream_id, upstream_model) = self.relay_route(relay_id)?;
+        let upstream = self
+            .book
+            .provider(&upstream_id)
+            .ok_or_else(|| StartError::BadRequest(format!("unknown provider `{upstream_id}`")))?;
+        let direct_model = upstream.model(&upstream_model).ok_or_else(|| {
+            StartError::BadRequest(format!("`{upstream_id}` has no model `{upstream_model}`"))
+        })?;
+        let max_cost_usd = (self.bound_usd(relay, model, &prompts)?
+            + self.bound_usd(upstream, direct_model, &prompts)?)
+        .round_dp(6)
+        .normalize();
+        let key_vars: Vec<String> = [relay, upstream]
+            .iter()
+            .filter_map(|p| p.api_key_env.clone())
+            .collect();
+        let ready = [relay, upstream].iter().all(|p| {
+            p.api_key_env
+                .as_deref()
+                .and_then(|v| std::env::var(v).ok())
+                .is_some_and(|k| !k.is_empty())
+        });
+        Ok(HonestyPlan {
+            relay: relay.id.clone(),
+            upstream: upstream_id,
+            relay_model: model.id.clone(),
+            direct_model: upstream_model,
+            prompts: prompts.len(),
+            requests: 2 * prompts.len(),
+            max_cost_usd,
+            basis: format!(
+                "{} prompts, each sent to both; at most one input token per byte of prompt plus {FRAMING_TOKENS} for framing, and max_tokens of output, at the pricebook's prices (rounded to 6 decimals)",
+                prompts.len()
+            ),
+            ready,
+            key_vars,
+        })
+    }
+
+    /// Runs the check of `relay` now, stores it and returns it.
+    pub async fn honesty(
+        self: &Arc<Self>,
+        relay_id: &str,
+        origin: Origin,
+    ) -> Result<HonestyReport, StartError> {
+        let plan = self.honesty_plan(relay_id)?;
+        if !plan.ready {
+            return Err(StartError::BadRequest(format!(
+                "the honesty check needs both API keys: set {}",
+                plan.key_vars.join(" and ")
+            )));
+        }
+        let prompts = prompts().map_err(StartError::Internal)?;
+        let _permit = self
+            .in_flight
+            .clone()
+            .try_acquire_owned()
+            .map_err(|_| StartError::Busy(self.limits.max_runs_in_flight))?;
+        self.spend(plan.requests)?;
+        let (rep, rstyle, rkey) = self.endpoint_of(&plan.relay)?;
+        let (dep, dstyle, dkey) = self.endpoint_of(&plan.upstream)?;
+        let (Some(rkey), Some(dkey)) = (rkey, dkey) else {
+            return Err(StartError::BadRequest("an API key went missing".into()));
+        };
+        let started = now_ms();
+        let ask = |ep: &Endpoint, style: ApiStyle, model: &str, key: &str, p: &Prompt| {
+            let req = honesty_request(ep, style, model, key, &p.text, p.max_tokens);
+            let ep = ep.clone();
+            async move {
+                let mut slot = None;
+                let m = self.prober.request(&ep, &req, &mut slot, false).await;
+                match (m.error, m.body) {
+                    (Some(e), None) => Err(e.label().to_string()),
+                    (_, Some(body)) => parse_reply(style, m.status, &body),
+                    (None, None) => Err("no reply".to_string()),
+                }
+            }
+        };
+        let mut checks = Vec::new();
+        for p in &prompts {
+            let relay = ask(&rep, rstyle, &plan.relay_model, &rkey, p).await;
+            let direct = ask(&dep, dstyle, &plan.direct_model, &dkey, p).await;
+            checks.push(PromptCheck {
+                prompt_id: p.id.clone(),
+                max_tokens: p.max_tokens,
+                relay,
+                direct,
+            });
+        }
+        let report = HonestyReport {
+            relay: plan.relay.clone(),
+            upstream: plan.upstream.clone(),
+            model: plan.direct_model.clone(),
+            verdict: verdict(&plan.direct_model, &checks),
+            checks,
+            max_cost_usd: plan.max_cost_usd.to_string(),
+            measured_from: self.host.clone(),
+            finished_at_ms: now_ms(),
+        };
+        self.keep(&honesty_run(&report, origin, started)?).await;
+        Ok(report)
+    }
+}
+
+/// The stored form of a check: the replies' outcome counted like requests,
+/// the whole report as JSON in `detail`.
+fn honesty_run(
+    r: &HonestyReport,
+    origin: Origin,
+    started_at_ms: i64,
+) -> Result<StoredRun, StartError> {
+    let mut errors = std::collections::BTreeMap::new();
+    for c in &r.checks {
+        if let Err(e) = &c.relay {
+            *errors.entry(e.clone()).or_insert(0_u32) += 1;
+        }
+    }
+    let good = r.checks.iter().filter(|c| c.relay.is_ok()).count();
+    Ok(StoredRun {
+        id: secret().map_err(|e| StartError::Internal(format!("no random run id: {e}")))?,
+        relay: r.relay.clone(),
+        upstream: r.upstream.clone(),
+        origin,
+        kind: RunKind::Honesty,
+        started_at_ms,
+        finished_at_ms: r.finished_at_ms,
+        outcome: Outcome::Done,
+        connection: Connection::Cold,
+        authenticated: true,
+        measured_from: r.measured_from.clone(),
+        claimed_overhead_ms: None,
+        relay_requests: u32::try_from(r.checks.len()).unwrap_or(u32::MAX),
+        relay_good: u32::try_from(good).unwrap_or(u32::MAX),
+        errors,
+        overhead_us: Vec::new(),
+        detail: Some(serde_json::to_string(r).map_err(|e| StartError::Internal(e.to_string()))?),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_committed_prompts_parse_with_unique_ids() {
+        let p = prompts().unwrap();
+        assert_eq!(p.len(), 5);
+        let mut ids: Vec<&str> = p.iter().map(|p| p.id.as_str()).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), 5);
+        assert!(p.iter().all(|p| (1..=64).contains(&p.max_tokens)));
+    }
+
+    #[test]
+    fn replies_of_both_styles_are_read() {
+        let a = br#"{"model":"claude-haiku-4-5","content":[{"type":"text","text":"Paris."}],"usage":{"input_tokens":21,"output_tokens":3}}"#;
+        let r = parse_reply(ApiStyle::Anthropic, Some(200), a).unwrap();
+        assert_eq!(
+            (
+                r.model.as_str(),
+                r.input_tokens,
+                r.output_tokens,
+                r.text.as_str()
+            ),
+            ("claude-haiku-4-5", 21, 3, "Paris.")
+        );
+        let o = br#"{"model":"gpt-4.1-mini","choices":[{"message":{"content":"391"}}],"usage":{"prompt_tokens":18,"completion_tokens":1}}"#;
+        let r = parse_reply(ApiStyle::Openai, Some(200), o).unwrap();
+        assert_eq!(
+            (r.input_tokens, r.output_tokens, r.text.as_str()),
+            (18, 1, "391")
+        );
+        let e = br#"{"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}"#;
+        assert_eq!(
+            parse_reply(ApiStyle::Anthropic, Some(401), e),
+            Err("HTTP 401: invalid x-api-key".into())
+        );
+        assert_eq!(
+            parse_reply(ApiStyle::Anthropic, Some(200), b"{}"),
+            Err("the reply has no model".into())
+        );
+        assert_eq!(
+            parse_reply(ApiStyle::Anthropic, Some(502), b"<html>"),
+            Err("HTTP 502: not a JSON reply".into())
+        );
+    }
+}

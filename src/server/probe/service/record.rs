@@ -1,0 +1,134 @@
+//! Keeping finished runs in the history, and reading it back.
+
+use super::*;
+use crate::domain::probe::history::{Outcome, RunKind, StoredRun};
+use crate::domain::probe::report::complete_pairs;
+use crate::server::probe::store::{now_ms, ProbeStore, StoreError};
+
+fn outcome_of(status: RunStatus) -> Outcome {
+    match status {
+        RunStatus::Running | RunStatus::Done => Outcome::Done,
+        RunStatus::Cancelled => Outcome::Cancelled,
+        RunStatus::TimedOut => Outcome::TimedOut,
+        RunStatus::Stopped => Outcome::Stopped,
+    }
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The stored form of a finished run.
+pub fn stored_run(
+    v: &RunView,
+    origin: Origin,
+    started_at_ms: i64,
+    finished_at_ms: i64,
+) -> StoredRun {
+    let overhead_us = complete_pairs(&v.samples, v.connection)
+        .into_iter()
+        .map(|(relay, direct)| relay as i64 - direct as i64)
+        .collect();
+    StoredRun {
+        id: v.id.clone(),
+        relay: v.relay.clone(),
+        upstream: v.upstream.clone(),
+        origin,
+        kind: RunKind::Latency,
+        started_at_ms,
+        finished_at_ms,
+        outcome: outcome_of(v.status),
+        connection: v.connection,
+        authenticated: v.mode == AUTH_MODE,
+        measured_from: v.measured_from.clone(),
+        claimed_overhead_ms: v.claimed_overhead_ms,
+        relay_requests: count(v.report.relay.requests),
+        relay_good: count(v.report.relay.good),
+        errors: v
+            .report
+            .relay
+            .errors
+            .iter()
+            .map(|(k, n)| (k.clone(), count(*n)))
+            .collect(),
+        overhead_us,
+        detail: v.stop_reason.clone(),
+    }
+}
+
+impl ProbeService {
+    /// Keeps finished runs in `store` from now on (once; later calls are ignored).
+    pub fn attach_store(&self, store: Arc<ProbeStore>) {
+        let _ = self.store.set(store);
+    }
+
+    /// The history, when there is one.
+    pub fn store(&self) -> Option<&Arc<ProbeStore>> {
+        self.store.get()
+    }
+
+    /// Stores a run; a failure is reported on stderr and the run stays readable in memory.
+    pub(super) async fn record(&self, v: &RunView, origin: Origin, started_at_ms: i64) {
+        self.keep(&stored_run(v, origin, started_at_ms, now_ms()))
+            .await;
+    }
+
+    pub(super) async fn keep(&self, run: &StoredRun) {
+        if let Some(store) = self.store.get() {
+            if let Err(e) = store.insert(run).await {
+                eprintln!("llm-roi: probe run {} not stored: {e}", run.id);
+            }
+        }
+    }
+
+    /// Stores that a scheduled run of `kind` for `relay` did not start, and why.
+    pub(super) async fn record_skip(
+        &self,
+        relay: &str,
+        connection: Connection,
+        kind: RunKind,
+        why: &str,
+    ) {
+        let now = now_ms();
+        let upstream = self
+            .book
+            .provider(relay)
+            .and_then(|p| p.upstream.clone())
+            .unwrap_or_default();
+        let id = match secret() {
+            Ok(id) => id,
+            Err(e) => {
+                eprintln!("llm-roi: a skipped run of {relay} not stored: no random id: {e}");
+                return;
+            }
+        };
+        let run = StoredRun {
+            id,
+            relay: relay.to_string(),
+            upstream,
+            origin: Origin::Scheduled,
+            kind,
+            started_at_ms: now,
+            finished_at_ms: now,
+            outcome: Outcome::Skipped,
+            connection,
+            authenticated: false,
+            measured_from: self.host.clone(),
+            claimed_overhead_ms: None,
+            relay_requests: 0,
+            relay_good: 0,
+            errors: Default::default(),
+            overhead_us: Vec::new(),
+            detail: Some(why.to_string()),
+        };
+        self.keep(&run).await;
+    }
+
+    /// The stored runs that finished at or after `since_ms`.
+    pub async fn stored_since(&self, since_ms: i64) -> Result<Vec<StoredRun>, StoreError> {
+        match self.store.get() {
+            Some(s) => s.finished_since(since_ms).await,
+            None => Ok(Vec::new()),
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! The schedules' tasks and the history's pruning.
+
+use super::*;
+use crate::domain::probe::history::RunKind;
+use crate::server::probe::schedule::{Check, Schedule};
+use crate::server::probe::store::now_ms;
+use tokio::task::JoinHandle;
+use tokio::time::MissedTickBehavior;
+
+impl ProbeService {
+    /// Checks that every schedule names a relay of the pricebook.
+    pub fn check_schedules(&self) -> Result<(), String> {
+        for (i, s) in self.targets.schedules.iter().enumerate() {
+            self.relay_route(&s.relay)
+                .map_err(|e| format!("schedule {} (relay `{}`): {e}", i + 1, s.relay))?;
+        }
+        Ok(())
+    }
+
+    /// The schedules of the probe-targets file.
+    pub fn schedules(&self) -> &[Schedule] {
+        &self.targets.schedules
+    }
+
+    /// Starts one task per schedule; none without schedules.
+    pub fn spawn_schedules(self: &Arc<Self>) -> Vec<JoinHandle<()>> {
+        self.targets
+            .schedules
+            .iter()
+            .cloned()
+            .map(|s| {
+                let service = self.clone();
+                tokio::spawn(async move {
+                    let mut tick = tokio::time::interval(s.every);
+                    tick.set_missed_tick_behavior(MissedTickBehavior::Skip);
+                    loop {
+                        tick.tick().await;
+                        service.run_schedule(&s).await;
+                    }
+                })
+            })
+            .collect()
+    }
+
+    /// Runs `s` once and waits for the run to end; a run the caps refuse is
+    /// stored as skipped, with the reason.
+    pub async fn run_schedule(self: &Arc<Self>, s: &Schedule) {
+        match s.check {
+            Check::Latency => {
+                let req = StartRequest {
+                    relay: Some(s.relay.clone()),
+                    target_url: None,
+                    upstream: None,
+                    pairs: Some(s.pairs),
+                    connection: s.connection,
+                };
+                match self.launch(req, Origin::Scheduled).await {
+                    Ok((_, handle)) => {
+                        let _ = handle.await;
+                    }
+                    Err(e) => {
+                        self.record_skip(&s.relay, s.connection, RunKind::Latency, &e.to_string())
+                            .await
+                    }
+                }
+            }
+            Check::Honesty => {
+                if let Err(e) = self.honesty(&s.relay, Origin::Scheduled).await {
+                    self.record_skip(&s.relay, Connection::Cold, RunKind::Honesty, &e.to_string())
+                        .await;
+                }
+            }
+        }
+    }
+
+    /// Every relay's provider id, in pricebook order.
+    pub fn relay_ids(&self) -> Vec<&str> {
+        self.book
+            .providers
+            .iter()
+            .filter(|p| p.kind == ProviderKind::Relay)
+            .map(|p| p.id.as_str())
+            .collect()
+    }
+
+    /// The schedules in words, e.g. "holysheep: 10 warm pairs every 15m".
+    pub fn schedule_texts(&self) -> Vec<String> {
+        self.targets
+            .schedules
+            .iter()
+            .map(|s| {
+                let every = every_text(s.every);
+                match s.check {
+                    Check::Latency => format!(
+                        "{}: {} {} pairs every {every}",
+                        s.relay,
+                        s.pairs,
+                        s.connection.code()
+                    ),
+                    Check::Honesty => format!("{}: honesty check every {every}", s.relay),
+                }
+            })
+            .collect()
+    }
+
+    /// Days of history kept (30 until pruning is started with another).
+    pub fn retention_days(&self) -> u32 {
+        self.retention.get().map_or(30, |d| {
+            u32::try_from(d.as_secs().div_ceil(86_400)).unwrap_or(u32::MAX)
+        })
+    }
+
+    /// Deletes the runs older than `retention` now and then every `every`.
+    pub fn spawn_pruning(self: &Arc<Self>, retention: Duration, every: Duration) -> JoinHandle<()> {
+        let _ = self.retention.set(retention);
+        let service = self.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(every);
+            tick.set_missed_tick_behavior(MissedTickBehavior::Skip);
+            loop {
+                tick.tick().await;
+                service.prune(retention).await;
+            }
+        })
+    }
+
+    /// Deletes the runs older than `retention`; returns how many went.
+    pub async fn prune(&self, retention: Duration) -> u64 {
+        let Some(store) = self.store.get() else {
+            return 0;
+        };
+        let keep_ms = i64::try_from(retention.as_millis()).unwrap_or(i64::MAX);
+        match store.prune(now_ms().saturating_sub(keep_ms)).await {
+            Ok(n) => n,
+            Err(e) => {
+                eprintln!("llm-roi: probe history: pruning failed: {e}");
+                0
+            }
+        }
+    }
+}
+
+/// `15m`, `1h`, `90s`: the largest unit that divides the duration.
+fn every_text(d: Duration) -> String {
+    let s = d.as_secs();
+    match s {
+        _ if s.is_multiple_of(86_400) => format!("{}d", s / 86_400),
+        _ if s.is_multiple_of(3600) => format!("{}h", s / 3600),
+        _ if s.is_multiple_of(60) => format!("{}m", s / 60),
+        _ => format!("{s}s"),
+    }
+}

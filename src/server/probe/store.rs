@@ -1,0 +1,354 @@
+//! The probe history's database: every run, scheduled or manual, in one
+//! table, on SQLite (a file in `--data-dir`, the default) or on PostgreSQL
+//! (`--database-url postgres://…`, shared by several servers).
+//!
+//! One code path serves both through sqlx's `any` driver: the SQL is the
+//! subset both speak (`$n` parameters, `BIGINT` and `TEXT` columns), times
+//! are ms since the Unix epoch, and the migrations are embedded in the
+//! binary and applied on open (under an advisory lock on PostgreSQL, so
+//! servers starting together apply them once).
+//!
+//! Usage:
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), llm_roi::server::probe::store::StoreError> {
+//! use llm_roi::server::probe::store::ProbeStore;
+//! let store = ProbeStore::open_sqlite(std::path::Path::new("data")).await?;
+//! let runs = store.finished_since(0).await?;
+//! # Ok(()) }
+//! ```
+
+use crate::domain::probe::history::{Origin, Outcome, RunKind, StoredRun};
+use crate::domain::probe::sample::Connection;
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+use sqlx::{AnyPool, Row};
+use std::borrow::Cow;
+use std::path::Path;
+
+/// The SQLite file's name in `--data-dir`.
+pub const SQLITE_FILE: &str = "probe-history.sqlite";
+
+/// The schema, oldest first. A change is a new entry, never an edit: sqlx
+/// refuses to open a database whose applied migration's checksum changed.
+const MIGRATIONS: [(i64, &str, &str); 1] = [(
+    1,
+    "probe runs",
+    "CREATE TABLE probe_runs (
+        id TEXT PRIMARY KEY,
+        relay TEXT NOT NULL,
+        upstream TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        started_at_ms BIGINT NOT NULL,
+        finished_at_ms BIGINT NOT NULL,
+        outcome TEXT NOT NULL,
+        connection TEXT NOT NULL,
+        authenticated BIGINT NOT NULL,
+        measured_from TEXT NOT NULL,
+        claimed_overhead_ms BIGINT,
+        relay_requests BIGINT NOT NULL,
+        relay_good BIGINT NOT NULL,
+        errors TEXT NOT NULL,
+        overhead_us TEXT NOT NULL,
+        detail TEXT
+    );
+    CREATE INDEX probe_runs_finished ON probe_runs (finished_at_ms);",
+)];
+
+const COLUMNS: &str = "id, relay, upstream, origin, kind, started_at_ms, finished_at_ms, outcome, \
+     connection, authenticated, measured_from, claimed_overhead_ms, relay_requests, relay_good, \
+     errors, overhead_us, detail";
+
+/// Why the history could not be opened, read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("--database-url must start with postgres:// or postgresql:// (leave it out to keep the history in SQLite under --data-dir); got `{0}`")]
+    BadUrl(String),
+    #[error("--data-dir {dir}: cannot create it: {source}")]
+    DataDir { dir: String, source: std::io::Error },
+    #[error("probe history ({location}): {source}")]
+    Db {
+        location: String,
+        source: sqlx::Error,
+    },
+    #[error("probe history ({location}): migrations: {source}")]
+    Migrate {
+        location: String,
+        source: sqlx::migrate::MigrateError,
+    },
+    #[error("probe history: stored run `{id}`: {message}")]
+    Corrupt { id: String, message: String },
+}
+
+/// The database behind the history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The open history.
+pub struct ProbeStore {
+    pool: AnyPool,
+    backend: Backend,
+    /// The file or the server, without a password, for messages.
+    location: String,
+}
+
+fn migrator() -> Migrator {
+    let migrations = MIGRATIONS
+        .iter()
+        .map(|&(version, description, sql)| {
+            Migration::new(
+                version,
+                Cow::Borrowed(description),
+                MigrationType::Simple,
+                Cow::Borrowed(sql),
+                false,
+            )
+        })
+        .collect::<Vec<_>>();
+    Migrator {
+        migrations: Cow::Owned(migrations),
+        ..Migrator::DEFAULT
+    }
+}
+
+/// `postgres://user:secret@host/db` → `postgres://user@host/db`.
+fn without_password(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut u) => {
+            let _ = u.set_password(None);
+            u.to_string()
+        }
+        Err(_) => "the --database-url".into(),
+    }
+}
+
+impl ProbeStore {
+    /// The SQLite history in `dir` (created if missing).
+    pub async fn open_sqlite(dir: &Path) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::DataDir {
+            dir: dir.display().to_string(),
+            source,
+        })?;
+        let file = dir.join(SQLITE_FILE);
+        let url = format!("sqlite://{}?mode=rwc", file.display());
+        let store = Self::connect(&url, Backend::Sqlite, file.display().to_string()).await?;
+        // One writer and many readers without blocking each other.
+        store.execute("PRAGMA journal_mode = WAL").await?;
+        Ok(store)
+    }
+
+    /// The PostgreSQL history at `url`.
+    pub async fn open_postgres(url: &str) -> Result<Self, StoreError> {
+        if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+            return Err(StoreError::BadUrl(without_password(url)));
+        }
+        Self::connect(url, Backend::Postgres, without_password(url)).await
+    }
+
+    async fn connect(url: &str, backend: Backend, location: String) -> Result<Self, StoreError> {
+        sqlx::any::install_default_drivers();
+        let db = |source| StoreError::Db {
+            location: location.clone(),
+            source,
+        };
+        let pool = AnyPoolOptions::new()
+            .max_connections(4)
+            .acquire_timeout(std::time::Duration::from_secs(10))
+            .connect(url)
+            .await
+            .map_err(db)?;
+        migrator()
+            .run(&pool)
+            .await
+            .map_err(|source| StoreError::Migrate {
+                location: location.clone(),
+                source,
+            })?;
+        Ok(Self {
+            pool,
+            backend,
+            location,
+        })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The file or server, for messages and the status.
+    pub fn location(&self) -> &str {
+        &self.location
+    }
+
+    fn db(&self, source: sqlx::Error) -> StoreError {
+        StoreError::Db {
+            location: self.location.clone(),
+            source,
+        }
+    }
+
+    async fn execute(&self, sql: &str) -> Result<(), StoreError> {
+        sqlx::query(sql)
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
+            .map_err(|e| self.db(e))
+    }
+
+    /// Stores `run`; a run already stored under its id is left as it is.
+    pub async fn insert(&self, run: &StoredRun) -> Result<(), StoreError> {
+        let json = |v: serde_json::Result<String>| {
+            v.map_err(|e| StoreError::Corrupt {
+                id: run.id.clone(),
+                message: e.to_string(),
+            })
+        };
+        let errors = json(serde_json::to_string(&run.errors))?;
+        let overhead = json(serde_json::to_string(&run.overhead_us))?;
+        let sql = format!(
+            "INSERT INTO probe_runs ({COLUMNS}) VALUES \
+             ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
+             ON CONFLICT (id) DO NOTHING"
+        );
+        sqlx::query(&sql)
+            .bind(run.id.clone())
+            .bind(run.relay.clone())
+            .bind(run.upstream.clone())
+            .bind(origin_code(run.origin))
+            .bind(kind_code(run.kind))
+            .bind(run.started_at_ms)
+            .bind(run.finished_at_ms)
+            .bind(run.outcome.code())
+            .bind(run.connection.code())
+            .bind(i64::from(run.authenticated))
+            .bind(run.measured_from.clone())
+            .bind(run.claimed_overhead_ms.map(i64::from))
+            .bind(i64::from(run.relay_requests))
+            .bind(i64::from(run.relay_good))
+            .bind(errors)
+            .bind(overhead)
+            .bind(run.detail.clone())
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
+            .map_err(|e| self.db(e))
+    }
+
+    /// The runs that finished at or after `since_ms`, oldest first.
+    pub async fn finished_since(&self, since_ms: i64) -> Result<Vec<StoredRun>, StoreError> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM probe_runs WHERE finished_at_ms >= $1 ORDER BY finished_at_ms, id"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(since_ms)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(|e| self.db(e))?;
+        rows.iter().map(|r| self.decode(r)).collect()
+    }
+
+    /// Deletes the runs that finished before `before_ms`; returns how many.
+    pub async fn prune(&self, before_ms: i64) -> Result<u64, StoreError> {
+        sqlx::query("DELETE FROM probe_runs WHERE finished_at_ms < $1")
+            .bind(before_ms)
+            .execute(&self.pool)
+            .await
+            .map(|r| r.rows_affected())
+            .map_err(|e| self.db(e))
+    }
+
+    /// How many runs are stored, and when the last one finished: changes
+    /// whenever a run is added or pruned, so pages built from the history
+    /// can be cached under it.
+    pub async fn stamp(&self) -> Result<(i64, i64), StoreError> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n, COALESCE(MAX(finished_at_ms), 0) AS last FROM probe_runs",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .map_err(|e| self.db(e))?;
+        let n: i64 = row.try_get("n").map_err(|e| self.db(e))?;
+        let last: i64 = row.try_get("last").map_err(|e| self.db(e))?;
+        Ok((n, last))
+    }
+
+    fn decode(&self, row: &AnyRow) -> Result<StoredRun, StoreError> {
+        let text = |c: &str| row.try_get::<String, _>(c).map_err(|e| self.db(e));
+        let int = |c: &str| row.try_get::<i64, _>(c).map_err(|e| self.db(e));
+        let id = text("id")?;
+        let corrupt = |message: String| StoreError::Corrupt {
+            id: id.clone(),
+            message,
+        };
+        let small = |c: &str| {
+            int(c).and_then(|v| {
+                u32::try_from(v).map_err(|_| corrupt(format!("{c} = {v} is out of range")))
+            })
+        };
+        let origin = text("origin")?;
+        let kind = text("kind")?;
+        let outcome = text("outcome")?;
+        let connection = text("connection")?;
+        let claimed: Option<i64> = row.try_get("claimed_overhead_ms").map_err(|e| self.db(e))?;
+        Ok(StoredRun {
+            relay: text("relay")?,
+            upstream: text("upstream")?,
+            origin: parse_origin(&origin).ok_or_else(|| corrupt(format!("origin `{origin}`")))?,
+            kind: parse_kind(&kind).ok_or_else(|| corrupt(format!("kind `{kind}`")))?,
+            started_at_ms: int("started_at_ms")?,
+            finished_at_ms: int("finished_at_ms")?,
+            outcome: Outcome::parse(&outcome)
+                .ok_or_else(|| corrupt(format!("outcome `{outcome}`")))?,
+            connection: Connection::parse(&connection)
+                .ok_or_else(|| corrupt(format!("connection `{connection}`")))?,
+            authenticated: int("authenticated")? != 0,
+            measured_from: text("measured_from")?,
+            claimed_overhead_ms: claimed.and_then(|c| u32::try_from(c).ok()),
+            relay_requests: small("relay_requests")?,
+            relay_good: small("relay_good")?,
+            errors: serde_json::from_str(&text("errors")?)
+                .map_err(|e| corrupt(format!("errors: {e}")))?,
+            overhead_us: serde_json::from_str(&text("overhead_us")?)
+                .map_err(|e| corrupt(format!("overhead_us: {e}")))?,
+            detail: row.try_get("detail").map_err(|e| self.db(e))?,
+            id: id.clone(),
+        })
+    }
+}
+
+fn origin_code(o: Origin) -> &'static str {
+    match o {
+        Origin::Scheduled => "scheduled",
+        Origin::Manual => "manual",
+    }
+}
+
+fn parse_origin(s: &str) -> Option<Origin> {
+    [Origin::Scheduled, Origin::Manual]
+        .into_iter()
+        .find(|o| origin_code(*o) == s)
+}
+
+fn kind_code(k: RunKind) -> &'static str {
+    match k {
+        RunKind::Latency => "latency",
+        RunKind::Honesty => "honesty",
+    }
+}
+
+fn parse_kind(s: &str) -> Option<RunKind> {
+    [RunKind::Latency, RunKind::Honesty]
+        .into_iter()
+        .find(|k| kind_code(*k) == s)
+}
+
+/// Now, in ms since the Unix epoch (0 if the clock is before it).
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}

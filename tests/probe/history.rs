@@ -1,0 +1,205 @@
+//! Schedules fill the history, a restart keeps it, retention prunes it, and
+//! the history routes show it.
+
+use crate::support::{call, mocked_targets, scratch_dir, service_and_app, start_run, wait_done};
+use axum::http::StatusCode;
+use llm_roi::domain::probe::history::{Origin, Outcome};
+use llm_roi::domain::probe::sample::Connection;
+use llm_roi::server::probe::schedule::{Check, Schedule};
+use llm_roi::server::probe::service::Limits;
+use llm_roi::server::probe::store::{now_ms, ProbeStore};
+use serde_json::Value;
+use std::sync::Arc;
+use std::time::Duration;
+
+fn every_second(pairs: usize) -> Schedule {
+    Schedule {
+        relay: "holysheep".into(),
+        every: Duration::from_secs(1),
+        pairs,
+        connection: Connection::Warm,
+        check: Check::Latency,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_schedule_fills_the_store_and_a_restart_keeps_it() {
+    let dir = scratch_dir("schedule");
+    let mut targets = mocked_targets(20).await;
+    targets.schedules = vec![every_second(6)];
+    let (service, first_app) = service_and_app(targets.clone(), Limits::default(), None);
+    service.attach_store(Arc::new(ProbeStore::open_sqlite(&dir).await.unwrap()));
+    let tasks = service.spawn_schedules();
+    let mut stored = Vec::new();
+    for _ in 0..150 {
+        stored = service.stored_since(0).await.unwrap();
+        if stored.len() >= 3 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    for t in tasks {
+        t.abort();
+    }
+    assert!(stored.len() >= 3, "{} runs after 15 s", stored.len());
+    for r in &stored {
+        assert_eq!(
+            (r.origin, r.outcome, r.relay.as_str()),
+            (Origin::Scheduled, Outcome::Done, "holysheep")
+        );
+        assert_eq!(r.overhead_us.len(), 6, "{r:?}");
+        // The mock relay adds 20 ms.
+        let mut d = r.overhead_us.clone();
+        d.sort_unstable();
+        assert!((18_000..40_000).contains(&d[3]), "{d:?}");
+    }
+    // A manual run is stored too, with its origin.
+    let id = start_run(
+        &first_app,
+        r#"{"relay":"holysheep","pairs":6,"connection":"cold"}"#,
+    )
+    .await;
+    wait_done(&first_app, &id).await;
+    let mut manual = None;
+    for _ in 0..50 {
+        manual = service
+            .stored_since(0)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|r| r.id == id);
+        if manual.is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let manual = manual.unwrap();
+    assert_eq!(
+        (manual.origin, manual.connection),
+        (Origin::Manual, Connection::Cold)
+    );
+    drop(first_app);
+    drop(service);
+
+    // "Restart": a new service on the same directory sees every run.
+    let (service, app) = service_and_app(targets, Limits::default(), None);
+    service.attach_store(Arc::new(ProbeStore::open_sqlite(&dir).await.unwrap()));
+    let again: Vec<_> = service
+        .stored_since(0)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.connection == Connection::Warm)
+        .collect();
+    assert!(again.len() >= stored.len());
+    let (status, body) = call(
+        &app,
+        "GET",
+        "/api/v1/probe/history?relay=holysheep&window=24h",
+        "",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let v: Value = serde_json::from_str(&body).unwrap();
+    let relays = v["relays"].as_array().unwrap();
+    assert_eq!(relays.len(), 2, "{body}");
+    assert_eq!(relays[0]["connection"], "cold");
+    let h = &relays[1];
+    assert_eq!(h["relay"], "holysheep");
+    assert_eq!(h["windows"].as_array().unwrap().len(), 1);
+    let w = &h["windows"][0];
+    assert_eq!(w["window"], "24h");
+    assert_eq!(w["runs"].as_u64().unwrap() as usize, again.len());
+    let median = w["overhead"]["median_ms"].as_f64().unwrap();
+    assert!((18.0..40.0).contains(&median), "{w}");
+    assert!(
+        w["verdict"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("warm pairs"),
+        "{w}"
+    );
+    assert_eq!(w["uptime"], 1.0);
+    let (status, csv) = call(&app, "GET", "/probe/history.csv?relay=holysheep", "").await;
+    assert_eq!(status, StatusCode::OK);
+    let mut lines = csv.lines();
+    assert!(lines
+        .next()
+        .unwrap()
+        .starts_with("relay,upstream,connection,row,from_utc,to_utc,window,runs,"));
+    // Three windows and 24 slices for each connection kind (cold: the manual run).
+    assert_eq!(lines.count(), 2 * (3 + 24), "{csv}");
+    assert!(csv.contains("holysheep,anthropic,warm,window,"), "{csv}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_run_the_caps_refuse_is_stored_as_skipped_and_retention_prunes() {
+    let dir = scratch_dir("skips");
+    let limits = Limits {
+        max_runs_in_flight: 0,
+        ..Limits::default()
+    };
+    let (service, _) = service_and_app(mocked_targets(0).await, limits, None);
+    let store = Arc::new(ProbeStore::open_sqlite(&dir).await.unwrap());
+    service.attach_store(store.clone());
+    service.run_schedule(&every_second(6)).await;
+    let runs = service.stored_since(0).await.unwrap();
+    assert_eq!(runs.len(), 1);
+    assert_eq!(runs[0].outcome, Outcome::Skipped);
+    assert_eq!(
+        runs[0].detail.as_deref(),
+        Some("0 probe runs are in flight already; try again when one ends")
+    );
+    // A run 31 days old goes with a 30-day retention; the skip stays.
+    let mut old = runs[0].clone();
+    old.id = "old".into();
+    old.finished_at_ms = now_ms() - 31 * 86_400_000;
+    store.insert(&old).await.unwrap();
+    assert_eq!(service.prune(Duration::from_secs(30 * 86_400)).await, 1);
+    let left = service.stored_since(0).await.unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].id, runs[0].id);
+    // Pruning on a schedule: a 1 s retention empties the store.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let task = service.spawn_pruning(Duration::from_secs(1), Duration::from_millis(200));
+    for _ in 0..50 {
+        if service.stored_since(0).await.unwrap().is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    task.abort();
+    assert!(service.stored_since(0).await.unwrap().is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn history_routes_name_what_is_allowed() {
+    let (_, app) = service_and_app(mocked_targets(0).await, Limits::default(), None);
+    for (uri, want) in [
+        (
+            "/api/v1/probe/history?window=1w",
+            "`window` must be 24h, 72h or 7d; got `1w`",
+        ),
+        (
+            "/api/v1/probe/history?relay=nope",
+            "`relay` must be one of: ",
+        ),
+        (
+            "/probe/history.csv?since=3",
+            "unknown parameter `since`; allowed: relay, window",
+        ),
+        ("/api/v1/probe/honesty", "give `relay`"),
+    ] {
+        let (status, body) = call(&app, "GET", uri, "").await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}: {body}");
+        assert!(body.contains(want), "{uri}: {body}");
+    }
+    // Without a store nothing is kept, and the page says so.
+    let (status, body) = call(&app, "GET", "/api/v1/probe/history", "").await;
+    assert_eq!(status, StatusCode::OK);
+    let v: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["relays"], serde_json::json!([]));
+    assert_eq!(v["store"], "memory only (no history is kept)");
+}

@@ -1,0 +1,151 @@
+//! The honesty check against a mock relay in each of its modes: passing
+//! requests through, naming another model, adding a hidden prompt and
+//! answering with another model's text.
+
+use crate::support::{call, scratch_dir, service_and_app};
+use axum::http::StatusCode;
+use llm_roi::server::probe::service::Limits;
+use llm_roi::server::probe::store::ProbeStore;
+use llm_roi::server::probe::targets::ProbeTargets;
+use llm_roi_probe_mocks::{relay_app_with, serve, upstream_app, Delay, Mode, RelayMode, GOOD_KEY};
+use serde_json::Value;
+use std::sync::Arc;
+
+fn key_env(provider: &str) -> String {
+    format!("LLM_ROI_TEST_HONESTY_{}_API_KEY", provider.to_uppercase())
+}
+
+async fn targets(mode: Mode) -> ProbeTargets {
+    let upstream = serve(upstream_app(Delay::ms(0)), None).await;
+    let relay = serve(relay_app_with(upstream, Delay::ms(0), mode), None).await;
+    let mut t = ProbeTargets::default();
+    t.base_urls.insert(
+        "anthropic".into(),
+        url::Url::parse(&format!("http://{upstream}")).unwrap(),
+    );
+    t.base_urls.insert(
+        "holysheep".into(),
+        url::Url::parse(&format!("http://{relay}/v1")).unwrap(),
+    );
+    t
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_mock_mode_gets_its_verdict() {
+    for provider in ["anthropic", "holysheep"] {
+        std::env::set_var(key_env(provider), GOOD_KEY);
+    }
+    let mode = Mode::new(RelayMode::PassThrough);
+    let dir = scratch_dir("honesty");
+    let (service, app) = service_and_app(
+        targets(mode.clone()).await,
+        Limits::default(),
+        Some(&key_env),
+    );
+    service.attach_store(Arc::new(ProbeStore::open_sqlite(&dir).await.unwrap()));
+
+    let (status, plan) = call(&app, "GET", "/api/v1/probe/honesty?relay=holysheep", "").await;
+    assert_eq!(status, StatusCode::OK, "{plan}");
+    let plan: Value = serde_json::from_str(&plan).unwrap();
+    assert_eq!(
+        (
+            plan["prompts"].as_u64(),
+            plan["requests"].as_u64(),
+            plan["ready"].as_bool()
+        ),
+        (Some(5), Some(10), Some(true))
+    );
+    let price: f64 = plan["max_cost_usd"].as_str().unwrap().parse().unwrap();
+    assert!(price > 0.0 && price < 0.01, "{plan}");
+
+    let expected = [
+        (RelayMode::PassThrough, "consistent", "consistent with claude-haiku-4-5 (5 of 5 prompts: same input tokens, same model id, similarity 100 %)"),
+        (RelayMode::OtherModelId, "differs", "not consistent with claude-haiku-4-5: another model id on 5 of 5 prompts (claude-3-haiku-20240307)"),
+        // The hidden system prompt is 14 words: 14 more input tokens on the mock.
+        (RelayMode::HiddenPrompt, "differs", "not consistent with claude-haiku-4-5: other input tokens on 5 of 5 (relay +14 on average: another tokenizer, or a hidden prompt)"),
+        (RelayMode::OtherText, "differs", "not consistent with claude-haiku-4-5: texts below 90 % alike on 5 of 5 (similarity "),
+    ];
+    for (m, kind, text) in expected {
+        mode.set(m);
+        let (status, body) = call(
+            &app,
+            "POST",
+            "/api/v1/probe/honesty",
+            r#"{"relay":"holysheep"}"#,
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{m:?}: {body}");
+        let v: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["verdict"]["kind"], kind, "{m:?}: {body}");
+        assert!(
+            v["verdict"]["text"].as_str().unwrap().starts_with(text),
+            "{m:?}: {}",
+            v["verdict"]["text"]
+        );
+        assert_eq!(v["checks"].as_array().unwrap().len(), 5);
+    }
+    // Every check is stored, and the history shows the latest.
+    let (_, body) = call(&app, "GET", "/api/v1/probe/history?relay=holysheep", "").await;
+    let v: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["honesty"][0]["verdict"]["kind"], "differs", "{body}");
+    let stored = service.stored_since(0).await.unwrap();
+    assert_eq!(stored.len(), 4);
+    assert!(stored
+        .iter()
+        .all(|r| r.authenticated && r.relay_requests == 5));
+    // The check counts 10 requests against the hourly budget.
+    assert_eq!(service.budget().0, 40);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn the_check_needs_both_keys_and_room_in_the_budget() {
+    let (_, app) = service_and_app(
+        targets(Mode::new(RelayMode::PassThrough)).await,
+        Limits::default(),
+        Some(&|p: &str| format!("LLM_ROI_TEST_UNSET_{p}_KEY")),
+    );
+    let (status, body) = call(
+        &app,
+        "POST",
+        "/api/v1/probe/honesty",
+        r#"{"relay":"holysheep"}"#,
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(
+        body.contains("the honesty check needs both API keys: set LLM_ROI_TEST_UNSET_"),
+        "{body}"
+    );
+
+    for provider in ["anthropic", "holysheep"] {
+        std::env::set_var(key_env(provider), GOOD_KEY);
+    }
+    let limits = Limits {
+        auth_requests_per_hour: 5,
+        ..Limits::default()
+    };
+    let (_, app) = service_and_app(
+        targets(Mode::new(RelayMode::PassThrough)).await,
+        limits,
+        Some(&key_env),
+    );
+    let (status, body) = call(
+        &app,
+        "POST",
+        "/api/v1/probe/honesty",
+        r#"{"relay":"holysheep"}"#,
+    )
+    .await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
+    assert!(body.contains("hourly budget of 5"), "{body}");
+    let (status, body) = call(
+        &app,
+        "POST",
+        "/api/v1/probe/honesty",
+        r#"{"relay":"anthropic"}"#,
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body.contains("`relay` must be one of: "), "{body}");
+}

@@ -1,0 +1,125 @@
+//! The history's database: the same tests on SQLite (always) and on
+//! PostgreSQL (`LLM_ROI_TEST_DATABASE_URL`, set by `scripts/with-postgres.sh`
+//! in `make test`; with `LLM_ROI_REQUIRE_POSTGRES=1` its absence fails).
+
+use crate::support::scratch_dir;
+use llm_roi::domain::probe::history::{Origin, Outcome, RunKind, StoredRun};
+use llm_roi::domain::probe::sample::Connection;
+use llm_roi::server::probe::store::{ProbeStore, StoreError};
+use std::collections::BTreeMap;
+
+fn run(id: &str, finished_at_ms: i64, outcome: Outcome) -> StoredRun {
+    StoredRun {
+        id: id.into(),
+        relay: "holysheep".into(),
+        upstream: "anthropic".into(),
+        origin: Origin::Scheduled,
+        kind: RunKind::Latency,
+        started_at_ms: finished_at_ms - 900,
+        finished_at_ms,
+        outcome,
+        connection: Connection::Warm,
+        authenticated: true,
+        measured_from: "probe-host".into(),
+        claimed_overhead_ms: Some(50),
+        relay_requests: 12,
+        relay_good: 11,
+        errors: BTreeMap::from([("5xx".to_string(), 1)]),
+        overhead_us: vec![40_123, -250, 39_999, 41_000, 40_500, 40_001],
+        detail: None,
+    }
+}
+
+/// Every store operation, from an emptied store.
+async fn suite(store: &ProbeStore) {
+    store.prune(i64::MAX).await.unwrap();
+    assert_eq!(store.stamp().await.unwrap(), (0, 0));
+    let a = run("a", 1_000, Outcome::Done);
+    let mut b = run("b", 5_000, Outcome::Skipped);
+    b.overhead_us.clear();
+    b.claimed_overhead_ms = None;
+    b.errors.clear();
+    b.detail = Some("the hourly budget of 200 authenticated requests is spent".into());
+    let mut c = run("c", 9_000, Outcome::Done);
+    c.kind = RunKind::Honesty;
+    c.origin = Origin::Manual;
+    c.connection = Connection::Cold;
+    c.detail = Some(r#"{"verdict":"é ✓ \"quoted\""}"#.into());
+    for r in [&c, &a, &b] {
+        store.insert(r).await.unwrap();
+    }
+    // The same id again is kept once, as first stored.
+    let mut again = a.clone();
+    again.relay_good = 0;
+    store.insert(&again).await.unwrap();
+    let all = store.finished_since(0).await.unwrap();
+    assert_eq!(all, vec![a.clone(), b.clone(), c.clone()]);
+    assert_eq!(
+        store.finished_since(5_000).await.unwrap(),
+        vec![b, c.clone()]
+    );
+    assert_eq!(store.stamp().await.unwrap(), (3, 9_000));
+    assert_eq!(store.prune(5_000).await.unwrap(), 1);
+    assert_eq!(store.stamp().await.unwrap(), (2, 9_000));
+    assert_eq!(store.prune(i64::MAX).await.unwrap(), 2);
+    assert!(store.finished_since(0).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn sqlite_stores_reads_and_prunes_and_keeps_runs_across_opens() {
+    let dir = scratch_dir("sqlite-store");
+    let store = ProbeStore::open_sqlite(&dir).await.unwrap();
+    suite(&store).await;
+    store
+        .insert(&run("kept", 7_000, Outcome::Done))
+        .await
+        .unwrap();
+    drop(store);
+    // Opened again (a restart): the run is there and the migrations do not re-run.
+    let store = ProbeStore::open_sqlite(&dir).await.unwrap();
+    assert_eq!(
+        store.finished_since(0).await.unwrap(),
+        vec![run("kept", 7_000, Outcome::Done)]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn postgres_runs_the_same_suite() {
+    let Some(url) = std::env::var("LLM_ROI_TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+    else {
+        assert!(
+            std::env::var("LLM_ROI_REQUIRE_POSTGRES").is_err(),
+            "LLM_ROI_REQUIRE_POSTGRES is set but LLM_ROI_TEST_DATABASE_URL is not: run through scripts/with-postgres.sh"
+        );
+        eprintln!("skipped: no LLM_ROI_TEST_DATABASE_URL (make test sets one)");
+        return;
+    };
+    let store = ProbeStore::open_postgres(&url).await.unwrap();
+    suite(&store).await;
+    // A second open (another server, or a restart) finds the schema applied.
+    let other = ProbeStore::open_postgres(&url).await.unwrap();
+    store
+        .insert(&run("shared", 3_000, Outcome::Done))
+        .await
+        .unwrap();
+    assert_eq!(other.finished_since(0).await.unwrap().len(), 1);
+    other.prune(i64::MAX).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_database_url_that_is_not_postgres_is_refused_without_its_password() {
+    let e = ProbeStore::open_postgres("mysql://me:hunter2@db/x")
+        .await
+        .err()
+        .unwrap();
+    assert!(matches!(e, StoreError::BadUrl(_)));
+    let text = e.to_string();
+    assert!(
+        text.starts_with("--database-url must start with postgres://"),
+        "{text}"
+    );
+    assert!(!text.contains("hunter2"), "{text}");
+}

@@ -11,6 +11,7 @@ use crate::components::drift_notice::DriftNotice;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::fits_table::FitsTable;
 use crate::components::prices_used_table::PricesUsedTable;
+use crate::components::probe_history::ProbeHistory;
 use crate::components::projection_table::ProjectionTable;
 use crate::components::results_table::ResultsTable;
 use crate::components::roi_panel::RoiPanel;
@@ -62,6 +63,17 @@ fn snippets(origin: &str, link: &str, scenario_query: &str, title: &str, options
         ),
         link: report,
     }
+}
+
+/// The stored history of the relays among the report's options, when
+/// any of them has runs.
+fn context_history(
+    e: &crate::domain::cost::estimate::Estimate,
+) -> Option<crate::domain::probe::history_page::HistoryPage> {
+    let mut page = crate::pages::probe::preloaded_history()?;
+    page.relays
+        .retain(|h| e.options.iter().any(|o| o.option.provider == h.relay));
+    (!page.relays.is_empty()).then_some(page)
 }
 
 #[component]
@@ -143,6 +155,13 @@ fn Report(payload: PricebookPayload, context: ReportContext, query: String) -> i
                 <h2 id="roi-heading">"Migration ROI"</h2>
                 <RoiPanel view=roi/>
             </section>
+            {context_history(e).map(|page| view! {
+                <section aria-labelledby="probe-heading" data-testid="report-probe">
+                    <h2 id="probe-heading">"Relay latency, measured"</h2>
+                    <ProbeHistory page charts=Vec::new() compact=true/>
+                    <p class="no-print"><a href="/probe">"Charts, failures over time and the honesty check on the probe page"</a></p>
+                </section>
+            })}
             <Charts query=Signal::stored(scenario_query.clone()) alts=Signal::stored(alt_texts(r.forecast.as_ref(), cur))/>
             <section class="assumptions" aria-labelledby="assumptions-heading">
                 <h2 id="assumptions-heading">"Assumptions"</h2>

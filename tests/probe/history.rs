@@ -203,3 +203,87 @@ async fn history_routes_name_what_is_allowed() {
     assert_eq!(v["relays"], serde_json::json!([]));
     assert_eq!(v["store"], "memory only (no history is kept)");
 }
+
+fn stored(
+    id: &str,
+    minutes_ago: i64,
+    diffs_ms: &[i64],
+) -> llm_roi::domain::probe::history::StoredRun {
+    let finished = now_ms() - minutes_ago * 60_000;
+    llm_roi::domain::probe::history::StoredRun {
+        id: id.into(),
+        relay: "holysheep".into(),
+        upstream: "anthropic".into(),
+        origin: Origin::Scheduled,
+        kind: llm_roi::domain::probe::history::RunKind::Latency,
+        started_at_ms: finished - 2_000,
+        finished_at_ms: finished,
+        outcome: Outcome::Done,
+        connection: Connection::Warm,
+        authenticated: false,
+        measured_from: "probe-host-1".into(),
+        claimed_overhead_ms: Some(50),
+        relay_requests: diffs_ms.len() as u32 + 1,
+        relay_good: diffs_ms.len() as u32,
+        errors: [("timeout".to_string(), 1)].into(),
+        overhead_us: diffs_ms.iter().map(|d| d * 1000).collect(),
+        detail: None,
+    }
+}
+
+#[tokio::test]
+async fn the_probe_page_and_the_report_show_the_stored_history() {
+    let dir = scratch_dir("pages");
+    let (service, app) = service_and_app(mocked_targets(0).await, Limits::default(), None);
+    let store = Arc::new(ProbeStore::open_sqlite(&dir).await.unwrap());
+    service.attach_store(store.clone());
+    store
+        .insert(&stored("a", 30, &[10, 11, 12, 13, 14, 15, 16, 17, 18, 19]))
+        .await
+        .unwrap();
+    let (status, page) = call(&app, "GET", "/probe", "").await;
+    assert_eq!(status, StatusCode::OK);
+    for want in [
+        "History",
+        "holysheep → anthropic, warm connections",
+        "Measured from probe-host-1",
+        "The vendor claims under 50 ms of added latency.",
+        // 10 pairs 10..=19 ms: median 14.5, [x(2), x(9)] = [11, 18]; p90 x(9), p99 x(10).
+        "1 runs, 10 good pairs",
+        "14.5 ms (95 % CI 11.0–18.0 ms)",
+        "18.0 / 19.0 ms",
+        "90.91 % (10 of 11 requests)",
+        "1 × timeout",
+        "claimed &lt; 50 ms; measured median 14.5 ms (95 % CI 11.0–18.0 ms) over 10 warm pairs: the claim holds",
+        "data-chart=\"probe-holysheep-warm\"",
+        "Failed requests and skipped runs over time",
+        "Does the relay serve the model it sells?",
+        "Needs both API keys on the server: set ",
+    ] {
+        assert!(page.contains(want), "/probe lacks {want}");
+    }
+    // The report's probe section, cached under the history's state: a new
+    // run changes the same link's report.
+    let (_, report) = call(&app, "GET", "/report?in=0", "").await;
+    assert!(report.contains("Relay latency, measured"));
+    assert!(
+        report.contains("14.5 ms (95 % CI 11.0–18.0 ms)"),
+        "the report lacks the 24 h median"
+    );
+    store.insert(&stored("b", 20, &[30; 10])).await.unwrap();
+    let (_, report) = call(&app, "GET", "/report?in=0", "").await;
+    assert!(
+        report.contains("2 runs, 20 good pairs"),
+        "the cached report did not change"
+    );
+    // A report with no relay among its options has no probe section.
+    let (_, plain) = call(
+        &app,
+        "GET",
+        "/report?in=0&target=openai/gpt-4.1-mini&cmp=openai/gpt-4.1-mini",
+        "",
+    )
+    .await;
+    assert!(plain.contains("Cost by option") && !plain.contains("Relay latency, measured"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

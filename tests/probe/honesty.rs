@@ -95,6 +95,35 @@ async fn each_mock_mode_gets_its_verdict() {
         .all(|r| r.authenticated && r.relay_requests == 5));
     // The check counts 10 requests against the hourly budget.
     assert_eq!(service.budget().0, 40);
+    // The page's form runs it too, and sends the browser back to the result.
+    mode.set(RelayMode::PassThrough);
+    let req = axum::http::Request::post("/probe/honesty")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(axum::body::Body::from("relay=holysheep"))
+        .unwrap();
+    let res = tower::ServiceExt::oneshot(app.clone(), req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/probe#honesty");
+    let (_, page) = call(&app, "GET", "/probe", "").await;
+    assert!(
+        page.contains("consistent with claude-haiku-4-5 (5 of 5 prompts"),
+        "the page lacks the latest verdict"
+    );
+    let req = axum::http::Request::post("/probe/honesty")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(axum::body::Body::from("relay=nope"))
+        .unwrap();
+    let res = tower::ServiceExt::oneshot(app.clone(), req).await.unwrap();
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(
+        to.starts_with("/probe?honesty_error=%60relay%60+must+be+one+of"),
+        "{to}"
+    );
+    let (_, page) = call(&app, "GET", to.trim_end_matches("#honesty"), "").await;
+    assert!(
+        page.contains("The check did not run: `relay` must be one of: "),
+        "the page lacks the reason"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

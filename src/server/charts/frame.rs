@@ -91,7 +91,7 @@ impl Frame {
     }
 
     /// The plot's margins above and below.
-    fn plot_margins(&self) -> (u32, u32) {
+    pub fn plot_margins(&self) -> (u32, u32) {
         match self.layout {
             Layout::Wide => (Self::title_height() + self.legend_height(), MARGIN / 2),
             Layout::Narrow => (Self::title_height(), self.legend_bottom_room() + MARGIN),

@@ -10,6 +10,7 @@ mod format;
 mod frame;
 mod layout;
 mod legend;
+pub mod probe_history;
 mod rollout;
 pub mod route;
 mod savings;
@@ -32,7 +33,7 @@ pub enum ChartError {
     Draw(String),
 }
 
-fn xml_escape(s: &str) -> String {
+pub(crate) fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

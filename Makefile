@@ -7,7 +7,7 @@ ADDR ?= 127.0.0.1:3000
 export PATH := $(CURDIR)/tools/binaryen/node_modules/.bin:$(PATH)
 HYDRATE := --lib --target wasm32-unknown-unknown --no-default-features --features hydrate
 
-.PHONY: setup setup-test build run check-pricing archive-pricing import-prices diff-prices test test-rust lint test-e2e bench bench-http screenshot clean
+.PHONY: setup setup-test build run check-pricing archive-pricing import-prices diff-prices test test-rust lint test-e2e bench bench-history bench-http screenshot clean
 
 ## The build tools only (wasm target, cargo-leptos, wasm-bindgen, wasm-opt).
 setup:
@@ -70,6 +70,11 @@ test-e2e:
 ## The release server against nginx with wrk, sizes and render time; figures, no asserts.
 bench-http: build
 	scripts/bench-http.sh
+
+## The probe history's size per 10,000 runs and its 7-day query time, on
+## SQLite and a throwaway PostgreSQL; figures, no asserts.
+bench-history:
+	scripts/with-postgres.sh cargo run --release --features ssr --example probe_history_bench
 
 ## Chart render time (median of 200 renders per chart); figures, no asserts.
 bench:

@@ -61,6 +61,7 @@ pub fn median(sorted: &[f64]) -> Option<f64> {
 }
 
 /// P(X ≤ k) for X ~ Binomial(n, 1/2), exactly enough for n ≤ 1000.
+#[cfg(test)]
 fn binomial_half_cdf(n: usize, k: usize) -> f64 {
     // Sum C(n, i) / 2^n in log space to stay finite for large n.
     let ln2n = n as f64 * std::f64::consts::LN_2;
@@ -79,19 +80,28 @@ fn binomial_half_cdf(n: usize, k: usize) -> f64 {
 /// from order statistics: `[x_(k), x_(n-k+1)]` with the largest `k` such that
 /// P(Binomial(n, ½) ≤ k − 1) ≤ (1 − level) / 2. Returns the interval and its
 /// exact coverage; `None` when `n` is too small for `level`.
+///
+/// The binomial tail is summed once, term by term in log space, so a week
+/// of pooled pairs (n in the tens of thousands) takes O(n), not O(n²).
 pub fn median_ci(sorted: &[f64], level: f64) -> Option<(f64, f64, f64)> {
     let n = sorted.len();
     let alpha_half = (1.0 - level) / 2.0;
+    let ln2n = n as f64 * std::f64::consts::LN_2;
+    let mut ln_c = 0.0_f64; // ln C(n, k)
+    let mut cdf = (-ln2n).exp(); // P(B ≤ k)
+    let mut below = 0.0; // P(B ≤ k − 1)
     let mut k = 0;
-    while k < n / 2 && binomial_half_cdf(n, k) <= alpha_half {
+    while k < n / 2 && cdf <= alpha_half {
         k += 1;
+        below = cdf;
+        ln_c += ((n - k + 1) as f64).ln() - (k as f64).ln();
+        cdf += (ln_c - ln2n).exp();
     }
     // Now k is the 1-based rank of the lower bound.
     if k == 0 {
         return None;
     }
-    let coverage = 1.0 - 2.0 * binomial_half_cdf(n, k - 1);
-    Some((sorted[k - 1], sorted[n - k], coverage))
+    Some((sorted[k - 1], sorted[n - k], 1.0 - 2.0 * below.min(1.0)))
 }
 
 #[cfg(test)]
@@ -132,6 +142,25 @@ mod tests {
         assert!((coverage - 0.968_75).abs() < 1e-9);
         // n = 5 cannot reach 95 %: 1 − 2/32 = 0.9375.
         assert!(median_ci(&[1.0, 2.0, 3.0, 4.0, 5.0], 0.95).is_none());
+    }
+
+    #[test]
+    fn the_running_tail_matches_the_direct_sum() {
+        for n in [6, 7, 20, 30, 101, 500, 1000, 6720] {
+            let v: Vec<f64> = (0..n).map(|i| i as f64).collect();
+            let (lo, _, coverage) = median_ci(&v, 0.95).unwrap();
+            let k = lo as usize + 1;
+            if n <= 1000 {
+                // The largest k with P(B ≤ k − 1) ≤ 2.5 %, and its coverage.
+                assert!(binomial_half_cdf(n, k - 1) <= 0.025, "{n}");
+                assert!(binomial_half_cdf(n, k) > 0.025, "{n}");
+                assert!((coverage - (1.0 - 2.0 * binomial_half_cdf(n, k - 1))).abs() < 1e-9);
+            }
+            // The normal approximation: k ≈ n/2 − 0.98 √n.
+            let approx = n as f64 / 2.0 - 0.98 * (n as f64).sqrt();
+            assert!((k as f64 - approx).abs() <= 2.0, "{n}: k = {k}, ≈ {approx}");
+            assert!(coverage >= 0.95, "{n}: {coverage}");
+        }
     }
 
     #[test]

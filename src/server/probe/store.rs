@@ -276,6 +276,22 @@ impl ProbeStore {
         Ok((n, last))
     }
 
+    /// The history's size on disk in bytes: the table and its indexes on
+    /// PostgreSQL, the whole database (write-ahead log included) on SQLite.
+    pub async fn size_bytes(&self) -> Result<i64, StoreError> {
+        let sql = match self.backend {
+            Backend::Postgres => "SELECT pg_total_relation_size('probe_runs') AS n",
+            Backend::Sqlite => {
+                "SELECT page_count * page_size AS n FROM pragma_page_count(), pragma_page_size()"
+            }
+        };
+        let row = sqlx::query(sql)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(|e| self.db(e))?;
+        row.try_get("n").map_err(|e| self.db(e))
+    }
+
     fn decode(&self, row: &AnyRow) -> Result<StoredRun, StoreError> {
         let text = |c: &str| row.try_get::<String, _>(c).map_err(|e| self.db(e));
         let int = |c: &str| row.try_get::<i64, _>(c).map_err(|e| self.db(e));

@@ -34,7 +34,9 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `../target/release/llm-roi --addr 127.0.0.1:${port} --pricing-dir ../tests/fixtures/pricebook-2026-11-24 --today 2026-11-24 --site-root ../target/site --probe-targets probe-targets.toml --embed-origins http://127.0.0.1:${embedPort}`,
+      // Its probe history starts empty each run; probe-targets.toml schedules
+      // a run of the mock relay every minute, the first at start-up.
+      command: `rm -rf ../target/e2e-history-${port} && ../target/release/llm-roi --addr 127.0.0.1:${port} --data-dir ../target/e2e-history-${port} --pricing-dir ../tests/fixtures/pricebook-2026-11-24 --today 2026-11-24 --site-root ../target/site --probe-targets probe-targets.toml --embed-origins http://127.0.0.1:${embedPort}`,
       url: `${baseURL}/api/v1/pricebook`,
       reuseExistingServer: false,
       timeout: 30_000,
@@ -42,7 +44,7 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: `../target/release/llm-roi --addr 127.0.0.1:${currentPort} --pricing-dir ../pricing --today 2026-12-01 --site-root ../target/site`,
+      command: `rm -rf ../target/e2e-history-${currentPort} && ../target/release/llm-roi --addr 127.0.0.1:${currentPort} --data-dir ../target/e2e-history-${currentPort} --pricing-dir ../pricing --today 2026-12-01 --site-root ../target/site`,
       url: `http://127.0.0.1:${currentPort}/api/v1/pricebook`,
       reuseExistingServer: false,
       timeout: 30_000,

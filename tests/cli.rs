@@ -385,3 +385,54 @@ fn compare_pricing_prints_the_change_and_fails_above_the_limit() {
         .contains("--fail-above needs --compare-pricing OLD_DIR"));
     std::fs::remove_dir_all(new).unwrap();
 }
+
+/// Starts the server on the test pricebook with `args`; it must refuse.
+fn refused_start(name: &str, args: &[&str]) -> String {
+    let data = std::env::temp_dir().join(format!("llm-roi-test-{name}-{}", std::process::id()));
+    let out = bin()
+        .args(["--pricing-dir", "tests/fixtures/pricebook-2026-11-24"])
+        .args(["--addr", "127.0.0.1:0", "--data-dir"])
+        .arg(&data)
+        .args(args)
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&data).ok();
+    assert!(!out.status.success());
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn a_bad_schedule_or_database_url_stops_the_server_with_what_to_fix() {
+    let dir = std::env::temp_dir().join(format!("llm-roi-test-schedules-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (i, (schedule, want)) in [
+        (
+            "relay = \"holysheep\"\nevery = \"15\"",
+            "schedule 1 (relay `holysheep`): `every` must be a whole number and a unit (s, m, h or d), e.g. \"15m\"; got \"15\"",
+        ),
+        (
+            "relay = \"holysheep\"\nevery = \"1m\"\npairs = 500",
+            "`pairs` must be from 1 to 50 (max_pairs); got 500",
+        ),
+        (
+            "relay = \"anthropic\"\nevery = \"1m\"",
+            "schedule 1 (relay `anthropic`): `relay` must be one of: holysheep, openrouter",
+        ),
+        ("relay = \"holysheep\"\nevery = \"1m\"\ncheck = \"speed\"", "unknown variant `speed`"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let file = dir.join(format!("targets-{i}.toml"));
+        std::fs::write(&file, format!("[[schedules]]\n{schedule}\n")).unwrap();
+        let stderr = refused_start("schedule", &["--probe-targets", file.to_str().unwrap()]);
+        assert!(stderr.contains(want), "{schedule}: {stderr}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+    let stderr = refused_start("dburl", &["--database-url", "mysql://me:hunter2@db/x"]);
+    assert!(
+        stderr.contains("--database-url must start with postgres://"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("hunter2"), "{stderr}");
+}

@@ -159,7 +159,7 @@ fn Report(payload: PricebookPayload, context: ReportContext, query: String) -> i
                 <section aria-labelledby="probe-heading" data-testid="report-probe">
                     <h2 id="probe-heading">"Relay latency, measured"</h2>
                     <ProbeHistory page charts=Vec::new() compact=true/>
-                    <p class="no-print"><a href="/probe">"Charts, failures over time and the honesty check on the probe page"</a></p>
+                    <p class="no-print">"Charts, failures over time and the honesty check are on the " <a href="/probe">"probe page"</a> "."</p>
                 </section>
             })}
             <Charts query=Signal::stored(scenario_query.clone()) alts=Signal::stored(alt_texts(r.forecast.as_ref(), cur))/>

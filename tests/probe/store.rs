@@ -5,7 +5,7 @@
 use crate::support::scratch_dir;
 use llm_roi::domain::probe::history::{Origin, Outcome, RunKind, StoredRun};
 use llm_roi::domain::probe::sample::Connection;
-use llm_roi::server::probe::store::{ProbeStore, StoreError};
+use llm_roi::server::probe::store::{ProbeStore, Stamp, StoreError};
 use std::collections::BTreeMap;
 
 fn run(id: &str, finished_at_ms: i64, outcome: Outcome) -> StoredRun {
@@ -33,7 +33,12 @@ fn run(id: &str, finished_at_ms: i64, outcome: Outcome) -> StoredRun {
 /// Every store operation, from an emptied store.
 async fn suite(store: &ProbeStore) {
     store.prune(i64::MAX).await.unwrap();
-    assert_eq!(store.stamp().await.unwrap(), (0, 0));
+    let stamp = |runs, first_ms, last_ms| Stamp {
+        runs,
+        first_ms,
+        last_ms,
+    };
+    assert_eq!(store.stamp().await.unwrap(), stamp(0, 0, 0));
     let a = run("a", 1_000, Outcome::Done);
     let mut b = run("b", 5_000, Outcome::Skipped);
     b.overhead_us.clear();
@@ -58,9 +63,9 @@ async fn suite(store: &ProbeStore) {
         store.finished_since(5_000).await.unwrap(),
         vec![b, c.clone()]
     );
-    assert_eq!(store.stamp().await.unwrap(), (3, 9_000));
+    assert_eq!(store.stamp().await.unwrap(), stamp(3, 1_000, 9_000));
     assert_eq!(store.prune(5_000).await.unwrap(), 1);
-    assert_eq!(store.stamp().await.unwrap(), (2, 9_000));
+    assert_eq!(store.stamp().await.unwrap(), stamp(2, 5_000, 9_000));
     assert_eq!(store.prune(i64::MAX).await.unwrap(), 2);
     assert!(store.finished_since(0).await.unwrap().is_empty());
 }

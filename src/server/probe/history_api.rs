@@ -220,11 +220,25 @@ pub async fn honesty_plan(
     Ok(Json(service.honesty_plan(&relay)?).into_response())
 }
 
+/// A check spends tokens: a browser's request sent from another site
+/// (`Sec-Fetch-Site: cross-site`, e.g. a form on a page elsewhere) may not start one.
+fn same_site(headers: &axum::http::HeaderMap) -> Result<(), ApiError> {
+    match headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        Some("cross-site") => Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "the honesty check spends tokens: start it from this site's /probe page or from a client that is not a browser on another site",
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// `POST /api/v1/probe/honesty`: runs the check.
 pub async fn honesty_run(
     State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
     body: axum::body::Bytes,
 ) -> Result<Response, ApiError> {
+    same_site(&headers)?;
     let service = probe(&state)?;
     let req: HonestyRequest = serde_json::from_slice(&body).map_err(|e| {
         bad(format!(
@@ -239,7 +253,14 @@ pub async fn honesty_run(
 
 /// `POST /probe/honesty` from the page's form: runs the check and sends the
 /// browser back to its result (or the reason it did not run).
-pub async fn honesty_form(State(state): State<AppState>, body: axum::body::Bytes) -> Response {
+pub async fn honesty_form(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    if let Err(e) = same_site(&headers) {
+        return e.into_response();
+    }
     let Ok(service) = probe(&state) else {
         return Redirect::to("/probe?honesty_error=the+probe+is+not+configured#honesty")
             .into_response();
@@ -278,7 +299,7 @@ pub async fn stamp(State(state): State<AppState>, mut req: Request, next: Next) 
     if shows_history(req.uri().path()) {
         if let Some(store) = state.probe.as_ref().and_then(|p| p.store()) {
             let s = match store.stamp().await {
-                Ok((n, last)) => format!("{n}@{last}"),
+                Ok(s) => format!("{}@{}-{}", s.runs, s.first_ms, s.last_ms),
                 Err(_) => "unreadable".into(),
             };
             req.extensions_mut().insert(HistoryStamp(s));

@@ -32,6 +32,14 @@ mod honesty;
 mod record;
 mod scheduled;
 
+type ReadCache = Mutex<
+    Option<(
+        super::store::Stamp,
+        i64,
+        Arc<Vec<crate::domain::probe::history::StoredRun>>,
+    )>,
+>;
+
 /// How an authenticated run is described; stored runs are read back by it.
 pub const AUTH_MODE: &str = "authenticated: streaming request, max_tokens = 1";
 
@@ -57,6 +65,8 @@ pub struct ProbeService {
     host: String,
     /// Where finished runs are kept; without it they live in memory only.
     store: std::sync::OnceLock<Arc<super::store::ProbeStore>>,
+    /// The runs read last, under the stamp they were read at, and from when.
+    read_cache: ReadCache,
     /// How long runs are kept, once pruning runs.
     retention: std::sync::OnceLock<Duration>,
 }
@@ -92,6 +102,7 @@ impl ProbeService {
             host: host_name(),
             store: std::sync::OnceLock::new(),
             retention: std::sync::OnceLock::new(),
+            read_cache: Mutex::new(None),
         }
     }
 

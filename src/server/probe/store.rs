@@ -81,6 +81,14 @@ pub enum StoreError {
     Corrupt { id: String, message: String },
 }
 
+/// The history's state: see [`ProbeStore::stamp`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub runs: i64,
+    pub first_ms: i64,
+    pub last_ms: i64,
+}
+
 /// The database behind the history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -261,19 +269,23 @@ impl ProbeStore {
             .map_err(|e| self.db(e))
     }
 
-    /// How many runs are stored, and when the last one finished: changes
-    /// whenever a run is added or pruned, so pages built from the history
-    /// can be cached under it.
-    pub async fn stamp(&self) -> Result<(i64, i64), StoreError> {
+    /// How many runs are stored, and when the first and the last finished:
+    /// it changes whenever a run is added or pruned, so what is read from
+    /// the history can be kept under it.
+    pub async fn stamp(&self) -> Result<Stamp, StoreError> {
         let row = sqlx::query(
-            "SELECT COUNT(*) AS n, COALESCE(MAX(finished_at_ms), 0) AS last FROM probe_runs",
+            "SELECT COUNT(*) AS n, COALESCE(MIN(finished_at_ms), 0) AS first, \
+             COALESCE(MAX(finished_at_ms), 0) AS last FROM probe_runs",
         )
         .fetch_one(&self.pool)
         .await
         .map_err(|e| self.db(e))?;
-        let n: i64 = row.try_get("n").map_err(|e| self.db(e))?;
-        let last: i64 = row.try_get("last").map_err(|e| self.db(e))?;
-        Ok((n, last))
+        let get = |c: &str| row.try_get::<i64, _>(c).map_err(|e| self.db(e));
+        Ok(Stamp {
+            runs: get("n")?,
+            first_ms: get("first")?,
+            last_ms: get("last")?,
+        })
     }
 
     /// The history's size on disk in bytes: the table and its indexes on

@@ -124,11 +124,34 @@ impl ProbeService {
         self.keep(&run).await;
     }
 
-    /// The stored runs that finished at or after `since_ms`.
+    /// The stored runs that finished at or after `since_ms`, oldest first.
+    ///
+    /// What was read last is kept under the store's
+    /// [`Stamp`](crate::server::probe::store::Stamp) (run count,
+    /// first and last finish), which any insert or prune, by this server or
+    /// another sharing the database, changes. While it holds, only the stamp
+    /// is read: on SQLite, reading 6,720 rows takes about 170 ms, the stamp
+    /// well under 1 ms (`make bench-history`).
     pub async fn stored_since(&self, since_ms: i64) -> Result<Vec<StoredRun>, StoreError> {
-        match self.store.get() {
-            Some(s) => s.finished_since(since_ms).await,
-            None => Ok(Vec::new()),
+        let Some(store) = self.store.get() else {
+            return Ok(Vec::new());
+        };
+        let stamp = store.stamp().await?;
+        {
+            let kept = self.read_cache.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some((s, from, runs)) = kept.as_ref() {
+                if *s == stamp && *from <= since_ms {
+                    return Ok(runs
+                        .iter()
+                        .filter(|r| r.finished_at_ms >= since_ms)
+                        .cloned()
+                        .collect());
+                }
+            }
         }
+        let runs = store.finished_since(since_ms).await?;
+        *self.read_cache.lock().unwrap_or_else(|e| e.into_inner()) =
+            Some((stamp, since_ms, Arc::new(runs.clone())));
+        Ok(runs)
     }
 }

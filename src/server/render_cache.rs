@@ -33,6 +33,11 @@ const KEPT: [header::HeaderName; 4] = [
     header::ETAG,
 ];
 
+/// A part of the key an outer layer puts in the request: the state of
+/// what else the page shows (the probe history's stamp for `/report`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyExtra(pub String);
+
 #[derive(Debug)]
 struct Entry {
     headers: HeaderMap,
@@ -125,7 +130,7 @@ impl RenderCache {
         // Pages showing the probe history are keyed by its state too.
         let history = req
             .extensions()
-            .get::<crate::server::probe::history_api::HistoryStamp>()
+            .get::<KeyExtra>()
             .map_or("", |s| s.0.as_str());
         Some(format!(
             "{}\n{host}\n{}\n{}\n{history}",

@@ -11,6 +11,11 @@ use llm_roi_probe_mocks::{relay_app_with, serve, upstream_app, Delay, Mode, Rela
 use serde_json::Value;
 use std::sync::Arc;
 
+/// `POST /api/v1/probe/honesty` with `body`.
+async fn check(app: &axum::Router, body: &str) -> (StatusCode, String) {
+    call(app, "POST", "/api/v1/probe/honesty", body).await
+}
+
 fn key_env(provider: &str) -> String {
     format!("LLM_ROI_TEST_HONESTY_{}_API_KEY", provider.to_uppercase())
 }
@@ -67,13 +72,7 @@ async fn each_mock_mode_gets_its_verdict() {
     ];
     for (m, kind, text) in expected {
         mode.set(m);
-        let (status, body) = call(
-            &app,
-            "POST",
-            "/api/v1/probe/honesty",
-            r#"{"relay":"holysheep"}"#,
-        )
-        .await;
+        let (status, body) = check(&app, r#"{"relay":"holysheep"}"#).await;
         assert_eq!(status, StatusCode::OK, "{m:?}: {body}");
         let v: Value = serde_json::from_str(&body).unwrap();
         assert_eq!(v["verdict"]["kind"], kind, "{m:?}: {body}");
@@ -134,13 +133,7 @@ async fn the_check_needs_both_keys_and_room_in_the_budget() {
         Limits::default(),
         Some(&|p: &str| format!("LLM_ROI_TEST_UNSET_{p}_KEY")),
     );
-    let (status, body) = call(
-        &app,
-        "POST",
-        "/api/v1/probe/honesty",
-        r#"{"relay":"holysheep"}"#,
-    )
-    .await;
+    let (status, body) = check(&app, r#"{"relay":"holysheep"}"#).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
     assert!(
         body.contains("the honesty check needs both API keys: set LLM_ROI_TEST_UNSET_"),
@@ -159,22 +152,10 @@ async fn the_check_needs_both_keys_and_room_in_the_budget() {
         limits,
         Some(&key_env),
     );
-    let (status, body) = call(
-        &app,
-        "POST",
-        "/api/v1/probe/honesty",
-        r#"{"relay":"holysheep"}"#,
-    )
-    .await;
+    let (status, body) = check(&app, r#"{"relay":"holysheep"}"#).await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
     assert!(body.contains("hourly budget of 5"), "{body}");
-    let (status, body) = call(
-        &app,
-        "POST",
-        "/api/v1/probe/honesty",
-        r#"{"relay":"anthropic"}"#,
-    )
-    .await;
+    let (status, body) = check(&app, r#"{"relay":"anthropic"}"#).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
     assert!(body.contains("`relay` must be one of: "), "{body}");
 }

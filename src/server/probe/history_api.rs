@@ -125,15 +125,19 @@ pub async fn history_page(
     page
 }
 
+/// The history the query asks for.
+async fn requested(state: &AppState, uri: &axum::http::Uri) -> Result<HistoryPage, ApiError> {
+    let service = probe(state)?;
+    let q = parse_query(&service, uri.query())?;
+    Ok(history_page(&service, q.relay.as_deref(), q.window).await)
+}
+
 /// `GET /api/v1/probe/history`.
 pub async fn history_json(
     State(state): State<AppState>,
     uri: axum::http::Uri,
 ) -> Result<Response, ApiError> {
-    let service = probe(&state)?;
-    let q = parse_query(&service, uri.query())?;
-    let page = history_page(&service, q.relay.as_deref(), q.window).await;
-    Ok(Json(page).into_response())
+    Ok(Json(requested(&state, &uri).await?).into_response())
 }
 
 /// `GET /probe/history.csv`.
@@ -141,9 +145,7 @@ pub async fn history_csv(
     State(state): State<AppState>,
     uri: axum::http::Uri,
 ) -> Result<Response, ApiError> {
-    let service = probe(&state)?;
-    let q = parse_query(&service, uri.query())?;
-    let page = history_page(&service, q.relay.as_deref(), q.window).await;
+    let page = requested(&state, &uri).await?;
     if let Some(e) = page.error {
         return Err(ApiError::new(StatusCode::SERVICE_UNAVAILABLE, e));
     }
@@ -282,10 +284,6 @@ pub async fn honesty_form(
     }
 }
 
-/// How many runs are stored and when the last finished, in the request.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HistoryStamp(pub String);
-
 /// The history, in the request, for the pages that show it.
 #[derive(Debug, Clone)]
 pub struct PreloadedHistory(pub Arc<HistoryPage>);
@@ -294,7 +292,8 @@ fn shows_history(path: &str) -> bool {
     matches!(path, "/probe" | "/report")
 }
 
-/// Outside the render cache: the history's stamp, so cached pages change with it.
+/// Outside the render cache: the history's stamp as part of the cache key
+/// ([`crate::server::render_cache::KeyExtra`]), so cached pages change with it.
 pub async fn stamp(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     if shows_history(req.uri().path()) {
         if let Some(store) = state.probe.as_ref().and_then(|p| p.store()) {
@@ -302,7 +301,8 @@ pub async fn stamp(State(state): State<AppState>, mut req: Request, next: Next) 
                 Ok(s) => format!("{}@{}-{}", s.runs, s.first_ms, s.last_ms),
                 Err(_) => "unreadable".into(),
             };
-            req.extensions_mut().insert(HistoryStamp(s));
+            req.extensions_mut()
+                .insert(crate::server::render_cache::KeyExtra(s));
         }
     }
     next.run(req).await

@@ -74,11 +74,17 @@ pub fn parse_every(text: &str) -> Result<Duration, String> {
 }
 
 impl RawSchedule {
-    /// The schedule, checked against the pair cap; `n` is its place in the file.
-    pub fn check(self, n: usize, max_pairs: usize) -> Result<Schedule, String> {
+    /// The schedule, checked against the pair cap (`default_pairs` when it
+    /// names none); `n` is its place in the file.
+    pub fn check(
+        self,
+        n: usize,
+        max_pairs: usize,
+        default_pairs: usize,
+    ) -> Result<Schedule, String> {
         let at = |m: String| format!("schedule {n} (relay `{}`): {m}", self.relay);
         let every = parse_every(&self.every).map_err(at)?;
-        let pairs = self.pairs.unwrap_or(super::targets::DEFAULT_PAIRS);
+        let pairs = self.pairs.unwrap_or(default_pairs);
         if pairs == 0 || pairs > max_pairs {
             return Err(at(format!(
                 "`pairs` must be from 1 to {max_pairs} (max_pairs); got {pairs}"

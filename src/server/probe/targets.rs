@@ -158,9 +158,10 @@ pub fn load(path: &Path) -> Result<ProbeTargets, TargetsError> {
         targets.base_urls.insert(t.provider, url);
     }
     for (i, s) in raw.schedules.into_iter().enumerate() {
-        targets
-            .schedules
-            .push(s.check(i + 1, max_pairs).map_err(err)?);
+        targets.schedules.push(
+            s.check(i + 1, max_pairs, DEFAULT_PAIRS.min(max_pairs))
+                .map_err(err)?,
+        );
     }
     Ok(targets)
 }

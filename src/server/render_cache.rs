@@ -64,7 +64,8 @@ pub struct CacheStats {
 }
 
 /// Whether answers to `path` are cached: not `/` and `/probe`, which show
-/// the probe's live budget.
+/// the probe's live budget. `/report` shows the probe history too, so its
+/// key also holds the history's stamp ([`KeyExtra`]).
 fn cached_path(path: &str) -> bool {
     matches!(
         path,

@@ -205,9 +205,24 @@ impl ProbeService {
             }
         };
         let mut checks = Vec::new();
+        // The whole check keeps to a run's time limit; prompts left when it
+        // passes are not sent, and say so.
+        let deadline = Instant::now() + self.limits.run_timeout;
+        let late = || {
+            Err(format!(
+                "not sent: the check passed its {} s limit",
+                self.limits.run_timeout.as_secs()
+            ))
+        };
         for p in &prompts {
-            let relay = ask(&rep, rstyle, &plan.relay_model, &rkey, p).await;
-            let direct = ask(&dep, dstyle, &plan.direct_model, &dkey, p).await;
+            let (relay, direct) = if Instant::now() >= deadline {
+                (late(), late())
+            } else {
+                (
+                    ask(&rep, rstyle, &plan.relay_model, &rkey, p).await,
+                    ask(&dep, dstyle, &plan.direct_model, &dkey, p).await,
+                )
+            };
             checks.push(PromptCheck {
                 prompt_id: p.id.clone(),
                 max_tokens: p.max_tokens,

@@ -295,7 +295,8 @@ fn shows_history(path: &str) -> bool {
 /// Outside the render cache: the history's stamp as part of the cache key
 /// ([`crate::server::render_cache::KeyExtra`]), so cached pages change with it.
 pub async fn stamp(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    if shows_history(req.uri().path()) {
+    // Only `/report` is cached; `/probe` is rendered afresh every time.
+    if req.uri().path() == "/report" {
         if let Some(store) = state.probe.as_ref().and_then(|p| p.store()) {
             let s = match store.stamp().await {
                 Ok(s) => format!("{}@{}-{}", s.runs, s.first_ms, s.last_ms),

@@ -60,8 +60,12 @@ async fn each_mock_mode_gets_its_verdict() {
         ),
         (Some(5), Some(10), Some(true))
     );
-    let price: f64 = plan["max_cost_usd"].as_str().unwrap().parse().unwrap();
-    assert!(price > 0.0 && price < 0.01, "{plan}");
+    // 5 prompts of 314 bytes in all, plus 20 framing tokens each = 414
+    // input tokens at most, and 144 output (their max_tokens). Direct, Haiku
+    // 4.5 at $1 / $5 per 1M: $0.000414 + $0.000720 = $0.001134. HolySheep,
+    // flat ¥1 per 1M: 558 tokens = ¥0.000558 = $0.0000785915… at 7.10 CNY
+    // per USD. Total $0.0012125915…, rounded up: $0.001213.
+    assert_eq!(plan["max_cost_usd"], "0.001213", "{plan}");
 
     let expected = [
         (RelayMode::PassThrough, "consistent", "consistent with claude-haiku-4-5 (5 of 5 prompts: same input tokens, same model id, similarity 100 %)"),

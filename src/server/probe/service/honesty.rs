@@ -136,7 +136,8 @@ impl ProbeService {
         })?;
         let max_cost_usd = (self.bound_usd(relay, model, &prompts)?
             + self.bound_usd(upstream, direct_model, &prompts)?)
-        .round_dp(6)
+        // A bound: rounded up, never down.
+        .round_dp_with_strategy(6, rust_decimal::RoundingStrategy::AwayFromZero)
         .normalize();
         let key_vars: Vec<String> = [relay, upstream]
             .iter()
@@ -157,7 +158,7 @@ impl ProbeService {
             requests: 2 * prompts.len(),
             max_cost_usd,
             basis: format!(
-                "{} prompts, each sent to both; at most one input token per byte of prompt plus {FRAMING_TOKENS} for framing, and max_tokens of output, at the pricebook's prices (rounded to 6 decimals)",
+                "{} prompts, each sent to both; at most one input token per byte of prompt plus {FRAMING_TOKENS} for framing, and max_tokens of output, at the pricebook's prices (rounded up to 6 decimals)",
                 prompts.len()
             ),
             ready,

@@ -10,6 +10,7 @@
 //! view! { <HonestyPanel page error/> }
 //! ```
 
+use crate::components::table_scroll::TableScroll;
 use crate::domain::probe::history_page::{utc_minute, HistoryPage};
 use crate::domain::probe::honesty::{HonestyPlan, HonestyReport, PromptCheck};
 use leptos::prelude::*;
@@ -59,7 +60,7 @@ fn Latest(r: HonestyReport) -> impl IntoView {
             "Checked {} from {} with {} prompts at temperature 0 (at most ${} in tokens).",
             utc_minute(r.finished_at_ms), r.measured_from, r.checks.len(), r.max_cost_usd
         )}</p>
-        <div class="table-scroll" role="region" aria-label=label tabindex="0">
+        <TableScroll label>
             <table class="honesty-checks">
                 <thead><tr>
                     <th scope="col">"Prompt"</th>
@@ -71,7 +72,7 @@ fn Latest(r: HonestyReport) -> impl IntoView {
                 </tr></thead>
                 <tbody>{r.checks.into_iter().map(|c| view! { <PromptRow c/> }).collect_view()}</tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }
 

@@ -9,6 +9,7 @@
 //! view! { <ProbeHistory page charts compact=false/> }
 //! ```
 
+use crate::components::table_scroll::TableScroll;
 use crate::domain::probe::history::RelayHistory;
 use crate::domain::probe::history_page::{trouble_lines, utc_minute, window_row, HistoryPage};
 use leptos::prelude::*;
@@ -69,7 +70,7 @@ fn RelayBlock(h: RelayHistory, chart: Option<String>, compact: bool) -> impl Int
         <section class="relay-history" aria-labelledby=labelled_by data-testid=test_id>
             <h3 id=id>{title}</h3>
             <p class="history-about">{about}</p>
-            <div class="table-scroll" role="region" aria-label=label tabindex="0">
+            <TableScroll label>
                 <table class="history-windows">
                     <thead><tr>
                         <th scope="col">"Window"</th>
@@ -94,7 +95,7 @@ fn RelayBlock(h: RelayHistory, chart: Option<String>, compact: bool) -> impl Int
                         }}).collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </TableScroll>
             {(!compact).then(|| view! {
                 {chart.map(|svg| view! { <figure class="history-chart" inner_html=svg></figure> })}
                 <h4>"Failed requests and skipped runs over time"</h4>

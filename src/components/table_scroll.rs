@@ -14,8 +14,10 @@ use leptos::prelude::*;
 
 #[component]
 pub fn TableScroll<C: IntoView + 'static>(
-    /// What the table holds, read by screen readers when the box is focused.
-    label: &'static str,
+    /// What the table holds, read by screen readers when the box is focused
+    /// (unique on its page: two regions of one name break `landmark-unique`).
+    #[prop(into)]
+    label: String,
     /// Typed, not `Children`: an `AnyView` would keep its `hydrate_async`
     /// code in the bundle.
     children: TypedChildren<C>,

@@ -31,11 +31,16 @@ struct PromptFile {
     prompts: Vec<Prompt>,
 }
 
-/// The committed prompts (`src/server/probe/honesty-prompts.toml`).
-pub fn prompts() -> Result<Vec<Prompt>, String> {
-    toml::from_str::<PromptFile>(include_str!("../honesty-prompts.toml"))
-        .map(|f| f.prompts)
-        .map_err(|e| format!("honesty-prompts.toml: {}", e.message()))
+/// The committed prompts (`src/server/probe/honesty-prompts.toml`), read
+/// once: every history page prices a check of each relay with them.
+pub fn prompts() -> Result<&'static [Prompt], String> {
+    static PROMPTS: std::sync::LazyLock<Result<Vec<Prompt>, String>> =
+        std::sync::LazyLock::new(|| {
+            toml::from_str::<PromptFile>(include_str!("../honesty-prompts.toml"))
+                .map(|f| f.prompts)
+                .map_err(|e| format!("honesty-prompts.toml: {}", e.message()))
+        });
+    PROMPTS.as_deref().map_err(Clone::clone)
 }
 
 /// Allowance for the message framing a prompt is wrapped in, in tokens.
@@ -134,8 +139,8 @@ impl ProbeService {
         let direct_model = upstream.model(&upstream_model).ok_or_else(|| {
             StartError::BadRequest(format!("`{upstream_id}` has no model `{upstream_model}`"))
         })?;
-        let max_cost_usd = (self.bound_usd(relay, model, &prompts)?
-            + self.bound_usd(upstream, direct_model, &prompts)?)
+        let max_cost_usd = (self.bound_usd(relay, model, prompts)?
+            + self.bound_usd(upstream, direct_model, prompts)?)
         // A bound: rounded up, never down.
         .round_dp_with_strategy(6, rust_decimal::RoundingStrategy::AwayFromZero)
         .normalize();
@@ -215,7 +220,7 @@ impl ProbeService {
                 self.limits.run_timeout.as_secs()
             ))
         };
-        for p in &prompts {
+        for p in prompts {
             let (relay, direct) = if Instant::now() >= deadline {
                 (late(), late())
             } else {

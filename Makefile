@@ -55,13 +55,12 @@ test: setup-test lint test-rust build test-e2e
 
 lint:
 	cargo fmt --all --check
-	cargo clippy --features ssr --all-targets -- -D warnings
-	cargo clippy -p llm-roi-probe-mocks --all-targets -- -D warnings
+	cargo clippy --workspace --features llm-roi/ssr --all-targets -- -D warnings
 	cargo clippy $(HYDRATE) -- -D warnings
 
 ## The store's tests run on SQLite and on a throwaway PostgreSQL.
 test-rust:
-	scripts/with-postgres.sh cargo test --features ssr
+	scripts/with-postgres.sh cargo test --workspace --features llm-roi/ssr
 
 test-e2e:
 	cargo build --features ssr --example probe_mocks

@@ -4,12 +4,11 @@
 //! the forecast alone. Nothing is asserted: these are figures to report.
 #![expect(clippy::print_stdout, reason = "a benchmark prints its figures")]
 
-use llm_roi::domain::cost::scenario_cost::estimate;
-use llm_roi::domain::forecast::forecast;
-use llm_roi::domain::scenario::codec::decode_query;
-use llm_roi::domain::view::chart_text::ChartKind;
 use llm_roi::server::charts::render;
 use llm_roi::server::pricing_dir::load_dir;
+use llm_roi_core::report::Evaluation;
+use llm_roi_core::scenario::codec::split_query;
+use llm_roi_core::view::chart_text::ChartKind;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -49,16 +48,18 @@ fn main() {
             std::process::exit(1);
         }
     };
+    let today = llm_roi::server::today::today_utc();
     for horizon in [12, 36] {
         let q = format!("in=0&growth=5&fb=2&horizon={horizon}");
-        let (s, errors) = decode_query(&q);
-        assert!(errors.is_empty(), "{errors:?}");
+        let pairs = split_query(&q);
+        let ev = Evaluation::of_link(&book, &pairs, &[], today);
+        assert!(ev.errors.is_empty(), "{:?}", ev.errors);
         println!("scenario: {q}");
-        let t = time(|| forecast(&book, &estimate(&book, &s)));
-        println!("  estimate + forecast: {}", summary(t));
+        let t = time(|| Evaluation::of_link(&book, &pairs, &[], today));
+        println!("  evaluation (estimate + forecast): {}", summary(t));
         for kind in ChartKind::ALL {
-            let t = time(|| render(kind, &book, &s));
-            let bytes = render(kind, &book, &s).map_or(0, |svg| svg.len());
+            let t = time(|| render(kind, &ev));
+            let bytes = render(kind, &ev).map_or(0, |svg| svg.len());
             println!("  chart {:8} {} — {bytes} bytes", kind.name(), summary(t));
         }
     }

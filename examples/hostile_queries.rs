@@ -12,9 +12,9 @@
 use axum::body::Body;
 use axum::http::Request;
 use http_body_util::BodyExt;
-use llm_roi::domain::scenario::codec::MAX_QUERY_BYTES;
 use llm_roi::server::router::SCENARIO_ROUTES;
 use llm_roi::server::{pricing_dir::load_dir, router, startup, state};
+use llm_roi_core::scenario::codec::MAX_QUERY_BYTES;
 use std::time::{Duration, Instant};
 use tower::ServiceExt;
 
@@ -36,7 +36,7 @@ fn fill(mut next: impl FnMut(usize) -> String) -> String {
     q
 }
 
-fn queries(book: &llm_roi::domain::pricebook::Pricebook) -> Vec<(String, String)> {
+fn queries(book: &llm_roi_core::pricebook::Pricebook) -> Vec<(String, String)> {
     let every_option: Vec<String> = book
         .providers
         .iter()

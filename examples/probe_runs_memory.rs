@@ -79,7 +79,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         };
         while service
             .view(&id)
-            .is_some_and(|v| v.status == llm_roi::domain::probe::run::RunStatus::Running)
+            .is_some_and(|v| v.status == llm_roi_core::probe::run::RunStatus::Running)
         {
             tokio::time::sleep(Duration::from_millis(1)).await;
         }

@@ -17,7 +17,7 @@ fn is_embed() -> bool {
         let path = url
             .split_once("://")
             .map_or(url, |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
-        path.split(['?', '#']).next() == Some(crate::domain::report::embed::EMBED_PATH)
+        path.split(['?', '#']).next() == Some(llm_roi_core::report::embed::EMBED_PATH)
     })
 }
 

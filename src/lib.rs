@@ -1,8 +1,8 @@
 #![recursion_limit = "256"]
 //! llm-roi: where should a company's LLM API traffic go?
 //!
-//! - [`domain`]: the plain-Rust core (pricebook, cost engine, scenario codec),
-//!   compiled for the server and for wasm.
+//! The plain-Rust core (pricebook, cost engine, scenario codec) is the
+//! `llm-roi-core` crate (`crates/core`), compiled for the server and for wasm.
 //! - `app`, `pages` (feature `ssr`): the shell, the routes and the pages,
 //!   rendered on the server only;
 //! - [`islands`]: the parts of the pages that hydrate in the browser;
@@ -18,7 +18,6 @@
 pub mod app;
 pub mod client;
 pub mod components;
-pub mod domain;
 pub mod islands;
 #[cfg(feature = "ssr")]
 pub mod pages;

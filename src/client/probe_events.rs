@@ -4,7 +4,7 @@
 //! let stop = follow("r1", move |view| run.set(Some(view)));
 //! ```
 
-use crate::domain::probe::run::RunView;
+use llm_roi_core::probe::run::RunView;
 
 /// Subscribes to `/api/v1/probe/runs/{id}/events`; `on_view` gets each state.
 /// The stream closes itself after the `done` event.

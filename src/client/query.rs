@@ -1,7 +1,7 @@
 //! The page's query as pairs, and back.
 
-use crate::domain::scenario::codec::percent_encode;
 use leptos_router::params::ParamsMap;
+use llm_roi_core::scenario::codec::percent_encode;
 
 /// The query as ordered pairs.
 pub fn query_pairs(map: ParamsMap) -> Vec<(String, String)> {

@@ -14,8 +14,8 @@
 
 use crate::client::debounced::debounced;
 use crate::client::query::with_query;
-use crate::domain::view::chart_text::ChartKind;
 use leptos::prelude::*;
+use llm_roi_core::view::chart_text::ChartKind;
 
 /// Screens that get the narrow layout (legend under the plot, larger text).
 const NARROW: &str = "(max-width: 600px)";

@@ -1,7 +1,7 @@
 //! Whether prices changed since the link was made, and which.
 
-use crate::domain::report::drift::Drift;
 use leptos::prelude::*;
+use llm_roi_core::report::drift::Drift;
 
 #[component]
 pub fn DriftNotice(drift: Drift) -> impl IntoView {

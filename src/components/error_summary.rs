@@ -1,7 +1,7 @@
 //! Every scenario field that could not be used, listed above the form.
 
-use crate::domain::scenario::FieldError;
 use leptos::prelude::*;
+use llm_roi_core::scenario::FieldError;
 
 /// A list of field errors; renders nothing when there are none.
 ///

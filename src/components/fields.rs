@@ -1,10 +1,10 @@
 //! Labelled form fields named by their URL key, with help and a validation
 //! message tied to the input by `aria-describedby`.
 
-use crate::domain::scenario::codec::default_value;
-use crate::domain::scenario::FieldError;
 use leptos::either::Either;
 use leptos::prelude::*;
+use llm_roi_core::scenario::codec::default_value;
+use llm_roi_core::scenario::FieldError;
 
 /// What every field of the scenario form reads and writes, provided once by
 /// the form ([`FormContext::provide`]) instead of passed to each field.

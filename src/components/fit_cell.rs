@@ -2,8 +2,8 @@
 //! fails or leaves unknown, or how many facts are known), and on demand the
 //! checks and every fact with its source and check date.
 
-use crate::domain::view::fit_rows::FitView;
 use leptos::prelude::*;
+use llm_roi_core::view::fit_rows::FitView;
 
 #[component]
 pub fn FitCell(fit: FitView) -> impl IntoView {

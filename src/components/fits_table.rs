@@ -3,9 +3,9 @@
 //! the day it was checked.
 
 use crate::components::table_scroll::TableScroll;
-use crate::domain::view::option_rows::OptionRow;
 use leptos::either::Either;
 use leptos::prelude::*;
+use llm_roi_core::view::option_rows::OptionRow;
 
 #[component]
 pub fn FitsTable(rows: Vec<OptionRow>, requirements: Vec<String>) -> impl IntoView {

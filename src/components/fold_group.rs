@@ -14,9 +14,9 @@
 //! ```
 
 use crate::components::fields::FormContext;
-use crate::domain::view::form_groups::FormGroup;
 use leptos::html::Details;
 use leptos::prelude::*;
+use llm_roi_core::view::form_groups::FormGroup;
 
 #[component]
 pub fn FoldGroup<C: IntoView + 'static>(

@@ -11,11 +11,11 @@
 //! ```
 
 use crate::components::table_scroll::TableScroll;
-use crate::domain::probe::history_page::{utc_minute, HistoryPage};
-use crate::domain::probe::honesty::{HonestyPlan, HonestyReport, PromptCheck};
 use leptos::prelude::*;
+use llm_roi_core::probe::history_page::{utc_minute, HistoryPage};
+use llm_roi_core::probe::honesty::{HonestyPlan, HonestyReport, PromptCheck};
 
-fn side(r: &Result<crate::domain::probe::honesty::Reply, String>) -> (String, String, String) {
+fn side(r: &Result<llm_roi_core::probe::honesty::Reply, String>) -> (String, String, String) {
     match r {
         Ok(r) => (
             r.model.clone(),

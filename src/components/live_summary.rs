@@ -11,8 +11,8 @@
 
 use crate::client::debounced::debounced;
 use crate::components::memo::memo;
-use crate::domain::view::headline::Headline;
 use leptos::prelude::*;
+use llm_roi_core::view::headline::Headline;
 
 /// How long the sentence must stay unchanged before it is announced.
 const ANNOUNCE_AFTER_MS: u64 = 1000;

@@ -3,11 +3,11 @@
 use crate::components::fields::{SelectField, TextField};
 use crate::components::fold_group::FoldGroup;
 use crate::components::memo::memo;
-use crate::domain::cost::mix_estimate::route_ref;
-use crate::domain::pricebook::{Pricebook, ProviderKind};
-use crate::domain::scenario::Scenario;
-use crate::domain::view::form_groups::{target_label, FormGroup};
 use leptos::prelude::*;
+use llm_roi_core::cost::mix_estimate::route_ref;
+use llm_roi_core::pricebook::{Pricebook, ProviderKind};
+use llm_roi_core::scenario::Scenario;
+use llm_roi_core::view::form_groups::{target_label, FormGroup};
 
 /// The options a migration can target: every pricebook entry (every relay
 /// route, for a workload mix), or automatic.

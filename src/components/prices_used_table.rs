@@ -1,8 +1,8 @@
 //! Every price a report used, with its source and checked date.
 
 use crate::components::table_scroll::TableScroll;
-use crate::domain::report::prices_used::PriceLine;
 use leptos::prelude::*;
+use llm_roi_core::report::prices_used::PriceLine;
 
 #[component]
 pub fn PricesUsedTable(lines: Vec<PriceLine>, fingerprint: String) -> impl IntoView {

@@ -10,9 +10,9 @@
 //! ```
 
 use crate::components::table_scroll::TableScroll;
-use crate::domain::probe::history::RelayHistory;
-use crate::domain::probe::history_page::{trouble_lines, utc_minute, window_row, HistoryPage};
 use leptos::prelude::*;
+use llm_roi_core::probe::history::RelayHistory;
+use llm_roi_core::probe::history_page::{trouble_lines, utc_minute, window_row, HistoryPage};
 
 /// Where the history is kept and what fills it.
 #[component]

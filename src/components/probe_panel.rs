@@ -4,13 +4,13 @@
 
 use crate::client::probe_events::follow;
 use crate::components::probe_strip::ProbeStrip;
-use crate::domain::pricebook::{Pricebook, ProviderKind};
-use crate::domain::probe::report::PHASES;
-use crate::domain::probe::run::{RunStatus, RunView};
-use crate::domain::probe::sample::Connection;
 use crate::server_fns::probe::{cancel_probe, start_probe, ProbeInfo};
 use leptos::either::Either;
 use leptos::prelude::*;
+use llm_roi_core::pricebook::{Pricebook, ProviderKind};
+use llm_roi_core::probe::report::PHASES;
+use llm_roi_core::probe::run::{RunStatus, RunView};
+use llm_roi_core::probe::sample::Connection;
 
 /// A relay the panel can probe: (provider id, name, claimed overhead).
 pub type RelayChoice = (String, String, Option<u32>);
@@ -124,7 +124,7 @@ fn RunResult(view: RunView) -> impl IntoView {
             let a = r.relay.phases.get(*key);
             let b = r.direct.phases.get(*key);
             (a.is_some() || b.is_some()).then(|| {
-                let cell = |s: Option<&crate::domain::probe::stats::Summary>| {
+                let cell = |s: Option<&llm_roi_core::probe::stats::Summary>| {
                     s.map_or_else(
                         || "–".to_string(),
                         |s| format!("{} / {} / {}", ms(s.p50_us), ms(s.p90_us), ms(s.p99_us)),

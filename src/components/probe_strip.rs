@@ -1,7 +1,7 @@
 //! A strip chart of a run's total times: one dot per good sample, one row per arm.
 
-use crate::domain::probe::sample::{Arm, Sample};
 use leptos::prelude::*;
+use llm_roi_core::probe::sample::{Arm, Sample};
 
 const W: f64 = 640.0;
 const ROW: f64 = 36.0;

@@ -1,8 +1,8 @@
 //! Yearly totals per option as traffic grows, and the month-by-month detail.
 
 use crate::components::table_scroll::TableScroll;
-use crate::domain::view::forecast_rows::ProjectionView;
 use leptos::prelude::*;
+use llm_roi_core::view::forecast_rows::ProjectionView;
 
 #[component]
 pub fn ProjectionTable(view: Signal<Option<ProjectionView>>) -> impl IntoView {

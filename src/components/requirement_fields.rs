@@ -14,10 +14,10 @@
 use crate::components::fields::FormContext;
 use crate::components::fold_group::FoldGroup;
 use crate::components::memo::memo;
-use crate::domain::pricebook::requirement::{Requirement, OFFERED};
-use crate::domain::scenario::Scenario;
-use crate::domain::view::form_groups::FormGroup;
 use leptos::prelude::*;
+use llm_roi_core::pricebook::requirement::{Requirement, OFFERED};
+use llm_roi_core::scenario::Scenario;
+use llm_roi_core::view::form_groups::FormGroup;
 
 /// The boxes: `(code, label)`, the offered ones first.
 fn boxes(s: &Scenario) -> Vec<(String, String)> {

@@ -2,10 +2,10 @@
 
 use crate::components::fit_cell::FitCell;
 use crate::components::table_scroll::TableScroll;
-use crate::domain::money::periods::{DAYS_PER_MONTH, DAYS_PER_YEAR};
-use crate::domain::money::DisplayCurrency;
-use crate::domain::view::option_rows::OptionRow;
 use leptos::prelude::*;
+use llm_roi_core::money::periods::{DAYS_PER_MONTH, DAYS_PER_YEAR};
+use llm_roi_core::money::DisplayCurrency;
+use llm_roi_core::view::option_rows::OptionRow;
 
 /// One row per option, baseline first.
 #[component]

@@ -1,9 +1,9 @@
 //! The migration's payback, net savings, ROI and rollout phases.
 
 use crate::components::table_scroll::TableScroll;
-use crate::domain::view::forecast_rows::RoiView;
 use leptos::either::Either;
 use leptos::prelude::*;
+use llm_roi_core::view::forecast_rows::RoiView;
 
 #[component]
 pub fn RoiPanel(view: Signal<Option<RoiView>>) -> impl IntoView {

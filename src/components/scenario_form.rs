@@ -6,15 +6,15 @@ use crate::components::fold_group::FoldGroup;
 use crate::components::memo::memo;
 use crate::components::migration_fields::MigrationFields;
 use crate::components::requirement_fields::RequirementFields;
-use crate::domain::money::date::CalendarDate;
-use crate::domain::money::DisplayCurrency;
-use crate::domain::pricebook::{Pricebook, Status};
-use crate::domain::scenario::codec::mix_text::mix_text;
-use crate::domain::scenario::{FieldError, Scenario, HORIZONS};
-use crate::domain::view::form_groups::FormGroup;
-use crate::domain::view::workload_rows::workload_view;
 use leptos::either::Either;
 use leptos::prelude::*;
+use llm_roi_core::money::date::CalendarDate;
+use llm_roi_core::money::DisplayCurrency;
+use llm_roi_core::pricebook::{Pricebook, Status};
+use llm_roi_core::scenario::codec::mix_text::mix_text;
+use llm_roi_core::scenario::{FieldError, Scenario, HORIZONS};
+use llm_roi_core::view::form_groups::FormGroup;
+use llm_roi_core::view::workload_rows::workload_view;
 
 /// The scenario inputs. Text inputs show the query's raw text (so a bad value
 /// stays visible beside its message); selects show the value in use.

@@ -1,12 +1,12 @@
 //! Where every price comes from: each provider's source and checked date, and
 //! the exchange rates used.
 
-use crate::domain::cost::estimate::Estimate;
-use crate::domain::money::date::{CalendarDate, STALE_AFTER_DAYS};
-use crate::domain::pricebook::Provider;
 use crate::server_fns::pricebook::PricebookPayload;
 use leptos::either::Either;
 use leptos::prelude::*;
+use llm_roi_core::cost::estimate::Estimate;
+use llm_roi_core::money::date::{CalendarDate, STALE_AFTER_DAYS};
+use llm_roi_core::pricebook::Provider;
 
 /// "Model prices confirmed 2026-08-17 to 2026-10-14 (genai-prices 0.2.3)"
 /// and the models whose own check is stale, when the models carry dates.

@@ -8,8 +8,8 @@
 //! ```
 
 use crate::components::table_scroll::TableScroll;
-use crate::domain::view::workload_rows::WorkloadView;
 use leptos::prelude::*;
+use llm_roi_core::view::workload_rows::WorkloadView;
 
 #[component]
 pub fn WorkloadTable(view: WorkloadView) -> impl IntoView {

@@ -1,7 +1,8 @@
 //! The calculator: everything below the masthead of `/`, hydrated in the
 //! browser. It receives the pricebook, the probe's status and the query as
-//! props (serialised into the page), computes the estimate, the forecast and
-//! the ROI with the same code as the server, and on each input change
+//! props (serialised into the page), evaluates the link with the same
+//! function as every server route (`PricebookPayload::evaluate`), and on each
+//! input change
 //! rewrites the URL with `history.replaceState`.
 
 use crate::client::browser::{mark_hydrated, replace_url};
@@ -18,17 +19,15 @@ use crate::components::scenario_form::ScenarioForm;
 use crate::components::share_link::ShareLink;
 use crate::components::sources::Sources;
 use crate::components::workload_table::WorkloadTable;
-use crate::domain::cost::scenario_cost::estimate;
-use crate::domain::forecast::forecast;
-use crate::domain::scenario::codec::{decode, encode, link_query};
-use crate::domain::view::chart_text::alt_texts;
-use crate::domain::view::forecast_rows::{projection_view, roi_view};
-use crate::domain::view::headline::headline;
-use crate::domain::view::option_rows::rows;
-use crate::domain::view::workload_rows::workload_view;
 use crate::server_fns::pricebook::PricebookPayload;
 use crate::server_fns::probe::ProbeInfo;
 use leptos::prelude::*;
+use llm_roi_core::scenario::codec::{encode, link_query};
+use llm_roi_core::view::chart_text::alt_texts;
+use llm_roi_core::view::forecast_rows::{projection_view, roi_view};
+use llm_roi_core::view::headline::headline;
+use llm_roi_core::view::option_rows::rows;
+use llm_roi_core::view::workload_rows::workload_view;
 
 /// Usage (on the server, in a page):
 ///
@@ -45,43 +44,40 @@ pub fn CalculatorIsland(
     Effect::new(|_| mark_hydrated());
     let pairs = RwSignal::new(pairs);
     let payload = StoredValue::new(payload);
-    let decoded = Memo::new(move |_| decode(&pairs.get()));
-    let estimate = Memo::new(move |_| {
-        payload
-            .with_value(|p| estimate(&p.pricebook, &decoded.with(|(s, _)| s.clone())).on(p.today))
+    let ev = Memo::new(move |_| payload.with_value(|p| p.evaluate(&pairs.get(), &[])));
+    let estimate = memo(move || ev.with(|ev| ev.estimate.clone()));
+    let table = memo(move || ev.with(|ev| rows(&ev.estimate)));
+    let currency = memo(move || ev.with(|ev| ev.estimate.currency));
+    let projection = memo(move || {
+        ev.with(|ev| {
+            ev.forecast
+                .as_ref()
+                .map(|f| projection_view(f, currency.get()))
+        })
     });
-    let table = memo(move || estimate.with(rows));
-    let currency = memo(move || estimate.with(|e| e.currency));
-    let outlook =
-        Memo::new(move |_| payload.with_value(|p| estimate.with(|e| forecast(&p.pricebook, e))));
-    let projection =
-        memo(move || outlook.with(|f| f.as_ref().ok().map(|f| projection_view(f, currency.get()))));
     let roi = memo(move || {
-        outlook.with(|f| {
-            let f = f.as_ref().ok()?;
-            let m = decoded.with(|(s, _)| s.migration.clone());
-            f.migration
+        ev.with(|ev| {
+            let m = &ev.scenario.migration;
+            ev.forecast
+                .as_ref()?
+                .migration
                 .as_ref()
                 .map(|plan| roi_view(plan, m.hours, m.hourly_rate, currency.get()))
         })
     });
-    let errors = memo(move || {
-        let mut all = decoded.with(|(_, e)| e.clone());
-        all.extend(estimate.with(|e| e.errors.clone()));
-        all.extend(outlook.with(|f| f.as_ref().err().cloned()));
-        all
-    });
-    let canonical = memo(move || decoded.with(|(s, _)| encode(s)));
-    let top = memo(move || outlook.with(|f| estimate.with(|e| headline(e, f.as_ref().ok()))));
-    let alts = memo(move || outlook.with(|f| alt_texts(f.as_ref().ok(), currency.get())));
+    let errors = memo(move || ev.with(|ev| ev.errors.clone()));
+    let canonical = memo(move || ev.with(|ev| encode(&ev.scenario)));
+    let top = memo(move || ev.with(|ev| headline(&ev.estimate, ev.forecast.as_ref())));
+    let alts = memo(move || ev.with(|ev| alt_texts(ev.forecast.as_ref(), currency.get())));
     let report_path = memo(move || {
         let fp = payload.with_value(|p| p.fingerprint.clone());
-        format!("/report?{}", decoded.with(|(s, _)| link_query(s, &fp)))
+        format!("/report?{}", ev.with(|ev| link_query(&ev.scenario, &fp)))
     });
-    let workload = decoded
-        .with_untracked(|(s, _)| s.mix.clone())
+    let workload = ev
+        .with_untracked(|ev| ev.scenario.mix.clone())
         .map(|m| payload.with_value(|p| workload_view(&p.pricebook, &m)));
-    let in_use = memo(move || estimate.with(|e| (e.scenario.clone(), e.baseline.to_string())));
+    let in_use =
+        memo(move || ev.with(|ev| (ev.scenario.clone(), ev.estimate.baseline.to_string())));
 
     let on_change = Callback::new(move |(key, value): (String, String)| {
         let mut next: Vec<(String, String)> = pairs.get_untracked();
@@ -114,6 +110,6 @@ pub fn CalculatorIsland(
         </div>
         <Charts query=canonical alts/>
         <ProbePanel relays=payload.with_value(|p| relay_choices(&p.pricebook)) info=probe/>
-        <Sources payload=payload.get_value() estimate=estimate.into()/>
+        <Sources payload=payload.get_value() estimate/>
     }
 }

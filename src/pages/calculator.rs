@@ -6,13 +6,13 @@
 //! query.
 
 use crate::client::query::query_pairs;
-use crate::domain::scenario::codec::PLAYBOOK_QUERY;
 use crate::islands::calculator::CalculatorIsland;
 use crate::islands::usage_import::UsageImport;
 use crate::pages::with_pricebook::with_pricebook;
 use crate::server_fns::probe::probe_info;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use llm_roi_core::scenario::codec::PLAYBOOK_QUERY;
 
 #[component]
 pub fn CalculatorPage() -> impl IntoView {

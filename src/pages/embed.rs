@@ -5,19 +5,19 @@
 
 use crate::client::query::{query_pairs, with_query};
 use crate::components::error_summary::ErrorSummary;
-use crate::domain::money::periods::DAYS_PER_MONTH;
-use crate::domain::report::embed::{default_parts, show_or_default, EmbedPart, SHOW_KEY};
-use crate::domain::report::{build_on, ReportModel};
-use crate::domain::scenario::codec::encode;
-use crate::domain::view::chart_text::alt_text;
-use crate::domain::view::forecast_rows::{projection_view, roi_view};
-use crate::domain::view::option_rows::rows;
-use crate::domain::view::summary::summary;
 use crate::pages::with_pricebook::with_pricebook;
 use crate::server_fns::pricebook::PricebookPayload;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
+use llm_roi_core::money::periods::DAYS_PER_MONTH;
+use llm_roi_core::report::embed::{default_parts, show_or_default, EmbedPart, SHOW_KEY};
+use llm_roi_core::report::Evaluation;
+use llm_roi_core::scenario::codec::encode;
+use llm_roi_core::view::chart_text::alt_text;
+use llm_roi_core::view::forecast_rows::{projection_view, roi_view};
+use llm_roi_core::view::option_rows::rows;
+use llm_roi_core::view::summary::summary;
 
 #[component]
 pub fn EmbedPage() -> impl IntoView {
@@ -25,7 +25,7 @@ pub fn EmbedPage() -> impl IntoView {
     with_pricebook(move |payload| view! { <Embed payload pairs/> })
 }
 
-fn part_view(part: EmbedPart, r: &ReportModel, sentence: &str, scenario_query: &str) -> AnyView {
+fn part_view(part: EmbedPart, r: &Evaluation, sentence: &str, scenario_query: &str) -> AnyView {
     let cur = r.estimate.currency;
     match part {
         EmbedPart::Summary => {
@@ -100,7 +100,7 @@ fn part_view(part: EmbedPart, r: &ReportModel, sentence: &str, scenario_query: &
 
 #[component]
 fn Embed(payload: PricebookPayload, pairs: Vec<(String, String)>) -> impl IntoView {
-    let r = build_on(&payload.pricebook, &pairs, &[SHOW_KEY], Some(payload.today));
+    let r = payload.evaluate(&pairs, &[SHOW_KEY]);
     let sentence = summary(&r.estimate, r.forecast.as_ref());
     let scenario_query = encode(&r.scenario);
     let report = format!("/report?{}", r.share_query(&payload.fingerprint));
@@ -124,7 +124,7 @@ fn Embed(payload: PricebookPayload, pairs: Vec<(String, String)>) -> impl IntoVi
         <Meta name="robots" content="noindex"/>
         <div class="embed" data-testid="embed">
             // The page's heading for screen readers; hidden from view, so the
-            // frame's height (domain/report/embed.rs) does not change.
+            // frame's height (crates/core/src/report/embed.rs) does not change.
             <h1 class="visually-hidden" data-testid="embed-heading">"llm-roi cost report"</h1>
             <ErrorSummary errors=Signal::stored(errors)/>
             {changed.then(|| view! {

@@ -4,7 +4,6 @@
 use crate::components::honesty_panel::HonestyPanel;
 use crate::components::probe_history::ProbeHistory;
 use crate::components::probe_panel::relay_choices;
-use crate::domain::probe::history_page::HistoryPage;
 use crate::islands::probe::ProbeIsland;
 use crate::pages::with_pricebook::with_pricebook;
 use crate::server::probe::history_api::PreloadedHistory;
@@ -12,6 +11,7 @@ use crate::server_fns::probe::probe_info;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use llm_roi_core::probe::history_page::HistoryPage;
 
 /// The history the request carries ([`crate::server::probe::history_api::preload`]).
 pub fn preloaded_history() -> Option<HistoryPage> {

@@ -16,16 +16,6 @@ use crate::components::projection_table::ProjectionTable;
 use crate::components::results_table::ResultsTable;
 use crate::components::roi_panel::RoiPanel;
 use crate::components::workload_table::WorkloadTable;
-use crate::domain::report::build_on;
-use crate::domain::report::embed::{default_parts, frame_size, iframe_html, markdown_image};
-use crate::domain::report::prices_used::price_lines;
-use crate::domain::scenario::codec::{encode, percent_encode, split_query};
-use crate::domain::view::assumptions::assumptions;
-use crate::domain::view::chart_text::{alt_texts, ChartKind};
-use crate::domain::view::forecast_rows::{projection_view, roi_view};
-use crate::domain::view::option_rows::rows;
-use crate::domain::view::summary::summary;
-use crate::domain::view::workload_rows::workload_view;
 use crate::islands::embed_panel::{EmbedPanel, Snippets};
 use crate::islands::report_actions::ReportActions;
 use crate::pages::with_pricebook::with_pricebook;
@@ -35,6 +25,15 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_query_map;
+use llm_roi_core::report::embed::{default_parts, frame_size, iframe_html, markdown_image};
+use llm_roi_core::report::prices_used::price_lines;
+use llm_roi_core::scenario::codec::{encode, percent_encode, split_query};
+use llm_roi_core::view::assumptions::assumptions;
+use llm_roi_core::view::chart_text::{alt_texts, ChartKind};
+use llm_roi_core::view::forecast_rows::{projection_view, roi_view};
+use llm_roi_core::view::option_rows::rows;
+use llm_roi_core::view::summary::summary;
+use llm_roi_core::view::workload_rows::workload_view;
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
@@ -68,8 +67,8 @@ fn snippets(origin: &str, link: &str, scenario_query: &str, title: &str, options
 /// The stored history of the relays among the report's options, when
 /// any of them has runs.
 fn context_history(
-    e: &crate::domain::cost::estimate::Estimate,
-) -> Option<crate::domain::probe::history_page::HistoryPage> {
+    e: &llm_roi_core::cost::estimate::Estimate,
+) -> Option<llm_roi_core::probe::history_page::HistoryPage> {
     let mut page = crate::pages::probe::preloaded_history()?;
     page.relays
         .retain(|h| e.options.iter().any(|o| o.option.provider == h.relay));
@@ -79,7 +78,7 @@ fn context_history(
 #[component]
 fn Report(payload: PricebookPayload, context: ReportContext, query: String) -> impl IntoView {
     let book = &payload.pricebook;
-    let r = build_on(book, &split_query(&query), &[], Some(payload.today));
+    let r = payload.evaluate(&split_query(&query), &[]);
     let e = &r.estimate;
     let cur = e.currency;
     let sentence = summary(e, r.forecast.as_ref());

@@ -1,16 +1,16 @@
 //! The JSON API: `GET /api/v1/pricebook` and `GET /api/v1/estimate`.
 
 use super::state::{AppState, LoadedBook};
-use crate::domain::cost::estimate::Estimate;
-use crate::domain::forecast::Forecast;
-use crate::domain::report::{build_on, ReportModel};
-use crate::domain::scenario::codec::split_query;
-use crate::domain::scenario::FieldError;
 use crate::server_fns::pricebook::PricebookPayload;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use llm_roi_core::cost::estimate::Estimate;
+use llm_roi_core::forecast::Forecast;
+use llm_roi_core::report::Evaluation;
+use llm_roi_core::scenario::codec::split_query;
+use llm_roi_core::scenario::FieldError;
 use serde::Serialize;
 
 /// `GET /api/v1/pricebook`: the loaded tables and their fingerprint.
@@ -51,17 +51,9 @@ pub fn bad_query(errors: Vec<FieldError>) -> Response {
 pub fn usable_report(
     book: &LoadedBook,
     query: Option<&str>,
-) -> Result<(ReportModel, Forecast), Vec<FieldError>> {
-    let mut r = build_on(
-        &book.pricebook,
-        &split_query(query.unwrap_or("")),
-        &[],
-        Some(book.today()),
-    );
-    match (r.errors.is_empty(), r.forecast.take()) {
-        (true, Some(f)) => Ok((r, f)),
-        _ => Err(r.errors),
-    }
+) -> Result<(Evaluation, Forecast), Vec<FieldError>> {
+    book.evaluate(&split_query(query.unwrap_or("")), &[])
+        .usable()
 }
 
 /// `GET /api/v1/estimate?<scenario query>`: the estimate with decimal money
@@ -74,7 +66,7 @@ pub async fn estimate(State(state): State<AppState>, RawQuery(query): RawQuery) 
     };
     Json(EstimateResponse {
         pricebook_fingerprint: &state.book.fingerprint,
-        query: crate::domain::scenario::codec::encode(&r.scenario),
+        query: llm_roi_core::scenario::codec::encode(&r.scenario),
         estimate: r.estimate,
         forecast,
     })

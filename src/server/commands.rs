@@ -34,6 +34,7 @@ pub async fn run(cli: Cli) -> ExitCode {
             format: *format,
             compare_pricing: compare_pricing.clone(),
             fail_above_pct: *fail_above,
+            today: cli.today.unwrap_or_else(super::today::today_utc),
         }),
         Some(Command::Serve) | None => match startup::serve(&cli).await {
             Ok(()) => ExitCode::SUCCESS,

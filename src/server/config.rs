@@ -1,7 +1,7 @@
 //! Command-line flags, each with an environment-variable equivalent.
 
-use crate::domain::money::date::CalendarDate;
 use clap::{Parser, Subcommand};
+use llm_roi_core::money::date::CalendarDate;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 

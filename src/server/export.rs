@@ -1,13 +1,13 @@
 //! `GET /report.csv?<scenario>`: the options table and the month-by-month
-//! projection as one CSV table (see [`crate::domain::report::csv_table`]).
+//! projection as one CSV table (see [`llm_roi_core::report::csv_table`]).
 
 use super::api::{bad_query, usable_report};
 use super::state::AppState;
-use crate::domain::report::csv_table::{header, rows};
 use axum::extract::{RawQuery, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use llm_roi_core::report::csv_table::{header, rows};
 
 /// Writes the table; the header first.
 pub fn write_csv(head: &[String], body: &[Vec<String>]) -> Result<Vec<u8>, csv::Error> {

@@ -10,7 +10,7 @@
 //! 1 / (USD per EUR)`, divided in decimal (28 significant digits), never
 //! through binary floats.
 
-use crate::domain::money::date::CalendarDate;
+use llm_roi_core::money::date::CalendarDate;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -299,8 +299,8 @@ mod tests {
     fn the_written_table_loads() {
         let day = parse("f", CSV).unwrap();
         let text = fx_toml("f", &day, &["CNY".into(), "EUR".into()], "f").unwrap();
-        let fx = crate::domain::pricebook::SourceFile::new("fx.toml", text);
-        let book = crate::domain::pricebook::load::load(&fx, &[]).unwrap();
+        let fx = llm_roi_core::pricebook::SourceFile::new("fx.toml", text);
+        let book = llm_roi_core::pricebook::load::load(&fx, &[]).unwrap();
         assert_eq!(book.fx.rates.len(), 2);
         assert_eq!(
             book.fx.per_usd("CNY").unwrap().to_string(),

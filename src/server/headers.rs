@@ -8,7 +8,6 @@
 //!   never leaves the site in a `Referer`; other sites see the origin only.
 
 use super::site::Site;
-use crate::domain::report::embed::EMBED_PATH;
 use axum::extract::{Request, State};
 use axum::http::header::{
     CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
@@ -16,6 +15,7 @@ use axum::http::header::{
 use axum::http::HeaderValue;
 use axum::middleware::Next;
 use axum::response::Response;
+use llm_roi_core::report::embed::EMBED_PATH;
 use std::sync::Arc;
 
 /// The header values, built once at start.

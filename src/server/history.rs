@@ -6,8 +6,8 @@
 //! warns if it cannot write); `llm-roi archive` does the same without
 //! serving. Commit the files with the price change that made them.
 
-use crate::domain::pricebook::fingerprint::fingerprint;
-use crate::domain::pricebook::Pricebook;
+use llm_roi_core::pricebook::fingerprint::fingerprint;
+use llm_roi_core::pricebook::Pricebook;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

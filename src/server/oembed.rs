@@ -8,16 +8,15 @@
 //! or `maxheight` is `400`, naming the parameter.
 
 use super::state::AppState;
-use crate::domain::report::build_on;
-use crate::domain::report::embed::{
-    frame_size, iframe_html, show_or_default, show_text, DEFAULT_SHOW, EMBED_PATH, SHOW_KEY,
-};
-use crate::domain::scenario::codec::{percent_encode, split_query};
-use crate::domain::view::summary::summary;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use llm_roi_core::report::embed::{
+    frame_size, iframe_html, show_or_default, show_text, DEFAULT_SHOW, EMBED_PATH, SHOW_KEY,
+};
+use llm_roi_core::scenario::codec::{percent_encode, split_query};
+use llm_roi_core::view::summary::summary;
 use serde::Serialize;
 
 /// The provider's name in every answer.
@@ -142,12 +141,7 @@ pub fn answer(state: &AppState, headers: &HeaderMap, query: &str) -> Result<OEmb
         origin: origin.clone(),
     })?;
     let extra: &[&str] = if path == EMBED_PATH { &[SHOW_KEY] } else { &[] };
-    let r = build_on(
-        &state.book.pricebook,
-        &split_query(&page_query),
-        extra,
-        Some(state.book.today()),
-    );
+    let r = state.book.evaluate(&split_query(&page_query), extra);
     let parts = show_or_default(r.extra(SHOW_KEY));
     let mut bad: Vec<String> = r.errors.iter().map(|e| e.field.clone()).collect();
     bad.extend(parts.as_ref().err().map(|e| e.field.clone()));

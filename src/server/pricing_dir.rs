@@ -1,8 +1,6 @@
 //! Reads a pricing directory and loads it.
 
-use crate::domain::pricebook::{
-    load::load, Pricebook, PricebookError, PricebookErrors, SourceFile,
-};
+use llm_roi_core::pricebook::{load::load, Pricebook, PricebookError, PricebookErrors, SourceFile};
 use std::path::Path;
 
 /// The exchange-rate file every pricing directory holds.

@@ -11,13 +11,13 @@
 //! their body size, up to `--render-cache-mb`; moka evicts the least
 //! valuable past that. `GET /api/v1/status` shows the counters.
 
-use crate::domain::scenario::codec::{decode_link, encode, split_query};
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
 use http_body_util::BodyExt;
+use llm_roi_core::scenario::codec::{decode_link, encode, split_query};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 

@@ -5,12 +5,12 @@
 //! stays outside it as the very last resort.
 
 use super::answer_format::{answer, Format};
-use crate::domain::scenario::codec::MAX_QUERY_BYTES;
 use axum::extract::Request;
 use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::Response;
 use futures::FutureExt;
+use llm_roi_core::scenario::codec::MAX_QUERY_BYTES;
 use std::panic::AssertUnwindSafe;
 
 /// The message of a caught panic.

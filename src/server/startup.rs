@@ -7,8 +7,8 @@ use super::history;
 use super::pricing_dir::load_dir;
 use super::site::{parse_embed_origins, parse_public_url, Site, SiteError};
 use super::state::{AppState, LoadedBook};
-use crate::domain::pricebook::PricebookErrors;
 use leptos::prelude::LeptosOptions;
+use llm_roi_core::pricebook::PricebookErrors;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 

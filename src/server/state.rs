@@ -1,12 +1,13 @@
 //! Shared server state: the pricebook loaded at start, and Leptos's options.
 
-use crate::domain::money::date::CalendarDate;
-use crate::domain::pricebook::fingerprint::fingerprint;
-use crate::domain::pricebook::Pricebook;
 use crate::server::history::History;
 use crate::server::site::Site;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
+use llm_roi_core::money::date::CalendarDate;
+use llm_roi_core::pricebook::fingerprint::fingerprint;
+use llm_roi_core::pricebook::Pricebook;
+use llm_roi_core::report::Evaluation;
 use std::sync::Arc;
 
 /// The validated pricebook and its fingerprint, computed once at start, and
@@ -45,6 +46,12 @@ impl LoadedBook {
     /// `--today` if set, else the system's UTC date.
     pub fn today(&self) -> CalendarDate {
         self.today.unwrap_or_else(crate::server::today::today_utc)
+    }
+
+    /// The one evaluation of a link's query pairs on this book and day;
+    /// every route with figures calls it (`extra`: the view's own keys).
+    pub fn evaluate(&self, pairs: &[(String, String)], extra: &[&str]) -> Evaluation {
+        Evaluation::of_link(&self.pricebook, pairs, extra, self.today())
     }
 
     /// The pricebook a link made with `fp` used, if this server has it.

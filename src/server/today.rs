@@ -1,6 +1,6 @@
 //! Today's date in UTC, from the system clock.
 
-use crate::domain::money::date::CalendarDate;
+use llm_roi_core::money::date::CalendarDate;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The current UTC date.

@@ -6,11 +6,11 @@
 
 use super::pricing_dir::load_dir;
 use super::usage::{read_mix, Import, Limits};
-use crate::domain::cost::estimate::Estimate;
-use crate::domain::cost::scenario_cost::estimate;
-use crate::domain::pricebook::Pricebook;
-use crate::domain::scenario::mix::Mix;
-use crate::domain::scenario::Scenario;
+use llm_roi_core::money::date::CalendarDate;
+use llm_roi_core::pricebook::Pricebook;
+use llm_roi_core::report::Evaluation;
+use llm_roi_core::scenario::mix::Mix;
+use llm_roi_core::scenario::Scenario;
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -39,6 +39,8 @@ pub struct EstimateArgs {
     /// Fail (exit 1) when a shown route's monthly cost rises by more than
     /// this many percent.
     pub fail_above_pct: Option<Decimal>,
+    /// The day the estimate is read on (`--today`, else the UTC date).
+    pub today: CalendarDate,
 }
 
 /// A failure, already worded for the user.
@@ -53,20 +55,26 @@ fn read(book: &Pricebook, file: &Path) -> Result<(Import, Mix), Failed> {
     read_mix(book, f, Limits::default()).map_err(|e| Failed(format!("{}: {e}", file.display())))
 }
 
-/// The estimate of `mix` on `book`, keeping the baseline and `routes`
-/// (all, when empty); the first problem, if any, fails it.
-fn priced(book: &Pricebook, mix: &Mix, routes: &[String]) -> Result<Estimate, Failed> {
+/// The evaluation of `mix` on `book` and `today`, keeping the baseline and
+/// `routes` (all, when empty); the first problem of the estimate fails it.
+fn priced(
+    book: &Pricebook,
+    mix: &Mix,
+    routes: &[String],
+    today: CalendarDate,
+) -> Result<Evaluation, Failed> {
     let s = Scenario {
         mix: Some(mix.clone()),
         ..Scenario::default()
     };
-    let mut e = estimate(book, &s);
-    if let Some(err) = e.errors.first() {
+    let mut ev = Evaluation::of_scenario(book, s, today);
+    if let Some(err) = ev.estimate.errors.first() {
         return Err(Failed(format!("{}: {}", err.value, err.message)));
     }
-    e.options
-        .retain(|o| o.is_baseline || routes.is_empty() || routes.contains(&o.option.provider));
-    Ok(e)
+    if !routes.is_empty() {
+        ev.keep_options(book, |o| routes.contains(&o.option.provider));
+    }
+    Ok(ev)
 }
 
 fn check_routes(book: &Pricebook, routes: &[String]) -> Result<(), Failed> {
@@ -86,7 +94,7 @@ fn run(a: &EstimateArgs) -> Result<ExitCode, Failed> {
     let new_book = book(&a.pricing_dir)?;
     check_routes(&new_book, &a.routes)?;
     let (import, mix) = read(&new_book, &a.usage)?;
-    let now = priced(&new_book, &mix, &a.routes)?;
+    let now = priced(&new_book, &mix, &a.routes, a.today)?;
     let Some(old_dir) = &a.compare_pricing else {
         if a.fail_above_pct.is_some() {
             return Err(Failed(
@@ -97,9 +105,9 @@ fn run(a: &EstimateArgs) -> Result<ExitCode, Failed> {
         print::estimate(a, &import, &mix, &now, &new_book)?;
         return Ok(ExitCode::SUCCESS);
     };
-    let old = priced(&book(old_dir)?, &mix, &a.routes)
+    let old = priced(&book(old_dir)?, &mix, &a.routes, a.today)
         .map_err(|Failed(m)| Failed(format!("{} (the old pricebook): {m}", old_dir.display())))?;
-    let changes = print::changes(&old, &now);
+    let changes = print::changes(&old.estimate, &now.estimate);
     print::comparison(a, &import, &mix, &changes)?;
     let over: Vec<&print::Change> = a
         .fail_above_pct

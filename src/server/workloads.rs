@@ -5,18 +5,18 @@
 
 use super::state::AppState;
 use super::usage::{read_mix, BadRow, Import, ImportError, Limits, LogError};
-use crate::domain::pricebook::Pricebook;
-use crate::domain::scenario::codec::mix_text::mix_text;
-use crate::domain::scenario::codec::{link_query, percent_encode};
-use crate::domain::scenario::mix::Mix;
-use crate::domain::scenario::workload::{band, band_text};
-use crate::domain::scenario::Scenario;
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use futures::TryStreamExt;
+use llm_roi_core::pricebook::Pricebook;
+use llm_roi_core::scenario::codec::mix_text::mix_text;
+use llm_roi_core::scenario::codec::{link_query, percent_encode};
+use llm_roi_core::scenario::mix::Mix;
+use llm_roi_core::scenario::workload::{band, band_text};
+use llm_roi_core::scenario::Scenario;
 use serde::Serialize;
 
 /// One class, as the answer lists it.

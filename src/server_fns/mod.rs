@@ -22,7 +22,7 @@ fn loaded_book() -> Result<crate::server::state::LoadedBook, leptos::prelude::Se
 /// Refuses a scenario query longer than the router accepts in a URL.
 #[cfg(feature = "ssr")]
 fn bounded(query: &str) -> Result<&str, leptos::prelude::ServerFnError> {
-    use crate::domain::scenario::codec::MAX_QUERY_BYTES;
+    use llm_roi_core::scenario::codec::MAX_QUERY_BYTES;
     if query.len() > MAX_QUERY_BYTES {
         return Err(leptos::prelude::ServerFnError::new(format!(
             "the query is {} bytes; at most {MAX_QUERY_BYTES} are read",

@@ -2,8 +2,9 @@
 //! the server ([`PricebookPayload::current`]) and passes it as the island's
 //! props, which are serialised into the HTML, so hydration needs no request.
 
-use crate::domain::money::date::CalendarDate;
-use crate::domain::pricebook::Pricebook;
+use llm_roi_core::money::date::CalendarDate;
+use llm_roi_core::pricebook::Pricebook;
+use llm_roi_core::report::Evaluation;
 use serde::{Deserialize, Serialize};
 
 /// The loaded pricebook with its fingerprint and the server's date.
@@ -17,12 +18,20 @@ pub struct PricebookPayload {
     pub pricebook: Pricebook,
 }
 
+impl PricebookPayload {
+    /// The one evaluation of a link's query pairs on this pricebook and its
+    /// day, in the browser as on the server (`extra`: the view's own keys).
+    pub fn evaluate(&self, pairs: &[(String, String)], extra: &[&str]) -> Evaluation {
+        Evaluation::of_link(&self.pricebook, pairs, extra, self.today)
+    }
+}
+
 #[cfg(feature = "ssr")]
 impl PricebookPayload {
     /// The payload of the pricebook the server loaded.
     pub fn of(book: &crate::server::state::LoadedBook) -> Self {
         Self {
-            schema_version: crate::domain::pricebook::SCHEMA_VERSION,
+            schema_version: llm_roi_core::pricebook::SCHEMA_VERSION,
             fingerprint: book.fingerprint.to_string(),
             today: book.today(),
             pricebook: (*book.pricebook).clone(),

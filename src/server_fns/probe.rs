@@ -2,8 +2,8 @@
 //! through these and follows a run's progress over the SSE stream of
 //! `GET /api/v1/probe/runs/{id}/events`.
 
-use crate::domain::probe::sample::Connection;
 use leptos::prelude::*;
+use llm_roi_core::probe::sample::Connection;
 use serde::{Deserialize, Serialize};
 
 /// What the panel shows before a run.

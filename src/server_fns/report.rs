@@ -1,8 +1,8 @@
 //! The report's server-side facts: the site's public origin and whether
 //! prices changed since the link was made.
 
-use crate::domain::report::drift::Drift;
 use leptos::prelude::*;
+use llm_roi_core::report::drift::Drift;
 use serde::{Deserialize, Serialize};
 
 /// What only the server knows about a report link.
@@ -16,8 +16,8 @@ pub struct ReportContext {
 /// Compares the link's pricebook (`pb`) with the current one, using the
 /// pricebook history for the prices of the time.
 pub fn report_context(query: &str) -> Result<ReportContext, ServerFnError> {
-    use crate::domain::report::drift::drift;
-    use crate::domain::scenario::codec::{decode_link, split_query};
+    use llm_roi_core::report::drift::drift;
+    use llm_roi_core::scenario::codec::{decode_link, split_query};
     let book = super::loaded_book()?;
     let site = use_context::<crate::server::site::Site>().unwrap_or_default();
     let origin = use_context::<axum::http::request::Parts>().map_or_else(

@@ -5,8 +5,8 @@
 
 use crate::support::get;
 use axum::http::StatusCode;
-use llm_roi::domain::scenario::codec::MAX_QUERY_BYTES;
 use llm_roi::server::router::SCENARIO_ROUTES;
+use llm_roi_core::scenario::codec::MAX_QUERY_BYTES;
 
 /// `item` repeated, joined by `sep`, up to `bytes` long.
 fn repeated(item: &str, sep: &str, bytes: usize) -> String {

@@ -3,7 +3,7 @@
 
 use crate::support::{get_on, option};
 use axum::http::StatusCode;
-use llm_roi::domain::money::date::CalendarDate;
+use llm_roi_core::money::date::CalendarDate;
 use serde_json::Value;
 use std::path::Path;
 

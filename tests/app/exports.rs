@@ -12,7 +12,7 @@ use std::str::FromStr;
 const PLAYBOOK: &str = "in=0&target=holysheep/claude-haiku-4-5";
 
 fn enc(s: &str) -> String {
-    llm_roi::domain::scenario::codec::percent_encode(s)
+    llm_roi_core::scenario::codec::percent_encode(s)
 }
 
 #[tokio::test]

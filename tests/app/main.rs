@@ -18,6 +18,7 @@ mod etag;
 mod exports;
 mod facts;
 mod no_panic;
+mod one_evaluation;
 mod overflow;
 mod pages;
 mod render_cache;

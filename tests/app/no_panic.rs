@@ -4,12 +4,13 @@
 //! through decode → estimate → forecast → every view, the CSV and every
 //! chart. A panic fails the property; errors are expected and fine.
 
-use llm_roi::domain::pricebook::Pricebook;
-use llm_roi::domain::report::{build, csv_table};
-use llm_roi::domain::scenario::codec::{split_query, KEYS};
-use llm_roi::domain::view::chart_text::{describe, ChartKind};
-use llm_roi::domain::view::{assumptions::assumptions, forecast_rows, option_rows, summary};
 use llm_roi::server::charts::draw;
+use llm_roi_core::money::date::CalendarDate;
+use llm_roi_core::pricebook::Pricebook;
+use llm_roi_core::report::{csv_table, Evaluation};
+use llm_roi_core::scenario::codec::{split_query, KEYS};
+use llm_roi_core::view::chart_text::{describe, ChartKind};
+use llm_roi_core::view::{assumptions::assumptions, forecast_rows, option_rows, summary};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -105,7 +106,8 @@ fn query() -> impl Strategy<Value = String> {
 
 /// Everything a route computes from `q`.
 fn everything(q: &str) {
-    let model = build(book(), &split_query(q), &[]);
+    let day = CalendarDate::new(2026, 11, 24).unwrap();
+    let model = Evaluation::of_link(book(), &split_query(q), &[], day);
     let e = &model.estimate;
     let cur = e.currency;
     let _ = option_rows::rows(e);

@@ -2,12 +2,12 @@
 
 use crate::support::{get, get_with};
 use axum::http::StatusCode;
-use llm_roi::domain::pricebook::fingerprint::fingerprint;
 use llm_roi::server::pricing_dir::load_dir;
+use llm_roi_core::pricebook::fingerprint::fingerprint;
 use std::path::{Path, PathBuf};
 
 /// The playbook's scenario (the README's preset link).
-const PLAYBOOK: &str = llm_roi::domain::scenario::codec::PLAYBOOK_QUERY;
+const PLAYBOOK: &str = llm_roi_core::scenario::codec::PLAYBOOK_QUERY;
 const SENTENCE: &str = "Moving Anthropic — Claude Haiku 4.5 to HolySheep AI (relay) — Claude Haiku 4.5 via HolySheep saves $291,549.30/month, pays back in 1 day.";
 
 fn shipped_fp() -> String {

@@ -30,8 +30,8 @@ pub fn app() -> axum::Router {
 }
 
 /// The day the tests take as today.
-pub fn today() -> llm_roi::domain::money::date::CalendarDate {
-    llm_roi::domain::money::date::CalendarDate::new(2026, 11, 24).unwrap()
+pub fn today() -> llm_roi_core::money::date::CalendarDate {
+    llm_roi_core::money::date::CalendarDate::new(2026, 11, 24).unwrap()
 }
 
 /// The router over the pricing tables in `dir`.
@@ -48,7 +48,7 @@ pub fn app_for(dir: &std::path::Path, site: Site) -> axum::Router {
 /// GETs `uri` from the app over `dir`, taking `day` as today.
 pub async fn get_on(
     dir: &std::path::Path,
-    day: llm_roi::domain::money::date::CalendarDate,
+    day: llm_roi_core::money::date::CalendarDate,
     uri: &str,
 ) -> (StatusCode, String) {
     let (parts, body) = send_to(
@@ -63,7 +63,7 @@ pub async fn get_on(
 pub fn app_on(
     dir: &std::path::Path,
     site: Site,
-    day: llm_roi::domain::money::date::CalendarDate,
+    day: llm_roi_core::money::date::CalendarDate,
 ) -> axum::Router {
     let book = match load_dir(dir) {
         Ok(b) => b,

@@ -3,11 +3,11 @@
 
 use crate::support::{call, mocked_targets, scratch_dir, service_and_app, start_run, wait_done};
 use axum::http::StatusCode;
-use llm_roi::domain::probe::history::{Origin, Outcome};
-use llm_roi::domain::probe::sample::Connection;
 use llm_roi::server::probe::schedule::{Check, Schedule};
 use llm_roi::server::probe::service::Limits;
 use llm_roi::server::probe::store::{now_ms, ProbeStore};
+use llm_roi_core::probe::history::{Origin, Outcome};
+use llm_roi_core::probe::sample::Connection;
 use serde_json::Value;
 use std::sync::Arc;
 use std::time::Duration;
@@ -204,18 +204,14 @@ async fn history_routes_name_what_is_allowed() {
     assert_eq!(v["store"], "memory only (no history is kept)");
 }
 
-fn stored(
-    id: &str,
-    minutes_ago: i64,
-    diffs_ms: &[i64],
-) -> llm_roi::domain::probe::history::StoredRun {
+fn stored(id: &str, minutes_ago: i64, diffs_ms: &[i64]) -> llm_roi_core::probe::history::StoredRun {
     let finished = now_ms() - minutes_ago * 60_000;
-    llm_roi::domain::probe::history::StoredRun {
+    llm_roi_core::probe::history::StoredRun {
         id: id.into(),
         relay: "holysheep".into(),
         upstream: "anthropic".into(),
         origin: Origin::Scheduled,
-        kind: llm_roi::domain::probe::history::RunKind::Latency,
+        kind: llm_roi_core::probe::history::RunKind::Latency,
         started_at_ms: finished - 2_000,
         finished_at_ms: finished,
         outcome: Outcome::Done,

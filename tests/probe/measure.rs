@@ -1,10 +1,10 @@
 //! The probe's measurements against local mocks (nothing leaves 127.0.0.1).
 
 use bytes::Bytes;
-use llm_roi::domain::probe::paired::overhead;
-use llm_roi::domain::probe::sample::{ErrorClass, TlsKind};
 use llm_roi::server::probe::measure::{Conn, Endpoint, ProbeRequest, Prober, Timeouts};
 use llm_roi::server::probe::tls::client_config;
+use llm_roi_core::probe::paired::overhead;
+use llm_roi_core::probe::sample::{ErrorClass, TlsKind};
 use llm_roi_probe_mocks::*;
 use std::net::SocketAddr;
 use std::time::Duration;

@@ -2,9 +2,9 @@
 
 use super::frame::{draw_header, padded, plot, Area, Axes, Frame, Key, Layout, INK, PALETTE};
 use super::{frame::draw_err, ChartError};
-use crate::domain::forecast::projection::OptionProjection;
-use crate::domain::forecast::Forecast;
-use crate::domain::money::DisplayCurrency;
+use llm_roi_core::forecast::projection::OptionProjection;
+use llm_roi_core::forecast::Forecast;
+use llm_roi_core::money::DisplayCurrency;
 use plotters::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 

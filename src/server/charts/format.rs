@@ -1,6 +1,6 @@
 //! Axis labels: compact money such as `$1.25M`.
 
-use crate::domain::money::DisplayCurrency;
+use llm_roi_core::money::DisplayCurrency;
 
 fn trim(text: String) -> String {
     if text.contains('.') {

@@ -206,7 +206,7 @@ pub struct Axes<'t> {
     pub y_desc: String,
     /// How many x labels a wide chart shows; a narrow one shows two thirds.
     pub x_labels: usize,
-    pub currency: crate::domain::money::DisplayCurrency,
+    pub currency: llm_roi_core::money::DisplayCurrency,
 }
 
 /// Builds the plot between the title and the legend and draws its mesh.

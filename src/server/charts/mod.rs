@@ -1,7 +1,7 @@
 //! Charts drawn with plotters into SVG strings, on the server.
 //!
-//! Usage: `render(ChartKind::Savings, &book, &scenario)` returns the SVG,
-//! 800 × 420 px, with `<title>` and `<desc>` for screen readers; [`draw_in`]
+//! Usage: `render(ChartKind::Savings, &evaluation)` returns the SVG of a
+//! scenario evaluated once ([`Evaluation`]), 800 × 420 px, with `<title>` and `<desc>` for screen readers; [`draw_in`]
 //! draws the narrow layout for phones too ([`Layout`]).
 
 mod cost;
@@ -15,13 +15,11 @@ mod rollout;
 pub mod route;
 mod savings;
 
-use crate::domain::cost::scenario_cost::estimate;
-use crate::domain::forecast::{forecast, Forecast};
-use crate::domain::money::DisplayCurrency;
-use crate::domain::pricebook::Pricebook;
-use crate::domain::scenario::Scenario;
-use crate::domain::view::chart_text::{describe, ChartKind};
 pub use frame::Layout;
+use llm_roi_core::forecast::Forecast;
+use llm_roi_core::money::DisplayCurrency;
+use llm_roi_core::report::Evaluation;
+use llm_roi_core::view::chart_text::{describe, ChartKind};
 use plotters::prelude::*;
 
 /// Why a chart could not be drawn.
@@ -89,26 +87,29 @@ pub fn draw_in(
     Ok(accessible(&svg, kind, &describe(kind, f, cur)))
 }
 
-/// The forecast of a scenario, or the field that prevents it.
-pub fn forecast_of(book: &Pricebook, s: &Scenario) -> Result<Forecast, ChartError> {
-    let e = estimate(book, s);
-    forecast(book, &e).map_err(|fe| ChartError::Scenario {
-        field: fe.field,
-        message: fe.message,
-    })
+/// The evaluation's forecast, or the first field that prevents it.
+pub fn forecast_of(ev: &Evaluation) -> Result<&Forecast, ChartError> {
+    match (ev.errors.first(), &ev.forecast) {
+        (None, Some(f)) => Ok(f),
+        (Some(fe), _) => Err(ChartError::Scenario {
+            field: fe.field.clone(),
+            message: fe.message.clone(),
+        }),
+        (None, None) => Err(ChartError::Draw("the scenario has no forecast".into())),
+    }
 }
 
-/// Draws `kind` for scenario `s`.
-pub fn render(kind: ChartKind, book: &Pricebook, s: &Scenario) -> Result<String, ChartError> {
-    draw(kind, &forecast_of(book, s)?, s.currency)
+/// Draws `kind` for an evaluated scenario.
+pub fn render(kind: ChartKind, ev: &Evaluation) -> Result<String, ChartError> {
+    draw(kind, forecast_of(ev)?, ev.scenario.currency)
 }
 
-/// Draws all three charts from one forecast.
-pub fn render_all(book: &Pricebook, s: &Scenario) -> Result<Vec<(ChartKind, String)>, ChartError> {
-    let f = forecast_of(book, s)?;
+/// Draws all three charts from one evaluation.
+pub fn render_all(ev: &Evaluation) -> Result<Vec<(ChartKind, String)>, ChartError> {
+    let f = forecast_of(ev)?;
     ChartKind::ALL
         .into_iter()
-        .map(|k| Ok((k, draw(k, &f, s.currency)?)))
+        .map(|k| Ok((k, draw(k, f, ev.scenario.currency)?)))
         .collect()
 }
 

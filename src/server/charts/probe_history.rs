@@ -9,7 +9,7 @@ use super::frame::{
     LABEL_PX, MARGIN, MUTED, PALETTE,
 };
 use super::{xml_escape, ChartError};
-use crate::domain::probe::history::{RelayHistory, HOUR_MS};
+use llm_roi_core::probe::history::{RelayHistory, HOUR_MS};
 use plotters::prelude::*;
 
 const TITLE: &str = "Relay overhead over time";
@@ -18,7 +18,7 @@ fn frame(h: &RelayHistory) -> Frame {
     let mut keys = vec![Key {
         label: format!(
             "Median overhead of each {} h slice ({} pairs), with its 95 % CI",
-            h.chart_window.ms() / HOUR_MS / crate::domain::probe::history::SLICES,
+            h.chart_window.ms() / HOUR_MS / llm_roi_core::probe::history::SLICES,
             h.connection.code()
         ),
         color: PALETTE[0],

@@ -5,8 +5,8 @@ use super::frame::{
     LABEL_PX, MUTED, NO_TARGET, PALETTE,
 };
 use super::ChartError;
-use crate::domain::forecast::Forecast;
-use crate::domain::money::DisplayCurrency;
+use llm_roi_core::forecast::Forecast;
+use llm_roi_core::money::DisplayCurrency;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::prelude::ToPrimitive;
@@ -25,7 +25,7 @@ pub fn frame(f: &Forecast, layout: Layout) -> Frame {
         label: format!(
             "Blended: baseline + {}, {}% of its requests retried",
             plan.target_label,
-            crate::domain::view::display::number(plan.rollout.fallback_pct)
+            llm_roi_core::view::display::number(plan.rollout.fallback_pct)
         ),
         color: PALETTE[0],
         width: 3,
@@ -75,7 +75,7 @@ pub fn draw(
         },
     )?;
     // Steps: a day's cost holds from its start (day − 1) to its end.
-    let steps = |f: &dyn Fn(&crate::domain::forecast::timeline::Day) -> f64| {
+    let steps = |f: &dyn Fn(&llm_roi_core::forecast::timeline::Day) -> f64| {
         days.iter()
             .flat_map(|d| [(d.day - 1, f(d)), (d.day, f(d))])
             .collect::<Vec<_>>()
@@ -91,7 +91,7 @@ pub fn draw(
         let mid = (p.first_day - 1 + edge) / 2;
         chart
             .draw_series(std::iter::once(Text::new(
-                format!("{}%", crate::domain::view::display::number(p.share_pct)),
+                format!("{}%", llm_roi_core::view::display::number(p.share_pct)),
                 (mid.max(1), hi),
                 font(LABEL_PX)
                     .color(&MUTED)

@@ -8,15 +8,13 @@
 //! 400) that names each field, so an embedded image shows what to fix.
 
 use super::{draw_in, xml_escape, Layout};
-use crate::domain::cost::scenario_cost::estimate;
-use crate::domain::forecast::forecast;
-use crate::domain::scenario::codec::{decode_query, encode};
-use crate::domain::scenario::FieldError;
-use crate::domain::view::chart_text::ChartKind;
 use crate::server::state::AppState;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use llm_roi_core::scenario::codec::{encode, split_query};
+use llm_roi_core::scenario::FieldError;
+use llm_roi_core::view::chart_text::ChartKind;
 use sha2::{Digest, Sha256};
 
 /// How long a browser or proxy may reuse a chart without asking again.
@@ -99,21 +97,23 @@ pub async fn chart(
             ),
         );
     };
-    let book = &state.book.pricebook;
-    let (scenario, mut errors) = decode_query(query.as_deref().unwrap_or(""));
-    let estimate = estimate(book, &scenario);
-    errors.extend(estimate.errors.iter().cloned());
-    let forecast = forecast(book, &estimate).map_err(|e| errors.push(e)).ok();
-    let (true, Some(forecast)) = (errors.is_empty(), forecast) else {
-        return svg_response(
-            StatusCode::BAD_REQUEST,
-            problem_svg(
-                "The chart's query has fields that cannot be used",
-                &field_lines(&errors),
-            ),
-        );
+    let evaluated = state
+        .book
+        .evaluate(&split_query(query.as_deref().unwrap_or("")), &[])
+        .usable();
+    let (ev, forecast) = match evaluated {
+        Ok(x) => x,
+        Err(errors) => {
+            return svg_response(
+                StatusCode::BAD_REQUEST,
+                problem_svg(
+                    "The chart's query has fields that cannot be used",
+                    &field_lines(&errors),
+                ),
+            )
+        }
     };
-    let tag = etag(kind, layout, &encode(&scenario), &state.book.fingerprint);
+    let tag = etag(kind, layout, &encode(&ev.scenario), &state.book.fingerprint);
     let cache = [
         (header::ETAG, tag.clone()),
         (header::CACHE_CONTROL, CACHE_CONTROL.to_string()),
@@ -130,7 +130,7 @@ pub async fn chart(
     if matches {
         return (StatusCode::NOT_MODIFIED, cache).into_response();
     }
-    match draw_in(kind, &forecast, scenario.currency, layout) {
+    match draw_in(kind, &forecast, ev.scenario.currency, layout) {
         Ok(svg) => {
             let mut r = (StatusCode::OK, cache, svg).into_response();
             r.headers_mut()

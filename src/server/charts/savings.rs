@@ -6,10 +6,10 @@ use super::frame::{
     LABEL_PX, MUTED, NO_TARGET, PALETTE,
 };
 use super::ChartError;
-use crate::domain::forecast::roi::Payback;
-use crate::domain::forecast::Forecast;
-use crate::domain::money::DisplayCurrency;
-use crate::domain::view::chart_text::break_even_label;
+use llm_roi_core::forecast::roi::Payback;
+use llm_roi_core::forecast::Forecast;
+use llm_roi_core::money::DisplayCurrency;
+use llm_roi_core::view::chart_text::break_even_label;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::prelude::ToPrimitive;

@@ -1,13 +1,17 @@
 //! The SVG parses as XML and says what it shows.
 
 use super::*;
-use crate::domain::pricebook::fixtures::playbook_book;
-use crate::domain::scenario::codec::decode_query;
+use llm_roi_core::money::date::CalendarDate;
+use llm_roi_core::scenario::codec::split_query;
 
-fn scenario(q: &str) -> Scenario {
-    let (s, errors) = decode_query(q);
-    assert!(errors.is_empty(), "{errors:?}");
-    s
+/// `q` evaluated on the frozen pricebook of 2026-11-24, on that day.
+fn scenario(q: &str) -> Evaluation {
+    let dir = std::path::Path::new("tests/fixtures/pricebook-2026-11-24");
+    let book = crate::server::pricing_dir::load_dir(dir).unwrap();
+    let day = CalendarDate::new(2026, 11, 24).unwrap();
+    let ev = Evaluation::of_link(&book, &split_query(q), &[], day);
+    assert!(ev.errors.is_empty(), "{:?}", ev.errors);
+    ev
 }
 
 /// Every `<text>`, and the title and description.
@@ -40,8 +44,7 @@ const PLAYBOOK: &str = "in=0&target=holysheep/claude-haiku-4-5";
 
 #[test]
 fn the_cost_chart_names_every_option() {
-    let book = playbook_book();
-    let svg = render(ChartKind::Cost, &book, &scenario(PLAYBOOK)).unwrap();
+    let svg = render(ChartKind::Cost, &scenario(PLAYBOOK)).unwrap();
     let (title, desc, texts) = texts(&svg);
     assert_eq!(title, "Monthly cost by option");
     assert!(desc.contains("$300,000.00 in month 1"), "{desc}");
@@ -60,10 +63,9 @@ fn the_cost_chart_names_every_option() {
 
 #[test]
 fn the_savings_chart_marks_break_even() {
-    let book = playbook_book();
     // 1,000 requests a day, so break-even is not on day 1.
     let s = scenario(&format!("{PLAYBOOK}&rpd=1000&phases=none"));
-    let svg = render(ChartKind::Savings, &book, &s).unwrap();
+    let svg = render(ChartKind::Savings, &s).unwrap();
     let (title, desc, texts) = texts(&svg);
     assert_eq!(title, "Cumulative net savings of the migration");
     // $800 / ($1 − $0.028169…) a day: day 824 is past a 12-month horizon.
@@ -72,7 +74,7 @@ fn the_savings_chart_marks_break_even() {
         "{desc}"
     );
     let s = scenario(&format!("{PLAYBOOK}&rpd=10000&phases=none"));
-    let (_, desc, texts2) = self::texts(&render(ChartKind::Savings, &book, &s).unwrap());
+    let (_, desc, texts2) = self::texts(&render(ChartKind::Savings, &s).unwrap());
     // $9.7183… a day against $800: day 83.
     assert!(desc.contains("pays back on day 83"), "{desc}");
     assert!(
@@ -86,18 +88,16 @@ fn the_savings_chart_marks_break_even() {
 
 #[test]
 fn a_dearer_target_never_pays_back() {
-    let book = playbook_book();
     let s = scenario("base=holysheep/claude-haiku-4-5&target=anthropic/claude-haiku-4-5");
-    let (_, desc, texts) = texts(&render(ChartKind::Savings, &book, &s).unwrap());
+    let (_, desc, texts) = texts(&render(ChartKind::Savings, &s).unwrap());
     assert!(desc.contains("never pays back"), "{desc}");
     assert!(texts.iter().any(|t| t == "Never pays back"));
 }
 
 #[test]
 fn the_rollout_chart_labels_its_phases() {
-    let book = playbook_book();
     let s = scenario(&format!("{PLAYBOOK}&fb=2"));
-    let (title, desc, texts) = texts(&render(ChartKind::Rollout, &book, &s).unwrap());
+    let (title, desc, texts) = texts(&render(ChartKind::Rollout, &s).unwrap());
     assert_eq!(title, "Blended daily cost during the rollout");
     assert!(desc.contains("days 1–7 at 10% on the target"), "{desc}");
     for share in ["10%", "25%", "50%", "100%"] {
@@ -108,9 +108,8 @@ fn the_rollout_chart_labels_its_phases() {
 
 #[test]
 fn without_a_target_the_charts_say_so() {
-    let book = playbook_book();
     let s = scenario("cmp=anthropic/claude-haiku-4-5");
-    for (kind, svg) in render_all(&book, &s).unwrap() {
+    for (kind, svg) in render_all(&s).unwrap() {
         let (_, _, texts) = texts(&svg);
         if kind != ChartKind::Cost {
             assert!(
@@ -128,11 +127,11 @@ fn text_is_escaped() {
 
 #[test]
 fn the_narrow_layout_wraps_its_legend_under_the_plot() {
-    let book = playbook_book();
-    let f = forecast_of(&book, &scenario(PLAYBOOK)).unwrap();
+    let ev = scenario(PLAYBOOK);
+    let f = forecast_of(&ev).unwrap();
     for kind in ChartKind::ALL {
-        let wide = draw(kind, &f, DisplayCurrency::USD).unwrap();
-        let narrow = draw_in(kind, &f, DisplayCurrency::USD, Layout::Narrow).unwrap();
+        let wide = draw(kind, f, DisplayCurrency::USD).unwrap();
+        let narrow = draw_in(kind, f, DisplayCurrency::USD, Layout::Narrow).unwrap();
         let doc = roxmltree::Document::parse(&narrow).unwrap();
         let root = doc.root_element();
         assert_eq!(root.attribute("width"), Some("400"), "{kind:?}");

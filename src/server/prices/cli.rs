@@ -2,10 +2,10 @@
 
 use super::write::{update, WriteError, WriteReport};
 use super::{diff, genai, litellm, Database, DbError, Source};
-use crate::domain::money::date::CalendarDate;
-use crate::domain::pricebook::{PricebookErrors, ProviderKind};
 use crate::server::config::PricesCommand;
 use crate::server::pricing_dir::{load_dir, read_dir};
+use llm_roi_core::money::date::CalendarDate;
+use llm_roi_core::pricebook::{PricebookErrors, ProviderKind};
 use std::path::{Path, PathBuf};
 
 /// Why a prices command failed (exit 2; a diff that finds problems exits 1).

@@ -5,9 +5,9 @@
 //! batch discount given as a percentage is compared as the prices it gives.
 
 use super::{Database, DbModel};
-use crate::domain::money::date::CalendarDate;
-use crate::domain::money::pct_to_fraction;
-use crate::domain::pricebook::{
+use llm_roi_core::money::date::CalendarDate;
+use llm_roi_core::money::pct_to_fraction;
+use llm_roi_core::pricebook::{
     Model, ModelPrices, PriceTable, PriceView, Pricebook, ProviderKind, Status, TokenPrices,
 };
 use rust_decimal::Decimal;
@@ -134,7 +134,7 @@ fn our_batch(p: &ModelPrices, on_cache: bool) -> Option<PriceTable> {
         tiers: std
             .tiers
             .iter()
-            .map(|t| crate::domain::pricebook::Tier {
+            .map(|t| llm_roi_core::pricebook::Tier {
                 above_input_tokens: t.above_input_tokens,
                 prices: scale(&t.prices),
             })

@@ -1,7 +1,7 @@
 //! Prices per field with their own long-context tiers, as both databases
 //! publish them, and their conversion to the pricebook's per-threshold rows.
 
-use crate::domain::pricebook::{PriceTable, Tier, TokenPrices};
+use llm_roi_core::pricebook::{PriceTable, Tier, TokenPrices};
 use rust_decimal::Decimal;
 
 /// One price per 1M tokens, with tiers: above `start` input tokens the

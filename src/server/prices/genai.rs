@@ -12,10 +12,10 @@ mod clauses;
 
 use super::field::{FieldPrice, FieldSet};
 use super::{is_text_model_id, Database, DbError, DbModel, DbProvider};
-use crate::domain::money::date::CalendarDate;
-use crate::domain::pricebook::{Lifecycle, ModelPrices, Offpeak, ServiceTier};
 use clauses::confirmed_in;
 use clauses::{aliases, matches};
+use llm_roi_core::money::date::CalendarDate;
+use llm_roi_core::pricebook::{Lifecycle, ModelPrices, Offpeak, ServiceTier};
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::str::FromStr;

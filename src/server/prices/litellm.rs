@@ -10,8 +10,8 @@
 use super::field::{FieldPrice, FieldSet};
 use super::genai::decimal;
 use super::{is_text_model_id, Database, DbError, DbModel, DbProvider};
-use crate::domain::money::date::CalendarDate;
-use crate::domain::pricebook::{Lifecycle, ModelPrices, Offpeak, ServiceTier};
+use llm_roi_core::money::date::CalendarDate;
+use llm_roi_core::pricebook::{Lifecycle, ModelPrices, Offpeak, ServiceTier};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 

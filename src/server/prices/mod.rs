@@ -23,8 +23,8 @@ pub mod genai;
 pub mod litellm;
 pub mod write;
 
-use crate::domain::money::date::CalendarDate;
-use crate::domain::pricebook::{Lifecycle, ModelPrices};
+use llm_roi_core::money::date::CalendarDate;
+use llm_roi_core::pricebook::{Lifecycle, ModelPrices};
 
 /// Which database a file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,7 +9,7 @@
 //! are. The output depends only on the inputs: same input, same bytes.
 
 use super::{DbModel, DbProvider};
-use crate::domain::pricebook::{Tier, TokenPrices};
+use llm_roi_core::pricebook::{Tier, TokenPrices};
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 use std::str::FromStr;

@@ -51,7 +51,7 @@ fn not_found(id: &str) -> ApiError {
         StatusCode::NOT_FOUND,
         format!(
             "no run `{}`; runs are kept for an hour after they finish",
-            crate::domain::scenario::codec::quoted(id)
+            llm_roi_core::scenario::codec::quoted(id)
         ),
     )
 }
@@ -173,7 +173,7 @@ pub async fn events(
             }
             loop {
                 let view = service.view(&id)?;
-                let running = view.status == crate::domain::probe::run::RunStatus::Running;
+                let running = view.status == llm_roi_core::probe::run::RunStatus::Running;
                 if !running || Some(view.done_requests) != last {
                     let name = if running { "progress" } else { "done" };
                     let data = serde_json::to_string(&view).unwrap_or_default();

@@ -85,9 +85,8 @@ fn local_name(host: &str) -> bool {
 pub async fn check(raw: &str, lookup: &dyn Lookup, ports: &[u16]) -> Result<Endpoint, Refusal> {
     // The WHATWG parser normalises decimal, octal and hex IPv4 forms
     // (http://2130706433/ is 127.0.0.1), so they are checked as addresses.
-    let url = url::Url::parse(raw.trim()).map_err(|e| {
-        Refusal::NotAUrl(crate::domain::scenario::codec::quoted(raw), e.to_string())
-    })?;
+    let url = url::Url::parse(raw.trim())
+        .map_err(|e| Refusal::NotAUrl(llm_roi_core::scenario::codec::quoted(raw), e.to_string()))?;
     if !matches!(url.scheme(), "https" | "http") {
         return Err(Refusal::Scheme(url.scheme().to_string()));
     }
@@ -95,7 +94,7 @@ pub async fn check(raw: &str, lookup: &dyn Lookup, ports: &[u16]) -> Result<Endp
         return Err(Refusal::Credentials);
     }
     let mut endpoint = Endpoint::from_url(&url)
-        .map_err(|e| Refusal::NotAUrl(crate::domain::scenario::codec::quoted(raw), e))?;
+        .map_err(|e| Refusal::NotAUrl(llm_roi_core::scenario::codec::quoted(raw), e))?;
     if !ports.contains(&endpoint.port) {
         return Err(Refusal::Port {
             port: endpoint.port,

@@ -16,15 +16,15 @@
 use super::api::{probe, ApiError};
 use super::service::ProbeService;
 use super::store::{now_ms, Backend};
-use crate::domain::probe::history::{histories, RunKind, Window};
-use crate::domain::probe::history_page::{utc_minute, window_cells, HistoryPage, WINDOW_COLUMNS};
-use crate::domain::probe::honesty::HonestyReport;
 use crate::server::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::{header, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Json;
+use llm_roi_core::probe::history::{histories, RunKind, Window};
+use llm_roi_core::probe::history_page::{utc_minute, window_cells, HistoryPage, WINDOW_COLUMNS};
+use llm_roi_core::probe::honesty::HonestyReport;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -248,7 +248,7 @@ pub async fn honesty_run(
         ))
     })?;
     let report = service
-        .honesty(&req.relay, crate::domain::probe::history::Origin::Manual)
+        .honesty(&req.relay, llm_roi_core::probe::history::Origin::Manual)
         .await?;
     Ok(Json(report).into_response())
 }
@@ -272,7 +272,7 @@ pub async fn honesty_form(
         .map(|(_, v)| v.into_owned())
         .unwrap_or_default();
     match service
-        .honesty(&relay, crate::domain::probe::history::Origin::Manual)
+        .honesty(&relay, llm_roi_core::probe::history::Origin::Manual)
         .await
     {
         Ok(_) => Redirect::to("/probe#honesty").into_response(),

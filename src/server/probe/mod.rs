@@ -19,7 +19,7 @@ pub mod targets;
 pub mod timed_io;
 pub mod tls;
 
-use crate::domain::pricebook::Pricebook;
+use llm_roi_core::pricebook::Pricebook;
 use std::sync::Arc;
 
 /// The probe service over `book`, with the settings of `targets`, resolving

@@ -3,8 +3,8 @@
 //! when there is one, and the endpoint's URL as shown to the user.
 
 use super::measure::{Endpoint, ProbeRequest};
-use crate::domain::pricebook::ApiStyle;
 use bytes::Bytes;
+use llm_roi_core::pricebook::ApiStyle;
 
 /// The Messages or Chat Completions path under the endpoint's base path.
 fn messages_path(ep: &Endpoint, style: ApiStyle) -> String {

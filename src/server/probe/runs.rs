@@ -6,7 +6,7 @@
 //! map's size is bounded whatever the traffic. Runs in flight are never
 //! dropped (their number is capped when they start).
 
-use crate::domain::probe::run::{RunStatus, RunView};
+use llm_roi_core::probe::run::{RunStatus, RunView};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};

@@ -15,7 +15,7 @@
 //! A run the caps refuse (runs in flight, the hourly authenticated budget)
 //! is stored as skipped, with the reason.
 
-use crate::domain::probe::sample::Connection;
+use llm_roi_core::probe::sample::Connection;
 use serde::Deserialize;
 use std::time::Duration;
 

@@ -14,12 +14,12 @@ use super::runs::{secret, CancelOutcome, Run, Runs};
 pub use super::runs::{KEEP_FINISHED_FOR, MAX_KEPT_RUNS};
 pub use super::start::{Limits, StartError, StartRequest};
 use super::targets::{ProbeTargets, DEFAULT_PAIRS};
-use crate::domain::pricebook::{ApiStyle, Model, Pricebook, Provider, ProviderKind};
-use crate::domain::probe::history::Origin;
-use crate::domain::probe::report::report;
-use crate::domain::probe::run::{RunStatus, RunView};
-use crate::domain::probe::sample::{abba_arm, Arm, Connection, ErrorClass, Sample};
 use arms::Arms;
+use llm_roi_core::pricebook::{ApiStyle, Model, Pricebook, Provider, ProviderKind};
+use llm_roi_core::probe::history::Origin;
+use llm_roi_core::probe::report::report;
+use llm_roi_core::probe::run::{RunStatus, RunView};
+use llm_roi_core::probe::sample::{abba_arm, Arm, Connection, ErrorClass, Sample};
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 use std::sync::atomic::Ordering;
@@ -36,7 +36,7 @@ type ReadCache = Mutex<
     Option<(
         super::store::Stamp,
         i64,
-        Arc<Vec<crate::domain::probe::history::StoredRun>>,
+        Arc<Vec<llm_roi_core::probe::history::StoredRun>>,
     )>,
 >;
 

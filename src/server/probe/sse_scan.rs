@@ -2,8 +2,8 @@
 //! body's chunks for the first server-sent event and the first `text_delta`.
 
 use super::timed_io::us;
-use crate::domain::probe::sample::Phases;
 use bytes::Bytes;
+use llm_roi_core::probe::sample::Phases;
 use std::time::Instant;
 
 /// Finds the first server-sent event and the first `text_delta` in a stream.

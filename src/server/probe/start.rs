@@ -2,7 +2,7 @@
 //! limits, the request body of `POST /api/v1/probe/runs`, and the errors,
 //! each with its HTTP status.
 
-use crate::domain::probe::sample::Connection;
+use llm_roi_core::probe::sample::Connection;
 use serde::Deserialize;
 use std::time::Duration;
 

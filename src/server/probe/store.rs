@@ -18,8 +18,8 @@
 //! # Ok(()) }
 //! ```
 
-use crate::domain::probe::history::{Origin, Outcome, RunKind, StoredRun};
-use crate::domain::probe::sample::Connection;
+use llm_roi_core::probe::history::{Origin, Outcome, RunKind, StoredRun};
+use llm_roi_core::probe::sample::Connection;
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AnyPool, Row};

@@ -94,7 +94,7 @@ pub fn load(path: &Path) -> Result<ProbeTargets, TargetsError> {
     let text = std::fs::read_to_string(path).map_err(|e| err(format!("cannot read it: {e}")))?;
     let raw: RawTargets = toml::from_str(&text).map_err(|e| {
         let (line, col) =
-            crate::domain::pricebook::error::line_col(&text, e.span().map_or(0, |s| s.start));
+            llm_roi_core::pricebook::error::line_col(&text, e.span().map_or(0, |s| s.start));
         err(format!("{line}:{col}: {}", e.message().trim()))
     })?;
     let max_pairs = raw.max_pairs.unwrap_or(DEFAULT_MAX_PAIRS);

@@ -2,7 +2,7 @@
 //! header.
 
 use super::{day_of, minute_of, Collector, Format, ImportError};
-use crate::domain::scenario::usage::{RequestTokens, UsageRow};
+use llm_roi_core::scenario::usage::{RequestTokens, UsageRow};
 use std::io::Read;
 
 /// Where each field is in a row, by format.

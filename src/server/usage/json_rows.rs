@@ -2,8 +2,8 @@
 //! and Anthropic's usage reports (one per line, or one document).
 
 use super::{day_of, minute_of, Collector, Format, ImportError};
-use crate::domain::money::date::CalendarDate;
-use crate::domain::scenario::usage::{RequestTokens, UsageRow};
+use llm_roi_core::money::date::CalendarDate;
+use llm_roi_core::scenario::usage::{RequestTokens, UsageRow};
 use serde::Deserialize;
 use serde_json::Value;
 use std::io::{BufRead, Read};

@@ -3,11 +3,11 @@
 //! mean day), computed from a workload per day built alongside.
 
 use super::{read_usage, Import, ImportError, Limits};
-use crate::domain::cost::mix_estimate::logged_cost;
-use crate::domain::money::date::CalendarDate;
-use crate::domain::pricebook::Pricebook;
-use crate::domain::scenario::mix::{daily_spread, DailySpread, Mix, MAX_MIX_DAYS};
-use crate::domain::scenario::workload::{WorkloadBuilder, WorkloadError};
+use llm_roi_core::cost::mix_estimate::logged_cost;
+use llm_roi_core::money::date::CalendarDate;
+use llm_roi_core::pricebook::Pricebook;
+use llm_roi_core::scenario::mix::{daily_spread, DailySpread, Mix, MAX_MIX_DAYS};
+use llm_roi_core::scenario::workload::{WorkloadBuilder, WorkloadError};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::io::Read;

@@ -20,8 +20,8 @@ mod log_mix;
 
 pub use log_mix::{read_mix, LogError};
 
-use crate::domain::money::date::CalendarDate;
-use crate::domain::scenario::usage::UsageRow;
+use llm_roi_core::money::date::CalendarDate;
+use llm_roi_core::scenario::usage::UsageRow;
 use std::io::{BufRead, BufReader, Read};
 
 /// Bad rows shown one by one; the rest are counted.

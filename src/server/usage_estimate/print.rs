@@ -2,19 +2,19 @@
 //! end (a closed pipe, as with `| head`, is not an error).
 
 use super::{EstimateArgs, Failed, OutputFormat};
-use crate::domain::cost::estimate::Estimate;
-use crate::domain::forecast::forecast;
-use crate::domain::money::DisplayCurrency;
-use crate::domain::pricebook::fingerprint::fingerprint;
-use crate::domain::pricebook::Pricebook;
-use crate::domain::report::csv_table::{header, rows};
-use crate::domain::scenario::mix::Mix;
-use crate::domain::scenario::workload::{band, band_text};
-use crate::domain::view::display::{money, number, percent};
-use crate::domain::view::option_rows::rows as option_rows;
 use crate::server::export::write_csv;
 use crate::server::usage::Import;
 use crate::server::workloads::answer;
+use llm_roi_core::cost::estimate::Estimate;
+use llm_roi_core::money::DisplayCurrency;
+use llm_roi_core::pricebook::fingerprint::fingerprint;
+use llm_roi_core::pricebook::Pricebook;
+use llm_roi_core::report::csv_table::{header, rows};
+use llm_roi_core::report::Evaluation;
+use llm_roi_core::scenario::mix::Mix;
+use llm_roi_core::scenario::workload::{band, band_text};
+use llm_roi_core::view::display::{money, number, percent};
+use llm_roi_core::view::option_rows::rows as option_rows;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -99,10 +99,10 @@ pub fn estimate(
     a: &EstimateArgs,
     import: &Import,
     mix: &Mix,
-    e: &Estimate,
+    ev: &Evaluation,
     book: &Pricebook,
 ) -> Result<(), Failed> {
-    let f = forecast(book, e).ok();
+    let (e, f) = (&ev.estimate, ev.forecast.as_ref());
     match a.format {
         OutputFormat::Table => {
             let mut out = String::new();
@@ -145,7 +145,7 @@ pub fn estimate(
             });
             emit(&format!("{body:#}\n"))
         }
-        OutputFormat::Csv => csv_out(&header(e.currency.code()), &rows(e, f.as_ref())),
+        OutputFormat::Csv => csv_out(&header(e.currency.code()), &rows(e, f)),
     }
 }
 

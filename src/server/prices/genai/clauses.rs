@@ -1,6 +1,6 @@
 //! Reading genai-prices' `match` clauses and the dates in its comments.
 
-use crate::domain::money::date::CalendarDate;
+use llm_roi_core::money::date::CalendarDate;
 use serde_json::Value;
 
 /// Exact ids the model's `match` names, other than its own.

@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::pricebook::Status;
+use llm_roi_core::pricebook::Status;
 
 fn day(m: u8, d: u8) -> CalendarDate {
     CalendarDate::new(2026, m, d).unwrap()

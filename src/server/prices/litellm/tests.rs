@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::pricebook::Status;
+use llm_roi_core::pricebook::Status;
 use std::str::FromStr;
 
 const FIXTURE: &str = r#"{

@@ -1,8 +1,8 @@
 use super::*;
-use crate::domain::money::date::CalendarDate;
-use crate::domain::pricebook::{load::load, SourceFile};
 use crate::server::prices::diff::diff;
 use crate::server::prices::genai::tests::{fixture_db, FIXTURE};
+use llm_roi_core::money::date::CalendarDate;
+use llm_roi_core::pricebook::{load::load, SourceFile};
 use proptest::prelude::*;
 
 const FX: &str = "schema = 1\n";
@@ -186,7 +186,7 @@ fn a_model_the_database_lacks_keeps_its_nested_tables() {
         &[SourceFile::new("anthropic.toml", out)],
     )
     .unwrap();
-    let kept = |b: &crate::domain::pricebook::Pricebook| {
+    let kept = |b: &llm_roi_core::pricebook::Pricebook| {
         b.provider("anthropic")
             .unwrap()
             .model("claude-made-up")

@@ -1,6 +1,6 @@
 //! The honesty check on the server: the committed prompts sent to a relay
 //! and to its upstream with both keys, the replies read and compared
-//! ([`crate::domain::probe::honesty`]), the result stored.
+//! ([`llm_roi_core::probe::honesty`]), the result stored.
 //!
 //! It spends real tokens, so it runs only when asked (the API, the probe
 //! page) or on a schedule with `check = "honesty"`, takes a run permit,
@@ -8,11 +8,11 @@
 //! price is shown before it starts ([`ProbeService::honesty_plan`]).
 
 use super::*;
-use crate::domain::cost::engine::{request_cost, Usage};
-use crate::domain::probe::history::{Outcome, RunKind, StoredRun};
-use crate::domain::probe::honesty::{verdict, HonestyPlan, HonestyReport, PromptCheck, Reply};
 use crate::server::probe::request::honesty_request;
 use crate::server::probe::store::now_ms;
+use llm_roi_core::cost::engine::{request_cost, Usage};
+use llm_roi_core::probe::history::{Outcome, RunKind, StoredRun};
+use llm_roi_core::probe::honesty::{verdict, HonestyPlan, HonestyReport, PromptCheck, Reply};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 

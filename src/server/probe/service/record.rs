@@ -1,9 +1,9 @@
 //! Keeping finished runs in the history, and reading it back.
 
 use super::*;
-use crate::domain::probe::history::{Outcome, RunKind, StoredRun};
-use crate::domain::probe::report::complete_pairs;
 use crate::server::probe::store::{now_ms, ProbeStore, StoreError};
+use llm_roi_core::probe::history::{Outcome, RunKind, StoredRun};
+use llm_roi_core::probe::report::complete_pairs;
 
 fn outcome_of(status: RunStatus) -> Outcome {
     match status {

@@ -1,0 +1,237 @@
+//! A scenario with a workload mix, estimated route by route.
+//!
+//! The baseline is the log as it was sent: each class on its own vendor's
+//! API ([`AS_LOGGED`]). Every relay that serves at least one of the log's
+//! models is a route; it prices each class on its version of the model, and
+//! a class whose model it lacks stays on the vendor's API, at the vendor's
+//! price, which the route's notes say. Amounts are the log's exact cost;
+//! a day is the log over its days, a request the log over its requests.
+//!
+//! Usage:
+//!
+//! ```ignore
+//! let e = estimate(&book, &scenario_with_mix); // scenario_cost::estimate calls estimate_mix
+//! assert_eq!(e.options[0].option, route_ref(AS_LOGGED));
+//! ```
+
+use crate::cost::engine::EngineError;
+use crate::cost::estimate::{fx_used, CostParts, Estimate, Fit, OptionEstimate, Savings};
+pub use crate::cost::estimate::{route_ref, AS_LOGGED, ROUTE_MODEL};
+use crate::cost::mix::{class_cost, route_model};
+use crate::money::periods::{DAYS_PER_MONTH, DAYS_PER_YEAR};
+use crate::pricebook::{Lifecycle, ModelRef, Pricebook, Provider, ProviderKind};
+use crate::scenario::mix::Mix;
+use crate::scenario::workload::Workload;
+use crate::scenario::{FieldError, Scenario};
+use rust_decimal::Decimal;
+
+/// `n` of `total` as a percentage, e.g. "12.5 %" (words in a note).
+fn share_text(n: u64, total: u64) -> String {
+    let pct = Decimal::from(n) * Decimal::ONE_HUNDRED / Decimal::from(total.max(1));
+    format!("{} %", pct.round_dp(1).normalize())
+}
+
+fn divide(p: &CostParts, by: u64) -> CostParts {
+    let d = Decimal::from(by.max(1));
+    CostParts::new(
+        p.input / d,
+        p.cache_read / d,
+        p.cache_write / d,
+        p.output / d,
+    )
+}
+
+fn in_display(
+    book: &Pricebook,
+    provider: &Provider,
+    parts: CostParts,
+    display: &str,
+) -> Result<CostParts, EngineError> {
+    let f = book
+        .fx
+        .factor(&provider.currency, display)
+        .ok_or_else(|| EngineError::NoRate {
+            from: provider.currency.clone(),
+            to: display.into(),
+        })?;
+    Ok(parts.scale(f))
+}
+
+/// The log on `route` (`None`: as logged), in the display currency, with
+/// the classes it leaves on their vendor's API and the currencies used.
+struct Priced {
+    log: CostParts,
+    kept: Vec<(ModelRef, u64)>,
+    currencies: Vec<String>,
+}
+
+fn price(
+    book: &Pricebook,
+    route: Option<&Provider>,
+    mix: &Mix,
+    display: &str,
+) -> Result<Priced, EngineError> {
+    let mut out = Priced {
+        log: CostParts::default(),
+        kept: Vec::new(),
+        currencies: Vec::new(),
+    };
+    for class in &mix.workload.classes {
+        let served = route.and_then(|p| Some((p, route_model(book, p, &class.source)?)));
+        let (provider, model) = match served {
+            Some(pm) => pm,
+            None => {
+                if route.is_some() {
+                    match out.kept.iter_mut().find(|(m, _)| *m == class.source) {
+                        Some((_, n)) => *n = n.saturating_add(class.requests),
+                        None => out.kept.push((class.source.clone(), class.requests)),
+                    }
+                }
+                book.resolve(&class.source)
+                    .ok_or_else(|| EngineError::UnknownOption(class.source.clone()))?
+            }
+        };
+        let cost = class_cost(book, provider, model, class)?;
+        out.log = out.log.plus(&in_display(book, provider, cost, display)?);
+        if provider.currency != display && !out.currencies.contains(&provider.currency) {
+            out.currencies.push(provider.currency.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// The cost of `workload` as sent (each class on its vendor's API), in
+/// `display`.
+pub fn logged_cost(
+    book: &Pricebook,
+    workload: &Workload,
+    display: &str,
+) -> Result<Decimal, EngineError> {
+    let mix = Mix::new(1, workload.clone());
+    Ok(price(book, None, &mix, display)?.log.total)
+}
+
+fn option(
+    book: &Pricebook,
+    route: Option<&Provider>,
+    mix: &Mix,
+    priced: &Priced,
+    display: &str,
+) -> OptionEstimate {
+    let per_day = divide(&priced.log, mix.days);
+    let requests = mix.workload.requests();
+    let models = mix.workload.models().len();
+    let notes = priced
+        .kept
+        .iter()
+        .map(|(m, n)| {
+            format!(
+                "does not serve {m}: its {} of the requests stay on the vendor's API, at the vendor's price",
+                share_text(*n, requests)
+            )
+        })
+        .collect();
+    let (id, provider_name, model_name, kind, basis, currency) = match route {
+        Some(p) => (
+            p.id.as_str(),
+            p.name.clone(),
+            format!("{} of {models} models", models - priced.kept.len()),
+            p.kind,
+            p.basis_text(book),
+            p.currency.clone(),
+        ),
+        None => (
+            AS_LOGGED,
+            "As logged".to_string(),
+            "each model on its vendor's API".to_string(),
+            ProviderKind::Official,
+            "each vendor's list price".to_string(),
+            display.to_string(),
+        ),
+    };
+    OptionEstimate {
+        option: route_ref(id),
+        provider_name,
+        model_name,
+        kind,
+        is_baseline: route.is_none(),
+        basis,
+        native_currency: currency,
+        tier_above_input_tokens: None,
+        per_request: divide(&priced.log, requests),
+        per_month: per_day.scale(Decimal::from(DAYS_PER_MONTH)),
+        per_year: per_day.scale(Decimal::from(DAYS_PER_YEAR)),
+        per_day,
+        savings: Savings::default(),
+        notes,
+        claimed_overhead_ms: route.and_then(|p| p.claim.as_ref().map(|c| c.claimed_overhead_ms)),
+        savings_claim: None,
+        lifecycle: Lifecycle::default(),
+        fit: Fit::default(),
+    }
+}
+
+fn savings(base: &OptionEstimate, o: &OptionEstimate) -> Savings {
+    let per_day = base.per_day.total - o.per_day.total;
+    Savings {
+        per_day: per_day.normalize(),
+        per_month: (per_day * Decimal::from(DAYS_PER_MONTH)).normalize(),
+        per_year: (per_day * Decimal::from(DAYS_PER_YEAR)).normalize(),
+        pct: (!base.per_day.total.is_zero())
+            .then(|| (per_day / base.per_day.total * Decimal::ONE_HUNDRED).normalize()),
+    }
+}
+
+/// Estimates `mix` as logged and on every relay serving one of its models.
+pub(crate) fn estimate_mix(book: &Pricebook, s: &Scenario, mix: &Mix) -> Estimate {
+    let display = s.currency.code();
+    let mut errors = Vec::new();
+    let mut options = Vec::new();
+    let mut currencies: Vec<String> = Vec::new();
+    let serves = |p: &Provider| {
+        mix.workload
+            .classes
+            .iter()
+            .any(|c| route_model(book, p, &c.source).is_some())
+    };
+    let routes = std::iter::once(None).chain(
+        book.providers
+            .iter()
+            .filter(|p| p.kind == ProviderKind::Relay && serves(p))
+            .map(Some),
+    );
+    for route in routes {
+        match price(book, route, mix, display) {
+            Ok(priced) => {
+                currencies.extend(priced.currencies.iter().cloned());
+                options.push(option(book, route, mix, &priced, display));
+            }
+            Err(e) => errors.push(FieldError {
+                field: "mix".into(),
+                value: route.map_or(AS_LOGGED, |p| p.id.as_str()).into(),
+                message: format!("{e}; the mix cannot be priced as logged with this pricebook"),
+            }),
+        }
+    }
+    if let Some(base) = options.first().filter(|o| o.is_baseline).cloned() {
+        for o in &mut options {
+            o.savings = savings(&base, o);
+        }
+    }
+    options.sort_by_key(|o| (!o.is_baseline, o.per_day.total));
+    if display != "USD" {
+        currencies.push(display.to_string());
+    }
+    Estimate {
+        scenario: s.clone(),
+        currency: s.currency,
+        baseline: route_ref(AS_LOGGED),
+        options,
+        fx: fx_used(book, currencies),
+        errors,
+        today: None,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,24 @@
+//! A scenario's estimate, whichever its traffic: one model's averages
+//! ([`crate::cost::engine`]) or an imported workload mix, route by
+//! route ([`crate::cost::mix_estimate`]).
+//!
+//! Usage: `estimate(&pricebook, &scenario)` returns an [`Estimate`] with every
+//! option's exact costs in the scenario's display currency, baseline first.
+
+use crate::cost::engine::estimate_model;
+use crate::cost::estimate::Estimate;
+use crate::cost::fit::fit_options;
+use crate::cost::mix_estimate::estimate_mix;
+use crate::pricebook::Pricebook;
+use crate::scenario::Scenario;
+
+/// Estimates every option of the scenario, and checks each against the
+/// scenario's requirements.
+pub fn estimate(book: &Pricebook, s: &Scenario) -> Estimate {
+    let mut e = match &s.mix {
+        Some(mix) => estimate_mix(book, s, mix),
+        None => estimate_model(book, s),
+    };
+    fit_options(book, &mut e);
+    e
+}

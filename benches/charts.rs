@@ -5,10 +5,10 @@
 #![expect(clippy::print_stdout, reason = "a benchmark prints its figures")]
 
 use llm_roi::server::charts::render;
-use llm_roi::server::pricing_dir::load_dir;
 use llm_roi_core::report::Evaluation;
 use llm_roi_core::scenario::codec::split_query;
 use llm_roi_core::view::chart_text::ChartKind;
+use llm_roi_prices::pricing_dir::load_dir;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

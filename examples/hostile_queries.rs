@@ -13,8 +13,9 @@ use axum::body::Body;
 use axum::http::Request;
 use http_body_util::BodyExt;
 use llm_roi::server::router::SCENARIO_ROUTES;
-use llm_roi::server::{pricing_dir::load_dir, router, startup, state};
+use llm_roi::server::{router, startup, state};
 use llm_roi_core::scenario::codec::MAX_QUERY_BYTES;
+use llm_roi_prices::pricing_dir::load_dir;
 use std::time::{Duration, Instant};
 use tower::ServiceExt;
 

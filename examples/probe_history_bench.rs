@@ -12,9 +12,9 @@
 //! query and the window statistics of every relay), as the median and the
 //! largest of 21 runs.
 
-use llm_roi::server::probe::store::{now_ms, ProbeStore};
 use llm_roi_core::probe::history::{histories, Origin, Outcome, RunKind, StoredRun, Window};
 use llm_roi_core::probe::sample::Connection;
+use llm_roi_probe::store::{now_ms, ProbeStore};
 use std::collections::BTreeMap;
 use std::time::Instant;
 

@@ -11,9 +11,9 @@
 //! delay, started from one of 64 client addresses in turn; runs go two at a
 //! time (the in-flight cap). Linux only for the memory figure (VmRSS).
 
-use llm_roi::server::pricing_dir::load_dir;
-use llm_roi::server::probe::service::{Limits, StartRequest};
-use llm_roi::server::probe::{build_service, targets::ProbeTargets};
+use llm_roi_prices::pricing_dir::load_dir;
+use llm_roi_probe::service::{Limits, StartRequest};
+use llm_roi_probe::{build_service, targets::ProbeTargets};
 use llm_roi_probe_mocks::{relay_app, serve, upstream_app, Delay};
 use std::net::{IpAddr, Ipv4Addr};
 use std::sync::Arc;
@@ -98,7 +98,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "runs kept: {} (cap {})",
         service.kept_runs(),
-        llm_roi::server::probe::service::MAX_KEPT_RUNS
+        llm_roi_probe::service::MAX_KEPT_RUNS
     );
     println!("clients remembered: {}", service.remembered_clients());
     println!(

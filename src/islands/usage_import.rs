@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use serde::Deserialize;
 
 const ENDPOINT: &str = "/api/v1/workloads";
-/// The server's limit on a usage log (`server::usage::Limits`, 50 MiB).
+/// The server's limit on a usage log (`llm_roi_usage::Limits`, 50 MiB).
 const MAX_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
 
 #[derive(Debug, Clone, Deserialize)]

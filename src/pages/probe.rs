@@ -6,14 +6,14 @@ use crate::components::probe_history::ProbeHistory;
 use crate::components::probe_panel::relay_choices;
 use crate::islands::probe::ProbeIsland;
 use crate::pages::with_pricebook::with_pricebook;
-use crate::server::probe::history_api::PreloadedHistory;
+use crate::server::probe_routes::history::PreloadedHistory;
 use crate::server_fns::probe::probe_info;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use llm_roi_core::probe::history_page::HistoryPage;
 
-/// The history the request carries ([`crate::server::probe::history_api::preload`]).
+/// The history the request carries ([`crate::server::probe_routes::history::preload`]).
 pub fn preloaded_history() -> Option<HistoryPage> {
     use_context::<axum::http::request::Parts>()
         .and_then(|p| p.extensions.get::<PreloadedHistory>().cloned())

@@ -7,8 +7,8 @@
 )]
 
 use super::config::{Cli, Command, FxCommand, PricesCommand};
-use super::pricing_dir::load_dir;
 use super::{history, startup};
+use llm_roi_prices::pricing_dir::load_dir;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -120,7 +120,7 @@ fn archive(cli: &Cli) -> ExitCode {
 fn prices(cli: &Cli, action: &PricesCommand) -> ExitCode {
     let today = cli.today.unwrap_or_else(super::today::today_utc);
     let started = std::time::Instant::now();
-    let result = super::prices::cli::run(&cli.pricing_dir, action, today);
+    let result = super::prices_command::run(&cli.pricing_dir, action, today);
     eprintln!(
         "llm-roi prices: done in {} ms (today = {today})",
         started.elapsed().as_millis()
@@ -137,11 +137,13 @@ fn prices(cli: &Cli, action: &PricesCommand) -> ExitCode {
 /// `llm-roi fx import FILE`: writes `<pricing-dir>/fx.toml`.
 fn fx(cli: &Cli, action: &FxCommand) -> ExitCode {
     let FxCommand::Import { file } = action;
-    match super::fx_import::import(&cli.pricing_dir, file) {
+    match llm_roi_prices::fx_import::import(&cli.pricing_dir, file) {
         Ok(day) => {
             println!(
                 "{}: written from the ECB rates of {day}",
-                cli.pricing_dir.join(super::pricing_dir::FX_FILE).display()
+                cli.pricing_dir
+                    .join(llm_roi_prices::pricing_dir::FX_FILE)
+                    .display()
             );
             ExitCode::SUCCESS
         }

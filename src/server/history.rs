@@ -134,7 +134,7 @@ pub fn record(dir: &Path, book: &Pricebook) -> Result<bool, HistoryError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::server::pricing_dir::load_dir;
+    use llm_roi_prices::pricing_dir::load_dir;
 
     fn scratch(name: &str) -> PathBuf {
         let dir =

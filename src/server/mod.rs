@@ -1,4 +1,7 @@
-//! Server-only code: settings, loading `pricing/`, the JSON API and the router.
+//! Server-only code: settings, the commands, the JSON API, the probe's
+//! routes and the router. The probe, the usage-log readers and the price
+//! importers are the crates `llm-roi-probe`, `llm-roi-usage` and
+//! `llm-roi-prices`.
 //!
 //! The whole module is compiled only with the `ssr` feature.
 
@@ -10,13 +13,11 @@ pub mod commands;
 pub mod config;
 pub mod etag;
 pub mod export;
-pub mod fx_import;
 pub mod headers;
 pub mod history;
 pub mod oembed;
-pub mod prices;
-pub mod pricing_dir;
-pub mod probe;
+pub mod prices_command;
+pub mod probe_routes;
 pub mod render_cache;
 pub mod request_guard;
 pub mod router;
@@ -24,6 +25,5 @@ pub mod site;
 pub mod startup;
 pub mod state;
 pub mod today;
-pub mod usage;
 pub mod usage_estimate;
 pub mod workloads;

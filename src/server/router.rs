@@ -2,8 +2,8 @@
 
 use super::api;
 use super::headers::{self, SecurityHeaders};
-use super::probe::api as probe;
-use super::probe::history_api as history;
+use super::probe_routes::history;
+use super::probe_routes::runs as probe;
 use super::render_cache::RenderCache;
 use super::state::AppState;
 use crate::app::{shell, App};
@@ -51,7 +51,7 @@ pub fn build(state: AppState) -> Router {
     let routes = page_routes();
     let book = state.book.clone();
     let site = state.site.clone();
-    let probe_handle = super::probe::ProbeHandle(state.probe.clone());
+    let probe_handle = super::probe_routes::ProbeHandle(state.probe.clone());
     let context = move || {
         provide_context(book.clone());
         provide_context(site.clone());

@@ -4,11 +4,11 @@
 
 use super::config::Cli;
 use super::history;
-use super::pricing_dir::load_dir;
 use super::site::{parse_embed_origins, parse_public_url, Site, SiteError};
 use super::state::{AppState, LoadedBook};
 use leptos::prelude::LeptosOptions;
 use llm_roi_core::pricebook::PricebookErrors;
+use llm_roi_prices::pricing_dir::load_dir;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -23,11 +23,11 @@ pub enum StartupError {
     #[error("{0}")]
     Site(#[from] SiteError),
     #[error("--probe-targets: {0}")]
-    ProbeTargets(#[from] super::probe::targets::TargetsError),
+    ProbeTargets(#[from] llm_roi_probe::targets::TargetsError),
     #[error("--probe-targets: {0}")]
     Schedule(String),
     #[error("{0}")]
-    Store(#[from] super::probe::store::StoreError),
+    Store(#[from] llm_roi_probe::store::StoreError),
     #[error("cannot listen on {addr}: {source}; pass --addr or set LEPTOS_SITE_ADDR")]
     Listen {
         addr: SocketAddr,
@@ -104,11 +104,11 @@ pub fn app_state(cli: &Cli) -> Result<AppState, StartupError> {
     let book = load_book(cli)?;
     let site = site(cli)?;
     let targets = match &cli.probe_targets {
-        Some(path) => super::probe::targets::load(path)?,
+        Some(path) => llm_roi_probe::targets::load(path)?,
         None => Default::default(),
     };
     let probe =
-        match super::probe::build_service(book.pricebook.clone(), targets, Default::default()) {
+        match llm_roi_probe::build_service(book.pricebook.clone(), targets, Default::default()) {
             Ok(p) => Some(p),
             Err(e) => {
                 eprintln!("llm-roi: the endpoint probe is off: {e}");
@@ -130,8 +130,8 @@ pub fn app_state(cli: &Cli) -> Result<AppState, StartupError> {
 /// else SQLite in `--data-dir`.
 pub async fn open_store(
     cli: &Cli,
-) -> Result<super::probe::store::ProbeStore, super::probe::store::StoreError> {
-    use super::probe::store::ProbeStore;
+) -> Result<llm_roi_probe::store::ProbeStore, llm_roi_probe::store::StoreError> {
+    use llm_roi_probe::store::ProbeStore;
     match cli.database_url.as_deref().filter(|u| !u.trim().is_empty()) {
         Some(url) => ProbeStore::open_postgres(url).await,
         None => ProbeStore::open_sqlite(&cli.data_dir).await,

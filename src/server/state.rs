@@ -72,7 +72,7 @@ pub struct AppState {
     /// The public origin and the framing policy.
     pub site: Site,
     /// The endpoint probe; `None` answers its routes with 503.
-    pub probe: Option<Arc<crate::server::probe::service::ProbeService>>,
+    pub probe: Option<Arc<llm_roi_probe::service::ProbeService>>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

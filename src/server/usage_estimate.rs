@@ -4,13 +4,13 @@
 //! that serves one of its models), in USD; or the change in its monthly cost
 //! between two pricebooks, failing above a threshold, for CI.
 
-use super::pricing_dir::load_dir;
-use super::usage::{read_mix, Import, Limits};
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::pricebook::Pricebook;
 use llm_roi_core::report::Evaluation;
 use llm_roi_core::scenario::mix::Mix;
 use llm_roi_core::scenario::Scenario;
+use llm_roi_prices::pricing_dir::load_dir;
+use llm_roi_usage::{read_mix, Import, Limits};
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

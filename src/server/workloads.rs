@@ -1,10 +1,9 @@
 //! `POST /api/v1/workloads`: a usage log in the body (any format
-//! [`super::usage`] reads: CSV or JSON Lines) becomes a workload mix and the
+//! [`llm_roi_usage`] reads: CSV or JSON Lines) becomes a workload mix and the
 //! links that show it. The body is read as a stream on a blocking thread
 //! (never held whole), within the import's limits; nothing is stored.
 
 use super::state::AppState;
-use super::usage::{read_mix, BadRow, Import, ImportError, Limits, LogError};
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -17,6 +16,7 @@ use llm_roi_core::scenario::codec::{link_query, percent_encode};
 use llm_roi_core::scenario::mix::Mix;
 use llm_roi_core::scenario::workload::{band, band_text};
 use llm_roi_core::scenario::Scenario;
+use llm_roi_usage::{read_mix, BadRow, Import, ImportError, Limits, LogError};
 use serde::Serialize;
 
 /// One class, as the answer lists it.

@@ -21,9 +21,8 @@ pub struct ProbeInfo {
 
 /// The server's probe service, when the probe is configured.
 #[cfg(feature = "ssr")]
-fn probe_service(
-) -> Result<std::sync::Arc<crate::server::probe::service::ProbeService>, ServerFnError> {
-    use_context::<crate::server::probe::ProbeHandle>()
+fn probe_service() -> Result<std::sync::Arc<llm_roi_probe::service::ProbeService>, ServerFnError> {
+    use_context::<crate::server::probe_routes::ProbeHandle>()
         .and_then(|h| h.0)
         .ok_or_else(|| ServerFnError::new(NOT_CONFIGURED))
 }
@@ -35,7 +34,7 @@ const NOT_CONFIGURED: &str = "the probe is not configured on this server";
 /// The probe's settings and budget, as the page renders the panel.
 #[cfg(feature = "ssr")]
 pub fn probe_info() -> ProbeInfo {
-    let handle = use_context::<crate::server::probe::ProbeHandle>();
+    let handle = use_context::<crate::server::probe_routes::ProbeHandle>();
     match handle.and_then(|h| h.0) {
         Some(p) => {
             let (used, per_hour) = p.budget();
@@ -83,7 +82,7 @@ pub async fn start_probe(
             IpAddr::V4(Ipv4Addr::UNSPECIFIED),
             |axum::Extension(ConnectInfo(a))| a.ip(),
         );
-    let req = crate::server::probe::service::StartRequest {
+    let req = llm_roi_probe::service::StartRequest {
         relay: Some(relay),
         target_url: None,
         upstream: None,
@@ -103,7 +102,7 @@ pub async fn start_probe(
 /// Asks a run to stop; `token` is the one its start returned.
 #[server(prefix = "/api/fn", endpoint = "probe_cancel")]
 pub async fn cancel_probe(id: String, token: String) -> Result<bool, ServerFnError> {
-    use crate::server::probe::runs::CancelOutcome;
+    use llm_roi_probe::runs::CancelOutcome;
     match probe_service()?.cancel(&id, &token) {
         CancelOutcome::Cancelling => Ok(true),
         CancelOutcome::UnknownRun => Err(ServerFnError::new("the run is no longer kept")),

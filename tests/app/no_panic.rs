@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 fn book() -> &'static Pricebook {
     static BOOK: OnceLock<Pricebook> = OnceLock::new();
     BOOK.get_or_init(|| {
-        llm_roi::server::pricing_dir::load_dir(std::path::Path::new(crate::support::PRICING))
+        llm_roi_prices::pricing_dir::load_dir(std::path::Path::new(crate::support::PRICING))
             .unwrap()
     })
 }

@@ -2,8 +2,8 @@
 
 use crate::support::{get, get_with};
 use axum::http::StatusCode;
-use llm_roi::server::pricing_dir::load_dir;
 use llm_roi_core::pricebook::fingerprint::fingerprint;
+use llm_roi_prices::pricing_dir::load_dir;
 use std::path::{Path, PathBuf};
 
 /// The playbook's scenario (the README's preset link).

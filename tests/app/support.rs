@@ -8,7 +8,8 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use llm_roi::server::site::Site;
-use llm_roi::server::{history, pricing_dir::load_dir, router, startup, state};
+use llm_roi::server::{history, router, startup, state};
+use llm_roi_prices::pricing_dir::load_dir;
 use std::sync::OnceLock;
 use tower::ServiceExt;
 

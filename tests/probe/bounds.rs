@@ -4,7 +4,7 @@
 
 use crate::support::{app_limited, call, mocked_targets, start_run, wait_done, CountingLookup};
 use axum::http::StatusCode;
-use llm_roi::server::probe::{service::Limits, targets::ProbeTargets};
+use llm_roi_probe::{service::Limits, targets::ProbeTargets};
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 

@@ -3,11 +3,11 @@
 
 use crate::support::{call, mocked_targets, scratch_dir, service_and_app, start_run, wait_done};
 use axum::http::StatusCode;
-use llm_roi::server::probe::schedule::{Check, Schedule};
-use llm_roi::server::probe::service::Limits;
-use llm_roi::server::probe::store::{now_ms, ProbeStore};
 use llm_roi_core::probe::history::{Origin, Outcome};
 use llm_roi_core::probe::sample::Connection;
+use llm_roi_probe::schedule::{Check, Schedule};
+use llm_roi_probe::service::Limits;
+use llm_roi_probe::store::{now_ms, ProbeStore};
 use serde_json::Value;
 use std::sync::Arc;
 use std::time::Duration;

@@ -4,9 +4,9 @@
 
 use crate::support::{call, scratch_dir, service_and_app};
 use axum::http::StatusCode;
-use llm_roi::server::probe::service::Limits;
-use llm_roi::server::probe::store::ProbeStore;
-use llm_roi::server::probe::targets::ProbeTargets;
+use llm_roi_probe::service::Limits;
+use llm_roi_probe::store::ProbeStore;
+use llm_roi_probe::targets::ProbeTargets;
 use llm_roi_probe_mocks::{relay_app_with, serve, upstream_app, Delay, Mode, RelayMode, GOOD_KEY};
 use serde_json::Value;
 use std::sync::Arc;

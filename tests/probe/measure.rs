@@ -1,10 +1,10 @@
 //! The probe's measurements against local mocks (nothing leaves 127.0.0.1).
 
 use bytes::Bytes;
-use llm_roi::server::probe::measure::{Conn, Endpoint, ProbeRequest, Prober, Timeouts};
-use llm_roi::server::probe::tls::client_config;
 use llm_roi_core::probe::paired::overhead;
 use llm_roi_core::probe::sample::{ErrorClass, TlsKind};
+use llm_roi_probe::measure::{Conn, Endpoint, ProbeRequest, Prober, Timeouts};
+use llm_roi_probe::tls::client_config;
 use llm_roi_probe_mocks::*;
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -206,7 +206,7 @@ async fn every_error_class_is_classified_from_the_mock() {
         },
     );
     let ep = endpoint("http", "127.0.0.1", upstream);
-    let class = |m: llm_roi::server::probe::measure::Measured| (m.error, m.retry_after_s);
+    let class = |m: llm_roi_probe::measure::Measured| (m.error, m.retry_after_s);
     let mut slot = None;
 
     // Authenticated mode: 401 is a failure.

@@ -2,7 +2,7 @@
 
 use crate::support::{app, call, mocked_targets, start_run, start_run_with_token, wait_done};
 use axum::http::StatusCode;
-use llm_roi::server::probe::targets::ProbeTargets;
+use llm_roi_probe::targets::ProbeTargets;
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

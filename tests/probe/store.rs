@@ -3,9 +3,9 @@
 //! in `make test`; with `LLM_ROI_REQUIRE_POSTGRES=1` its absence fails).
 
 use crate::support::scratch_dir;
-use llm_roi::server::probe::store::{ProbeStore, Stamp, StoreError};
 use llm_roi_core::probe::history::{Origin, Outcome, RunKind, StoredRun};
 use llm_roi_core::probe::sample::Connection;
+use llm_roi_probe::store::{ProbeStore, Stamp, StoreError};
 use std::collections::BTreeMap;
 
 fn run(id: &str, finished_at_ms: i64, outcome: Outcome) -> StoredRun {

@@ -3,11 +3,10 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use llm_roi::server::probe::guard::Lookup;
-use llm_roi::server::probe::{
-    build_service, build_service_with, service::Limits, targets::ProbeTargets,
-};
-use llm_roi::server::{pricing_dir::load_dir, router, state};
+use llm_roi::server::{router, state};
+use llm_roi_prices::pricing_dir::load_dir;
+use llm_roi_probe::guard::Lookup;
+use llm_roi_probe::{build_service, build_service_with, service::Limits, targets::ProbeTargets};
 use llm_roi_probe_mocks::{relay_app, serve, upstream_app, Delay};
 use serde_json::Value;
 use std::future::Future;
@@ -151,10 +150,7 @@ pub fn service_and_app(
     targets: ProbeTargets,
     limits: Limits,
     key_env: Option<&dyn Fn(&str) -> String>,
-) -> (
-    Arc<llm_roi::server::probe::service::ProbeService>,
-    axum::Router,
-) {
+) -> (Arc<llm_roi_probe::service::ProbeService>, axum::Router) {
     let mut pricebook = load_dir(std::path::Path::new(PRICING)).unwrap();
     if let Some(key_env) = key_env {
         for p in &mut pricebook.providers {

@@ -7,7 +7,7 @@ use llm_roi_core::scenario::codec::split_query;
 /// `q` evaluated on the frozen pricebook of 2026-11-24, on that day.
 fn scenario(q: &str) -> Evaluation {
     let dir = std::path::Path::new("tests/fixtures/pricebook-2026-11-24");
-    let book = crate::server::pricing_dir::load_dir(dir).unwrap();
+    let book = llm_roi_prices::pricing_dir::load_dir(dir).unwrap();
     let day = CalendarDate::new(2026, 11, 24).unwrap();
     let ev = Evaluation::of_link(&book, &split_query(q), &[], day);
     assert!(ev.errors.is_empty(), "{:?}", ev.errors);

@@ -3,7 +3,6 @@
 
 use super::{EstimateArgs, Failed, OutputFormat};
 use crate::server::export::write_csv;
-use crate::server::usage::Import;
 use crate::server::workloads::answer;
 use llm_roi_core::cost::estimate::Estimate;
 use llm_roi_core::money::DisplayCurrency;
@@ -15,6 +14,7 @@ use llm_roi_core::scenario::mix::Mix;
 use llm_roi_core::scenario::workload::{band, band_text};
 use llm_roi_core::view::display::{money, number, percent};
 use llm_roi_core::view::option_rows::rows as option_rows;
+use llm_roi_usage::Import;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 use std::io::Write as _;

@@ -2,7 +2,7 @@
 //!
 //! [`load`] works on file texts, so the same code runs in tests, in the
 //! `check` subcommand and at server start; reading the directory is the
-//! server's job (`server::pricing_dir`).
+//! server's job (`llm_roi_prices::pricing_dir`).
 
 use super::error::PricebookErrors;
 use super::file_ctx::FileCtx;

@@ -1,6 +1,6 @@
 use super::*;
-use crate::server::prices::diff::diff;
-use crate::server::prices::genai::tests::{fixture_db, FIXTURE};
+use crate::diff::diff;
+use crate::genai::tests::{fixture_db, FIXTURE};
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::pricebook::{load::load, SourceFile};
 use proptest::prelude::*;
@@ -149,7 +149,7 @@ proptest! {
             .replace("\"input_mtok\": \"0.05\"", &format!("\"input_mtok\": \"{batch_in}\""))
             .replace("\"input_mtok\": \"0.15\"", &format!("\"input_mtok\": \"{off_in}\""))
             .replace("\"input_mtok\": \"1.25\"", &format!("\"input_mtok\": \"{flex_in}\""));
-        let db = crate::server::prices::genai::read("p.json", &json, "p", today(), &[]).unwrap();
+        let db = crate::genai::read("p.json", &json, "p", today(), &[]).unwrap();
         let mut files = Vec::new();
         for (id, text) in [("anthropic", ANTHROPIC.to_string()), ("deepseek", ANTHROPIC.replace("id = \"anthropic\"", "id = \"deepseek\"").replace("claude-haiku-5-5", "deepseek-flash")), ("openai", ANTHROPIC.replace("id = \"anthropic\"", "id = \"openai\"").replace("claude-haiku-5-5", "gpt-5.4"))] {
             let (out, _) = update(&format!("{id}.toml"), &text, db.provider(id).unwrap(), &db.via, &[]).unwrap();

@@ -13,9 +13,7 @@
 //! cache keys `/report` by it, and [`preload`], inside the cache, puts the
 //! history itself there for `/probe` and `/report`.
 
-use super::api::{probe, ApiError};
-use super::service::ProbeService;
-use super::store::{now_ms, Backend};
+use super::runs::{probe, ApiError};
 use crate::server::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::{header, StatusCode};
@@ -25,6 +23,8 @@ use axum::Json;
 use llm_roi_core::probe::history::{histories, RunKind, Window};
 use llm_roi_core::probe::history_page::{utc_minute, window_cells, HistoryPage, WINDOW_COLUMNS};
 use llm_roi_core::probe::honesty::HonestyReport;
+use llm_roi_probe::service::ProbeService;
+use llm_roi_probe::store::{now_ms, Backend};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 

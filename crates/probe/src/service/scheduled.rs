@@ -1,8 +1,8 @@
 //! The schedules' tasks and the history's pruning.
 
 use super::*;
-use crate::server::probe::schedule::{Check, Schedule};
-use crate::server::probe::store::now_ms;
+use crate::schedule::{Check, Schedule};
+use crate::store::now_ms;
 use llm_roi_core::probe::history::RunKind;
 use tokio::task::JoinHandle;
 use tokio::time::MissedTickBehavior;

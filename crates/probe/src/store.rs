@@ -11,8 +11,8 @@
 //! Usage:
 //!
 //! ```no_run
-//! # async fn demo() -> Result<(), llm_roi::server::probe::store::StoreError> {
-//! use llm_roi::server::probe::store::ProbeStore;
+//! # async fn demo() -> Result<(), llm_roi_probe::store::StoreError> {
+//! use llm_roi_probe::store::ProbeStore;
 //! let store = ProbeStore::open_sqlite(std::path::Path::new("data")).await?;
 //! let runs = store.finished_since(0).await?;
 //! # Ok(()) }

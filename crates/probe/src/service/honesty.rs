@@ -8,8 +8,8 @@
 //! price is shown before it starts ([`ProbeService::honesty_plan`]).
 
 use super::*;
-use crate::server::probe::request::honesty_request;
-use crate::server::probe::store::now_ms;
+use crate::request::honesty_request;
+use crate::store::now_ms;
 use llm_roi_core::cost::engine::{request_cost, Usage};
 use llm_roi_core::probe::history::{Outcome, RunKind, StoredRun};
 use llm_roi_core::probe::honesty::{verdict, HonestyPlan, HonestyReport, PromptCheck, Reply};

@@ -7,14 +7,14 @@
 //!   token in `{"token": …}` (returned only by the start);
 //! - `GET /api/v1/probe/status` gives the host, limits and the hourly budget.
 
-use super::runs::CancelOutcome;
-use super::service::{ProbeService, StartRequest};
 use crate::server::state::AppState;
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::StatusCode;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
+use llm_roi_probe::runs::CancelOutcome;
+use llm_roi_probe::service::{ProbeService, StartRequest};
 use serde_json::json;
 use std::convert::Infallible;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -31,8 +31,8 @@ impl ApiError {
     }
 }
 
-impl From<super::service::StartError> for ApiError {
-    fn from(e: super::service::StartError) -> Self {
+impl From<llm_roi_probe::service::StartError> for ApiError {
+    fn from(e: llm_roi_probe::service::StartError) -> Self {
         Self(
             StatusCode::from_u16(e.status()).unwrap_or(StatusCode::BAD_REQUEST),
             e.to_string(),

@@ -1,7 +1,7 @@
 //! Keeping finished runs in the history, and reading it back.
 
 use super::*;
-use crate::server::probe::store::{now_ms, ProbeStore, StoreError};
+use crate::store::{now_ms, ProbeStore, StoreError};
 use llm_roi_core::probe::history::{Outcome, RunKind, StoredRun};
 use llm_roi_core::probe::report::complete_pairs;
 
@@ -127,7 +127,7 @@ impl ProbeService {
     /// The stored runs that finished at or after `since_ms`, oldest first.
     ///
     /// What was read last is kept under the store's
-    /// [`Stamp`](crate::server::probe::store::Stamp) (run count,
+    /// [`Stamp`](crate::store::Stamp) (run count,
     /// first and last finish), which any insert or prune, by this server or
     /// another sharing the database, changes. While it holds, only the stamp
     /// is read: on SQLite, reading 6,720 rows takes about 170 ms, the stamp

@@ -1,11 +1,9 @@
 //! The endpoint probe: measures a relay's latency overhead against its
 //! upstream, from this server.
 
-pub mod api;
 pub mod budget;
 pub mod endpoint;
 pub mod guard;
-pub mod history_api;
 pub mod measure;
 pub mod request;
 pub mod runs;
@@ -50,7 +48,3 @@ pub fn build_service_with(
         book, targets, limits, prober, lookup,
     )))
 }
-
-/// The probe service as Leptos context, for the server functions.
-#[derive(Clone)]
-pub struct ProbeHandle(pub Option<Arc<service::ProbeService>>);

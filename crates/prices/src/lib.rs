@@ -16,11 +16,12 @@
 //! llm-roi prices diff --against litellm pricing/sources/litellm-1.110.2.json --today 2026-12-01
 //! ```
 
-pub mod cli;
 pub mod diff;
 pub mod field;
+pub mod fx_import;
 pub mod genai;
 pub mod litellm;
+pub mod pricing_dir;
 pub mod write;
 
 use llm_roi_core::money::date::CalendarDate;

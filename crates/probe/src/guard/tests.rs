@@ -1,5 +1,5 @@
 use super::*;
-use crate::server::probe::special_ranges::{Class, RANGES};
+use crate::special_ranges::{Class, RANGES};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -189,7 +189,7 @@ async fn public_targets_are_pinned_to_the_checked_addresses() {
 fn every_range_in_the_table_is_refused_from_first_to_last_address() {
     for r in &RANGES {
         for addr in [r.net, r.last()] {
-            let got = crate::server::probe::special_ranges::refused(addr);
+            let got = crate::special_ranges::refused(addr);
             let got = got.unwrap_or_else(|| panic!("{addr} ({}) is not refused", r.source));
             assert!(
                 got.prefix >= r.prefix,

@@ -1,11 +1,11 @@
 //! `llm-roi prices import` and `llm-roi prices diff`.
 
-use super::write::{update, WriteError, WriteReport};
-use super::{diff, genai, litellm, Database, DbError, Source};
 use crate::server::config::PricesCommand;
-use crate::server::pricing_dir::{load_dir, read_dir};
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::pricebook::{PricebookErrors, ProviderKind};
+use llm_roi_prices::pricing_dir::{load_dir, read_dir};
+use llm_roi_prices::write::{update, WriteError, WriteReport};
+use llm_roi_prices::{diff, genai, litellm, Database, DbError, Source};
 use std::path::{Path, PathBuf};
 
 /// Why a prices command failed (exit 2; a diff that finds problems exits 1).

@@ -2,35 +2,14 @@
 //! gives before or instead of a handler: a query too long (414) and a
 //! handler that panicked (500).
 //!
-//! The format follows the path: JSON (`{"error": …}`) under `/api/`, CSV for
-//! `*.csv`, an SVG with the message for `/chart/*.svg`, a small HTML page
-//! otherwise.
+//! The format is the route's ([`crate::server::route_rules`]): JSON
+//! (`{"error": …}`) under `/api/` and for oEmbed, CSV for the CSV exports,
+//! an SVG with the message for `/chart/*`, a small HTML page otherwise.
 
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-/// The format a path answers in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Json,
-    Csv,
-    Svg,
-    Html,
-}
-
-impl Format {
-    pub fn of(path: &str) -> Self {
-        if path.starts_with("/api/") {
-            Self::Json
-        } else if path.ends_with(".csv") {
-            Self::Csv
-        } else if path.starts_with("/chart/") {
-            Self::Svg
-        } else {
-            Self::Html
-        }
-    }
-}
+pub use super::route_rules::Format;
 
 fn escape_xml(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -83,7 +62,11 @@ mod tests {
             ("/report", Format::Html, "text/html; charset=utf-8"),
         ];
         for (path, format, content_type) in cases {
-            assert_eq!(Format::of(path), format, "{path}");
+            assert_eq!(
+                super::super::route_rules::rules(path).format,
+                format,
+                "{path}"
+            );
             let res = answer(format, StatusCode::URI_TOO_LONG, "a <long> \"query\"");
             assert_eq!(res.status(), StatusCode::URI_TOO_LONG);
             assert_eq!(res.headers()["content-type"], content_type, "{path}");

@@ -19,18 +19,6 @@ use axum::response::{IntoResponse, Response};
 use http_body_util::BodyExt;
 use sha2::{Digest, Sha256};
 
-/// The paths whose answers get a tag.
-const TAGGED: [&str; 8] = [
-    "/",
-    "/report",
-    "/embed",
-    "/probe",
-    "/report.csv",
-    "/oembed",
-    "/api/v1/estimate",
-    "/api/v1/pricebook",
-];
-
 /// The per-render nonce leptos writes into a page (`nonce="…"`), which our
 /// content security policy does not use.
 fn nonce(body: &[u8]) -> Option<&[u8]> {
@@ -82,7 +70,7 @@ fn not_modified(mut parts: axum::http::response::Parts) -> Response {
 /// The middleware.
 pub async fn conditional(req: Request, next: Next) -> Response {
     let method = req.method().clone();
-    let tagged = TAGGED.contains(&req.uri().path());
+    let tagged = super::route_rules::rules(req.uri().path()).body_etag;
     let if_none_match = req
         .headers()
         .get(header::IF_NONE_MATCH)

@@ -1,7 +1,8 @@
 //! Security headers on every response.
 //!
-//! - `Content-Security-Policy: frame-ancestors …`: `/embed` may be framed by
-//!   the site and the `--embed-origins`; every other route by nobody
+//! - `Content-Security-Policy: frame-ancestors …`: a frameable route
+//!   (`route_rules`: `/embed`) may be framed by the site and the
+//!   `--embed-origins`; every other route by nobody
 //!   (`'none'`, with `X-Frame-Options: DENY` for older browsers).
 //! - `X-Content-Type-Options: nosniff`.
 //! - `Referrer-Policy: strict-origin-when-cross-origin`: a scenario's query
@@ -15,7 +16,6 @@ use axum::http::header::{
 use axum::http::HeaderValue;
 use axum::middleware::Next;
 use axum::response::Response;
-use llm_roi_core::report::embed::EMBED_PATH;
 use std::sync::Arc;
 
 /// The header values, built once at start.
@@ -37,7 +37,7 @@ impl SecurityHeaders {
 
 /// The middleware.
 pub async fn add(State(policy): State<Arc<SecurityHeaders>>, req: Request, next: Next) -> Response {
-    let embed = req.uri().path() == EMBED_PATH;
+    let embed = super::route_rules::rules(req.uri().path()).frameable;
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     if embed {

@@ -20,6 +20,7 @@ pub mod prices_command;
 pub mod probe_routes;
 pub mod render_cache;
 pub mod request_guard;
+pub mod route_rules;
 pub mod router;
 pub mod site;
 pub mod startup;

@@ -63,14 +63,11 @@ pub struct CacheStats {
     pub misses: u64,
 }
 
-/// Whether answers to `path` are cached: not `/` and `/probe`, which show
-/// the probe's live budget. `/report` shows the probe history too, so its
-/// key also holds the history's stamp ([`KeyExtra`]).
+/// Whether answers to `path` are cached: the route table's rule (not `/` and
+/// `/probe`, which show the probe's live budget). `/report` shows the probe
+/// history too, so its key also holds the history's stamp ([`KeyExtra`]).
 fn cached_path(path: &str) -> bool {
-    matches!(
-        path,
-        "/report" | "/embed" | "/report.csv" | "/api/v1/estimate"
-    ) || (path.starts_with("/chart/") && path.ends_with(".svg"))
+    super::route_rules::rules(path).render_cached
 }
 
 /// The query as the cache keys it.

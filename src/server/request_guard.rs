@@ -4,7 +4,8 @@
 //! (the panic's message goes to stderr). tower-http's `CatchPanicLayer`
 //! stays outside it as the very last resort.
 
-use super::answer_format::{answer, Format};
+use super::answer_format::answer;
+use super::route_rules::rules;
 use axum::extract::Request;
 use axum::http::StatusCode;
 use axum::middleware::Next;
@@ -29,7 +30,7 @@ pub fn panic_answer(path: &str, panic: &(dyn std::any::Any + Send)) -> Response 
         panic_message(panic)
     );
     answer(
-        Format::of(path),
+        rules(path).format,
         StatusCode::INTERNAL_SERVER_ERROR,
         "the server failed on this request; the failure is logged",
     )
@@ -41,7 +42,7 @@ pub async fn guard(req: Request, next: Next) -> Response {
     let query_bytes = req.uri().query().map_or(0, str::len);
     if query_bytes > MAX_QUERY_BYTES {
         return answer(
-            Format::of(&path),
+            rules(&path).format,
             StatusCode::URI_TOO_LONG,
             &format!(
                 "the query is {query_bytes} bytes; at most {MAX_QUERY_BYTES} are read. A link made by llm-roi is far shorter: remove repeated or unknown parameters"

@@ -14,19 +14,6 @@ use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::sync::{Arc, OnceLock};
 
-/// Every route that computes from a scenario query: the pages, the JSON
-/// estimate, the CSV and the three charts.
-pub const SCENARIO_ROUTES: [&str; 8] = [
-    "/",
-    "/report",
-    "/embed",
-    "/api/v1/estimate",
-    "/report.csv",
-    "/chart/cost.svg",
-    "/chart/savings.svg",
-    "/chart/rollout.svg",
-];
-
 /// The app's page routes, listed once per process.
 ///
 /// Listing renders the app with resource loading switched off for the whole

@@ -5,7 +5,7 @@
 
 use crate::support::get;
 use axum::http::StatusCode;
-use llm_roi::server::router::SCENARIO_ROUTES;
+use llm_roi::server::route_rules::scenario_paths;
 use llm_roi_core::scenario::codec::MAX_QUERY_BYTES;
 
 /// `item` repeated, joined by `sep`, up to `bytes` long.
@@ -50,14 +50,14 @@ fn hostile(bytes: usize) -> Vec<(&'static str, String)> {
 
 #[tokio::test]
 async fn a_query_past_8_kb_is_414_in_the_routes_format() {
-    for path in SCENARIO_ROUTES {
+    for path in scenario_paths() {
         for (what, q) in hostile(60 * 1024) {
             let uri = format!("{path}?{q}");
             let (status, content_type, body) = get(&uri).await;
             assert_eq!(status, StatusCode::URI_TOO_LONG, "{path} {what}");
             assert!(body.len() < 1024, "{path} {what}: {} bytes", body.len());
             assert!(body.contains("at most 8192"), "{path} {what}: {body}");
-            let expected = match path {
+            let expected = match path.as_str() {
                 "/api/v1/estimate" => "application/json",
                 "/report.csv" => "text/csv; charset=utf-8",
                 p if p.starts_with("/chart/") => "image/svg+xml",
@@ -71,7 +71,7 @@ async fn a_query_past_8_kb_is_414_in_the_routes_format() {
 #[tokio::test]
 async fn the_worst_queries_within_8_kb_answer_small_with_each_problem_once() {
     let mut largest = (0, String::new());
-    for path in SCENARIO_ROUTES {
+    for path in scenario_paths() {
         for (what, q) in hostile(MAX_QUERY_BYTES) {
             assert!(q.len() <= MAX_QUERY_BYTES, "{what}: {}", q.len());
             let uri = format!("{path}?{q}");

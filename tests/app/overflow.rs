@@ -3,14 +3,14 @@
 
 use crate::support::get;
 use axum::http::StatusCode;
-use llm_roi::server::router::SCENARIO_ROUTES;
+use llm_roi::server::route_rules::scenario_paths;
 
 /// One-off costs of 8 h × 1e-28: ROI % = net ÷ costs would pass the largest decimal.
 const TINY_RATE: &str = "rate=0.0000000000000000000000000001";
 
 #[tokio::test]
 async fn a_tiny_cost_is_named_on_every_route() {
-    for path in SCENARIO_ROUTES {
+    for path in scenario_paths() {
         let uri = format!("{path}?{TINY_RATE}");
         let (status, _, body) = get(&uri).await;
         assert!(

@@ -12,7 +12,7 @@
 use axum::body::Body;
 use axum::http::Request;
 use http_body_util::BodyExt;
-use llm_roi::server::router::SCENARIO_ROUTES;
+use llm_roi::server::route_rules::scenario_paths;
 use llm_roi::server::{router, startup, state};
 use llm_roi_core::scenario::codec::MAX_QUERY_BYTES;
 use llm_roi_prices::pricing_dir::load_dir;
@@ -107,7 +107,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     for (what, q) in &queries {
         assert!(q.len() <= MAX_QUERY_BYTES, "{what}: {} bytes", q.len());
-        for route in SCENARIO_ROUTES {
+        for route in scenario_paths() {
             let uri = format!("{route}?{q}");
             let mut times = Vec::new();
             let mut answer = (0, 0);

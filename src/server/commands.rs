@@ -12,8 +12,25 @@ use llm_roi_prices::pricing_dir::load_dir;
 use std::path::Path;
 use std::process::ExitCode;
 
+/// Logs go to stderr, filtered by `RUST_LOG` (default: `info` for `serve`,
+/// `warn` for the other commands, whose results are their output).
+pub fn init_logs(cli: &Cli) {
+    use std::io::IsTerminal;
+    let serving = matches!(cli.command, None | Some(Command::Serve));
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+        tracing_subscriber::EnvFilter::new(if serving { "info" } else { "warn" })
+    });
+    // A second call (tests run several commands in one process) keeps the first.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .try_init();
+}
+
 /// Runs the command `cli` names.
 pub async fn run(cli: Cli) -> ExitCode {
+    init_logs(&cli);
     match &cli.command {
         Some(Command::Check { dir }) => check(dir.as_deref().unwrap_or(&cli.pricing_dir)),
         Some(Command::Archive) => archive(&cli),
@@ -39,11 +56,11 @@ pub async fn run(cli: Cli) -> ExitCode {
         Some(Command::Serve) | None => match startup::serve(&cli).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e @ startup::StartupError::Serve(_)) => {
-                eprintln!("llm-roi: {e}");
+                tracing::error!("llm-roi: {e}");
                 ExitCode::FAILURE
             }
             Err(e) => {
-                eprintln!("llm-roi refuses to start: {e}");
+                tracing::error!("llm-roi refuses to start: {e}");
                 ExitCode::FAILURE
             }
         },

@@ -1,7 +1,7 @@
 //! The router's outer guard: refuses a query longer than
 //! [`MAX_QUERY_BYTES`] with `414 URI Too Long` before any handler reads it,
 //! and answers a handler's panic with a `500` in the route's format
-//! (the panic's message goes to stderr). tower-http's `CatchPanicLayer`
+//! (the panic's message is logged). tower-http's `CatchPanicLayer`
 //! stays outside it as the very last resort.
 
 use super::answer_format::answer;
@@ -25,10 +25,7 @@ pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
 
 /// The 500 answer after a panic on `path`.
 pub fn panic_answer(path: &str, panic: &(dyn std::any::Any + Send)) -> Response {
-    eprintln!(
-        "llm-roi: a request to {path} panicked: {}",
-        panic_message(panic)
-    );
+    tracing::error!(path, panic = panic_message(panic), "a request panicked");
     answer(
         rules(path).format,
         StatusCode::INTERNAL_SERVER_ERROR,

@@ -33,6 +33,44 @@ fn last_resort(panic: Box<dyn std::any::Any + Send + 'static>) -> axum::response
     super::request_guard::panic_answer("", panic.as_ref())
 }
 
+type Req = axum::http::Request<axum::body::Body>;
+type Res = axum::http::Response<axum::body::Body>;
+type RequestSpans = tower_http::trace::TraceLayer<
+    tower_http::classify::SharedClassifier<tower_http::classify::ServerErrorsAsFailures>,
+    fn(&Req) -> tracing::Span,
+    (),
+    fn(&Res, std::time::Duration, &tracing::Span),
+>;
+
+/// A request's span: its method and path (never the query, which holds a
+/// team's traffic); the status is recorded when it is answered.
+fn request_span(req: &Req) -> tracing::Span {
+    tracing::info_span!(
+        "request",
+        method = %req.method(),
+        path = %req.uri().path(),
+        status = tracing::field::Empty,
+    )
+}
+
+/// Logs an answer's status and time in its request's span.
+fn answered(res: &Res, latency: std::time::Duration, span: &tracing::Span) {
+    span.record("status", res.status().as_u16());
+    tracing::info!(
+        status = res.status().as_u16(),
+        ms = latency.as_millis(),
+        "answered"
+    );
+}
+
+/// A span per request, and a line when it is answered.
+fn request_spans() -> RequestSpans {
+    tower_http::trace::TraceLayer::new_for_http()
+        .make_span_with(request_span as fn(&Req) -> tracing::Span)
+        .on_request(())
+        .on_response(answered as fn(&Res, std::time::Duration, &tracing::Span))
+}
+
 /// Builds the whole application's router.
 pub fn build(state: AppState) -> Router {
     let routes = page_routes();
@@ -103,6 +141,7 @@ pub fn build(state: AppState) -> Router {
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
             last_resort,
         ))
+        .layer(request_spans())
 }
 
 #[cfg(test)]

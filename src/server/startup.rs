@@ -54,10 +54,6 @@ pub fn leptos_options(site_root: &str, addr: SocketAddr) -> LeptosOptions {
 /// Loads `--pricing-dir` and the history, adding the current pricebook to
 /// the history directory when it is missing. Unusable history files and an
 /// unwritable directory are warnings (old links then cannot list changes).
-#[expect(
-    clippy::print_stdout,
-    reason = "start-up news for the person running the server"
-)]
 pub fn load_book(cli: &Cli) -> Result<LoadedBook, StartupError> {
     let book = load_dir(&cli.pricing_dir).map_err(|source| StartupError::Pricing {
         dir: cli.pricing_dir.clone(),
@@ -66,16 +62,17 @@ pub fn load_book(cli: &Cli) -> Result<LoadedBook, StartupError> {
     let dir = cli.history_dir();
     let (mut past, problems) = history::load(&dir);
     for p in problems {
-        eprintln!("llm-roi: pricebook history: skipped {p}");
+        tracing::warn!(problem = %p, "pricebook history: file skipped");
     }
     match history::record(&dir, &book) {
-        Ok(true) => println!(
-            "llm-roi: added the current pricebook to {}; commit it with the price change",
-            dir.display()
+        Ok(true) => tracing::info!(
+            dir = %dir.display(),
+            "added the current pricebook to the history; commit it with the price change"
         ),
         Ok(false) => {}
-        Err(e) => eprintln!(
-            "llm-roi: pricebook history: {e}; links made now will not be able to list which prices change later"
+        Err(e) => tracing::warn!(
+            error = %e,
+            "pricebook history not written; links made now will not be able to list which prices change later"
         ),
     }
     past.insert(book.clone());
@@ -111,7 +108,7 @@ pub fn app_state(cli: &Cli) -> Result<AppState, StartupError> {
         match llm_roi_probe::build_service(book.pricebook.clone(), targets, Default::default()) {
             Ok(p) => Some(p),
             Err(e) => {
-                eprintln!("llm-roi: the endpoint probe is off: {e}");
+                tracing::warn!(error = %e, "the endpoint probe is off");
                 None
             }
         };
@@ -142,21 +139,17 @@ pub async fn open_store(
 pub const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
 
 /// `llm-roi [serve]`: builds the router once and serves it until stopped.
-#[expect(
-    clippy::print_stdout,
-    reason = "start-up news for the person running the server"
-)]
 pub async fn serve(cli: &Cli) -> Result<(), StartupError> {
     let state = app_state(cli)?;
     let store = std::sync::Arc::new(open_store(cli).await?);
-    println!("llm-roi: probe history in {}", store.location());
+    tracing::info!(store = %store.location(), "probe history opened");
     if let Some(p) = &state.probe {
         p.attach_store(store);
         let retention = std::time::Duration::from_secs(u64::from(cli.retention_days) * 86_400);
         p.spawn_pruning(retention, PRUNE_EVERY);
         let schedules = p.spawn_schedules();
         if !schedules.is_empty() {
-            println!("llm-roi: {} probe schedule(s) running", schedules.len());
+            tracing::info!(schedules = schedules.len(), "probe schedules running");
         }
     }
     let book = state.book.clone();
@@ -167,14 +160,14 @@ pub async fn serve(cli: &Cli) -> Result<(), StartupError> {
             addr: cli.addr,
             source,
         })?;
-    println!(
-        "llm-roi: pricebook {} ({} providers) from {}; {} pricebook(s) in the history",
-        book.fingerprint,
-        book.pricebook.providers.len(),
-        cli.pricing_dir.display(),
-        book.history.len()
+    tracing::info!(
+        fingerprint = %book.fingerprint,
+        providers = book.pricebook.providers.len(),
+        dir = %cli.pricing_dir.display(),
+        history = book.history.len(),
+        "pricebook loaded"
     );
-    println!("llm-roi: listening on http://{}", cli.addr);
+    tracing::info!(addr = %cli.addr, "listening on http://{}", cli.addr);
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),

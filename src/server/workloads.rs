@@ -129,16 +129,30 @@ pub async fn import(State(state): State<AppState>, body: Body) -> Response {
     let stream = body.into_data_stream().map_err(std::io::Error::other);
     let reader = tokio_util::io::SyncIoBridge::new(tokio_util::io::StreamReader::new(stream));
     let book = state.book.pricebook.clone();
+    let started = std::time::Instant::now();
     let read = tokio::task::spawn_blocking(move || {
         read_mix(&book, reader, Limits::default()).map(|r| (book, r))
     })
     .await;
+    let ms = started.elapsed().as_millis();
     match read {
         Ok(Ok((book, (import, mix)))) => {
+            tracing::info!(
+                format = import.format.name(),
+                rows = import.rows,
+                bad_rows = import.bad.len() as u64 + import.more_bad,
+                classes = mix.workload.classes.len(),
+                ms,
+                "usage log imported"
+            );
             Json(answer(&book, &state.book.fingerprint, import, mix)).into_response()
         }
-        Ok(Err(e)) => refused(&e),
+        Ok(Err(e)) => {
+            tracing::info!(error = %e, ms, "usage log refused");
+            refused(&e)
+        }
         Err(e) => {
+            tracing::error!(error = %e, ms, "usage import stopped");
             let body = serde_json::json!({ "error": format!("the import stopped: {e}") });
             (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
         }

@@ -98,6 +98,7 @@ pub async fn history_page(
     let runs = match service.stored_since(now - Window::Days7.ms()).await {
         Ok(r) => r,
         Err(e) => {
+            tracing::error!(error = %e, "probe history: read failed");
             page.error = Some(e.to_string());
             return page;
         }

@@ -67,16 +67,29 @@ impl ProbeService {
         self.store.get()
     }
 
-    /// Stores a run; a failure is reported on stderr and the run stays readable in memory.
+    /// Stores a run; a failure is logged and the run stays readable in memory.
     pub(super) async fn record(&self, v: &RunView, origin: Origin, started_at_ms: i64) {
         self.keep(&stored_run(v, origin, started_at_ms, now_ms()))
             .await;
     }
 
     pub(super) async fn keep(&self, run: &StoredRun) {
+        tracing::info!(
+            run = %run.id,
+            relay = %run.relay,
+            origin = ?run.origin,
+            kind = ?run.kind,
+            outcome = run.outcome.code(),
+            relay_requests = run.relay_requests,
+            relay_good = run.relay_good,
+            pairs = run.overhead_us.len(),
+            ms = run.finished_at_ms - run.started_at_ms,
+            detail = run.detail.as_deref().filter(|_| run.outcome == Outcome::Skipped),
+            "probe run finished"
+        );
         if let Some(store) = self.store.get() {
             if let Err(e) = store.insert(run).await {
-                eprintln!("llm-roi: probe run {} not stored: {e}", run.id);
+                tracing::error!(run = %run.id, relay = %run.relay, error = %e, "probe run not stored");
             }
         }
     }
@@ -98,7 +111,7 @@ impl ProbeService {
         let id = match secret() {
             Ok(id) => id,
             Err(e) => {
-                eprintln!("llm-roi: a skipped run of {relay} not stored: no random id: {e}");
+                tracing::error!(relay, error = %e, "a skipped run not stored: no random id");
                 return;
             }
         };

@@ -133,7 +133,7 @@ impl ProbeService {
         match store.prune(now_ms().saturating_sub(keep_ms)).await {
             Ok(n) => n,
             Err(e) => {
-                eprintln!("llm-roi: probe history: pruning failed: {e}");
+                tracing::error!(error = %e, "probe history: pruning failed");
                 0
             }
         }

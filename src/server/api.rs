@@ -1,40 +1,20 @@
 //! The JSON API: `GET /api/v1/pricebook` and `GET /api/v1/estimate`.
 
+use super::api_types::{BadQuery, EstimateAnswer};
 use super::state::{AppState, LoadedBook};
 use crate::server_fns::pricebook::PricebookPayload;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use llm_roi_core::cost::estimate::Estimate;
 use llm_roi_core::forecast::Forecast;
 use llm_roi_core::report::Evaluation;
 use llm_roi_core::scenario::codec::split_query;
 use llm_roi_core::scenario::FieldError;
-use serde::Serialize;
 
 /// `GET /api/v1/pricebook`: the loaded tables and their fingerprint.
 pub async fn pricebook(State(state): State<AppState>) -> Json<PricebookPayload> {
     Json(PricebookPayload::of(&state.book))
-}
-
-/// A successful estimate.
-#[derive(Debug, Serialize)]
-pub struct EstimateResponse<'a> {
-    pub pricebook_fingerprint: &'a str,
-    /// The scenario's canonical query.
-    pub query: String,
-    #[serde(flatten)]
-    pub estimate: Estimate,
-    /// Month-by-month projection, migration ROI and rollout.
-    pub forecast: Forecast,
-}
-
-/// A 400 answer: every field that could not be used.
-#[derive(Debug, Serialize)]
-pub struct BadQuery {
-    pub error: &'static str,
-    pub errors: Vec<FieldError>,
 }
 
 /// The 400 answer for a query with fields that cannot be used.
@@ -64,12 +44,13 @@ pub async fn estimate(State(state): State<AppState>, RawQuery(query): RawQuery) 
         Ok(x) => x,
         Err(errors) => return bad_query(errors),
     };
-    Json(EstimateResponse {
-        pricebook_fingerprint: &state.book.fingerprint,
-        query: llm_roi_core::scenario::codec::encode(&r.scenario),
-        estimate: r.estimate,
-        forecast,
-    })
+    let query = llm_roi_core::scenario::codec::encode(&r.scenario);
+    Json(EstimateAnswer::new(
+        &state.book.fingerprint,
+        query,
+        &r.estimate,
+        &forecast,
+    ))
     .into_response()
 }
 

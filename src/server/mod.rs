@@ -7,6 +7,7 @@
 
 pub mod answer_format;
 pub mod api;
+pub mod api_types;
 pub mod assets;
 pub mod charts;
 pub mod commands;

@@ -3,6 +3,7 @@
 //! links that show it. The body is read as a stream on a blocking thread
 //! (never held whole), within the import's limits; nothing is stored.
 
+use super::api_types::{BadRowOut, ClassOut, WorkloadOut};
 use super::state::AppState;
 use axum::body::Body;
 use axum::extract::State;
@@ -17,54 +18,6 @@ use llm_roi_core::scenario::mix::Mix;
 use llm_roi_core::scenario::workload::{band, band_text};
 use llm_roi_core::scenario::Scenario;
 use llm_roi_usage::{read_mix, BadRow, Import, ImportError, Limits, LogError};
-use serde::Serialize;
-
-/// One class, as the answer lists it.
-#[derive(Debug, Serialize)]
-pub struct ClassOut {
-    pub model: String,
-    pub batch: bool,
-    /// The tier band, e.g. "input ≤ 200000".
-    pub band: String,
-    pub requests: u64,
-    pub input_tokens: u64,
-    pub cache_read_tokens: u64,
-    pub cache_write_5m_tokens: u64,
-    pub cache_write_1h_tokens: u64,
-    pub output_tokens: u64,
-    pub largest_input_tokens: u64,
-}
-
-/// A bad row, by line and field.
-#[derive(Debug, Serialize)]
-pub struct BadRowOut {
-    pub line: u64,
-    pub field: String,
-    pub message: String,
-}
-
-/// The answer: what was read, the classes and the links.
-#[derive(Debug, Serialize)]
-pub struct WorkloadOut {
-    pub format: &'static str,
-    pub rows: u64,
-    /// The first bad rows (at most 20); `more_bad_rows` counts the rest.
-    pub bad_rows: Vec<BadRowOut>,
-    pub more_bad_rows: u64,
-    /// Rows that gave no request count and were counted as one request.
-    pub rows_without_request_count: u64,
-    pub first_day: Option<String>,
-    pub last_day: Option<String>,
-    /// The days the log spans (1 when it names none).
-    pub days: u64,
-    pub classes: Vec<ClassOut>,
-    /// The `mix=` value.
-    pub mix: String,
-    /// The calculator on this workload.
-    pub link: String,
-    /// The report link (with the pricebook's fingerprint).
-    pub report: String,
-}
 
 /// The answer for a log read into `mix`, with links on `fingerprint`.
 pub fn answer(book: &Pricebook, fingerprint: &str, import: Import, mix: Mix) -> WorkloadOut {

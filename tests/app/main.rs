@@ -17,6 +17,7 @@ mod current_prices;
 mod etag;
 mod exports;
 mod facts;
+mod golden;
 mod no_panic;
 mod one_evaluation;
 mod overflow;

@@ -283,3 +283,55 @@ async fn the_probe_page_and_the_report_show_the_stored_history() {
     assert!(plain.contains("Cost by option") && !plain.contains("Relay latency, measured"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[path = "../golden/check.rs"]
+mod check;
+
+/// Times (epoch ms, RFC 3339 texts) and the store's location vary from run
+/// to run; everything else of the answer is compared.
+fn without_times(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            for (k, x) in map.iter_mut() {
+                let volatile = k.ends_with("_ms")
+                    && x.as_i64().is_some_and(|n| n > 1_000_000_000_000)
+                    || k == "store"
+                    || x.as_str().is_some_and(|s| {
+                        s.len() >= 20 && s.as_bytes().get(10) == Some(&b'T') && s.starts_with("20")
+                    });
+                if volatile {
+                    *x = Value::String("(varies)".into());
+                } else {
+                    without_times(x);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(without_times),
+        _ => {}
+    }
+}
+
+#[tokio::test]
+async fn the_history_answer_is_the_golden_one() {
+    let dir = scratch_dir("golden");
+    let (service, app) = service_and_app(mocked_targets(0).await, Limits::default(), None);
+    let store = Arc::new(ProbeStore::open_sqlite(&dir).await.unwrap());
+    service.attach_store(store.clone());
+    store
+        .insert(&stored("a", 30, &[10, 11, 12, 13, 14, 15, 16, 17, 18, 19]))
+        .await
+        .unwrap();
+    store.insert(&stored("b", 90, &[30; 10])).await.unwrap();
+    let (status, body) = call(
+        &app,
+        "GET",
+        "/api/v1/probe/history?relay=holysheep&window=24h",
+        "",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let mut v: Value = serde_json::from_str(&body).unwrap();
+    without_times(&mut v);
+    check::golden("history", &v);
+    let _ = std::fs::remove_dir_all(&dir);
+}

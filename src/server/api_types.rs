@@ -110,3 +110,45 @@ pub struct WorkloadOut {
     /// The report link (with the pricebook's fingerprint).
     pub report: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use llm_roi_core::report::Evaluation;
+    use llm_roi_core::scenario::codec::split_query;
+
+    /// The answer keeps every field the estimate had when the answer was
+    /// the estimate flattened, with the same values; a field the domain
+    /// gains is a decision to make here, not a silent change of the API.
+    #[test]
+    fn the_estimate_answer_holds_every_field_of_the_estimate() {
+        let dir = std::path::Path::new("tests/fixtures/pricebook-2026-11-24");
+        let book = llm_roi_prices::pricing_dir::load_dir(dir).unwrap();
+        let day = CalendarDate::new(2026, 11, 24).unwrap();
+        let ev = Evaluation::of_link(&book, &split_query("in=0&cur=CNY&fb=2"), &[], day);
+        let f = ev.forecast.as_ref().unwrap();
+        let answer =
+            serde_json::to_value(EstimateAnswer::new("fp", "q".into(), &ev.estimate, f)).unwrap();
+        let estimate = serde_json::to_value(&ev.estimate).unwrap();
+        for (key, value) in estimate.as_object().unwrap() {
+            assert_eq!(answer.get(key), Some(value), "{key}");
+        }
+        let mut keys: Vec<&String> = answer.as_object().unwrap().keys().collect();
+        keys.sort();
+        assert_eq!(
+            keys,
+            [
+                "baseline",
+                "currency",
+                "errors",
+                "forecast",
+                "fx",
+                "options",
+                "pricebook_fingerprint",
+                "query",
+                "scenario",
+                "today"
+            ]
+        );
+    }
+}

@@ -12,20 +12,17 @@
 //! assert_eq!(encode(&s), "rpd=1000");
 //! ```
 
-use crate::money::DisplayCurrency;
-use crate::pricebook::requirement::Requirement;
-use crate::pricebook::{ModelRef, ServiceTier};
-use crate::scenario::migration::phases_text;
-use crate::scenario::{CacheTtl, FieldError, Scenario};
+use crate::scenario::{FieldError, Scenario};
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
+mod keys;
 mod limits;
 mod link;
 pub mod mix_text;
 mod parse;
 mod query;
 
+pub use keys::{docs_table, spec, value_text, KeySpec, KEYS, SPECS};
 pub use limits::{name_some, quoted, MAX_COMPARE, MAX_PAIRS, MAX_QUERY_BYTES};
 
 pub use link::{
@@ -44,56 +41,6 @@ use parse::err;
 /// requests a day, no input tokens counted, 200 output tokens.
 pub const PLAYBOOK_QUERY: &str =
     "in=0&base=anthropic/claude-haiku-4-5&target=holysheep/claude-haiku-4-5";
-
-/// Every key, in the canonical order.
-pub const KEYS: [&str; 24] = [
-    "mix", "rpd", "in", "out", "cr", "cw", "ttl", "batch", "offpeak", "tier", "growth", "horizon",
-    "base", "cmp", "req", "cur", "target", "hours", "rate", "fixed", "monthly", "credit", "phases",
-    "fb",
-];
-
-/// Parses `value` for `key` into `s`.
-fn apply(s: &mut Scenario, key: &str, value: &str) -> Result<(), FieldError> {
-    let m = &mut s.migration;
-    match key {
-        "mix" => mix_text::parse_mix(key, value).map(|x| s.mix = Some(x)),
-        "rpd" => parse::count(key, value).map(|n| s.requests_per_day = n),
-        "in" => parse::tokens(key, value).map(|d| s.input_tokens = d),
-        "out" => parse::tokens(key, value).map(|d| s.output_tokens = d),
-        "cr" => parse::pct(key, value).map(|d| s.cache_read_pct = d),
-        "cw" => parse::pct(key, value).map(|d| s.cache_write_pct = d),
-        "batch" => parse::pct(key, value).map(|d| s.batch_pct = d),
-        "offpeak" => parse::pct(key, value).map(|d| s.offpeak_pct = d),
-        "tier" => ServiceTier::from_code(value)
-            .map(|t| s.service_tier = t)
-            .ok_or_else(|| err(key, value, "choose standard, flex or priority")),
-        "ttl" => match value.trim() {
-            "5m" => Ok(CacheTtl::FiveMinutes),
-            "1h" => Ok(CacheTtl::OneHour),
-            _ => Err(err(key, value, "choose 5m or 1h")),
-        }
-        .map(|t| s.cache_ttl = t),
-        "growth" => parse::growth(key, value).map(|d| s.growth_pct = d),
-        "horizon" => parse::horizon(key, value).map(|h| s.horizon_months = h),
-        "base" => parse::model_ref(key, value).map(|r| s.base = r),
-        "cmp" if value.trim().is_empty() => Ok(()),
-        "cmp" => parse::compare(key, value).map(|list| s.compare = Some(list)),
-        "req" => parse::requirements(key, value).map(|list| s.requirements = list),
-        "cur" => DisplayCurrency::from_str(value.trim())
-            .map(|c| s.currency = c)
-            .map_err(|()| err(key, value, "choose USD, CNY or EUR")),
-        "target" if value.trim().is_empty() => Ok(()),
-        "target" => parse::model_ref(key, value).map(|r| m.target = Some(r)),
-        "hours" => parse::hours(key, value).map(|d| m.hours = d),
-        "rate" => parse::amount(key, value).map(|d| m.hourly_rate = d),
-        "fixed" => parse::amount(key, value).map(|d| m.fixed_cost = d),
-        "monthly" => parse::amount(key, value).map(|d| m.monthly_cost = d),
-        "credit" => parse::amount(key, value).map(|d| m.credit = d),
-        "phases" => parse::phases(key, value).map(|p| m.phases = p),
-        "fb" => parse::pct(key, value).map(|d| m.fallback_pct = d),
-        _ => Ok(()),
-    }
-}
 
 /// A decoded query: the scenario, what the link says about itself, the
 /// caller's own keys and every problem found.
@@ -149,7 +96,7 @@ pub fn decode_link(pairs: &[(String, String)], extra: &[&str]) -> Decoded {
         } else if LINK_KEYS.contains(&known) {
             link::apply(&mut meta, known, value)
         } else {
-            apply(&mut s, known, value)
+            keys::spec(known).map_or(Ok(()), |k| (k.parse)(&mut s, known, value))
         };
         if let Err(e) = applied {
             errors.push(e);
@@ -247,55 +194,6 @@ fn drop_traffic(s: &mut Scenario, seen: &[&str]) -> Option<FieldError> {
             given.join(", ")
         ),
     ))
-}
-
-fn join_refs(list: &[ModelRef]) -> String {
-    list.iter()
-        .map(ModelRef::to_string)
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
-/// The text of `key` in `s`, as the query writes it.
-pub fn value_text(s: &Scenario, key: &str) -> String {
-    let m = &s.migration;
-    let dec = |d: Decimal| d.normalize().to_string();
-    match key {
-        "mix" => s.mix.as_ref().map(mix_text::mix_text).unwrap_or_default(),
-        "rpd" => s.requests_per_day.to_string(),
-        "in" => dec(s.input_tokens),
-        "out" => dec(s.output_tokens),
-        "cr" => dec(s.cache_read_pct),
-        "cw" => dec(s.cache_write_pct),
-        "ttl" => s.cache_ttl.code().into(),
-        "batch" => dec(s.batch_pct),
-        "offpeak" => dec(s.offpeak_pct),
-        "tier" => s.service_tier.code().into(),
-        "growth" => dec(s.growth_pct),
-        "horizon" => s.horizon_months.to_string(),
-        "base" => s.base.to_string(),
-        "cmp" => s.compare.as_deref().map(join_refs).unwrap_or_default(),
-        "req" => s
-            .requirements
-            .iter()
-            .map(Requirement::code)
-            .collect::<Vec<_>>()
-            .join(","),
-        "cur" => s.currency.code().into(),
-        "target" => m
-            .target
-            .as_ref()
-            .map(ModelRef::to_string)
-            .unwrap_or_default(),
-        "hours" => dec(m.hours),
-        "rate" => dec(m.hourly_rate),
-        "fixed" => dec(m.fixed_cost),
-        "monthly" => dec(m.monthly_cost),
-        "credit" => dec(m.credit),
-        "phases" => phases_text(&m.phases),
-        "fb" => dec(m.fallback_pct),
-        _ => String::new(),
-    }
 }
 
 /// The text of a key's default value, as the form shows it.

@@ -1,6 +1,9 @@
 use super::*;
+use crate::money::DisplayCurrency;
 use crate::pricebook::requirement::{Requirement, OFFERED};
+use crate::pricebook::{ModelRef, ServiceTier};
 use crate::scenario::migration::{Migration, Phase};
+use crate::scenario::CacheTtl;
 use proptest::prelude::*;
 
 fn pairs(q: &[(&str, &str)]) -> Vec<(String, String)> {

@@ -13,7 +13,8 @@ async fn fetch(uri: &str, accept: Option<&str>) -> (Option<String>, String, Vec<
     if let Some(a) = accept {
         req = req.header("accept-encoding", a);
     }
-    let res = crate::support::app()
+    let res = crate::support::TestApp::shared()
+        .router()
         .oneshot(req.body(Body::empty()).unwrap())
         .await
         .unwrap();

@@ -1,7 +1,7 @@
 //! The shipped `pricing/`, as a team opening llm-roi on 2026-12-01 sees it:
 //! current models, retirements, relay claims, off-peak and service tiers.
 
-use crate::support::{get_on, option};
+use crate::support::{option, TestApp};
 use axum::http::StatusCode;
 use llm_roi_core::money::date::CalendarDate;
 use serde_json::Value;
@@ -12,12 +12,12 @@ fn day() -> CalendarDate {
 }
 
 async fn estimate(query: &str) -> Value {
-    let (status, body) = get_on(
-        Path::new("pricing"),
-        day(),
-        &format!("/api/v1/estimate?{query}"),
-    )
-    .await;
+    let (status, _, body) = TestApp::builder()
+        .pricing(Path::new("pricing"))
+        .today(day())
+        .build()
+        .get(&format!("/api/v1/estimate?{query}"))
+        .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     serde_json::from_str(&body).unwrap()
 }
@@ -45,12 +45,12 @@ async fn the_default_baseline_is_anthropic_s_current_small_model() {
 
 #[tokio::test]
 async fn a_retired_baseline_is_flagged_with_its_successor_and_never_the_target() {
-    let (status, html) = get_on(
-        Path::new("pricing"),
-        day(),
-        "/?base=google/gemini-2.5-flash",
-    )
-    .await;
+    let (status, _, html) = TestApp::builder()
+        .pricing(Path::new("pricing"))
+        .today(day())
+        .build()
+        .get("/?base=google/gemini-2.5-flash")
+        .await;
     assert_eq!(status, StatusCode::OK);
     let row = html
         .split(r#"data-option="google/gemini-2.5-flash""#)
@@ -106,7 +106,12 @@ async fn offpeak_hours_and_service_tiers_change_the_price() {
     // Above 272k input tokens the whole request bills at the long-context tier.
     let long = estimate("base=openai/gpt-5.4&in=272001&out=0").await;
     assert_eq!(per_request(&long, "openai/gpt-5.4").to_string(), "1.360005");
-    let (status, body) = get_on(Path::new("pricing"), day(), "/api/v1/estimate?tier=fast").await;
+    let (status, _, body) = TestApp::builder()
+        .pricing(Path::new("pricing"))
+        .today(day())
+        .build()
+        .get("/api/v1/estimate?tier=fast")
+        .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body.contains("choose standard, flex or priority"), "{body}");
 }

@@ -11,7 +11,8 @@ async fn fetch(uri: &str, if_none_match: Option<&str>) -> (StatusCode, Option<St
     if let Some(tag) = if_none_match {
         req = req.header("if-none-match", tag);
     }
-    let res = crate::support::app()
+    let res = crate::support::TestApp::shared()
+        .router()
         .oneshot(req.body(Body::empty()).unwrap())
         .await
         .unwrap();

@@ -1,12 +1,11 @@
 //! oEmbed, the CSV export and the security headers of every route.
 
-use crate::support::{app_for, get, get_json, send, send_to};
+use crate::support::{get, get_json, send, TestApp};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use llm_roi::server::site::{parse_embed_origins, Site};
 use rust_decimal::Decimal;
 use serde_json::Value;
-use std::path::Path;
 use std::str::FromStr;
 
 const PLAYBOOK: &str = "in=0&target=holysheep/claude-haiku-4-5";
@@ -164,7 +163,7 @@ async fn oembed_uses_the_host_or_the_public_url() {
     .header("host", "10.0.0.5:3000")
     .body(Body::empty())
     .unwrap();
-    let (parts, body) = send_to(|| app_for(Path::new(crate::support::PRICING), site), req).await;
+    let (parts, body) = TestApp::builder().site(site).build().send(req).await;
     assert_eq!(parts.status, StatusCode::OK, "{body}");
     assert!(body.contains("https://roi.example.com/embed?v=2"), "{body}");
 }
@@ -257,8 +256,10 @@ async fn the_csv_parses_and_its_totals_equal_the_json() {
     );
 }
 
-async fn headers_of(app: impl FnOnce() -> axum::Router, uri: &str) -> axum::http::HeaderMap {
-    let (parts, _) = send_to(app, Request::get(uri).body(Body::empty()).unwrap()).await;
+async fn headers_of(app: &TestApp, uri: &str) -> axum::http::HeaderMap {
+    let (parts, _) = app
+        .send(Request::get(uri).body(Body::empty()).unwrap())
+        .await;
     parts.headers
 }
 
@@ -268,7 +269,7 @@ async fn every_route_sends_the_framing_and_content_headers() {
         embed_origins: parse_embed_origins("https://wiki.example.com").unwrap(),
         ..Site::default()
     };
-    let app = || app_for(Path::new(crate::support::PRICING), site.clone());
+    let app = &TestApp::builder().site(site).build();
     let routes = [
         "/",
         "/?rpd=oops",
@@ -305,10 +306,6 @@ async fn every_route_sends_the_framing_and_content_headers() {
         assert!(h.get("x-frame-options").is_none(), "{uri}");
         assert_eq!(h["x-content-type-options"], "nosniff", "{uri}");
     }
-    let h = headers_of(
-        || crate::support::app_with(Path::new(crate::support::PRICING)),
-        "/embed",
-    )
-    .await;
+    let h = headers_of(&TestApp::builder().build(), "/embed").await;
     assert_eq!(h["content-security-policy"], "frame-ancestors 'self'");
 }

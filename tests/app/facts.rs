@@ -2,7 +2,7 @@
 //! `pricing/`: the JSON estimate, the report, the CSV and the calculator's
 //! boxes carry the same facts with their sources and dates.
 
-use crate::support::{get_on, option};
+use crate::support::{option, TestApp};
 use axum::http::StatusCode;
 use llm_roi_core::money::date::CalendarDate;
 use serde_json::Value;
@@ -12,7 +12,12 @@ const Q: &str =
     "base=anthropic/claude-haiku-4-5&in=0&cmp=holysheep/claude-haiku-4-5,openai/gpt-4.1";
 
 async fn on(day: CalendarDate, uri: &str) -> String {
-    let (status, body) = get_on(Path::new("pricing"), day, uri).await;
+    let (status, _, body) = TestApp::builder()
+        .pricing(Path::new("pricing"))
+        .today(day)
+        .build()
+        .get(uri)
+        .await;
     assert_eq!(status, StatusCode::OK, "{uri}: {body}");
     body
 }

@@ -7,9 +7,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use llm_roi_core::scenario::codec::percent_encode;
 
-#[path = "../golden/check.rs"]
-mod check;
-use check::golden;
+use crate::golden_check::golden;
 
 #[tokio::test]
 async fn the_estimate_answer_is_the_golden_one() {

@@ -1,6 +1,8 @@
-//! The app in-process, through the real router: pages, the JSON API,
-//! charts, exports, reports, stale prices and today's shipped prices.
-//! One test binary, so the server is linked once.
+//! The app in-process, through the real router (pages, the JSON API,
+//! charts, exports, reports, stale prices and today's shipped prices, one
+//! evaluation across routes, golden answers), and the binary's commands
+//! (`cli`), and the relay probe against local mocks (`probe`). One test
+//! binary, so the server is linked once.
 #![cfg(feature = "ssr")]
 #![expect(
     clippy::unwrap_used,
@@ -9,9 +11,13 @@
 
 mod support;
 
+#[path = "../golden/check.rs"]
+mod golden_check;
+
 mod amplification;
 mod api;
 mod charts;
+mod cli;
 mod compression;
 mod current_prices;
 mod etag;
@@ -22,6 +28,7 @@ mod no_panic;
 mod one_evaluation;
 mod overflow;
 mod pages;
+mod probe;
 mod render_cache;
 mod report;
 mod stale;

@@ -4,13 +4,12 @@
 //! the same day. The first link's cheapest compared option is retired on
 //! that day, which the chart route once missed.
 
-use crate::support::{get_on, option};
+use crate::support::{option, TestApp};
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::money::DisplayCurrency;
 use llm_roi_core::scenario::codec::percent_encode;
 use llm_roi_core::view::display::{money, TOTAL_DP};
 use rust_decimal::Decimal;
-use std::path::Path;
 
 /// The links, with the pricing they are read on and the target they must
 /// name: DeepSeek V3.2 (deepseek-chat) is the cheapest compared option on
@@ -50,8 +49,13 @@ struct Expected {
     currency: String,
 }
 
-async fn expected(dir: &Path, q: &str) -> Expected {
-    let (status, body) = get_on(dir, day(), &format!("/api/v1/estimate?{q}")).await;
+/// The app over `dir`, on [`day`].
+fn app_on(dir: &str) -> TestApp {
+    TestApp::builder().pricing(dir).today(day()).build()
+}
+
+async fn expected(app: &TestApp, q: &str) -> Expected {
+    let (status, _, body) = app.get(&format!("/api/v1/estimate?{q}")).await;
     assert_eq!(status, 200, "{q}: {body}");
     let json: serde_json::Value = serde_json::from_str(&body).unwrap();
     let plan = &json["forecast"]["migration"];
@@ -85,11 +89,11 @@ async fn expected(dir: &Path, q: &str) -> Expected {
 #[tokio::test]
 async fn every_route_names_the_same_target_and_monthly_figures() {
     for (dir, q, want) in LINKS {
-        let dir = Path::new(dir);
-        let x = expected(dir, q).await;
+        let app = &app_on(dir);
+        let x = expected(app, q).await;
         assert_eq!(x.target, want, "{q}: the JSON's target");
         let get = |uri: String| async move {
-            let (status, body) = get_on(dir, day(), &uri).await;
+            let (status, _, body) = app.get(&uri).await;
             assert_eq!(status, 200, "{uri}: {body}");
             body
         };
@@ -153,7 +157,7 @@ async fn every_route_names_the_same_target_and_monthly_figures() {
 #[tokio::test]
 async fn a_retired_cheapest_option_is_never_the_target_anywhere() {
     let (dir, q, _) = LINKS[0];
-    let dir = Path::new(dir);
+    let app = app_on(dir);
     let retired = "DeepSeek V3.2 (deepseek-chat)";
     for uri in [
         format!("/?{q}"),
@@ -164,7 +168,7 @@ async fn a_retired_cheapest_option_is_never_the_target_anywhere() {
         format!("/chart/savings.narrow.svg?{q}"),
         format!("/chart/rollout.narrow.svg?{q}"),
     ] {
-        let (status, body) = get_on(dir, day(), &uri).await;
+        let (status, _, body) = app.get(&uri).await;
         assert_eq!(status, 200, "{uri}");
         for phrase in [
             "to DeepSeek — ",

@@ -1,22 +1,19 @@
 //! Repeated and equivalent links are answered from the render cache, with
 //! the same bytes; `/api/v1/status` counts hits and misses.
 
-use crate::support::{app_with, send_to, PRICING};
+use crate::support::TestApp;
 use axum::body::Body;
 use axum::http::Request;
 use serde_json::Value;
 
-async fn get(app: &axum::Router, uri: &str) -> String {
-    let app = app.clone();
-    send_to(move || app, Request::get(uri).body(Body::empty()).unwrap())
-        .await
-        .1
+async fn get(app: &TestApp, uri: &str) -> String {
+    app.get(uri).await.2
 }
 
 #[tokio::test]
 async fn equivalent_links_share_one_entry_and_the_status_counts_it() {
-    let app = app_with(std::path::Path::new(PRICING));
-    let status = |app: axum::Router| async move {
+    let app = TestApp::builder().build();
+    let status = |app: TestApp| async move {
         let v: Value = serde_json::from_str(&get(&app, "/api/v1/status").await).unwrap();
         v["render_cache"].clone()
     };
@@ -54,26 +51,23 @@ async fn equivalent_links_share_one_entry_and_the_status_counts_it() {
 
 #[tokio::test]
 async fn a_cached_chart_still_answers_304_to_its_tag() {
-    let app = app_with(std::path::Path::new(PRICING));
-    let (parts, _) = send_to(
-        {
-            let app = app.clone();
-            move || app
-        },
-        Request::get("/chart/cost.svg?in=0")
-            .body(Body::empty())
-            .unwrap(),
-    )
-    .await;
+    let app = TestApp::builder().build();
+    let (parts, _) = app
+        .send(
+            Request::get("/chart/cost.svg?in=0")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
     let tag = parts.headers["etag"].to_str().unwrap().to_string();
-    let (parts, body) = send_to(
-        move || app,
-        Request::get("/chart/cost.svg?in=0")
-            .header("if-none-match", &tag)
-            .body(Body::empty())
-            .unwrap(),
-    )
-    .await;
+    let (parts, body) = app
+        .send(
+            Request::get("/chart/cost.svg?in=0")
+                .header("if-none-match", &tag)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
     assert_eq!(parts.status, axum::http::StatusCode::NOT_MODIFIED);
     assert!(body.is_empty());
 }

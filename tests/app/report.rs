@@ -1,6 +1,6 @@
 //! The report and embed pages, rendered through the real router.
 
-use crate::support::{get, get_with};
+use crate::support::{get, TestApp};
 use axum::http::StatusCode;
 use llm_roi_core::pricebook::fingerprint::fingerprint;
 use llm_roi_prices::pricing_dir::load_dir;
@@ -107,7 +107,11 @@ async fn unknown_keys_and_bad_values_are_named_on_the_report() {
 async fn a_link_made_with_older_prices_lists_the_ones_that_changed() {
     let dir = repriced("drift");
     let old = shipped_fp();
-    let (_, _, html) = get_with(&dir, &format!("/report?v=2&{PLAYBOOK}&pb={old}")).await;
+    let (_, _, html) = TestApp::builder()
+        .pricing(&dir)
+        .build()
+        .get(&format!("/report?v=2&{PLAYBOOK}&pb={old}"))
+        .await;
     assert!(html.contains(r#"data-state="changed""#), "no drift notice");
     assert!(html.contains("Prices or provider facts have changed since this link was made."));
     let row = html
@@ -121,7 +125,11 @@ async fn a_link_made_with_older_prices_lists_the_ones_that_changed() {
     // The figures are today's: ¥3,000 a day at 7.1 ¥/$ is $422.54.
     assert!(html.contains("$422.54"));
     // A pricebook the server never had.
-    let (_, _, html) = get_with(&dir, &format!("/report?v=2&{PLAYBOOK}&pb=00000000000000aa")).await;
+    let (_, _, html) = TestApp::builder()
+        .pricing(&dir)
+        .build()
+        .get(&format!("/report?v=2&{PLAYBOOK}&pb=00000000000000aa"))
+        .await;
     assert!(html.contains(r#"data-state="unknown""#));
     assert!(
         html.contains("which this server does not have, so it cannot list which prices changed")

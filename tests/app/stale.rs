@@ -1,5 +1,6 @@
 //! A price checked more than 90 days ago is flagged on the page.
 
+use crate::support::TestApp;
 use axum::http::StatusCode;
 
 #[tokio::test]
@@ -12,7 +13,7 @@ async fn an_old_check_is_flagged_as_stale() {
     )
     .unwrap();
 
-    let (status, _, html) = crate::support::get_with(&dir, "/").await;
+    let (status, _, html) = TestApp::builder().pricing(&dir).build().get("/").await;
     std::fs::remove_dir_all(&dir).ok();
     assert_eq!(status, StatusCode::OK);
     let google = html.split(r#"data-provider="google""#).nth(1).unwrap();

@@ -1,16 +1,23 @@
 //! The app's router in-process over a pricing directory, and requests to it.
 //!
-//! [`app`] is built once for the whole binary, as the server builds it once;
-//! a test that needs other pricing tables, settings or another day builds its
-//! own with [`app_on`].
+//! [`TestApp::shared`] is built once for the whole binary, as the server
+//! builds its router once; a test that needs other pricing tables, settings
+//! or another day builds its own with [`TestApp::builder`]. `get`,
+//! `get_json` and `send` ask the shared app.
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use llm_roi::server::site::Site;
 use llm_roi::server::{history, router, startup, state};
+use llm_roi_core::money::date::CalendarDate;
 use llm_roi_prices::pricing_dir::load_dir;
-use std::sync::OnceLock;
+use llm_roi_probe::guard::Lookup;
+use llm_roi_probe::service::{Limits, ProbeService};
+use llm_roi_probe::targets::ProbeTargets;
+use llm_roi_probe::{build_service, build_service_with};
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
 use tower::ServiceExt;
 
 /// The pricing tables the tests run over: the pricebook of 2026-11-24,
@@ -23,77 +30,172 @@ const ADDR: std::net::SocketAddr = std::net::SocketAddr::V4(std::net::SocketAddr
     3000,
 ));
 
-/// The router over [`PRICING`] with the default settings, built once.
-pub fn app() -> axum::Router {
-    static APP: OnceLock<axum::Router> = OnceLock::new();
-    APP.get_or_init(|| app_with(std::path::Path::new(PRICING)))
-        .clone()
-}
-
 /// The day the tests take as today.
-pub fn today() -> llm_roi_core::money::date::CalendarDate {
-    llm_roi_core::money::date::CalendarDate::new(2026, 11, 24).unwrap()
+pub fn today() -> CalendarDate {
+    CalendarDate::new(2026, 11, 24).unwrap()
 }
 
-/// The router over the pricing tables in `dir`.
-pub fn app_with(dir: &std::path::Path) -> axum::Router {
-    app_for(dir, Site::default())
+/// The variable a provider's key is read from, by provider id.
+type KeyEnv = Box<dyn Fn(&str) -> String>;
+
+/// The app's router in-process, built from a [`TestAppBuilder`], with its
+/// probe service when it has one.
+#[derive(Clone)]
+pub struct TestApp {
+    router: axum::Router,
+    probe: Option<Arc<ProbeService>>,
 }
 
-/// The router over the pricing tables in `dir` (and the history in
-/// `dir/history`), with these site settings.
-pub fn app_for(dir: &std::path::Path, site: Site) -> axum::Router {
-    app_on(dir, site, today())
-}
-
-/// GETs `uri` from the app over `dir`, taking `day` as today.
-pub async fn get_on(
-    dir: &std::path::Path,
-    day: llm_roi_core::money::date::CalendarDate,
-    uri: &str,
-) -> (StatusCode, String) {
-    let (parts, body) = send_to(
-        || app_on(dir, Site::default(), day),
-        Request::get(uri).body(Body::empty()).unwrap(),
-    )
-    .await;
-    (parts.status, body)
-}
-
-/// The router over `dir` with these site settings, taking `day` as today.
-pub fn app_on(
-    dir: &std::path::Path,
+/// What a [`TestApp`] is built over: the pricing directory (with its
+/// `history/`), the day taken as today, the site settings, and the probe:
+/// its targets, limits, name lookup and the variables its keys are read from.
+pub struct TestAppBuilder {
+    pricing: PathBuf,
+    today: CalendarDate,
     site: Site,
-    day: llm_roi_core::money::date::CalendarDate,
-) -> axum::Router {
-    let book = match load_dir(dir) {
-        Ok(b) => b,
-        Err(e) => panic!("pricing fails: {e}"),
-    };
-    let (past, problems) = history::load(&dir.join("history"));
-    assert!(problems.is_empty(), "{problems:?}");
-    router::build(state::AppState {
-        leptos_options: startup::leptos_options("target/site", ADDR),
-        book: state::LoadedBook::with_history(book, past).with_today(Some(day)),
-        site,
-        probe: None,
-    })
+    probe: Option<ProbeTargets>,
+    limits: Limits,
+    lookup: Option<Box<dyn Lookup>>,
+    key_env: Option<KeyEnv>,
 }
 
-/// GETs `uri`, returning the status, the content type and the body text.
-pub async fn get(uri: &str) -> (StatusCode, String, String) {
-    let (parts, body) = send(Request::get(uri).body(Body::empty()).unwrap()).await;
-    (parts.status, content_type(&parts), body)
+impl TestAppBuilder {
+    /// The pricing tables in `dir` (and their history in `dir/history`).
+    pub fn pricing(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.pricing = dir.into();
+        self
+    }
+
+    /// `day` taken as today.
+    pub fn today(mut self, day: CalendarDate) -> Self {
+        self.today = day;
+        self
+    }
+
+    /// These site settings (public URL, embed origins, render cache).
+    pub fn site(mut self, site: Site) -> Self {
+        self.site = site;
+        self
+    }
+
+    /// A probe service for `targets` (none without this).
+    pub fn probe(mut self, targets: ProbeTargets) -> Self {
+        self.probe = Some(targets);
+        self
+    }
+
+    /// The probe's limits (default: the server's).
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// The probe resolves names with `lookup` (default: the system's resolver).
+    pub fn lookup(mut self, lookup: impl Lookup + 'static) -> Self {
+        self.lookup = Some(Box::new(lookup));
+        self
+    }
+
+    /// Each provider's key is read from the variable `key_env(id)` (default:
+    /// the pricebook's `api_key_env`).
+    pub fn keys_from(mut self, key_env: impl Fn(&str) -> String + 'static) -> Self {
+        self.key_env = Some(Box::new(key_env));
+        self
+    }
+
+    pub fn build(self) -> TestApp {
+        let mut book = match load_dir(&self.pricing) {
+            Ok(b) => b,
+            Err(e) => panic!("{}: pricing fails: {e}", self.pricing.display()),
+        };
+        if let Some(key_env) = &self.key_env {
+            for p in &mut book.providers {
+                p.api_key_env = Some(key_env(&p.id));
+            }
+        }
+        let (past, problems) = history::load(&self.pricing.join("history"));
+        assert!(problems.is_empty(), "{problems:?}");
+        let book = state::LoadedBook::with_history(book, past).with_today(Some(self.today));
+        let probe = self.probe.map(|targets| {
+            let built = match self.lookup {
+                Some(lookup) => {
+                    build_service_with(book.pricebook.clone(), targets, self.limits, lookup)
+                }
+                None => build_service(book.pricebook.clone(), targets, self.limits),
+            };
+            built.unwrap()
+        });
+        TestApp {
+            router: router::build(state::AppState {
+                leptos_options: startup::leptos_options("target/site", ADDR),
+                book,
+                site: self.site,
+                probe: probe.clone(),
+            }),
+            probe,
+        }
+    }
 }
 
-/// GETs `uri` from the app over the pricing tables in `dir`.
-pub async fn get_with(dir: &std::path::Path, uri: &str) -> (StatusCode, String, String) {
-    let (parts, body) = send_to(
-        || app_with(dir),
-        Request::get(uri).body(Body::empty()).unwrap(),
-    )
-    .await;
-    (parts.status, content_type(&parts), body)
+impl TestApp {
+    /// Over [`PRICING`], on [`today`], with the default site settings.
+    pub fn builder() -> TestAppBuilder {
+        TestAppBuilder {
+            pricing: PathBuf::from(PRICING),
+            today: today(),
+            site: Site::default(),
+            probe: None,
+            limits: Limits::default(),
+            lookup: None,
+            key_env: None,
+        }
+    }
+
+    /// The default app, built once for the whole binary as the server builds
+    /// its router once.
+    pub fn shared() -> TestApp {
+        static APP: OnceLock<TestApp> = OnceLock::new();
+        APP.get_or_init(|| TestApp::builder().build()).clone()
+    }
+
+    /// The probe service (for an app built with [`TestAppBuilder::probe`]).
+    pub fn probe_service(&self) -> Arc<ProbeService> {
+        match &self.probe {
+            Some(p) => p.clone(),
+            None => panic!("this app was built without .probe(targets)"),
+        }
+    }
+
+    /// The router itself, for a test that drives it by hand.
+    pub fn router(&self) -> axum::Router {
+        self.router.clone()
+    }
+
+    /// Sends `req`; returns the whole response with its body as text.
+    pub async fn send(&self, req: Request<Body>) -> (axum::http::response::Parts, String) {
+        let res = self.router().oneshot(req).await.unwrap();
+        let (parts, body) = res.into_parts();
+        let bytes = body.collect().await.unwrap().to_bytes();
+        (parts, String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    /// GETs `uri`: the status, the content type and the body text.
+    pub async fn get(&self, uri: &str) -> (StatusCode, String, String) {
+        let (parts, body) = self
+            .send(Request::get(uri).body(Body::empty()).unwrap())
+            .await;
+        (parts.status, content_type(&parts), body)
+    }
+
+    /// GETs `uri`, which must answer JSON.
+    pub async fn get_json(&self, uri: &str) -> (StatusCode, serde_json::Value) {
+        let (status, ctype, body) = self.get(uri).await;
+        assert!(
+            ctype.starts_with("application/json"),
+            "{uri}: {ctype}: {body}"
+        );
+        (status, serde_json::from_str(&body).unwrap())
+    }
 }
 
 fn content_type(parts: &axum::http::response::Parts) -> String {
@@ -104,31 +206,19 @@ fn content_type(parts: &axum::http::response::Parts) -> String {
         .unwrap_or_default()
 }
 
+/// GETs `uri` from the shared app.
+pub async fn get(uri: &str) -> (StatusCode, String, String) {
+    TestApp::shared().get(uri).await
+}
+
+/// GETs `uri` from the shared app, which must answer JSON.
 pub async fn get_json(uri: &str) -> (StatusCode, serde_json::Value) {
-    let (status, ctype, body) = get(uri).await;
-    assert!(
-        ctype.starts_with("application/json"),
-        "{uri}: {ctype}: {body}"
-    );
-    (status, serde_json::from_str(&body).unwrap())
+    TestApp::shared().get_json(uri).await
 }
 
-/// Sends `req` to the shared [`app`]; returns the whole response with its
-/// body as text.
+/// Sends `req` to the shared app.
 pub async fn send(req: Request<Body>) -> (axum::http::response::Parts, String) {
-    send_to(app, req).await
-}
-
-/// Builds an app with `make` and sends it `req`; returns the whole response
-/// with its body as text.
-pub async fn send_to(
-    make: impl FnOnce() -> axum::Router,
-    req: Request<Body>,
-) -> (axum::http::response::Parts, String) {
-    let res = make().oneshot(req).await.unwrap();
-    let (parts, body) = res.into_parts();
-    let bytes = body.collect().await.unwrap().to_bytes();
-    (parts, String::from_utf8_lossy(&bytes).into_owned())
+    TestApp::shared().send(req).await
 }
 
 /// A scratch copy of the test pricing tables and their `history/`, to edit in a test.

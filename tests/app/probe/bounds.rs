@@ -2,7 +2,8 @@
 //! and the in-flight cap applied before any name is looked up, refusals that
 //! name a class and not the address, and the allowed ports.
 
-use crate::support::{app_limited, call, mocked_targets, start_run, wait_done, CountingLookup};
+use super::support::{call, mocked_targets, start_run, wait_done, CountingLookup};
+use crate::support::TestApp;
 use axum::http::StatusCode;
 use llm_roi_probe::{service::Limits, targets::ProbeTargets};
 use std::sync::atomic::Ordering;
@@ -19,7 +20,12 @@ fn custom() -> ProbeTargets {
 async fn a_refused_target_is_not_looked_up_once_the_client_is_over_its_rate() {
     let lookups = CountingLookup::default();
     let limits = Limits::default();
-    let app = app_limited(custom(), limits.clone(), lookups.clone());
+    let app = TestApp::builder()
+        .probe(custom())
+        .limits(limits.clone())
+        .lookup(lookups.clone())
+        .build()
+        .router();
     let body = r#"{"target_url":"https://relay.example.com/v1"}"#;
     for _ in 0..limits.starts_per_client_per_minute {
         let (status, text) = call(&app, "POST", "/api/v1/probe/runs", body).await;
@@ -45,7 +51,12 @@ async fn a_refused_target_is_not_looked_up_once_the_client_is_over_its_rate() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_port_outside_the_allowed_ones_is_refused_without_a_lookup() {
     let lookups = CountingLookup::default();
-    let app = app_limited(custom(), Limits::default(), lookups.clone());
+    let app = TestApp::builder()
+        .probe(custom())
+        .limits(Limits::default())
+        .lookup(lookups.clone())
+        .build()
+        .router();
     let body = r#"{"target_url":"https://relay.example.com:6379/"}"#;
     let (status, text) = call(&app, "POST", "/api/v1/probe/runs", body).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{text}");
@@ -61,7 +72,12 @@ async fn finished_runs_are_forgotten_past_the_count_and_the_time() {
         starts_per_client_per_minute: 100,
         ..Limits::default()
     };
-    let app = app_limited(mocked_targets(1).await, limits, CountingLookup::default());
+    let app = TestApp::builder()
+        .probe(mocked_targets(1).await)
+        .limits(limits)
+        .lookup(CountingLookup::default())
+        .build()
+        .router();
     let mut ids = Vec::new();
     for _ in 0..5 {
         let id = start_run(

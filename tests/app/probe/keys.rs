@@ -2,7 +2,8 @@
 //! the server contains a key. The providers read their keys from variables
 //! named for this test, so setting them changes no other test's run.
 
-use crate::support::{app_reading_keys_from, call, mocked_targets, start_run, wait_done};
+use super::support::{call, mocked_targets, start_run, wait_done};
+use crate::support::TestApp;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn keys_are_used_and_never_shown() {
@@ -10,7 +11,11 @@ async fn keys_are_used_and_never_shown() {
     for provider in ["anthropic", "holysheep"] {
         std::env::set_var(key_env(provider), llm_roi_probe_mocks::GOOD_KEY);
     }
-    let app = app_reading_keys_from(mocked_targets(10).await, key_env).await;
+    let app = TestApp::builder()
+        .probe(mocked_targets(10).await)
+        .keys_from(key_env)
+        .build()
+        .router();
     let id = start_run(&app, r#"{"relay":"holysheep","pairs":6}"#).await;
     let (_, events) = call(&app, "GET", &format!("/api/v1/probe/runs/{id}/events"), "").await;
     let v = wait_done(&app, &id).await;

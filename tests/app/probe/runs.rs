@@ -1,13 +1,17 @@
 //! The probe API end to end, in-process, against local mocks.
 
-use crate::support::{app, call, mocked_targets, start_run, start_run_with_token, wait_done};
+use super::support::{call, mocked_targets, start_run, start_run_with_token, wait_done};
+use crate::support::TestApp;
 use axum::http::StatusCode;
 use llm_roi_probe::targets::ProbeTargets;
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_warm_run_measures_the_relay_and_gives_a_verdict() {
-    let app = app(mocked_targets(40).await).await;
+    let app = TestApp::builder()
+        .probe(mocked_targets(40).await)
+        .build()
+        .router();
     let id = start_run(
         &app,
         r#"{"relay":"holysheep","pairs":12,"connection":"warm"}"#,
@@ -49,7 +53,10 @@ async fn a_warm_run_measures_the_relay_and_gives_a_verdict() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_run_can_be_cancelled() {
-    let app = app(mocked_targets(100).await).await;
+    let app = TestApp::builder()
+        .probe(mocked_targets(100).await)
+        .build()
+        .router();
     let (id, token) = start_run_with_token(
         &app,
         r#"{"relay":"holysheep","pairs":50,"connection":"cold"}"#,
@@ -81,7 +88,10 @@ async fn a_run_can_be_cancelled() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_starts_are_refused_with_the_right_status() {
-    let app = app(ProbeTargets::default()).await;
+    let app = TestApp::builder()
+        .probe(ProbeTargets::default())
+        .build()
+        .router();
     let cases = [
         (
             r#"{"relay":"anthropic"}"#,
@@ -120,7 +130,7 @@ async fn bad_starts_are_refused_with_the_right_status() {
         allow_custom_targets: true,
         ..ProbeTargets::default()
     };
-    let app = self::app(open).await;
+    let app = self::TestApp::builder().probe(open).build().router();
     for url in [
         "http://127.0.0.1:9/",
         "http://[::1]/",

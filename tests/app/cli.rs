@@ -1,9 +1,5 @@
-//! The binary: `check`, `--help`, and refusing to start on bad pricing.
-#![cfg(feature = "ssr")]
-#![expect(
-    clippy::unwrap_used,
-    reason = "test code: a failed unwrap is the test failing"
-)]
+//! The binary: `check`, `--help`, `prices`, `estimate --usage`, and
+//! refusing to start on bad pricing or settings.
 
 use std::path::PathBuf;
 use std::process::Command;

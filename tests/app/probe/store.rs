@@ -2,7 +2,7 @@
 //! PostgreSQL (`LLM_ROI_TEST_DATABASE_URL`, set by `scripts/with-postgres.sh`
 //! in `make test`; with `LLM_ROI_REQUIRE_POSTGRES=1` its absence fails).
 
-use crate::support::scratch_dir;
+use super::support::scratch_dir;
 use llm_roi_core::probe::history::{Origin, Outcome, RunKind, StoredRun};
 use llm_roi_core::probe::sample::Connection;
 use llm_roi_probe::store::{ProbeStore, Stamp, StoreError};

@@ -1,7 +1,8 @@
 //! Schedules fill the history, a restart keeps it, retention prunes it, and
 //! the history routes show it.
 
-use crate::support::{call, mocked_targets, scratch_dir, service_and_app, start_run, wait_done};
+use super::support::{call, mocked_targets, scratch_dir, start_run, wait_done};
+use crate::support::TestApp;
 use axum::http::StatusCode;
 use llm_roi_core::probe::history::{Origin, Outcome};
 use llm_roi_core::probe::sample::Connection;
@@ -27,7 +28,11 @@ async fn a_schedule_fills_the_store_and_a_restart_keeps_it() {
     let dir = scratch_dir("schedule");
     let mut targets = mocked_targets(20).await;
     targets.schedules = vec![every_second(6)];
-    let (service, first_app) = service_and_app(targets.clone(), Limits::default(), None);
+    let built = TestApp::builder()
+        .probe(targets.clone())
+        .limits(Limits::default())
+        .build();
+    let (service, first_app) = (built.probe_service(), built.router());
     service.attach_store(Arc::new(ProbeStore::open_sqlite(&dir).await.unwrap()));
     let tasks = service.spawn_schedules();
     let mut stored = Vec::new();
@@ -82,7 +87,11 @@ async fn a_schedule_fills_the_store_and_a_restart_keeps_it() {
     drop(service);
 
     // "Restart": a new service on the same directory sees every run.
-    let (service, app) = service_and_app(targets, Limits::default(), None);
+    let built = TestApp::builder()
+        .probe(targets)
+        .limits(Limits::default())
+        .build();
+    let (service, app) = (built.probe_service(), built.router());
     service.attach_store(Arc::new(ProbeStore::open_sqlite(&dir).await.unwrap()));
     let again: Vec<_> = service
         .stored_since(0)
@@ -140,7 +149,11 @@ async fn a_run_the_caps_refuse_is_stored_as_skipped_and_retention_prunes() {
         max_runs_in_flight: 0,
         ..Limits::default()
     };
-    let (service, _) = service_and_app(mocked_targets(0).await, limits, None);
+    let built = TestApp::builder()
+        .probe(mocked_targets(0).await)
+        .limits(limits)
+        .build();
+    let (service, _) = (built.probe_service(), built.router());
     let store = Arc::new(ProbeStore::open_sqlite(&dir).await.unwrap());
     service.attach_store(store.clone());
     service.run_schedule(&every_second(6)).await;
@@ -176,7 +189,11 @@ async fn a_run_the_caps_refuse_is_stored_as_skipped_and_retention_prunes() {
 
 #[tokio::test]
 async fn history_routes_name_what_is_allowed() {
-    let (_, app) = service_and_app(mocked_targets(0).await, Limits::default(), None);
+    let built = TestApp::builder()
+        .probe(mocked_targets(0).await)
+        .limits(Limits::default())
+        .build();
+    let app = built.router();
     for (uri, want) in [
         (
             "/api/v1/probe/history?window=1w",
@@ -230,7 +247,11 @@ fn stored(id: &str, minutes_ago: i64, diffs_ms: &[i64]) -> llm_roi_core::probe::
 #[tokio::test]
 async fn the_probe_page_and_the_report_show_the_stored_history() {
     let dir = scratch_dir("pages");
-    let (service, app) = service_and_app(mocked_targets(0).await, Limits::default(), None);
+    let built = TestApp::builder()
+        .probe(mocked_targets(0).await)
+        .limits(Limits::default())
+        .build();
+    let (service, app) = (built.probe_service(), built.router());
     let store = Arc::new(ProbeStore::open_sqlite(&dir).await.unwrap());
     service.attach_store(store.clone());
     store
@@ -284,9 +305,6 @@ async fn the_probe_page_and_the_report_show_the_stored_history() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-#[path = "../golden/check.rs"]
-mod check;
-
 /// Times (epoch ms, RFC 3339 texts) and the store's location vary from run
 /// to run; everything else of the answer is compared.
 fn without_times(v: &mut Value) {
@@ -314,7 +332,11 @@ fn without_times(v: &mut Value) {
 #[tokio::test]
 async fn the_history_answer_is_the_golden_one() {
     let dir = scratch_dir("golden");
-    let (service, app) = service_and_app(mocked_targets(0).await, Limits::default(), None);
+    let built = TestApp::builder()
+        .probe(mocked_targets(0).await)
+        .limits(Limits::default())
+        .build();
+    let (service, app) = (built.probe_service(), built.router());
     let store = Arc::new(ProbeStore::open_sqlite(&dir).await.unwrap());
     service.attach_store(store.clone());
     store
@@ -332,6 +354,6 @@ async fn the_history_answer_is_the_golden_one() {
     assert_eq!(status, StatusCode::OK, "{body}");
     let mut v: Value = serde_json::from_str(&body).unwrap();
     without_times(&mut v);
-    check::golden("history", &v);
+    crate::golden_check::golden("history", &v);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,12 +1,11 @@
-//! The app with a probe service, and calls to it, for the probe API tests.
+//! Calls to an app with a probe service ([`crate::support::TestApp`] built
+//! with `.probe(targets)`), mocked targets and runs, for the probe tests.
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use llm_roi::server::{router, state};
-use llm_roi_prices::pricing_dir::load_dir;
 use llm_roi_probe::guard::Lookup;
-use llm_roi_probe::{build_service, build_service_with, service::Limits, targets::ProbeTargets};
+use llm_roi_probe::targets::ProbeTargets;
 use llm_roi_probe_mocks::{relay_app, serve, upstream_app, Delay};
 use serde_json::Value;
 use std::future::Future;
@@ -16,46 +15,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 use tower::ServiceExt;
-
-/// The frozen test pricebook.
-const PRICING: &str = "tests/fixtures/pricebook-2026-11-24";
-
-/// The address the options name; in-process tests listen nowhere.
-const PRICING_ADDR: std::net::SocketAddr = std::net::SocketAddr::V4(std::net::SocketAddrV4::new(
-    std::net::Ipv4Addr::LOCALHOST,
-    3000,
-));
-
-/// The app over the test pricebook with a probe service for `targets`;
-/// provider keys come from the pricebook's `api_key_env` variables.
-pub async fn app(targets: ProbeTargets) -> axum::Router {
-    app_with(targets, |_| None).await
-}
-
-/// [`app`], with each provider's key read from the variable `key_env(id)`.
-pub async fn app_reading_keys_from(
-    targets: ProbeTargets,
-    key_env: impl Fn(&str) -> String,
-) -> axum::Router {
-    app_with(targets, |id| Some(key_env(id))).await
-}
-
-async fn app_with(targets: ProbeTargets, key_env: impl Fn(&str) -> Option<String>) -> axum::Router {
-    let mut pricebook = load_dir(std::path::Path::new(PRICING)).unwrap();
-    for p in &mut pricebook.providers {
-        if let Some(var) = key_env(&p.id) {
-            p.api_key_env = Some(var);
-        }
-    }
-    let book = state::LoadedBook::new(pricebook);
-    let probe = build_service(book.pricebook.clone(), targets, Limits::default()).unwrap();
-    router::build(state::AppState {
-        leptos_options: llm_roi::server::startup::leptos_options("target/site", PRICING_ADDR),
-        book,
-        site: Default::default(),
-        probe: Some(probe),
-    })
-}
 
 pub async fn call(app: &axum::Router, method: &str, uri: &str, body: &str) -> (StatusCode, String) {
     let req = Request::builder()
@@ -128,44 +87,6 @@ impl Lookup for CountingLookup {
         self.0.fetch_add(1, Ordering::Relaxed);
         Box::pin(async { Ok(vec![IpAddr::V4(std::net::Ipv4Addr::new(10, 1, 2, 3))]) })
     }
-}
-
-/// The app with these probe limits, resolving every name with `lookup`
-/// (to 10.1.2.3, a private address).
-pub fn app_limited(targets: ProbeTargets, limits: Limits, lookup: CountingLookup) -> axum::Router {
-    let book = state::LoadedBook::new(load_dir(std::path::Path::new(PRICING)).unwrap());
-    let probe =
-        build_service_with(book.pricebook.clone(), targets, limits, Box::new(lookup)).unwrap();
-    router::build(state::AppState {
-        leptos_options: llm_roi::server::startup::leptos_options("target/site", PRICING_ADDR),
-        book,
-        site: Default::default(),
-        probe: Some(probe),
-    })
-}
-
-/// The probe service over the test pricebook, and the app serving it; each
-/// provider's key is read from `key_env(id)` when given.
-pub fn service_and_app(
-    targets: ProbeTargets,
-    limits: Limits,
-    key_env: Option<&dyn Fn(&str) -> String>,
-) -> (Arc<llm_roi_probe::service::ProbeService>, axum::Router) {
-    let mut pricebook = load_dir(std::path::Path::new(PRICING)).unwrap();
-    if let Some(key_env) = key_env {
-        for p in &mut pricebook.providers {
-            p.api_key_env = Some(key_env(&p.id));
-        }
-    }
-    let book = state::LoadedBook::new(pricebook);
-    let probe = build_service(book.pricebook.clone(), targets, limits).unwrap();
-    let app = router::build(state::AppState {
-        leptos_options: llm_roi::server::startup::leptos_options("target/site", PRICING_ADDR),
-        book,
-        site: Default::default(),
-        probe: Some(probe.clone()),
-    });
-    (probe, app)
 }
 
 /// A new, empty directory under the system's temporary directory.

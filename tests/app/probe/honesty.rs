@@ -2,7 +2,8 @@
 //! requests through, naming another model, adding a hidden prompt and
 //! answering with another model's text.
 
-use crate::support::{call, scratch_dir, service_and_app};
+use super::support::{call, scratch_dir};
+use crate::support::TestApp;
 use axum::http::StatusCode;
 use llm_roi_probe::service::Limits;
 use llm_roi_probe::store::ProbeStore;
@@ -42,11 +43,12 @@ async fn each_mock_mode_gets_its_verdict() {
     }
     let mode = Mode::new(RelayMode::PassThrough);
     let dir = scratch_dir("honesty");
-    let (service, app) = service_and_app(
-        targets(mode.clone()).await,
-        Limits::default(),
-        Some(&key_env),
-    );
+    let built = TestApp::builder()
+        .probe(targets(mode.clone()).await)
+        .limits(Limits::default())
+        .keys_from(key_env)
+        .build();
+    let (service, app) = (built.probe_service(), built.router());
     service.attach_store(Arc::new(ProbeStore::open_sqlite(&dir).await.unwrap()));
 
     let (status, plan) = call(&app, "GET", "/api/v1/probe/honesty?relay=holysheep", "").await;
@@ -132,11 +134,12 @@ async fn each_mock_mode_gets_its_verdict() {
 
 #[tokio::test]
 async fn the_check_needs_both_keys_and_room_in_the_budget() {
-    let (_, app) = service_and_app(
-        targets(Mode::new(RelayMode::PassThrough)).await,
-        Limits::default(),
-        Some(&|p: &str| format!("LLM_ROI_TEST_UNSET_{p}_KEY")),
-    );
+    let built = TestApp::builder()
+        .probe(targets(Mode::new(RelayMode::PassThrough)).await)
+        .limits(Limits::default())
+        .keys_from(|p: &str| format!("LLM_ROI_TEST_UNSET_{p}_KEY"))
+        .build();
+    let app = built.router();
     let (status, body) = check(&app, r#"{"relay":"holysheep"}"#).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
     assert!(
@@ -151,11 +154,12 @@ async fn the_check_needs_both_keys_and_room_in_the_budget() {
         auth_requests_per_hour: 5,
         ..Limits::default()
     };
-    let (_, app) = service_and_app(
-        targets(Mode::new(RelayMode::PassThrough)).await,
-        limits,
-        Some(&key_env),
-    );
+    let built = TestApp::builder()
+        .probe(targets(Mode::new(RelayMode::PassThrough)).await)
+        .limits(limits)
+        .keys_from(key_env)
+        .build();
+    let app = built.router();
     let (status, body) = check(&app, r#"{"relay":"holysheep"}"#).await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
     assert!(body.contains("hourly budget of 5"), "{body}");

@@ -1,0 +1,12 @@
+//! The relay probe against local mocks (nothing leaves 127.0.0.1): its
+//! measurements, its HTTP API, its stored history and its use of keys.
+
+mod support;
+
+mod bounds;
+mod history;
+mod honesty;
+mod keys;
+mod measure;
+mod runs;
+mod store;

@@ -108,8 +108,7 @@ pub enum Command {
     },
     /// Price a usage log exactly on every route (README, "Usage logs").
     Estimate {
-        /// A usage log: the generic CSV or JSON Lines, LiteLLM spend logs,
-        /// OpenAI usage (completions) or Anthropic's usage report.
+        /// A usage log, in any format of docs/usage-logs.md.
         #[arg(long = "usage", value_name = "FILE")]
         usage: PathBuf,
         /// Only these routes (provider ids; repeatable; default: every

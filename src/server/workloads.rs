@@ -50,7 +50,7 @@ pub fn answer(book: &Pricebook, fingerprint: &str, import: Import, mix: Mix) -> 
         ..Scenario::default()
     };
     WorkloadOut {
-        format: import.format.name(),
+        format: import.format,
         rows: import.rows,
         bad_rows: import.bad.into_iter().map(bad).collect(),
         more_bad_rows: import.more_bad,
@@ -91,7 +91,7 @@ pub async fn import(State(state): State<AppState>, body: Body) -> Response {
     match read {
         Ok(Ok((book, (import, mix)))) => {
             tracing::info!(
-                format = import.format.name(),
+                format = import.format,
                 rows = import.rows,
                 bad_rows = import.bad.len() as u64 + import.more_bad,
                 classes = mix.workload.classes.len(),

@@ -1,78 +1,43 @@
-//! CSV logs: the generic columns or LiteLLM's spend logs, told apart by the
-//! header.
+//! CSV logs: the first format ([`crate::formats`]) whose header it is
+//! reads every row.
 
-use super::{day_of, minute_of, Collector, Format, ImportError};
+use super::{day_of, minute_of, Collector, ImportError};
+use crate::formats::{self, Problem, FORMATS};
 use llm_roi_core::scenario::usage::{RequestTokens, UsageRow};
 use std::io::Read;
 
-/// Where each field is in a row, by format.
-struct Columns {
-    model: usize,
-    input: usize,
-    output: usize,
-    cache_read: Option<usize>,
-    cache_write: Option<usize>,
-    cache_ttl: Option<usize>,
-    requests: Option<usize>,
-    timestamp: Option<usize>,
-    batch: Option<usize>,
+/// Where each field of a format's CSV is in a row.
+pub struct Columns {
+    pub model: usize,
+    pub input: usize,
+    pub output: usize,
+    /// The input and output columns' names, for bad rows.
+    pub input_name: &'static str,
+    pub output_name: &'static str,
+    pub cache_read: Option<usize>,
+    pub cache_write: Option<usize>,
+    pub cache_ttl: Option<usize>,
+    pub requests: Option<usize>,
+    pub timestamp: Option<usize>,
+    pub batch: Option<usize>,
 }
 
-fn columns(header: &csv::StringRecord) -> Result<(Format, Columns), ImportError> {
+/// The first format whose header this is, and its columns.
+fn columns(header: &csv::StringRecord) -> Result<(&'static str, Columns), ImportError> {
     let names: Vec<String> = header
         .iter()
         .map(|h| h.trim().to_ascii_lowercase())
         .collect();
-    let at = |name: &str| names.iter().position(|n| n == name);
-    let found = || format!("a CSV header of {}", names.join(", "));
-    if let (Some(model), Some(input), Some(output)) =
-        (at("model"), at("input_tokens"), at("output_tokens"))
-    {
-        return Ok((
-            Format::Generic,
-            Columns {
-                model,
-                input,
-                output,
-                cache_read: at("cache_read_tokens"),
-                cache_write: at("cache_write_tokens"),
-                cache_ttl: at("cache_ttl"),
-                requests: at("requests"),
-                timestamp: at("timestamp"),
-                batch: at("batch"),
-            },
-        ));
-    }
-    match (
-        at("model"),
-        at("prompt_tokens"),
-        at("completion_tokens"),
-        at("request_id").or(at("starttime")),
-    ) {
-        (Some(model), Some(input), Some(output), Some(_)) => Ok((
-            Format::LiteLlm,
-            Columns {
-                model,
-                input,
-                output,
-                // Present in LiteLLM's daily spend tables and newer exports.
-                cache_read: at("cache_read_input_tokens"),
-                cache_write: at("cache_creation_input_tokens"),
-                cache_ttl: None,
-                requests: None,
-                timestamp: at("starttime"),
-                batch: None,
-            },
-        )),
-        _ => Err(ImportError::UnknownFormat { found: found() }),
-    }
+    FORMATS
+        .iter()
+        .find_map(|f| f.csv_columns(&names).map(|c| (f.name(), c)))
+        .ok_or_else(|| ImportError::UnknownFormat {
+            found: format!("a CSV header of {}", names.join(", ")),
+            accepted: formats::names(),
+        })
 }
 
-fn tokens(
-    record: &csv::StringRecord,
-    at: Option<usize>,
-    field: &str,
-) -> Result<u64, (String, String)> {
+fn tokens(record: &csv::StringRecord, at: Option<usize>, field: &str) -> Result<u64, Problem> {
     let Some(text) = at.and_then(|i| record.get(i)).map(str::trim) else {
         return Ok(0);
     };
@@ -87,7 +52,7 @@ fn tokens(
     })
 }
 
-fn row(format: Format, c: &Columns, r: &csv::StringRecord) -> Result<UsageRow, (String, String)> {
+fn row(c: &Columns, r: &csv::StringRecord) -> Result<UsageRow, Problem> {
     let field = |i: usize| r.get(i).map(str::trim).unwrap_or_default();
     let model = field(c.model);
     if model.is_empty() {
@@ -96,10 +61,7 @@ fn row(format: Format, c: &Columns, r: &csv::StringRecord) -> Result<UsageRow, (
             "empty: name the model, e.g. claude-haiku-4-5".into(),
         ));
     }
-    let (input_name, output_name) = match format {
-        Format::LiteLlm => ("prompt_tokens", "completion_tokens"),
-        _ => ("input_tokens", "output_tokens"),
-    };
+    let (input_name, output_name) = (c.input_name, c.output_name);
     let requests = match c.requests.map(field).filter(|t| !t.is_empty()) {
         None => 1,
         Some(t) => t.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
@@ -155,7 +117,7 @@ pub(super) fn read<R: Read>(r: R, c: &mut Collector<'_>) -> Result<(), ImportErr
             Ok(false) => return Ok(()),
             Ok(true) => {
                 let line = record.position().map_or(0, csv::Position::line);
-                match row(format, &cols, &record) {
+                match row(&cols, &record) {
                     Ok(r) => c.row(line, r, true)?,
                     Err((field, message)) => c.bad(line, &field, message),
                 }

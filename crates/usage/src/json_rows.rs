@@ -1,33 +1,35 @@
 //! JSON logs: JSON Lines of generic or LiteLLM records, or pages of OpenAI's
 //! and Anthropic's usage reports (one per line, or one document).
 
-use super::{day_of, minute_of, Collector, Format, ImportError};
+use super::{day_of, minute_of, Collector, ImportError};
+use crate::formats::{Problem, FORMATS};
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::scenario::usage::{RequestTokens, UsageRow};
 use serde::Deserialize;
 use serde_json::Value;
 use std::io::{BufRead, Read};
 
-/// One result of a usage report's bucket: OpenAI's and Anthropic's fields.
+/// One result of a usage report's bucket: OpenAI's and Anthropic's fields
+/// (`formats::openai_usage`, `formats::anthropic_usage`).
 #[derive(Debug, Default, Deserialize)]
-struct ReportResult {
-    model: Option<String>,
-    input_tokens: Option<u64>,
-    input_cached_tokens: Option<u64>,
-    num_model_requests: Option<u64>,
-    batch: Option<bool>,
-    uncached_input_tokens: Option<u64>,
-    cache_read_input_tokens: Option<u64>,
-    cache_creation: Option<CacheCreation>,
-    context_window: Option<String>,
-    service_tier: Option<String>,
-    output_tokens: Option<u64>,
+pub struct ReportResult {
+    pub model: Option<String>,
+    pub input_tokens: Option<u64>,
+    pub input_cached_tokens: Option<u64>,
+    pub num_model_requests: Option<u64>,
+    pub batch: Option<bool>,
+    pub uncached_input_tokens: Option<u64>,
+    pub cache_read_input_tokens: Option<u64>,
+    pub cache_creation: Option<CacheCreation>,
+    pub context_window: Option<String>,
+    pub service_tier: Option<String>,
+    pub output_tokens: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
-struct CacheCreation {
-    ephemeral_5m_input_tokens: Option<u64>,
-    ephemeral_1h_input_tokens: Option<u64>,
+pub struct CacheCreation {
+    pub ephemeral_5m_input_tokens: Option<u64>,
+    pub ephemeral_1h_input_tokens: Option<u64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -48,80 +50,14 @@ fn bucket_day(b: &Bucket) -> Option<CalendarDate> {
         .or_else(|| b.starting_at.as_deref().and_then(day_of))
 }
 
-/// A bad field: its name and what is wrong.
-type Problem = (String, String);
-
-/// A row, whether the export counted its requests, and the format it came in.
-type ReportRow = (UsageRow, bool, Format);
-
-/// A report result as a row; `None` for a result without requests.
-fn report_row(r: ReportResult, day: Option<CalendarDate>) -> Result<Option<ReportRow>, Problem> {
-    let model = r.model.filter(|m| !m.is_empty()).ok_or_else(|| {
+/// A report result's model, which a report grouped by model names.
+pub fn report_model(r: &ReportResult) -> Result<String, Problem> {
+    r.model.clone().filter(|m| !m.is_empty()).ok_or_else(|| {
         (
             "model".to_string(),
             "missing: export the report grouped by model (group_by=model)".to_string(),
         )
-    })?;
-    let output = r.output_tokens.unwrap_or(0);
-    let row = if let Some(uncached) = r.uncached_input_tokens {
-        // Anthropic: input is given by kind; requests are not counted.
-        let cc = r.cache_creation.unwrap_or_default();
-        let (read, w5, w1) = (
-            r.cache_read_input_tokens.unwrap_or(0),
-            cc.ephemeral_5m_input_tokens.unwrap_or(0),
-            cc.ephemeral_1h_input_tokens.unwrap_or(0),
-        );
-        let input = [read, w5, w1]
-            .iter()
-            .try_fold(uncached, |a, b| a.checked_add(*b));
-        let input = input.ok_or_else(|| {
-            (
-                "uncached_input_tokens".to_string(),
-                "the input adds up to over 2^64 tokens".to_string(),
-            )
-        })?;
-        // The report's context window tells the long-context band.
-        let request_input = match r.context_window.as_deref() {
-            Some("200k-1M") => 200_001,
-            _ => input.min(200_000),
-        };
-        let row = UsageRow {
-            model,
-            requests: 1,
-            input_tokens: input,
-            cache_read_tokens: read,
-            cache_write_5m_tokens: w5,
-            cache_write_1h_tokens: w1,
-            output_tokens: output,
-            request_input_tokens: request_input,
-            batch: r.service_tier.as_deref() == Some("batch"),
-            day,
-            minute_utc: None,
-        };
-        (row, false, Format::AnthropicUsage)
-    } else {
-        let requests = r.num_model_requests.unwrap_or(0);
-        if requests == 0 {
-            return Ok(None);
-        }
-        let input = r.input_tokens.unwrap_or(0);
-        let row = UsageRow {
-            model,
-            requests,
-            input_tokens: input,
-            cache_read_tokens: r.input_cached_tokens.unwrap_or(0),
-            cache_write_5m_tokens: 0,
-            cache_write_1h_tokens: 0,
-            output_tokens: output,
-            // The export sums requests: their mean picks the tier.
-            request_input_tokens: input / requests,
-            batch: r.batch.unwrap_or(false),
-            day,
-            minute_utc: None,
-        };
-        (row, true, Format::OpenAiUsage)
-    };
-    Ok(Some(row))
+    })
 }
 
 fn page(p: Page, line: u64, c: &mut Collector<'_>) -> Result<(), ImportError> {
@@ -134,8 +70,19 @@ fn page(p: Page, line: u64, c: &mut Collector<'_>) -> Result<(), ImportError> {
 fn bucket(b: Bucket, line: u64, c: &mut Collector<'_>) -> Result<(), ImportError> {
     let day = bucket_day(&b);
     for r in b.results {
-        match report_row(r, day) {
-            Ok(Some((row, known, format))) => {
+        let Some((format, read)) = FORMATS
+            .iter()
+            .find_map(|f| f.report_row(&r, day).map(|x| (f.name(), x)))
+        else {
+            c.bad(
+                line,
+                "results",
+                "not a result of a usage report this reader knows",
+            );
+            continue;
+        };
+        match read {
+            Ok(Some((row, known))) => {
                 c.import.format = format;
                 c.row(line, row, known)?;
             }
@@ -146,7 +93,7 @@ fn bucket(b: Bucket, line: u64, c: &mut Collector<'_>) -> Result<(), ImportError
     Ok(())
 }
 
-fn u64_field(v: &Value, names: &[&'static str]) -> Result<(u64, &'static str), (String, String)> {
+fn u64_field(v: &Value, names: &[&'static str]) -> Result<(u64, &'static str), Problem> {
     for name in names {
         match v.get(*name) {
             None | Some(Value::Null) => continue,
@@ -163,14 +110,8 @@ fn u64_field(v: &Value, names: &[&'static str]) -> Result<(u64, &'static str), (
     Ok((0, names.first().copied().unwrap_or("tokens")))
 }
 
-/// A flat record: the generic fields or LiteLLM's.
-fn flat_row(v: &Value) -> Result<(UsageRow, Format), (String, String)> {
-    let litellm = v.get("prompt_tokens").is_some() && v.get("input_tokens").is_none();
-    let format = if litellm {
-        Format::LiteLlm
-    } else {
-        Format::Generic
-    };
+/// A flat record, with the generic field names or LiteLLM's.
+pub fn flat_row(v: &Value) -> Result<UsageRow, Problem> {
     let model = v
         .get("model")
         .and_then(Value::as_str)
@@ -226,7 +167,7 @@ fn flat_row(v: &Value) -> Result<(UsageRow, Format), (String, String)> {
             )
         })?);
     }
-    Ok((row, format))
+    Ok(row)
 }
 
 fn line_value(v: Value, line: u64, c: &mut Collector<'_>) -> Result<(), ImportError> {
@@ -246,8 +187,19 @@ fn line_value(v: Value, line: u64, c: &mut Collector<'_>) -> Result<(), ImportEr
             }
         };
     }
-    match flat_row(&v) {
-        Ok((row, format)) => {
+    let Some((format, read)) = FORMATS
+        .iter()
+        .find_map(|f| f.json_row(&v).map(|x| (f.name(), x)))
+    else {
+        c.bad(
+            line,
+            "json",
+            "not a record of a usage log this reader knows",
+        );
+        return Ok(());
+    };
+    match read {
+        Ok(row) => {
             c.import.format = format;
             c.row(line, row, true)
         }

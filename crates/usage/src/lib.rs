@@ -1,6 +1,7 @@
-//! Reading a usage log: the generic CSV or JSON Lines format, LiteLLM's
-//! spend logs, OpenAI's usage export and Anthropic's usage report, detected
-//! from the header or the first record, streamed row by row within limits.
+//! Reading a usage log in any of the [`formats`] (the generic CSV or JSON
+//! Lines format, LiteLLM's spend logs, OpenAI's usage export and Anthropic's
+//! usage report), each detected from the header, a record or a report
+//! result, streamed row by row within limits.
 //!
 //! Bad rows are reported by line and field (the first [`SHOWN_BAD_ROWS`],
 //! the rest counted); the valid rows go on to the caller's sink, so a large
@@ -15,6 +16,7 @@
 //! ```
 
 mod csv_rows;
+pub mod formats;
 mod json_rows;
 mod log_mix;
 
@@ -44,35 +46,6 @@ impl Default for Limits {
     }
 }
 
-/// The export formats recognised.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// llm-roi's own columns (README, "Usage logs").
-    Generic,
-    /// LiteLLM's spend logs (`LiteLLM_SpendLogs`: `request_id`,
-    /// `prompt_tokens`, `completion_tokens`, `startTime`, `model`).
-    LiteLlm,
-    /// OpenAI's Usage API, completions (`/v1/organization/usage/completions`:
-    /// buckets of results with `input_tokens`, `input_cached_tokens`,
-    /// `output_tokens`, `num_model_requests`, `model`, `batch`).
-    OpenAiUsage,
-    /// Anthropic's Messages Usage Report (`/v1/organizations/usage_report/messages`:
-    /// `uncached_input_tokens`, `cache_read_input_tokens`,
-    /// `cache_creation.ephemeral_5m_input_tokens` and `…_1h_…`, `output_tokens`).
-    AnthropicUsage,
-}
-
-impl Format {
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Generic => "llm-roi generic",
-            Self::LiteLlm => "LiteLLM spend logs",
-            Self::OpenAiUsage => "OpenAI usage (completions)",
-            Self::AnthropicUsage => "Anthropic usage report (messages)",
-        }
-    }
-}
-
 /// A row that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadRow {
@@ -91,7 +64,9 @@ impl std::fmt::Display for BadRow {
 /// What a read found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Import {
-    pub format: Format,
+    /// The format's name ([`formats::UsageFormat::name`]): the last
+    /// record's, the generic one before any.
+    pub format: &'static str,
     /// Rows passed to the sink.
     pub rows: u64,
     pub bad: Vec<BadRow>,
@@ -112,8 +87,10 @@ pub enum ImportError {
     TooManyRows { max_rows: u64 },
     #[error("the file is empty")]
     Empty,
-    #[error("not a usage log this reader knows: {found}. Accepted: a CSV or JSON Lines file with the columns model, input_tokens, output_tokens (README, \"Usage logs\"), LiteLLM spend logs, OpenAI usage (completions) or Anthropic's usage report")]
-    UnknownFormat { found: String },
+    #[error(
+        "not a usage log this reader knows: {found}. Accepted: {accepted} (docs/usage-logs.md)"
+    )]
+    UnknownFormat { found: String, accepted: String },
     #[error("line {line}: {message}")]
     Malformed { line: u64, message: String },
     #[error("reading the file: {0}")]
@@ -230,7 +207,7 @@ pub fn read_usage<R: Read>(
     };
     let mut c = Collector {
         import: Import {
-            format: Format::Generic,
+            format: formats::GENERIC,
             rows: 0,
             bad: Vec::new(),
             more_bad: 0,

@@ -1,5 +1,5 @@
 //! Each format from a small hand-written sample, with the field names its
-//! documentation gives (cited on [`Format`]'s variants).
+//! documentation gives (cited on each format's type in `formats/`).
 
 use super::*;
 
@@ -27,7 +27,7 @@ fn the_generic_csv_reads_per_request_tokens_and_counts() {
                gpt-4.1-mini,500,,,,50,,2026-11-05,true\n";
     let (r, rows) = read(csv);
     let import = r.unwrap();
-    assert_eq!(import.format, Format::Generic);
+    assert_eq!(import.format, "llm-roi generic");
     assert_eq!(import.rows, 2);
     assert!(import.bad.is_empty(), "{:?}", import.bad);
     assert_eq!(
@@ -79,12 +79,12 @@ fn litellm_spend_logs_read_prompt_and_completion_tokens() {
     let csv = "request_id,call_type,spend,total_tokens,prompt_tokens,completion_tokens,startTime,model\n\
                chatcmpl-1,acompletion,0.0012,1300,1000,300,2026-11-20T08:00:00.000Z,claude-haiku-4-5\n";
     let (r, rows) = read(csv);
-    assert_eq!(r.unwrap().format, Format::LiteLlm);
+    assert_eq!(r.unwrap().format, "LiteLLM spend logs");
     assert_eq!((rows[0].input_tokens, rows[0].output_tokens), (1_000, 300));
     assert_eq!(rows[0].day, day("2026-11-20"));
     let jsonl = r#"{"request_id":"a","model":"gpt-4.1-mini","prompt_tokens":40,"completion_tokens":2,"startTime":"2026-11-21T00:00:00Z","spend":0.1}"#;
     let (r, rows) = read(jsonl);
-    assert_eq!(r.unwrap().format, Format::LiteLlm);
+    assert_eq!(r.unwrap().format, "LiteLLM spend logs");
     assert_eq!(rows[0].input_tokens, 40);
 }
 
@@ -99,7 +99,7 @@ fn openai_usage_buckets_sum_requests_with_cached_input() {
     for text in [page.replace('\n', " "), page.to_string()] {
         let (r, rows) = read(&text);
         let import = r.unwrap();
-        assert_eq!(import.format, Format::OpenAiUsage);
+        assert_eq!(import.format, "OpenAI usage (completions)");
         assert_eq!(rows.len(), 1, "a result without requests is skipped");
         let row = &rows[0];
         assert_eq!(
@@ -125,7 +125,7 @@ fn anthropic_usage_reports_give_input_by_kind_and_no_request_count() {
         "has_more":false,"next_page":null}"#;
     let (r, rows) = read(page);
     let import = r.unwrap();
-    assert_eq!(import.format, Format::AnthropicUsage);
+    assert_eq!(import.format, "Anthropic usage report (messages)");
     assert_eq!(import.requests_unknown, 2);
     let a = &rows[0];
     assert_eq!(

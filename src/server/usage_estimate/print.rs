@@ -50,7 +50,7 @@ fn import_lines(out: &mut String, a: &EstimateArgs, book: &Pricebook, import: &I
         out,
         "{}: {}, {} rows read, {} bad{days}",
         a.usage.display(),
-        import.format.name(),
+        import.format,
         import.rows,
         import.bad.len() as u64 + import.more_bad
     );

@@ -1,0 +1,101 @@
+//! The usage-log formats, each one type implementing [`UsageFormat`] and
+//! listed once in [`FORMATS`]. The readers (`csv_rows`, `json_rows`) ask
+//! the formats in order; the first that recognises a header, a record or a
+//! report result reads it. A new format is one file here and one entry in
+//! [`FORMATS`]; `docs/usage-logs.md` describes it with its source.
+//!
+//! Usage:
+//!
+//! ```
+//! use llm_roi_usage::formats::FORMATS;
+//! let names: Vec<&str> = FORMATS.iter().map(|f| f.name()).collect();
+//! assert_eq!(names[0], "Anthropic usage report (messages)");
+//! ```
+
+mod anthropic_usage;
+mod generic;
+mod litellm;
+mod openai_usage;
+
+use crate::csv_rows::Columns;
+use crate::json_rows::ReportResult;
+use llm_roi_core::money::date::CalendarDate;
+use llm_roi_core::scenario::usage::UsageRow;
+use serde_json::Value;
+
+/// A bad field: its name and what is wrong.
+pub type Problem = (String, String);
+
+/// A row, and whether the export counted its requests (else each row is one).
+pub type CountedRow = (UsageRow, bool);
+
+/// One usage-log format: how it is recognised, and how what it holds
+/// becomes rows. Each method answers `None` for what is not this format's.
+pub trait UsageFormat: Sync {
+    /// Its name in answers and in the CLI's output.
+    fn name(&self) -> &'static str;
+
+    /// CSV: where this format's fields are, when `header` (lower-cased,
+    /// trimmed column names) is its header.
+    fn csv_columns(&self, _header: &[String]) -> Option<Columns> {
+        None
+    }
+
+    /// JSON: a flat record (one line of JSON Lines) of this format, as a row.
+    fn json_row(&self, _record: &Value) -> Option<Result<UsageRow, Problem>> {
+        None
+    }
+
+    /// JSON: a result of a usage report's bucket (`{"data": [{"results":
+    /// [...]}]}`) of this format, as a row; `Ok(None)` for a result without
+    /// requests.
+    fn report_row(
+        &self,
+        _result: &ReportResult,
+        _day: Option<CalendarDate>,
+    ) -> Option<Result<Option<CountedRow>, Problem>> {
+        None
+    }
+}
+
+/// Every format, in the order they are asked: Anthropic's report results
+/// (told by `uncached_input_tokens`) before OpenAI's (any other result),
+/// LiteLLM's records before the generic ones (any other record).
+pub static FORMATS: [&dyn UsageFormat; 4] = [
+    &anthropic_usage::AnthropicUsage,
+    &openai_usage::OpenAiUsage,
+    &litellm::LiteLlm,
+    &generic::Generic,
+];
+
+/// The formats' names, for "accepted" lists.
+pub fn names() -> String {
+    let names: Vec<&str> = FORMATS.iter().map(|f| f.name()).collect();
+    names.join(", ")
+}
+
+/// The generic format's name: what an import says before any row is read.
+pub const GENERIC: &str = generic::NAME;
+
+#[cfg(test)]
+mod tests {
+    use super::FORMATS;
+
+    #[test]
+    fn every_format_has_its_row_in_the_docs_and_a_name_of_its_own() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/usage-logs.md");
+        let docs = std::fs::read_to_string(&path).unwrap();
+        let mut names: Vec<&str> = FORMATS.iter().map(|f| f.name()).collect();
+        for name in &names {
+            assert!(
+                docs.contains(&format!("\n| {name} ")),
+                "{}: no row starts with the format `{name}`",
+                path.display()
+            );
+        }
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), FORMATS.len());
+    }
+}

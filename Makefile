@@ -3,6 +3,9 @@
 # tools for `run`, and Chromium and Playwright as well for `test`.
 
 ADDR ?= 127.0.0.1:3000
+# No incremental cache: `make` builds once (CI, a fresh clone), and the
+# cache would take a third of target/ on disk for nothing.
+export CARGO_INCREMENTAL ?= 0
 # cargo-leptos finds wasm-opt on PATH: use binaryen 132 from tools/binaryen.
 export PATH := $(CURDIR)/tools/binaryen/node_modules/.bin:$(PATH)
 HYDRATE := --lib --target wasm32-unknown-unknown --no-default-features --features hydrate

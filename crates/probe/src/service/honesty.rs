@@ -31,7 +31,7 @@ struct PromptFile {
     prompts: Vec<Prompt>,
 }
 
-/// The committed prompts (`src/server/probe/honesty-prompts.toml`), read
+/// The committed prompts (`crates/probe/src/honesty-prompts.toml`), read
 /// once: every history page prices a check of each relay with them.
 pub fn prompts() -> Result<&'static [Prompt], String> {
     static PROMPTS: std::sync::LazyLock<Result<Vec<Prompt>, String>> =

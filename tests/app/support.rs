@@ -14,6 +14,7 @@ use llm_roi_core::money::date::CalendarDate;
 use llm_roi_prices::pricing_dir::load_dir;
 use llm_roi_probe::guard::Lookup;
 use llm_roi_probe::service::{Limits, ProbeService};
+use llm_roi_probe::store::ProbeStore;
 use llm_roi_probe::targets::ProbeTargets;
 use llm_roi_probe::{build_service, build_service_with};
 use std::path::PathBuf;
@@ -48,7 +49,8 @@ pub struct TestApp {
 
 /// What a [`TestApp`] is built over: the pricing directory (with its
 /// `history/`), the day taken as today, the site settings, and the probe:
-/// its targets, limits, name lookup and the variables its keys are read from.
+/// its targets, limits, name lookup, the variables its keys are read from
+/// and its history store.
 pub struct TestAppBuilder {
     pricing: PathBuf,
     today: CalendarDate,
@@ -57,6 +59,7 @@ pub struct TestAppBuilder {
     limits: Limits,
     lookup: Option<Box<dyn Lookup>>,
     key_env: Option<KeyEnv>,
+    store: Option<Arc<ProbeStore>>,
 }
 
 impl TestAppBuilder {
@@ -103,6 +106,12 @@ impl TestAppBuilder {
         self
     }
 
+    /// The probe keeps its runs in `store`.
+    pub fn store(mut self, store: Arc<ProbeStore>) -> Self {
+        self.store = Some(store);
+        self
+    }
+
     pub fn build(self) -> TestApp {
         let mut book = match load_dir(&self.pricing) {
             Ok(b) => b,
@@ -123,7 +132,11 @@ impl TestAppBuilder {
                 }
                 None => build_service(book.pricebook.clone(), targets, self.limits),
             };
-            built.unwrap()
+            let service = built.unwrap();
+            if let Some(store) = self.store {
+                service.attach_store(store);
+            }
+            service
         });
         TestApp {
             router: router::build(state::AppState {
@@ -148,6 +161,7 @@ impl TestApp {
             limits: Limits::default(),
             lookup: None,
             key_env: None,
+            store: None,
         }
     }
 

@@ -1,26 +1,11 @@
 //! CSV logs: the first format ([`crate::formats`]) whose header it is
 //! reads every row.
 
-use super::{day_of, minute_of, Collector, ImportError};
-use crate::formats::{self, Problem, FORMATS};
+use super::{Collector, ImportError};
+use crate::fields::{day_of, minute_of, Columns, Problem};
+use crate::formats::{self, FORMATS};
 use llm_roi_core::scenario::usage::{RequestTokens, UsageRow};
 use std::io::Read;
-
-/// Where each field of a format's CSV is in a row.
-pub struct Columns {
-    pub model: usize,
-    pub input: usize,
-    pub output: usize,
-    /// The input and output columns' names, for bad rows.
-    pub input_name: &'static str,
-    pub output_name: &'static str,
-    pub cache_read: Option<usize>,
-    pub cache_write: Option<usize>,
-    pub cache_ttl: Option<usize>,
-    pub requests: Option<usize>,
-    pub timestamp: Option<usize>,
-    pub batch: Option<usize>,
-}
 
 /// The first format whose header this is, and its columns.
 fn columns(header: &csv::StringRecord) -> Result<(&'static str, Columns), ImportError> {

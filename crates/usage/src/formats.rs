@@ -17,14 +17,11 @@ mod generic;
 mod litellm;
 mod openai_usage;
 
-use crate::csv_rows::Columns;
-use crate::json_rows::ReportResult;
+pub use crate::fields::Problem;
+use crate::fields::{Columns, ReportResult};
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::scenario::usage::UsageRow;
 use serde_json::Value;
-
-/// A bad field: its name and what is wrong.
-pub type Problem = (String, String);
 
 /// A row, and whether the export counted its requests (else each row is one).
 pub type CountedRow = (UsageRow, bool);

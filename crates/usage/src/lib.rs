@@ -16,6 +16,7 @@
 //! ```
 
 mod csv_rows;
+mod fields;
 pub mod formats;
 mod json_rows;
 mod log_mix;
@@ -227,37 +228,6 @@ pub fn read_usage<R: Read>(
         Err(ImportError::Io(e)) => Err(io_error(e, limits)),
         Err(e) => Err(e),
     }
-}
-
-/// The day of an RFC 3339 timestamp or a `YYYY-MM-DD` date.
-pub(crate) fn day_of(text: &str) -> Option<CalendarDate> {
-    text.trim().get(..10)?.parse().ok()
-}
-
-/// The minute of the UTC day of an RFC 3339 time (`…THH:MM…` with `Z`, an
-/// offset such as `+08:00`, or none, read as UTC); `None` for a date alone.
-pub(crate) fn minute_of(text: &str) -> Option<u16> {
-    let t = text.trim();
-    let sep = t.as_bytes().get(10)?;
-    if !matches!(sep, b'T' | b't' | b' ') {
-        return None;
-    }
-    let num = |s: Option<&str>| s?.parse::<i32>().ok();
-    let (h, m) = (num(t.get(11..13))?, num(t.get(14..16))?);
-    if !(0..24).contains(&h) || !(0..60).contains(&m) {
-        return None;
-    }
-    // An offset after the time: `+HH:MM` or `-HH:MM` (`Z` is UTC).
-    let tail = t.get(16..)?;
-    let offset = match tail.rfind(['+', '-']) {
-        Some(i) => {
-            let sign = if tail.as_bytes()[i] == b'-' { -1 } else { 1 };
-            let o = tail.get(i + 1..)?;
-            sign * (num(o.get(..2))? * 60 + num(o.get(3..5)).unwrap_or(0))
-        }
-        None => 0,
-    };
-    u16::try_from((h * 60 + m - offset).rem_euclid(1_440)).ok()
 }
 
 #[cfg(test)]

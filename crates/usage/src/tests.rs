@@ -179,7 +179,7 @@ fn limits_and_unknown_files_say_what_to_do() {
 
 #[test]
 fn a_timestamp_gives_the_minute_of_the_utc_day() {
-    use super::minute_of;
+    use crate::fields::minute_of;
     assert_eq!(minute_of("2026-11-01T17:05:00Z"), Some(17 * 60 + 5));
     assert_eq!(minute_of("2026-11-01 17:05:00.123"), Some(17 * 60 + 5));
     // 01:30 at +08:00 is 17:30 UTC the day before.

@@ -244,20 +244,26 @@ fn stored(id: &str, minutes_ago: i64, diffs_ms: &[i64]) -> llm_roi_core::probe::
     }
 }
 
-#[tokio::test]
-async fn the_probe_page_and_the_report_show_the_stored_history() {
-    let dir = scratch_dir("pages");
-    let built = TestApp::builder()
-        .probe(mocked_targets(0).await)
-        .limits(Limits::default())
-        .build();
-    let (service, app) = (built.probe_service(), built.router());
+/// An app whose probe keeps its history in a new SQLite store that holds
+/// one run, 30 minutes ago: 10 warm pairs of 10..=19 ms and a timeout.
+async fn app_with_one_run(name: &str) -> (std::path::PathBuf, Arc<ProbeStore>, axum::Router) {
+    let dir = scratch_dir(name);
     let store = Arc::new(ProbeStore::open_sqlite(&dir).await.unwrap());
-    service.attach_store(store.clone());
     store
         .insert(&stored("a", 30, &[10, 11, 12, 13, 14, 15, 16, 17, 18, 19]))
         .await
         .unwrap();
+    let app = TestApp::builder()
+        .probe(mocked_targets(0).await)
+        .store(store.clone())
+        .build()
+        .router();
+    (dir, store, app)
+}
+
+#[tokio::test]
+async fn the_probe_page_and_the_report_show_the_stored_history() {
+    let (dir, store, app) = app_with_one_run("pages").await;
     let (status, page) = call(&app, "GET", "/probe", "").await;
     assert_eq!(status, StatusCode::OK);
     for want in [
@@ -331,18 +337,7 @@ fn without_times(v: &mut Value) {
 
 #[tokio::test]
 async fn the_history_answer_is_the_golden_one() {
-    let dir = scratch_dir("golden");
-    let built = TestApp::builder()
-        .probe(mocked_targets(0).await)
-        .limits(Limits::default())
-        .build();
-    let (service, app) = (built.probe_service(), built.router());
-    let store = Arc::new(ProbeStore::open_sqlite(&dir).await.unwrap());
-    service.attach_store(store.clone());
-    store
-        .insert(&stored("a", 30, &[10, 11, 12, 13, 14, 15, 16, 17, 18, 19]))
-        .await
-        .unwrap();
+    let (dir, store, app) = app_with_one_run("golden").await;
     store.insert(&stored("b", 90, &[30; 10])).await.unwrap();
     let (status, body) = call(
         &app,

@@ -35,7 +35,7 @@ pub use parse::{
 };
 pub use query::{percent_encode, split_query};
 
-use parse::err;
+use limits::err;
 
 /// The playbook's own scenario: Claude Haiku 4.5 moved to HolySheep, 10 M
 /// requests a day, no input tokens counted, 200 output tokens.

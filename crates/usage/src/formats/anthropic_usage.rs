@@ -4,7 +4,7 @@
 //! `context_window` and `service_tier`; requests are not counted.
 
 use super::{CountedRow, Problem, UsageFormat};
-use crate::json_rows::{report_model, ReportResult};
+use crate::fields::{report_model, ReportResult};
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::scenario::usage::UsageRow;
 

@@ -3,8 +3,7 @@
 //! from the generic format by `prompt_tokens` without `input_tokens`.
 
 use super::{Problem, UsageFormat};
-use crate::csv_rows::Columns;
-use crate::json_rows::flat_row;
+use crate::fields::{flat_row, Columns};
 use llm_roi_core::scenario::usage::UsageRow;
 use serde_json::Value;
 

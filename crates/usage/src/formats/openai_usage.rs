@@ -3,7 +3,7 @@
 //! `output_tokens`, `num_model_requests`, `model` and `batch`.
 
 use super::{CountedRow, Problem, UsageFormat};
-use crate::json_rows::{report_model, ReportResult};
+use crate::fields::{report_model, ReportResult};
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::scenario::usage::UsageRow;
 

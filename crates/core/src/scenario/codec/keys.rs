@@ -7,8 +7,9 @@
 //! Usage: a new key is one more [`KeySpec`] in [`SPECS`] (and its field in
 //! `Scenario`); then paste `docs_table()` into the docs, as the test says.
 
+use super::limits::err;
 use super::mix_text;
-use super::parse::{self, err};
+use super::parse;
 use crate::money::DisplayCurrency;
 use crate::pricebook::requirement::Requirement;
 use crate::pricebook::{ModelRef, ServiceTier};

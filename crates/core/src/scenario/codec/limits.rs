@@ -6,8 +6,16 @@
 //! - each distinct problem reported once: unknown keys in one error, each
 //!   repeated key in one error, and the list of what is allowed said once.
 
-use super::parse::err;
 use crate::scenario::FieldError;
+
+/// A field that cannot be used: its key, its value and what to do.
+pub fn err(field: &str, value: &str, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field: field.into(),
+        value: value.into(),
+        message: message.into(),
+    }
+}
 
 /// The longest query read, in bytes; a longer one is refused whole (HTTP 414).
 pub const MAX_QUERY_BYTES: usize = 8 * 1024;

@@ -19,7 +19,7 @@
 //! assert_eq!(decode_query(&q).0, s);
 //! ```
 
-use super::parse::err;
+use super::limits::err;
 use crate::scenario::FieldError;
 use serde::{Deserialize, Serialize};
 

@@ -16,7 +16,7 @@
 //! reproduces the log's cost exactly. 16 classes on 4 models take about
 //! 1.1 KB, well under the 8 KB query cap.
 
-use super::parse::err;
+use super::limits::err;
 use crate::pricebook::ModelRef;
 use crate::scenario::mix::{DailySpread, Mix, MAX_MIX_DAYS};
 use crate::scenario::workload::{ClassTokens, RequestClass, Workload, MAX_CLASSES};

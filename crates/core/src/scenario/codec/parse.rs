@@ -1,6 +1,7 @@
 //! Parsers for single query values. Each error names the key, keeps the
 //! value and says what is allowed.
 
+use super::limits::err;
 use super::limits::{name_some, MAX_COMPARE};
 use crate::pricebook::requirement::{allowed_text, Requirement};
 use crate::pricebook::ModelRef;
@@ -23,14 +24,6 @@ pub const MAX_HOURS: i64 = 100_000;
 /// Most rollout phases, and the longest phase in days.
 pub const MAX_PHASES: usize = 12;
 pub const MAX_PHASE_DAYS: u32 = 1080;
-
-pub fn err(field: &str, value: &str, message: impl Into<String>) -> FieldError {
-    FieldError {
-        field: field.into(),
-        value: value.into(),
-        message: message.into(),
-    }
-}
 
 pub fn count(key: &str, v: &str) -> Result<u64, FieldError> {
     let cleaned: String = v

@@ -1,0 +1,168 @@
+//! What the formats read, below both the formats and the readers: where a
+//! CSV format's fields are ([`Columns`]), a usage report's result
+//! ([`ReportResult`]), a flat JSON record ([`flat_row`]) and times.
+
+use llm_roi_core::money::date::CalendarDate;
+use llm_roi_core::scenario::usage::{RequestTokens, UsageRow};
+use serde::Deserialize;
+use serde_json::Value;
+
+/// A bad field: its name and what is wrong.
+pub type Problem = (String, String);
+
+/// Where each field of a format's CSV is in a row.
+pub struct Columns {
+    pub model: usize,
+    pub input: usize,
+    pub output: usize,
+    /// The input and output columns' names, for bad rows.
+    pub input_name: &'static str,
+    pub output_name: &'static str,
+    pub cache_read: Option<usize>,
+    pub cache_write: Option<usize>,
+    pub cache_ttl: Option<usize>,
+    pub requests: Option<usize>,
+    pub timestamp: Option<usize>,
+    pub batch: Option<usize>,
+}
+
+/// One result of a usage report's bucket: OpenAI's and Anthropic's fields
+/// (`formats::openai_usage`, `formats::anthropic_usage`).
+#[derive(Debug, Default, Deserialize)]
+pub struct ReportResult {
+    pub model: Option<String>,
+    pub input_tokens: Option<u64>,
+    pub input_cached_tokens: Option<u64>,
+    pub num_model_requests: Option<u64>,
+    pub batch: Option<bool>,
+    pub uncached_input_tokens: Option<u64>,
+    pub cache_read_input_tokens: Option<u64>,
+    pub cache_creation: Option<CacheCreation>,
+    pub context_window: Option<String>,
+    pub service_tier: Option<String>,
+    pub output_tokens: Option<u64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct CacheCreation {
+    pub ephemeral_5m_input_tokens: Option<u64>,
+    pub ephemeral_1h_input_tokens: Option<u64>,
+}
+
+/// A report result's model, which a report grouped by model names.
+pub fn report_model(r: &ReportResult) -> Result<String, Problem> {
+    r.model.clone().filter(|m| !m.is_empty()).ok_or_else(|| {
+        (
+            "model".to_string(),
+            "missing: export the report grouped by model (group_by=model)".to_string(),
+        )
+    })
+}
+
+fn u64_field(v: &Value, names: &[&'static str]) -> Result<(u64, &'static str), Problem> {
+    for name in names {
+        match v.get(*name) {
+            None | Some(Value::Null) => continue,
+            Some(x) => {
+                return x.as_u64().map(|n| (n, *name)).ok_or_else(|| {
+                    (
+                        name.to_string(),
+                        format!("`{x}` is not a whole number of tokens (0 or more)"),
+                    )
+                })
+            }
+        }
+    }
+    Ok((0, names.first().copied().unwrap_or("tokens")))
+}
+
+/// A flat record, with the generic field names or LiteLLM's.
+pub fn flat_row(v: &Value) -> Result<UsageRow, Problem> {
+    let model = v
+        .get("model")
+        .and_then(Value::as_str)
+        .filter(|m| !m.is_empty());
+    let model = model.ok_or_else(|| {
+        (
+            "model".to_string(),
+            "missing: name the model, e.g. claude-haiku-4-5".to_string(),
+        )
+    })?;
+    let (input, _) = u64_field(v, &["input_tokens", "prompt_tokens"])?;
+    let (output, _) = u64_field(v, &["output_tokens", "completion_tokens"])?;
+    let (read, _) = u64_field(v, &["cache_read_tokens", "cache_read_input_tokens"])?;
+    let (write, _) = u64_field(v, &["cache_write_tokens", "cache_creation_input_tokens"])?;
+    let one_hour = match v.get("cache_ttl").and_then(Value::as_str) {
+        None | Some("5m") => false,
+        Some("1h") => true,
+        Some(t) => return Err(("cache_ttl".into(), format!("`{t}`: use 5m or 1h"))),
+    };
+    let requests = match v.get("requests") {
+        None | Some(Value::Null) => 1,
+        Some(x) => x.as_u64().filter(|n| *n > 0).ok_or_else(|| {
+            (
+                "requests".to_string(),
+                format!("`{x}` is not a whole number of requests (1 or more)"),
+            )
+        })?,
+    };
+    let batch = match v.get("batch") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(x) => return Err(("batch".into(), format!("`{x}`: use true or false"))),
+    };
+    let t = RequestTokens {
+        input,
+        cache_read: read,
+        cache_write_5m: if one_hour { 0 } else { write },
+        cache_write_1h: if one_hour { write } else { 0 },
+        output,
+    };
+    let mut row = UsageRow::identical(model, requests, t, batch)
+        .map_err(|e| ("input_tokens".to_string(), e.to_string()))?;
+    let stamp = v
+        .get("timestamp")
+        .or_else(|| v.get("startTime"))
+        .and_then(Value::as_str);
+    if let Some(s) = stamp {
+        row.minute_utc = minute_of(s);
+        row.day = Some(day_of(s).ok_or_else(|| {
+            (
+                "timestamp".to_string(),
+                format!("`{s}` is not an RFC 3339 time or a YYYY-MM-DD date"),
+            )
+        })?);
+    }
+    Ok(row)
+}
+
+/// The day of an RFC 3339 timestamp or a `YYYY-MM-DD` date.
+pub fn day_of(text: &str) -> Option<CalendarDate> {
+    text.trim().get(..10)?.parse().ok()
+}
+
+/// The minute of the UTC day of an RFC 3339 time (`…THH:MM…` with `Z`, an
+/// offset such as `+08:00`, or none, read as UTC); `None` for a date alone.
+pub fn minute_of(text: &str) -> Option<u16> {
+    let t = text.trim();
+    let sep = t.as_bytes().get(10)?;
+    if !matches!(sep, b'T' | b't' | b' ') {
+        return None;
+    }
+    let num = |s: Option<&str>| s?.parse::<i32>().ok();
+    let (h, m) = (num(t.get(11..13))?, num(t.get(14..16))?);
+    if !(0..24).contains(&h) || !(0..60).contains(&m) {
+        return None;
+    }
+    // An offset after the time: `+HH:MM` or `-HH:MM` (`Z` is UTC).
+    let tail = t.get(16..)?;
+    let offset = match tail.rfind(['+', '-']) {
+        Some(i) => {
+            let sign = if tail.as_bytes()[i] == b'-' { -1 } else { 1 };
+            let o = tail.get(i + 1..)?;
+            sign * (num(o.get(..2))? * 60 + num(o.get(3..5)).unwrap_or(0))
+        }
+        None => 0,
+    };
+    u16::try_from((h * 60 + m - offset).rem_euclid(1_440)).ok()
+}

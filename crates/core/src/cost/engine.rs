@@ -4,8 +4,8 @@
 //! option's costs in the scenario's display currency, baseline first. Nothing
 //! is rounded; [`crate::view::display`] rounds for display.
 
-use crate::cost::claim_check::{check, SavingsClaimCheck};
-use crate::cost::estimate::{fx_used, CostParts, Estimate, Fit, OptionEstimate, Savings};
+use crate::cost::claim_check::{SavingsClaimCheck, check};
+use crate::cost::estimate::{CostParts, Estimate, Fit, OptionEstimate, Savings, fx_used};
 use crate::cost::selection::select;
 use crate::money::pct_to_fraction;
 use crate::money::periods::{DAYS_PER_MONTH, DAYS_PER_YEAR};

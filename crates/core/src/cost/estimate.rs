@@ -1,8 +1,8 @@
 //! What the cost engine returns. Every amount is exact, in the display currency.
 
 use crate::cost::claim_check::SavingsClaimCheck;
-use crate::money::date::CalendarDate;
 use crate::money::DisplayCurrency;
+use crate::money::date::CalendarDate;
 use crate::pricebook::facts::FactLine;
 use crate::pricebook::requirement::{Check, Verdict};
 use crate::pricebook::{Lifecycle, ModelRef, Pricebook, ProviderKind, Status};

@@ -10,11 +10,11 @@
 //! // cost.total in the route's currency; cost.missing lists unserved models
 //! ```
 
-use crate::cost::engine::{request_cost, EngineError, Usage};
+use crate::cost::engine::{EngineError, Usage, request_cost};
 use crate::cost::estimate::CostParts;
 use crate::pricebook::{Model, ModelRef, Pricebook, Provider, ServiceTier};
-use crate::scenario::workload::{RequestClass, Workload};
 use crate::scenario::CacheTtl;
+use crate::scenario::workload::{RequestClass, Workload};
 use rust_decimal::Decimal;
 
 /// The model a route (a provider) serves for `source`: the official model

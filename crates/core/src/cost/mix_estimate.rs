@@ -15,8 +15,8 @@
 //! ```
 
 use crate::cost::engine::EngineError;
-use crate::cost::estimate::{fx_used, CostParts, Estimate, Fit, OptionEstimate, Savings};
-pub use crate::cost::estimate::{route_ref, AS_LOGGED, ROUTE_MODEL};
+pub use crate::cost::estimate::{AS_LOGGED, ROUTE_MODEL, route_ref};
+use crate::cost::estimate::{CostParts, Estimate, Fit, OptionEstimate, Savings, fx_used};
 use crate::cost::mix::{class_cost, route_model};
 use crate::money::periods::{DAYS_PER_MONTH, DAYS_PER_YEAR};
 use crate::pricebook::{Lifecycle, ModelRef, Pricebook, Provider, ProviderKind};

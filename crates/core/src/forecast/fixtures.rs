@@ -1,8 +1,8 @@
 //! A link's estimate and forecast over the frozen fixture pricebook, for
 //! the tests of the layers that format them.
 
-use crate::cost::{scenario_cost::estimate, Estimate};
-use crate::forecast::{forecast, Forecast};
+use crate::cost::{Estimate, scenario_cost::estimate};
+use crate::forecast::{Forecast, forecast};
 use crate::pricebook::fixtures::playbook_book;
 use crate::scenario::codec::{decode_link, split_query};
 

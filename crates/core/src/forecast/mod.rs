@@ -9,7 +9,7 @@ pub mod roi;
 pub mod rollout;
 pub mod timeline;
 
-pub use plan::{forecast, target_of, Forecast, MigrationPlan, PlanMonth};
+pub use plan::{Forecast, MigrationPlan, PlanMonth, forecast, target_of};
 
 #[cfg(test)]
 pub mod fixtures;

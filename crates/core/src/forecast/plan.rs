@@ -4,12 +4,12 @@
 //! after the crate-private `cost::estimate`.
 
 use crate::cost::estimate::{Estimate, OptionEstimate};
-use crate::forecast::projection::{monthly_requests, project, Projection};
-use crate::forecast::roi::{one_off_costs, payback, roi, Roi, RoiError};
-use crate::forecast::rollout::{rollout, Rollout};
-use crate::forecast::timeline::{simulate, Day, TimelineInputs};
-use crate::money::periods::DAYS_PER_MONTH;
+use crate::forecast::projection::{Projection, monthly_requests, project};
+use crate::forecast::roi::{Roi, RoiError, one_off_costs, payback, roi};
+use crate::forecast::rollout::{Rollout, rollout};
+use crate::forecast::timeline::{Day, TimelineInputs, simulate};
 use crate::money::Overflow;
+use crate::money::periods::DAYS_PER_MONTH;
 use crate::pricebook::{ModelRef, Pricebook};
 use crate::scenario::FieldError;
 use rust_decimal::Decimal;

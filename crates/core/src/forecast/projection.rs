@@ -9,7 +9,7 @@
 use crate::cost::estimate::Estimate;
 use crate::money::periods::DAYS_PER_MONTH;
 use crate::money::periods::MONTHS_PER_YEAR;
-use crate::money::{add, mul, pct_to_fraction, Overflow};
+use crate::money::{Overflow, add, mul, pct_to_fraction};
 use crate::pricebook::ModelRef;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

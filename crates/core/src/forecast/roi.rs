@@ -1,9 +1,9 @@
 //! Migration ROI: payback day, net savings and ROI % from the timeline.
 
-use crate::forecast::timeline::{final_share, Day};
+use crate::forecast::timeline::{Day, final_share};
 use crate::money::periods::DAYS_PER_MONTH;
 use crate::money::periods::MONTHS_PER_YEAR;
-use crate::money::{pct_to_fraction, Overflow};
+use crate::money::{Overflow, pct_to_fraction};
 use crate::scenario::migration::Migration;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -107,7 +107,9 @@ pub enum RoiError {
     Overflow(#[from] Overflow),
     /// Net savings ÷ costs passes the largest decimal: the costs are tiny
     /// next to the savings (e.g. `rate = 0.0000000000000000000000000001`).
-    #[error("ROI is not defined: the migration's costs come to {costs}, too small next to its savings to divide by; enter 0 for no cost, or a cost of at least 0.01")]
+    #[error(
+        "ROI is not defined: the migration's costs come to {costs}, too small next to its savings to divide by; enter 0 for no cost, or a cost of at least 0.01"
+    )]
     CostsTooSmall { costs: Decimal },
 }
 

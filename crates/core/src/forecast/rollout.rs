@@ -1,7 +1,7 @@
 //! The staged rollout, phase by phase: blended cost and savings while both
 //! routes run.
 
-use crate::forecast::timeline::{blended_per_request, final_share, Day};
+use crate::forecast::timeline::{Day, blended_per_request, final_share};
 use crate::money::pct_to_fraction;
 use crate::scenario::migration::Phase;
 use rust_decimal::Decimal;

@@ -10,7 +10,7 @@
 //! are charged on the first day of each 30-day month.
 
 use crate::money::periods::DAYS_PER_MONTH;
-use crate::money::{add, mul, pct_to_fraction, Overflow};
+use crate::money::{Overflow, add, mul, pct_to_fraction};
 use crate::scenario::migration::Phase;
 use rust_decimal::Decimal;
 

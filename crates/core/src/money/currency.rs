@@ -75,7 +75,9 @@ pub fn pct_to_fraction(pct: Decimal) -> Decimal {
 /// Compounded growth or traffic pushed an amount past what a
 /// [`Decimal`] holds (about 7.9 × 10²⁸).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("the projection exceeds the largest amount the calculator can represent (about 7.9 × 10^28); lower the requests per day or the growth")]
+#[error(
+    "the projection exceeds the largest amount the calculator can represent (about 7.9 × 10^28); lower the requests per day or the growth"
+)]
 pub struct Overflow;
 
 /// `a × b`, or [`Overflow`].

@@ -5,6 +5,6 @@ pub mod currency;
 pub mod date;
 pub mod periods;
 
-pub use currency::{add, currency_prefix, mul, pct_to_fraction, DisplayCurrency, Overflow, MTOK};
+pub use currency::{DisplayCurrency, MTOK, Overflow, add, currency_prefix, mul, pct_to_fraction};
 pub use date::CalendarDate;
 pub use periods::{DAYS_PER_MONTH, DAYS_PER_YEAR, MONTHS_PER_YEAR};

@@ -1,7 +1,7 @@
 //! One pricing file being read: its name and text, and where the problems
 //! found in it are collected, each with its line, column and field.
 
-use super::error::{line_col, PricebookError};
+use super::error::{PricebookError, line_col};
 use serde::de::DeserializeOwned;
 use std::ops::Range;
 
@@ -43,10 +43,10 @@ impl FileCtx<'_> {
 /// missing fields, else the key on the error's line.
 fn field_of(message: &str, text: &str, offset: usize) -> String {
     for marker in ["unknown field `", "missing field `"] {
-        if let Some(rest) = message.split(marker).nth(1) {
-            if let Some(name) = rest.split('`').next() {
-                return name.to_string();
-            }
+        if let Some(rest) = message.split(marker).nth(1)
+            && let Some(name) = rest.split('`').next()
+        {
+            return name.to_string();
         }
     }
     let start = text[..text.floor_char_boundary(offset.min(text.len()))]

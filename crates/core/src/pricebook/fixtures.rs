@@ -3,7 +3,7 @@
 //! output, HolySheep's flat ¥1/M read, 7.10 CNY per USD) hold against it,
 //! whatever `pricing/` says today. `shipped_*` read `pricing/` itself.
 
-use crate::pricebook::{load::load, Pricebook, SourceFile};
+use crate::pricebook::{Pricebook, SourceFile, load::load};
 
 macro_rules! shipped {
     ($($name:literal),*) => {

@@ -33,10 +33,10 @@ pub fn load(fx: &SourceFile, providers: &[SourceFile]) -> Result<Pricebook, Pric
             text: &file.text,
             errors: &mut errors,
         };
-        if let Some(raw) = ctx.parse::<RawProviderFile>() {
-            if let Some(b) = build_provider(&mut ctx, raw, &fx_table) {
-                built.push((file, b));
-            }
+        if let Some(raw) = ctx.parse::<RawProviderFile>()
+            && let Some(b) = build_provider(&mut ctx, raw, &fx_table)
+        {
+            built.push((file, b));
         }
     }
     let providers = check_cross_references(built, &mut errors);

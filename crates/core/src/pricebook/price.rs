@@ -4,8 +4,8 @@
 //! [`Decimal`] holds exactly `0.1`, never the binary float's expansion.
 
 use rust_decimal::Decimal;
-use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
 use std::fmt;
 use std::str::FromStr;
 

@@ -8,7 +8,7 @@
 //!
 //! Usage: `Requirement::parse("region:eu")?.check(&provider.facts)`.
 
-use super::facts::{Attestation, Fact, Facts, PaymentMethod, Sla, Training, Zdr, REGIONS};
+use super::facts::{Attestation, Fact, Facts, PaymentMethod, REGIONS, Sla, Training, Zdr};
 use crate::money::date::CalendarDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

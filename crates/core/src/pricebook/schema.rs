@@ -6,8 +6,8 @@
 use super::price::{NonNegative, Percent};
 use super::{ApiStyle, ProviderKind};
 use serde::Deserialize;
-use toml::value::Datetime;
 use toml::Spanned;
+use toml::value::Datetime;
 
 mod facts;
 pub use facts::{RawFact, RawFacts};

@@ -4,8 +4,8 @@ use super::file_ctx::FileCtx;
 use super::fx::FxTable;
 use super::schema::RawProviderFile;
 use super::{
-    Model, ModelRef, OverheadClaim, PriceBasis, PricebookError, Provider, ProviderKind, SourceFile,
-    SCHEMA_VERSION,
+    Model, ModelRef, OverheadClaim, PriceBasis, PricebookError, Provider, ProviderKind,
+    SCHEMA_VERSION, SourceFile,
 };
 use crate::money::date::CalendarDate;
 use std::collections::HashMap;
@@ -19,8 +19,8 @@ pub(crate) use fx::build_fx;
 use prices::{model_extras, model_prices};
 use relay::{price_claim, relay_basis};
 use std::ops::Range;
-use toml::value::Datetime;
 use toml::Spanned;
+use toml::value::Datetime;
 
 /// A provider built from one file, with the upstream names still to resolve.
 pub(crate) struct Built {

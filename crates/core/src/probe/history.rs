@@ -15,7 +15,7 @@
 //! assert_eq!((stats.runs, stats.uptime), (0, None));
 //! ```
 
-use super::paired::{overhead_of_diffs, Overhead, VerdictText};
+use super::paired::{Overhead, VerdictText, overhead_of_diffs};
 use super::sample::Connection;
 use super::stats::percentile;
 use serde::{Deserialize, Serialize};

@@ -192,7 +192,7 @@ mod tests {
 
     #[test]
     fn a_row_says_over_how_many_samples() {
-        use crate::probe::history::{window_stats, Origin, Outcome, RunKind, StoredRun};
+        use crate::probe::history::{Origin, Outcome, RunKind, StoredRun, window_stats};
         use crate::probe::sample::Connection;
         let run = StoredRun {
             id: "a".into(),

@@ -1,7 +1,7 @@
 //! A run's result: per-arm phase summaries, error counts, the paired
 //! overhead and the verdict. Computed from the samples alone.
 
-use super::paired::{overhead, Overhead, VerdictText, MIN_PAIRS};
+use super::paired::{MIN_PAIRS, Overhead, VerdictText, overhead};
 use super::sample::{Arm, Connection, Sample};
 use super::stats::Summary;
 use serde::{Deserialize, Serialize};
@@ -172,9 +172,10 @@ mod tests {
         ];
         let r = report(&samples, Connection::Cold, Some(50));
         assert!(r.overhead.is_none() && r.verdict.is_none());
-        assert!(r
-            .note
-            .unwrap()
-            .starts_with("too few good pairs to give a number: 1 of at least 6"));
+        assert!(
+            r.note
+                .unwrap()
+                .starts_with("too few good pairs to give a number: 1 of at least 6")
+        );
     }
 }

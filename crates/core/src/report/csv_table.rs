@@ -213,8 +213,10 @@ mod tests {
             "{}",
             relay[col("requirements")]
         );
-        assert!(relay[col("requirements")]
-            .contains("; wechat=met (WeChat Pay, Alipay, vendor's claim) ["));
+        assert!(
+            relay[col("requirements")]
+                .contains("; wechat=met (WeChat Pay, Alipay, vendor's claim) [")
+        );
         assert!(
             relay[col("facts")].contains("zdr=unknown; "),
             "{}",

@@ -8,9 +8,9 @@
 use crate::cost::estimate::Estimate;
 use crate::cost::scenario_cost::estimate;
 use crate::pricebook::Pricebook;
-use crate::report::prices_used::{price_lines, PriceLine};
-use crate::scenario::codec::LinkMeta;
+use crate::report::prices_used::{PriceLine, price_lines};
 use crate::scenario::Scenario;
+use crate::scenario::codec::LinkMeta;
 use serde::{Deserialize, Serialize};
 
 /// One price the report uses that differs from when the link was made.

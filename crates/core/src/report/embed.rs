@@ -197,7 +197,10 @@ mod tests {
             ]
         );
         for (raw, says) in [
-            ("summary,chart:pie", "`chart:pie` is not a part; choose from summary, table, projection, roi, chart:cost, chart:savings, chart:rollout"),
+            (
+                "summary,chart:pie",
+                "`chart:pie` is not a part; choose from summary, table, projection, roi, chart:cost, chart:savings, chart:rollout",
+            ),
             ("table,table", "`table` is given twice"),
             (" , ", "name at least one part"),
         ] {

@@ -21,10 +21,10 @@
 
 use crate::cost::estimate::{Estimate, OptionEstimate};
 use crate::cost::scenario_cost::estimate;
-use crate::forecast::{forecast, target_of, Forecast};
+use crate::forecast::{Forecast, forecast, target_of};
 use crate::money::date::CalendarDate;
 use crate::pricebook::Pricebook;
-use crate::scenario::codec::{decode_link, link_query, LinkMeta};
+use crate::scenario::codec::{LinkMeta, decode_link, link_query};
 use crate::scenario::{FieldError, Scenario};
 
 /// A scenario with its estimate and forecast, read on one day.

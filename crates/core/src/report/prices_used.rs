@@ -23,8 +23,8 @@ use crate::money::currency_prefix;
 use crate::pricebook::{
     Model, ModelPrices, ModelRef, PriceBasis, PriceView, Pricebook, Provider, ServiceTier,
 };
-use crate::scenario::mix::Mix;
 use crate::scenario::CacheTtl;
+use crate::scenario::mix::Mix;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -208,12 +208,12 @@ fn option_lines(book: &Pricebook, r: &ModelRef, u: &Usage) -> Vec<PriceLine> {
             if let Some(m) = model.multiplier {
                 lines.push("model multiplier", format!("×{}", m.normalize()));
             }
-            if let (Some((up_provider, up_model)), Some(up_ref)) = (upstream, &model.upstream) {
-                if let Some(prices) = &up_model.prices {
-                    lines.provider = up_provider;
-                    lines.model = Some(up_model);
-                    lines.list(prices, u, false, &format!(" (list price of {up_ref})"));
-                }
+            if let (Some((up_provider, up_model)), Some(up_ref)) = (upstream, &model.upstream)
+                && let Some(prices) = &up_model.prices
+            {
+                lines.provider = up_provider;
+                lines.model = Some(up_model);
+                lines.list(prices, u, false, &format!(" (list price of {up_ref})"));
             }
         }
     }

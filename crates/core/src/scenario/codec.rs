@@ -22,16 +22,16 @@ pub mod mix_text;
 mod parse;
 mod query;
 
-pub use keys::{docs_table, spec, value_text, KeySpec, KEYS, SPECS};
-pub use limits::{name_some, quoted, MAX_COMPARE, MAX_PAIRS, MAX_QUERY_BYTES};
+pub use keys::{KEYS, KeySpec, SPECS, docs_table, spec, value_text};
+pub use limits::{MAX_COMPARE, MAX_PAIRS, MAX_QUERY_BYTES, name_some, quoted};
 
 pub use link::{
-    link_query, v1_default_base, LinkMeta, FINGERPRINT_LEN, LINK_KEYS, LINK_VERSION, READS_VERSIONS,
+    FINGERPRINT_LEN, LINK_KEYS, LINK_VERSION, LinkMeta, READS_VERSIONS, link_query, v1_default_base,
 };
 
 pub use parse::{
-    model_ref as parse_ref, MAX_AMOUNT, MAX_GROWTH_PCT, MAX_PHASES, MAX_PHASE_DAYS,
-    MAX_REQUESTS_PER_DAY, MAX_TOKENS,
+    MAX_AMOUNT, MAX_GROWTH_PCT, MAX_PHASE_DAYS, MAX_PHASES, MAX_REQUESTS_PER_DAY, MAX_TOKENS,
+    model_ref as parse_ref,
 };
 pub use query::{percent_encode, split_query};
 

@@ -1,6 +1,6 @@
 //! The playbook's scenario, for tests.
 
-use crate::scenario::{codec::v1_default_base, Scenario};
+use crate::scenario::{Scenario, codec::v1_default_base};
 use rust_decimal::Decimal;
 
 /// The playbook's scenario: the default traffic on Claude Haiku 4.5.

@@ -12,7 +12,7 @@ pub mod usage;
 pub mod workload;
 
 pub use codec::{decode_link, split_query};
-pub use inputs::{CacheTtl, FieldError, Scenario, HORIZONS};
+pub use inputs::{CacheTtl, FieldError, HORIZONS, Scenario};
 pub use migration::Migration;
 
 #[cfg(test)]

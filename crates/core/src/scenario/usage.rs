@@ -30,7 +30,9 @@ pub struct RequestTokens {
 pub enum UsageError {
     #[error("requests: must be at least 1")]
     NoRequests,
-    #[error("cache_read_tokens + cache_write_tokens ({cached}) exceed input_tokens ({input}): input_tokens counts all input, cached included")]
+    #[error(
+        "cache_read_tokens + cache_write_tokens ({cached}) exceed input_tokens ({input}): input_tokens counts all input, cached included"
+    )]
     CacheExceedsInput { cached: u64, input: u64 },
     #[error(
         "{field}: {value} × {requests} requests is more tokens than can be counted (over 2^64)"
@@ -168,9 +170,11 @@ mod tests {
                 input: 10
             }
         );
-        assert!(e
-            .to_string()
-            .starts_with("cache_read_tokens + cache_write_tokens (11) exceed input_tokens (10)"));
+        assert!(
+            e.to_string().starts_with(
+                "cache_read_tokens + cache_write_tokens (11) exceed input_tokens (10)"
+            )
+        );
         let huge = RequestTokens {
             input: u64::MAX / 2,
             ..Default::default()

@@ -16,7 +16,7 @@
 //! for class in &workload.classes { /* class.source, class.requests, class.tokens */ }
 //! ```
 
-use crate::pricebook::variants::{in_windows, Offpeak};
+use crate::pricebook::variants::{Offpeak, in_windows};
 use crate::pricebook::{ModelPrices, ModelRef, Pricebook, ProviderKind};
 use crate::scenario::usage::UsageRow;
 use serde::{Deserialize, Serialize};
@@ -82,9 +82,13 @@ impl Workload {
 /// Why a log cannot become a workload.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WorkloadError {
-    #[error("model `{model}` ({rows} rows) is not an official model in the pricebook; rename it to a model id or alias listed on /api/v1/pricebook")]
+    #[error(
+        "model `{model}` ({rows} rows) is not an official model in the pricebook; rename it to a model id or alias listed on /api/v1/pricebook"
+    )]
     UnknownModel { model: String, rows: u64 },
-    #[error("the log needs {count} classes (model × tier band × batch) and a workload holds at most {max}: split the log by model")]
+    #[error(
+        "the log needs {count} classes (model × tier band × batch) and a workload holds at most {max}: split the log by model"
+    )]
     TooManyClasses { count: usize, max: usize },
     #[error("the log's {field} add up to more than 2^64 tokens")]
     TooLarge { field: &'static str },
@@ -111,10 +115,10 @@ pub fn thresholds(book: &Pricebook, source: &ModelRef) -> Vec<u64> {
             if let Some(p) = &model.prices {
                 add(p);
             }
-            if let Some((_, up)) = model.upstream.as_ref().and_then(|u| book.resolve(u)) {
-                if let Some(p) = &up.prices {
-                    add(p);
-                }
+            if let Some((_, up)) = model.upstream.as_ref().and_then(|u| book.resolve(u))
+                && let Some(p) = &up.prices
+            {
+                add(p);
             }
         }
     }
@@ -134,10 +138,10 @@ pub fn offpeak_windows(book: &Pricebook, source: &ModelRef) -> Vec<Hours> {
             .filter(|m| book.identity(provider, m) == *source)
         {
             let own = model.prices.as_ref().and_then(|p| p.offpeak.as_ref());
-            if let Some(w) = own.and_then(Offpeak::windows) {
-                if !out.contains(&w) {
-                    out.push(w);
-                }
+            if let Some(w) = own.and_then(Offpeak::windows)
+                && !out.contains(&w)
+            {
+                out.push(w);
             }
         }
     }

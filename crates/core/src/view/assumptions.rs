@@ -6,7 +6,7 @@ use crate::money::currency_prefix;
 use crate::money::periods::MONTHS_PER_YEAR;
 use crate::money::periods::{DAYS_PER_MONTH, DAYS_PER_YEAR};
 use crate::scenario::CacheTtl;
-use crate::view::display::{money, number, TOTAL_DP};
+use crate::view::display::{TOTAL_DP, money, number};
 use rust_decimal::Decimal;
 
 fn pct(v: Decimal) -> String {
@@ -172,7 +172,10 @@ mod tests {
     #[test]
     fn caching_growth_and_currency() {
         let w = words("cr=40&cw=10&ttl=1h&batch=20&growth=-2.5&horizon=24&cur=EUR");
-        assert_eq!(w[1], "40% of input tokens are read from the prompt cache and 10% written to it (1-hour cache).");
+        assert_eq!(
+            w[1],
+            "40% of input tokens are read from the prompt cache and 10% written to it (1-hour cache)."
+        );
         assert_eq!(
             w[2],
             "20% of requests go through a batch API, discounted where the provider has one."

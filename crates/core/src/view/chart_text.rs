@@ -4,10 +4,10 @@
 //! says in words lives here, so the page's `alt` text, the SVG's `<desc>`
 //! and the tests read the same sentences.
 
-use crate::forecast::roi::Payback;
 use crate::forecast::Forecast;
+use crate::forecast::roi::Payback;
 use crate::money::DisplayCurrency;
-use crate::view::display::{money, number, TOTAL_DP};
+use crate::view::display::{TOTAL_DP, money, number};
 use serde::{Deserialize, Serialize};
 
 /// A chart, by its URL name (`/chart/<name>.svg`).

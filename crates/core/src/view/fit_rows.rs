@@ -6,7 +6,7 @@
 
 use crate::cost::estimate::Fit;
 use crate::money::date::CalendarDate;
-use crate::pricebook::facts::{checked_is_stale, FactLine, FACT_STALE_AFTER_DAYS};
+use crate::pricebook::facts::{FACT_STALE_AFTER_DAYS, FactLine, checked_is_stale};
 use crate::pricebook::requirement::{Check, Verdict};
 
 /// One requirement checked, in words.

@@ -3,10 +3,10 @@
 
 use crate::forecast::roi::Payback;
 use crate::forecast::{Forecast, MigrationPlan};
-use crate::money::periods::{DAYS_PER_MONTH, MONTHS_PER_YEAR as MONTHS};
 use crate::money::DisplayCurrency;
+use crate::money::periods::{DAYS_PER_MONTH, MONTHS_PER_YEAR as MONTHS};
 use crate::view::chart_text::payback_text;
-use crate::view::display::{money, number, percent, round_parts, PER_REQUEST_DP, TOTAL_DP};
+use crate::view::display::{PER_REQUEST_DP, TOTAL_DP, money, number, percent, round_parts};
 use rust_decimal::Decimal;
 
 /// One option's yearly totals; the shown years add up to the shown total.

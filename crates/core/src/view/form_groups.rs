@@ -135,8 +135,8 @@ pub fn target_label(book: &Pricebook, s: &Scenario) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pricebook::fixtures::playbook_book;
     use crate::pricebook::ModelRef;
+    use crate::pricebook::fixtures::playbook_book;
     use crate::scenario::codec::decode_query;
 
     #[test]
@@ -176,9 +176,11 @@ mod tests {
             FormGroup::Requirements.summary(&s, None),
             "SOC 2 Type II, zero data retention"
         );
-        assert!(FormGroup::Migration
-            .summary(&s, None)
-            .starts_with("to the cheapest compared option that meets every requirement;"));
+        assert!(
+            FormGroup::Migration
+                .summary(&s, None)
+                .starts_with("to the cheapest compared option that meets every requirement;")
+        );
         assert_eq!(
             FormGroup::Requirements.summary(&Scenario::default(), None),
             "none"

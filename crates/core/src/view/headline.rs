@@ -6,9 +6,9 @@
 //! rollout's last share of traffic, the fallback rate and the monthly fee.
 
 use crate::cost::estimate::Estimate;
-use crate::forecast::roi::Payback;
 use crate::forecast::Forecast;
-use crate::view::display::{money, percent, TOTAL_DP};
+use crate::forecast::roi::Payback;
+use crate::view::display::{TOTAL_DP, money, percent};
 use crate::view::summary::{steady_monthly_savings, summary};
 use rust_decimal::Decimal;
 
@@ -95,9 +95,10 @@ mod tests {
     #[test]
     fn the_playbook_headline_adds_up() {
         let h = of("in=0&target=holysheep/claude-haiku-4-5");
-        assert!(h
-            .sentence
-            .starts_with("Moving Anthropic — Claude Haiku 4.5 to HolySheep"));
+        assert!(
+            h.sentence
+                .starts_with("Moving Anthropic — Claude Haiku 4.5 to HolySheep")
+        );
         let labels: Vec<&str> = h.figures.iter().map(|(l, _)| l.as_str()).collect();
         assert_eq!(
             labels,
@@ -115,7 +116,9 @@ mod tests {
         // The frozen pricebook gives HolySheep a latency claim, not a price one.
         assert_eq!(
             h.claims,
-            ["HolySheep AI (relay) claims under 50 ms of added latency; the probe below measures it."]
+            [
+                "HolySheep AI (relay) claims under 50 ms of added latency; the probe below measures it."
+            ]
         );
     }
 

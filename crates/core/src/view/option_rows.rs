@@ -4,11 +4,11 @@
 //! parts add up to its shown total, so a reader can check every sum.
 
 use crate::cost::estimate::{Estimate, OptionEstimate};
-use crate::money::date::CalendarDate;
 use crate::money::DisplayCurrency;
+use crate::money::date::CalendarDate;
 use crate::pricebook::ProviderKind;
-use crate::view::display::{money, percent, round, round_parts, PER_REQUEST_DP, TOTAL_DP};
-use crate::view::fit_rows::{fit_view, FitView};
+use crate::view::display::{PER_REQUEST_DP, TOTAL_DP, money, percent, round, round_parts};
+use crate::view::fit_rows::{FitView, fit_view};
 use rust_decimal::Decimal;
 
 /// One option, ready to render.

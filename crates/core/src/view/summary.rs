@@ -9,7 +9,7 @@ use crate::cost::estimate::{Estimate, OptionEstimate};
 use crate::forecast::roi::Payback;
 use crate::forecast::{Forecast, MigrationPlan};
 use crate::money::periods::DAYS_PER_MONTH;
-use crate::view::display::{money, number, TOTAL_DP};
+use crate::view::display::{TOTAL_DP, money, number};
 use crate::view::fit_rows::not_met_text;
 use rust_decimal::Decimal;
 
@@ -91,16 +91,16 @@ pub fn summary(e: &Estimate, f: Option<&Forecast>) -> String {
                 .any(|o| !o.is_baseline && !o.is_retired(e.today)) =>
         {
             format!(
-            "{} costs {}/month at {} requests a day; no compared option meets every requirement ({}), so none is the migration target.",
-            subject(e, base),
-            m(base.per_month.total),
-            number(e.requests_per_day().round_dp(1)),
-            e.scenario
-                .requirements
-                .iter()
-                .map(|r| r.label())
-                .collect::<Vec<_>>()
-                .join(", ")
+                "{} costs {}/month at {} requests a day; no compared option meets every requirement ({}), so none is the migration target.",
+                subject(e, base),
+                m(base.per_month.total),
+                number(e.requests_per_day().round_dp(1)),
+                e.scenario
+                    .requirements
+                    .iter()
+                    .map(|r| r.label())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )
         }
         None => format!(

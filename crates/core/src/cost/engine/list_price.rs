@@ -3,7 +3,7 @@
 
 use super::{RequestCost, Usage};
 use crate::cost::estimate::CostParts;
-use crate::money::{pct_to_fraction, MTOK};
+use crate::money::{MTOK, pct_to_fraction};
 use crate::pricebook::{ModelPrices, PriceTable, PriceView, ServiceTier};
 use crate::scenario::CacheTtl;
 use rust_decimal::Decimal;

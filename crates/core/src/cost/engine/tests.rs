@@ -2,7 +2,7 @@ use super::*;
 use crate::cost::scenario_cost::estimate;
 use crate::money::DisplayCurrency;
 use crate::pricebook::fixtures::playbook_book;
-use crate::pricebook::{load::load, SourceFile};
+use crate::pricebook::{SourceFile, load::load};
 use proptest::prelude::*;
 use std::str::FromStr;
 
@@ -107,10 +107,11 @@ fn cache_writes_without_a_premium_bill_as_input() {
     let e = estimate(&playbook_book(), &s);
     let gpt = option(&e, "openai/gpt-4.1");
     assert_eq!(gpt.per_request.cache_write, d("0.002"));
-    assert!(gpt
-        .notes
-        .iter()
-        .any(|n| n.contains("cache writes billed as input")));
+    assert!(
+        gpt.notes
+            .iter()
+            .any(|n| n.contains("cache writes billed as input"))
+    );
 }
 
 #[test]
@@ -167,10 +168,22 @@ fn credit_relay_sells_list_price_at_its_rate() {
 
 #[test]
 fn relay_with_own_prices_and_credit_multiplier() {
-    let fx = SourceFile::new("fx.toml", "schema = 1\n[[rates]]\ncurrency = \"CNY\"\nper_usd = 8\ndate = 2026-11-20\nsource = \"https://example.org\"\n");
-    let official = SourceFile::new("up.toml", "schema = 1\n[provider]\nid = \"up\"\nname = \"Up\"\nkind = \"official\"\nbase_url = \"https://up.test\"\napi_style = \"openai\"\ncurrency = \"USD\"\nsource = \"https://up.test/p\"\nchecked = 2026-11-01\n[[models]]\nid = \"m\"\ninput = 2\noutput = 10\n");
-    let own = SourceFile::new("own.toml", "schema = 1\n[provider]\nid = \"own\"\nname = \"Own\"\nkind = \"relay\"\nbase_url = \"https://own.test\"\napi_style = \"openai\"\ncurrency = \"CNY\"\nsource = \"https://own.test/p\"\nchecked = 2026-11-01\nupstream = \"up\"\npricing = \"own\"\n[[models]]\nid = \"m\"\ninput = 4\noutput = 16\n");
-    let credit = SourceFile::new("cr.toml", "schema = 1\n[provider]\nid = \"cr\"\nname = \"Cr\"\nkind = \"relay\"\nbase_url = \"https://cr.test\"\napi_style = \"openai\"\ncurrency = \"CNY\"\nsource = \"https://cr.test/p\"\nchecked = 2026-11-01\nupstream = \"up\"\npricing = \"credit\"\n[provider.credit]\nper_list_unit = 1\n[[models]]\nid = \"m\"\nmultiplier = 1.5\n");
+    let fx = SourceFile::new(
+        "fx.toml",
+        "schema = 1\n[[rates]]\ncurrency = \"CNY\"\nper_usd = 8\ndate = 2026-11-20\nsource = \"https://example.org\"\n",
+    );
+    let official = SourceFile::new(
+        "up.toml",
+        "schema = 1\n[provider]\nid = \"up\"\nname = \"Up\"\nkind = \"official\"\nbase_url = \"https://up.test\"\napi_style = \"openai\"\ncurrency = \"USD\"\nsource = \"https://up.test/p\"\nchecked = 2026-11-01\n[[models]]\nid = \"m\"\ninput = 2\noutput = 10\n",
+    );
+    let own = SourceFile::new(
+        "own.toml",
+        "schema = 1\n[provider]\nid = \"own\"\nname = \"Own\"\nkind = \"relay\"\nbase_url = \"https://own.test\"\napi_style = \"openai\"\ncurrency = \"CNY\"\nsource = \"https://own.test/p\"\nchecked = 2026-11-01\nupstream = \"up\"\npricing = \"own\"\n[[models]]\nid = \"m\"\ninput = 4\noutput = 16\n",
+    );
+    let credit = SourceFile::new(
+        "cr.toml",
+        "schema = 1\n[provider]\nid = \"cr\"\nname = \"Cr\"\nkind = \"relay\"\nbase_url = \"https://cr.test\"\napi_style = \"openai\"\ncurrency = \"CNY\"\nsource = \"https://cr.test/p\"\nchecked = 2026-11-01\nupstream = \"up\"\npricing = \"credit\"\n[provider.credit]\nper_list_unit = 1\n[[models]]\nid = \"m\"\nmultiplier = 1.5\n",
+    );
     let book = load(&fx, &[official, own, credit]).unwrap();
     let mut s = scenario(1, 1_000_000, 1_000_000);
     s.base = r("up/m");
@@ -240,9 +253,11 @@ fn unknown_base_is_reported_and_the_default_stands_in() {
     assert_eq!(e.baseline.to_string(), "anthropic/claude-haiku-4-5");
     assert_eq!(e.errors.len(), 2);
     assert_eq!(e.errors[0].field, "base");
-    assert!(e.errors[0]
-        .message
-        .contains("choose one of: anthropic/claude-haiku-4-5"));
+    assert!(
+        e.errors[0]
+            .message
+            .contains("choose one of: anthropic/claude-haiku-4-5")
+    );
     assert_eq!(e.errors[1].field, "cmp");
     assert_eq!(e.options.len(), 2);
 }

@@ -4,7 +4,7 @@
 
 use crate::cost::scenario_cost::estimate;
 use crate::pricebook::fixtures::{shipped_book, shipped_fx};
-use crate::pricebook::{load::load, ModelRef, Pricebook, ServiceTier, SourceFile};
+use crate::pricebook::{ModelRef, Pricebook, ServiceTier, SourceFile, load::load};
 use crate::scenario::Scenario;
 use rust_decimal::Decimal;
 use std::str::FromStr;

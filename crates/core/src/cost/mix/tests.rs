@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::cost::engine::request_cost;
-use crate::pricebook::fixtures::{playbook_book, shipped_book};
 use crate::pricebook::ProviderKind;
+use crate::pricebook::fixtures::{playbook_book, shipped_book};
 use crate::scenario::usage::{RequestTokens, UsageRow};
 use crate::scenario::workload::{build, source_model};
 use proptest::prelude::*;

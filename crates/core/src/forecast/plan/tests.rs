@@ -154,9 +154,11 @@ fn payback_counts_from_the_last_day_in_the_red() {
     let p = plan("phases=none&hours=0&monthly=100");
     assert_eq!(p.roi.payback, Payback::OnDay { day: 15 });
     // The next fee does not dip it again: day 31 ends at 31 × 6.9 − 200 = 13.9.
-    assert!(p.days[31..]
-        .iter()
-        .all(|d| d.cumulative_net >= Decimal::ZERO));
+    assert!(
+        p.days[31..]
+            .iter()
+            .all(|d| d.cumulative_net >= Decimal::ZERO)
+    );
     // With nothing to pay at all it pays back at once.
     let free = plan("phases=none&hours=0");
     assert_eq!(free.roi.payback, Payback::OnDay { day: 0 });

@@ -1,7 +1,7 @@
 //! `[facts]`: one refusal per kind of malformed fact, each naming the file,
 //! the line and the field.
 
-use super::tests::{only_error, run, OFFICIAL, RELAY};
+use super::tests::{OFFICIAL, RELAY, only_error, run};
 use crate::pricebook::facts::{PaymentMethod, Sla};
 use crate::pricebook::fingerprint::fingerprint;
 use rust_decimal::Decimal;
@@ -78,19 +78,25 @@ fn an_unknown_fact_is_refused_with_the_known_ones() {
 
 #[test]
 fn an_unknown_key_in_a_fact_is_refused() {
-    let (line, field, _) = refused("[facts.zdr]\nvalue = \"available\"\nsource = \"https://a.test\"\nchecked = 2026-11-30\nurl = \"x\"\n");
+    let (line, field, _) = refused(
+        "[facts.zdr]\nvalue = \"available\"\nsource = \"https://a.test\"\nchecked = 2026-11-30\nurl = \"x\"\n",
+    );
     assert_eq!((line, field.as_str()), (20, "url"));
 }
 
 #[test]
 fn a_bad_value_lists_what_is_allowed() {
-    let (line, _, message) = refused("[facts.payment]\nvalue = [\"paypal\"]\nsource = \"https://a.test\"\nchecked = 2026-11-30\n");
+    let (line, _, message) = refused(
+        "[facts.payment]\nvalue = [\"paypal\"]\nsource = \"https://a.test\"\nchecked = 2026-11-30\n",
+    );
     assert_eq!(line, 17);
     assert!(
         message.contains("paypal") && message.contains("wechat_pay"),
         "{message}"
     );
-    let (_, _, message) = refused("[facts.compliance]\nvalue = [\"soc2\"]\nsource = \"https://a.test\"\nchecked = 2026-11-30\n");
+    let (_, _, message) = refused(
+        "[facts.compliance]\nvalue = [\"soc2\"]\nsource = \"https://a.test\"\nchecked = 2026-11-30\n",
+    );
     assert!(message.contains("soc2_type2"), "{message}");
 }
 
@@ -103,7 +109,9 @@ fn a_fact_needs_a_source_and_a_date() {
     );
     assert_eq!((line, field.as_str()), (18, "facts.streaming.source"));
     assert!(message.contains("vendor's own claim"), "{message}");
-    let (line, field, _) = refused("[facts.streaming]\nvalue = true\nsource = \"https://a.test\"\nchecked = 2026-11-30T10:00:00Z\n");
+    let (line, field, _) = refused(
+        "[facts.streaming]\nvalue = true\nsource = \"https://a.test\"\nchecked = 2026-11-30T10:00:00Z\n",
+    );
     assert_eq!((line, field.as_str()), (19, "facts.streaming.checked"));
 }
 
@@ -120,30 +128,42 @@ fn an_sla_is_a_percentage_or_none() {
 
 #[test]
 fn lists_are_checked_value_by_value() {
-    let (_, field, message) = refused("[facts.regions]\nvalue = [\"eu\", \"mars\"]\nsource = \"https://a.test\"\nchecked = 2026-11-30\n");
+    let (_, field, message) = refused(
+        "[facts.regions]\nvalue = [\"eu\", \"mars\"]\nsource = \"https://a.test\"\nchecked = 2026-11-30\n",
+    );
     assert_eq!(field, "facts.regions.value");
     assert!(
         message.contains("`mars`") && message.contains("eu, uk"),
         "{message}"
     );
-    let (_, field, message) = refused("[facts.billing_currency]\nvalue = [\"usd\"]\nsource = \"https://a.test\"\nchecked = 2026-11-30\n");
+    let (_, field, message) = refused(
+        "[facts.billing_currency]\nvalue = [\"usd\"]\nsource = \"https://a.test\"\nchecked = 2026-11-30\n",
+    );
     assert_eq!(field, "facts.billing_currency.value");
     assert!(message.contains("ISO 4217"), "{message}");
-    let (_, _, message) = refused("[facts.payment]\nvalue = [\"card\", \"card\"]\nsource = \"https://a.test\"\nchecked = 2026-11-30\n");
+    let (_, _, message) = refused(
+        "[facts.payment]\nvalue = [\"card\", \"card\"]\nsource = \"https://a.test\"\nchecked = 2026-11-30\n",
+    );
     assert!(message.contains("twice"), "{message}");
     let (_, _, message) =
         refused("[facts.payment]\nvalue = []\nsource = \"https://a.test\"\nchecked = 2026-11-30\n");
     assert!(message.contains("at least one"), "{message}");
-    let (_, field, _) = refused("[facts.retention_days]\nvalue = 99999\nsource = \"https://a.test\"\nchecked = 2026-11-30\n");
+    let (_, field, _) = refused(
+        "[facts.retention_days]\nvalue = 99999\nsource = \"https://a.test\"\nchecked = 2026-11-30\n",
+    );
     assert_eq!(field, "facts.retention_days.value");
 }
 
 #[test]
 fn only_a_relay_routes_elsewhere() {
-    let (line, field, message) = refused("[facts.routes_to]\nvalue = \"itself\"\nsource = \"https://a.test\"\nchecked = 2026-11-30\n");
+    let (line, field, message) = refused(
+        "[facts.routes_to]\nvalue = \"itself\"\nsource = \"https://a.test\"\nchecked = 2026-11-30\n",
+    );
     assert_eq!((line, field.as_str()), (17, "facts.routes_to"));
     assert!(message.contains("only a relay"), "{message}");
-    let relay = format!("{RELAY}[facts.routes_to]\nvalue = \"Acme's API\"\nsource = \"vendor's own claim: docs\"\nchecked = 2026-11-30\n");
+    let relay = format!(
+        "{RELAY}[facts.routes_to]\nvalue = \"Acme's API\"\nsource = \"vendor's own claim: docs\"\nchecked = 2026-11-30\n"
+    );
     let book = run(&[("acme.toml", OFFICIAL), ("relay.toml", &relay)]).unwrap();
     assert_eq!(
         book.providers[1].facts.routes_to.as_ref().unwrap().value,
@@ -153,8 +173,8 @@ fn only_a_relay_routes_elsewhere() {
 
 #[test]
 fn the_shipped_facts_are_counted_as_pricing_readme_says() {
-    use crate::pricebook::fixtures::shipped_book;
     use crate::pricebook::ProviderKind;
+    use crate::pricebook::fixtures::shipped_book;
     let book = shipped_book();
     let counts: Vec<(String, usize, usize, usize)> = book
         .providers

@@ -273,11 +273,7 @@ fn new_price_tables_and_lifecycle_are_checked_field_by_field() {
             "successor",
             "`big` is not a model of `acme`",
         ),
-        (
-            "retires = \"soon\"\n",
-            "retires",
-            "expected",
-        ),
+        ("retires = \"soon\"\n", "retires", "expected"),
     ];
     for (extra, field, message) in cases {
         let text = format!("{OFFICIAL}{extra}");

@@ -4,8 +4,8 @@
 
 use crate::pricebook::facts::{Attestation, PaymentMethod, Training, Zdr};
 use serde::Deserialize;
-use toml::value::Datetime;
 use toml::Spanned;
+use toml::value::Datetime;
 
 /// One fact as written.
 #[derive(Debug, Deserialize)]

@@ -1,10 +1,10 @@
 //! `[facts]`: each fact's source and date, and the checks its value needs
 //! beyond its type (the types themselves are checked while parsing).
 
-use super::super::facts::{Fact, Facts, Sla, REGIONS, VENDOR_CLAIM};
+use super::super::ProviderKind;
+use super::super::facts::{Fact, Facts, REGIONS, Sla, VENDOR_CLAIM};
 use super::super::file_ctx::FileCtx;
 use super::super::schema::{RawFact, RawFacts};
-use super::super::ProviderKind;
 use super::{date, is_currency_code};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -134,10 +134,10 @@ pub(crate) fn build_facts(ctx: &mut FileCtx, raw: Option<RawFacts>, kind: Provid
         let v = f.value.get_ref().clone();
         out.regions = fact(ctx, "regions", f, v);
     }
-    if let Some(f) = r.sla {
-        if let Some(v) = sla_value(ctx, &f) {
-            out.sla = fact(ctx, "sla", f, v);
-        }
+    if let Some(f) = r.sla
+        && let Some(v) = sla_value(ctx, &f)
+    {
+        out.sla = fact(ctx, "sla", f, v);
     }
     for (key, slot, raw) in [
         ("streaming", &mut out.streaming, r.streaming),

@@ -23,14 +23,14 @@ pub(super) fn price_claim(
     if savings_pct.is_none() && p.claimed_price_text.is_none() {
         return None;
     }
-    if p.claim_source.is_none() {
-        if let Some(c) = &p.claimed_savings_pct {
-            ctx.err(
-                c.span(),
-                "claim_source",
-                "a vendor's saving claim needs `claim_source`, where the vendor makes it",
-            );
-        }
+    if p.claim_source.is_none()
+        && let Some(c) = &p.claimed_savings_pct
+    {
+        ctx.err(
+            c.span(),
+            "claim_source",
+            "a vendor's saving claim needs `claim_source`, where the vendor makes it",
+        );
     }
     Some(PriceClaim {
         savings_pct,

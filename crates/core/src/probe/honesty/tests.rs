@@ -66,9 +66,11 @@ fn each_difference_is_named() {
         17,
         "The capital of France is Paris.",
     )))];
-    assert!(verdict(MODEL, &long)
-        .text
-        .ends_with("output over max_tokens on 1 of 1"));
+    assert!(
+        verdict(MODEL, &long)
+            .text
+            .ends_with("output over max_tokens on 1 of 1")
+    );
     let text = vec![check(Ok(reply(MODEL, 20, 5, "I cannot help with that.")))];
     let v = verdict(MODEL, &text);
     assert!(

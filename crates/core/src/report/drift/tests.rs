@@ -1,6 +1,6 @@
 use super::*;
-use crate::pricebook::fixtures::playbook_book;
 use crate::pricebook::PriceBasis;
+use crate::pricebook::fixtures::playbook_book;
 use crate::scenario::codec::decode_query;
 use rust_decimal::Decimal;
 

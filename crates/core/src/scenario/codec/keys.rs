@@ -160,7 +160,9 @@ pub const SPECS: [KeySpec; 24] = [
         name: "base",
         meaning: "the baseline, `provider/model` (ids or aliases)",
         allowed: "any option in the pricebook",
-        default_note: Some("`anthropic/claude-haiku-5-5`, Anthropic's current small model (a pricing directory without it: Anthropic's `flagship_small` model)"),
+        default_note: Some(
+            "`anthropic/claude-haiku-5-5`, Anthropic's current small model (a pricing directory without it: Anthropic's `flagship_small` model)",
+        ),
         parse: |s, k, v| parse::model_ref(k, v).map(|r| s.base = r),
         text: |s| s.base.to_string(),
     },
@@ -207,7 +209,9 @@ pub const SPECS: [KeySpec; 24] = [
         name: "target",
         meaning: "the option to migrate to, `provider/model`",
         allowed: "any option in the pricebook but the baseline (it is added to the comparison)",
-        default_note: Some("the cheapest compared option that is not retired and meets every requirement"),
+        default_note: Some(
+            "the cheapest compared option that is not retired and meets every requirement",
+        ),
         parse: |s, k, v| {
             if v.trim().is_empty() {
                 return Ok(());

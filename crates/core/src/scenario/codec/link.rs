@@ -81,7 +81,9 @@ pub(super) fn apply(meta: &mut LinkMeta, key: &str, value: &str) -> Result<(), F
             Err(_) => Err(err(
                 key,
                 value,
-                format!("the link version must be a whole number; this server reads {LINK_VERSION}"),
+                format!(
+                    "the link version must be a whole number; this server reads {LINK_VERSION}"
+                ),
             )),
         },
         _ => {
@@ -92,7 +94,9 @@ pub(super) fn apply(meta: &mut LinkMeta, key: &str, value: &str) -> Result<(), F
                 Err(err(
                     key,
                     value,
-                    format!("the pricebook fingerprint is {FINGERPRINT_LEN} hex digits, as a report link writes it; leave pb out to use the current prices without comparing"),
+                    format!(
+                        "the pricebook fingerprint is {FINGERPRINT_LEN} hex digits, as a report link writes it; leave pb out to use the current prices without comparing"
+                    ),
                 ))
             }
         }

@@ -18,9 +18,9 @@
 
 use super::limits::err;
 use crate::pricebook::ModelRef;
-use crate::scenario::mix::{DailySpread, Mix, MAX_MIX_DAYS};
-use crate::scenario::workload::{ClassTokens, RequestClass, Workload, MAX_CLASSES};
 use crate::scenario::FieldError;
+use crate::scenario::mix::{DailySpread, MAX_MIX_DAYS, Mix};
+use crate::scenario::workload::{ClassTokens, MAX_CLASSES, RequestClass, Workload};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -28,11 +28,7 @@ use std::str::FromStr;
 pub const MIX_VERSION: &str = "1";
 
 fn num(n: u64) -> String {
-    if n == 0 {
-        String::new()
-    } else {
-        n.to_string()
-    }
+    if n == 0 { String::new() } else { n.to_string() }
 }
 
 /// The link text of `mix`.
@@ -161,7 +157,9 @@ fn check(n: usize, c: &RequestClass) -> Result<(), String> {
 
 fn parse_spread(text: &str) -> Result<DailySpread, String> {
     let bad = || {
-        format!("daily spread `{text}`: write it as <p10>~<p90>, two multiples of the mean day from 0 to {MAX_MIX_DAYS}, the first not above the second")
+        format!(
+            "daily spread `{text}`: write it as <p10>~<p90>, two multiples of the mean day from 0 to {MAX_MIX_DAYS}, the first not above the second"
+        )
     };
     let (p10, p90) = text.split_once('~').ok_or_else(bad)?;
     let read = |v: &str| {

@@ -2,9 +2,9 @@
 //! value and says what is allowed.
 
 use super::limits::err;
-use super::limits::{name_some, MAX_COMPARE};
-use crate::pricebook::requirement::{allowed_text, Requirement};
+use super::limits::{MAX_COMPARE, name_some};
 use crate::pricebook::ModelRef;
+use crate::pricebook::requirement::{Requirement, allowed_text};
 use crate::scenario::migration::Phase;
 use crate::scenario::{FieldError, HORIZONS};
 use rust_decimal::Decimal;

@@ -48,9 +48,11 @@ fn a_bad_requirement_is_named_and_none_are_kept() {
     );
     let many = vec!["soc2"; 25].join(",");
     let (_, errors) = decode_query(&format!("req={many}"));
-    assert!(errors[0]
-        .message
-        .contains("25 requirements given; list at most 24"));
+    assert!(
+        errors[0]
+            .message
+            .contains("25 requirements given; list at most 24")
+    );
 }
 
 #[test]

@@ -1,9 +1,9 @@
 use super::*;
 use crate::money::DisplayCurrency;
-use crate::pricebook::requirement::{Requirement, OFFERED};
+use crate::pricebook::requirement::{OFFERED, Requirement};
 use crate::pricebook::{ModelRef, ServiceTier};
-use crate::scenario::migration::{Migration, Phase};
 use crate::scenario::CacheTtl;
+use crate::scenario::migration::{Migration, Phase};
 use proptest::prelude::*;
 
 fn pairs(q: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -54,9 +54,11 @@ fn unknown_and_repeated_keys_are_reported() {
     let (s, errors) = decode(&pairs(&[("rpd", "1"), ("rpd", "2"), ("colour", "red")]));
     assert_eq!(s.requests_per_day, 1);
     assert_eq!(errors.len(), 2);
-    assert!(errors[0]
-        .message
-        .starts_with("unknown parameter; allowed: mix, rpd, in, out"));
+    assert!(
+        errors[0]
+            .message
+            .starts_with("unknown parameter; allowed: mix, rpd, in, out")
+    );
     assert_eq!(
         errors[1].message,
         "given 2 times; the first value is used, give each parameter once"

@@ -41,11 +41,13 @@ fn a_failed_and_an_unknown_requirement_are_both_named() {
     );
     assert_eq!(relay.checks[0].verdict, "fails");
     assert_eq!(relay.checks[0].fact, "none (vendor's claim)");
-    assert!(relay.checks[0]
-        .source
-        .as_deref()
-        .unwrap()
-        .ends_with("(checked 2026-12-02)"));
+    assert!(
+        relay.checks[0]
+            .source
+            .as_deref()
+            .unwrap()
+            .ends_with("(checked 2026-12-02)")
+    );
     assert_eq!(relay.checks[1].fact, "unknown");
     assert_eq!(relay.checks[1].source, None);
     let official = view_of("req=soc2,zdr", "anthropic/claude-haiku-5-5", None);
@@ -62,11 +64,13 @@ fn a_fact_checked_over_180_days_ago_is_flagged_stale() {
     assert!(!fresh.checks[0].stale);
     let old = view_of("req=soc2", "anthropic/claude-haiku-5-5", d(2027, 6, 1));
     assert!(old.checks[0].stale);
-    assert!(old.checks[0]
-        .source
-        .as_deref()
-        .unwrap()
-        .contains("(checked 2026-12-02: stale, over 180 days)"));
+    assert!(
+        old.checks[0]
+            .source
+            .as_deref()
+            .unwrap()
+            .contains("(checked 2026-12-02: stale, over 180 days)")
+    );
     assert!(old.facts.iter().filter(|f| f.known).all(|f| f.stale));
 }
 

@@ -1,7 +1,7 @@
 use super::*;
-use crate::scenario::codec::{decode_query, encode, link_query, MAX_QUERY_BYTES};
-use crate::scenario::mix::DailySpread;
 use crate::scenario::Scenario;
+use crate::scenario::codec::{MAX_QUERY_BYTES, decode_query, encode, link_query};
+use crate::scenario::mix::DailySpread;
 
 fn class(model: &str, batch: bool, requests: u64, input: u64, largest: u64) -> RequestClass {
     RequestClass {

@@ -4,9 +4,9 @@
 //! compute from a scenario query. The middlewares (`request_guard`,
 //! `render_cache`, `etag`, `headers`) read [`rules`]; a new route is one row.
 //!
-//! Usage:
+//! Usage (the unit tests below hold the same rules):
 //!
-//! ```
+//! ```ignore
 //! use llm_roi::server::route_rules::{rules, Format};
 //! let r = rules("/chart/cost.narrow.svg");
 //! assert_eq!(r.format, Format::Svg);
@@ -218,5 +218,8 @@ mod tests {
                 "/chart/rollout.svg"
             ]
         );
+        let narrow = rules("/chart/cost.narrow.svg");
+        assert_eq!(narrow.format, Format::Svg);
+        assert!(narrow.render_cached && narrow.scenario && !narrow.body_etag);
     }
 }

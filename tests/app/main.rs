@@ -1,8 +1,9 @@
 //! The app in-process, through the real router (pages, the JSON API,
 //! charts, exports, reports, stale prices and today's shipped prices, one
 //! evaluation across routes, golden answers), and the binary's commands
-//! (`cli`), and the relay probe against local mocks (`probe`). One test
-//! binary, so the server is linked once.
+//! (`cli`), the relay probe against local mocks and its parts (`probe`),
+//! the usage-log readers (`usage_logs`) and the price importers (`prices`).
+//! One test binary, so the server is linked once.
 #![cfg(feature = "ssr")]
 #![expect(
     clippy::unwrap_used,
@@ -28,8 +29,10 @@ mod no_panic;
 mod one_evaluation;
 mod overflow;
 mod pages;
+mod prices;
 mod probe;
 mod render_cache;
 mod report;
 mod stale;
+mod usage_logs;
 mod workloads;

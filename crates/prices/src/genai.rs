@@ -8,7 +8,7 @@
 //! their hours, as in genai-prices); the date-picked set is then the
 //! off-peak price.
 
-mod clauses;
+pub mod clauses;
 
 use super::field::{FieldPrice, FieldSet};
 use super::{is_text_model_id, Database, DbError, DbModel, DbProvider};
@@ -330,6 +330,3 @@ pub fn read(
         providers,
     })
 }
-
-#[cfg(test)]
-pub(super) mod tests;

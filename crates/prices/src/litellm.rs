@@ -181,6 +181,3 @@ pub fn read(
         providers,
     })
 }
-
-#[cfg(test)]
-mod tests;

@@ -369,6 +369,3 @@ pub fn update(
     }
     Ok((out, report))
 }
-
-#[cfg(test)]
-mod tests;

@@ -54,24 +54,3 @@ pub fn host_header(ep: &Endpoint) -> String {
         format!("{host}:{}", ep.port)
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn endpoint_from_url() {
-        let ep =
-            Endpoint::from_url(&url::Url::parse("https://api.holysheep.ai/v1").unwrap()).unwrap();
-        assert!(ep.https);
-        assert_eq!(
-            (ep.host.as_str(), ep.port, ep.base_path.as_str()),
-            ("api.holysheep.ai", 443, "/v1")
-        );
-        assert_eq!(host_header(&ep), "api.holysheep.ai");
-        let ep = Endpoint::from_url(&url::Url::parse("http://127.0.0.1:8080/").unwrap()).unwrap();
-        assert_eq!((ep.port, ep.base_path.as_str()), (8080, ""));
-        assert_eq!(host_header(&ep), "127.0.0.1:8080");
-        assert!(Endpoint::from_url(&url::Url::parse("ftp://x.test/").unwrap()).is_err());
-    }
-}

@@ -131,6 +131,3 @@ pub async fn check(raw: &str, lookup: &dyn Lookup, ports: &[u16]) -> Result<Endp
     endpoint.pinned = Some(ips);
     Ok(endpoint)
 }
-
-#[cfg(test)]
-mod tests;

@@ -99,22 +99,3 @@ impl RawSchedule {
         })
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_reads_units_and_names_the_allowed_ones() {
-        assert_eq!(parse_every("1s"), Ok(Duration::from_secs(1)));
-        assert_eq!(parse_every("15m"), Ok(Duration::from_secs(900)));
-        assert_eq!(parse_every("2h"), Ok(Duration::from_secs(7200)));
-        assert_eq!(parse_every("1d"), Ok(Duration::from_secs(86_400)));
-        for bad in ["", "15", "m", "1.5h", "-1m", "15 min", "1w"] {
-            let e = parse_every(bad).unwrap_err();
-            assert!(e.contains("(s, m, h or d)"), "{bad}: {e}");
-        }
-        assert!(parse_every("0s").unwrap_err().contains("from 1s to 366d"));
-        assert!(parse_every("99999999999999999d").is_err());
-    }
-}

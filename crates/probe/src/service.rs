@@ -28,7 +28,7 @@ use std::time::{Duration, Instant};
 use tokio::sync::Semaphore;
 
 mod arms;
-mod honesty;
+pub mod honesty;
 mod record;
 mod scheduled;
 

@@ -47,25 +47,3 @@ fn find_event_end(buf: &[u8]) -> Option<usize> {
         (a, b) => a.or(b),
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sse_scan_finds_first_event_and_first_text_delta() {
-        let mut p = Phases::default();
-        let mut s = SseScan::default();
-        let t0 = Instant::now();
-        s.feed(
-            &Bytes::from_static(b"event: message_start\ndata: {\"type\":\"message_start\"}\n"),
-            t0,
-            &mut p,
-        );
-        assert!(p.first_event_us.is_none());
-        s.feed(&Bytes::from_static(b"\nevent: content_block_delta\ndata: {\"delta\":{\"type\":\"text_delta\",\"text\":\"Hi\"}}\n\n"), t0, &mut p);
-        assert!(p.first_event_us.is_some());
-        assert!(p.ttft_us.is_some());
-        assert!(p.first_event_us <= p.ttft_us);
-    }
-}

@@ -10,7 +10,7 @@
 //!
 //! Usage:
 //!
-//! ```no_run
+//! ```ignore
 //! # async fn demo() -> Result<(), llm_roi_probe::store::StoreError> {
 //! use llm_roi_probe::store::ProbeStore;
 //! let store = ProbeStore::open_sqlite(std::path::Path::new("data")).await?;

@@ -16,7 +16,7 @@
 //! ```
 
 mod csv_rows;
-mod fields;
+pub mod fields;
 pub mod formats;
 mod json_rows;
 mod log_mix;
@@ -229,6 +229,3 @@ pub fn read_usage<R: Read>(
         Err(e) => Err(e),
     }
 }
-
-#[cfg(test)]
-mod tests;

@@ -4,9 +4,11 @@
 mod support;
 
 mod bounds;
+mod guard;
 mod history;
 mod honesty;
 mod keys;
 mod measure;
+mod parts;
 mod runs;
 mod store;

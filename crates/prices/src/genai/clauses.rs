@@ -4,7 +4,7 @@ use llm_roi_core::money::date::CalendarDate;
 use serde_json::Value;
 
 /// Exact ids the model's `match` names, other than its own.
-pub(super) fn aliases(id: &str, m: &Value, out: &mut Vec<String>) {
+pub fn aliases(id: &str, m: &Value, out: &mut Vec<String>) {
     let Value::Object(o) = m else { return };
     if let Some(Value::String(e)) = o.get("equals") {
         if e != id && !out.contains(e) {
@@ -21,7 +21,7 @@ pub(super) fn aliases(id: &str, m: &Value, out: &mut Vec<String>) {
 /// Whether `id` matches a `match` clause (`equals`, `starts_with`,
 /// `ends_with`, `contains`, `or`, `and`); a clause this does not read (a
 /// `regex`) matches.
-pub(super) fn matches(clause: &Value, id: &str) -> bool {
+pub fn matches(clause: &Value, id: &str) -> bool {
     let Value::Object(o) = clause else {
         return true;
     };
@@ -49,7 +49,7 @@ pub(super) fn matches(clause: &Value, id: &str) -> bool {
 }
 
 /// The newest "verified on YYYY-MM-DD" / "checked YYYY-MM-DD" date in a comment.
-pub(super) fn confirmed_in(text: &str, today: CalendarDate) -> Option<CalendarDate> {
+pub fn confirmed_in(text: &str, today: CalendarDate) -> Option<CalendarDate> {
     let mut best = None;
     for word in ["verified", "checked", "Verified", "Checked"] {
         for (at, _) in text.match_indices(word) {
@@ -69,20 +69,4 @@ pub(super) fn confirmed_in(text: &str, today: CalendarDate) -> Option<CalendarDa
         }
     }
     best
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn model_match_clauses() {
-        let c: Value = serde_json::from_str(r#"{"or": [{"starts_with": "gpt-"}, {"equals": "whisper-1"}, {"and": [{"contains": "o3"}, {"ends_with": "-pro"}]}]}"#).unwrap();
-        assert!(matches(&c, "gpt-6-luna"));
-        assert!(matches(&c, "whisper-1"));
-        assert!(matches(&c, "o3-pro"));
-        assert!(!matches(&c, "o3-mini"));
-        assert!(!matches(&c, "claude-haiku-5-5"));
-        assert!(matches(&Value::Null, "anything"));
-    }
 }

@@ -165,6 +165,7 @@ fn limits_and_unknown_files_say_what_to_do() {
         Limits {
             max_bytes: 1 << 20,
             max_rows: 10,
+            ..Limits::default()
         },
     );
     assert!(matches!(r, Err(ImportError::TooManyRows { max_rows: 10 })));
@@ -173,6 +174,7 @@ fn limits_and_unknown_files_say_what_to_do() {
         Limits {
             max_bytes: 40,
             max_rows: 100,
+            ..Limits::default()
         },
     );
     assert!(

@@ -1,85 +1,94 @@
 //! JSON logs: JSON Lines of generic or LiteLLM records, or pages of OpenAI's
-//! and Anthropic's usage reports (one per line, or one document).
+//! and Anthropic's usage reports (one per line, or one document). Lines are
+//! read up to [`MAX_LINE_BYTES`]; a report is streamed result by result
+//! ([`crate::json_stream`]), so neither is ever held whole.
 
 use super::{Collector, ImportError};
-use crate::fields::{day_of, ReportResult};
 use crate::formats::FORMATS;
-use llm_roi_core::money::date::CalendarDate;
-use serde::Deserialize;
+use crate::json_stream::{Expect, Found, Reading, ValueSeed};
+use serde::de::{DeserializeSeed, IgnoredAny};
 use serde_json::Value;
 use std::io::{BufRead, Read};
 
-#[derive(Debug, Deserialize)]
-struct Bucket {
-    start_time: Option<i64>,
-    starting_at: Option<String>,
-    results: Vec<ReportResult>,
-}
+/// The longest line of JSON Lines; a longer first line is read as one
+/// document (a report page saved on one line), a longer later line is a
+/// bad row.
+pub const MAX_LINE_BYTES: usize = 1024 * 1024;
 
-#[derive(Debug, Deserialize)]
-struct Page {
-    data: Vec<Bucket>,
-}
-
-fn bucket_day(b: &Bucket) -> Option<CalendarDate> {
-    b.start_time
-        .map(|s| CalendarDate::from_days_since_epoch(s.div_euclid(86_400)))
-        .or_else(|| b.starting_at.as_deref().and_then(day_of))
-}
-
-fn page(p: Page, line: u64, c: &mut Collector<'_>) -> Result<(), ImportError> {
-    for b in p.data {
-        bucket(b, line, c)?;
-    }
-    Ok(())
-}
-
-fn bucket(b: Bucket, line: u64, c: &mut Collector<'_>) -> Result<(), ImportError> {
-    let day = bucket_day(&b);
-    for r in b.results {
-        let Some((format, read)) = FORMATS
-            .iter()
-            .find_map(|f| f.report_row(&r, day).map(|x| (f.name(), x)))
-        else {
-            c.bad(
-                line,
-                "results",
-                "not a result of a usage report this reader knows",
-            );
-            continue;
+/// Reads one line into `out` (without its end), up to `max` bytes; `None`
+/// at the end of the input, `Some(false)` when the line was longer (the
+/// rest of it is skipped, unless `keep_long`, which stops at `max`).
+fn read_line<R: BufRead>(
+    r: &mut R,
+    out: &mut Vec<u8>,
+    max: usize,
+    keep_long: bool,
+) -> std::io::Result<Option<bool>> {
+    out.clear();
+    let mut fits = true;
+    let mut any = false;
+    loop {
+        let buf = r.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(any.then_some(fits));
+        }
+        any = true;
+        let (part, end) = match memchr(buf) {
+            Some(i) => (&buf[..i], Some(i + 1)),
+            None => (buf, None),
         };
-        match read {
-            Ok(Some((row, known))) => {
-                c.import.format = format;
-                c.row(line, row, known)?;
+        let room = max.saturating_sub(out.len());
+        if part.len() > room {
+            fits = false;
+            if keep_long {
+                out.extend_from_slice(&part[..room]);
+                r.consume(room);
+                return Ok(Some(false));
             }
-            Ok(None) => {}
-            Err((field, message)) => c.bad(line, &field, message),
+        } else if fits {
+            out.extend_from_slice(part);
+        }
+        let n = end.unwrap_or(buf.len());
+        r.consume(n);
+        if end.is_some() {
+            return Ok(Some(fits));
         }
     }
-    Ok(())
 }
 
-fn line_value(v: Value, line: u64, c: &mut Collector<'_>) -> Result<(), ImportError> {
-    if v.get("data").is_some() || v.get("results").is_some() {
-        let parsed = if v.get("data").is_some() {
-            serde_json::from_value::<Page>(v).map(|p| (Some(p), None))
-        } else {
-            serde_json::from_value::<Bucket>(v).map(|b| (None, Some(b)))
-        };
-        return match parsed {
-            Ok((Some(p), _)) => page(p, line, c),
-            Ok((_, Some(b))) => bucket(b, line, c),
-            Ok(_) => Ok(()),
-            Err(e) => {
-                c.bad(line, "data", format!("not a usage report page: {e}"));
-                Ok(())
-            }
-        };
+fn memchr(buf: &[u8]) -> Option<usize> {
+    buf.iter().position(|&b| b == b'\n')
+}
+
+/// Reads one value with `expect`, from `de`; the collector's error stops
+/// the import, a parse error is the caller's.
+fn value<'de, D: serde::Deserializer<'de>>(
+    de: D,
+    c: &mut Collector<'_>,
+    line: u64,
+    expect: Expect,
+) -> Result<Result<Found, D::Error>, ImportError> {
+    let mut reading = Reading {
+        c,
+        line,
+        stop: None,
+    };
+    let found = ValueSeed {
+        reading: &mut reading,
+        expect,
     }
+    .deserialize(de);
+    match reading.stop {
+        Some(e) => Err(e),
+        None => Ok(found),
+    }
+}
+
+/// A record handed to the format that reads it.
+fn record(v: &Value, line: u64, c: &mut Collector<'_>) -> Result<(), ImportError> {
     let Some((format, read)) = FORMATS
         .iter()
-        .find_map(|f| f.json_row(&v).map(|x| (f.name(), x)))
+        .find_map(|f| f.json_row(v).map(|x| (f.name(), x)))
     else {
         c.bad(
             line,
@@ -100,31 +109,66 @@ fn line_value(v: Value, line: u64, c: &mut Collector<'_>) -> Result<(), ImportEr
     }
 }
 
+/// The whole input as one report page (or bucket), streamed.
+fn document<R: Read>(r: R, c: &mut Collector<'_>) -> Result<(), ImportError> {
+    let mut de = serde_json::Deserializer::from_reader(r);
+    let malformed = |e: serde_json::Error| ImportError::Malformed {
+        line: e.line() as u64,
+        message: format!("not a usage report page ({{\"data\": [buckets]}}): {e}"),
+    };
+    match value(&mut de, c, 1, Expect::Document)? {
+        Ok(Found::Report) => de.end().map_err(malformed),
+        Ok(_) => Err(ImportError::Malformed {
+            line: 1,
+            message: "not a usage report page ({\"data\": [buckets]}) nor a record per line".into(),
+        }),
+        Err(e) if e.is_io() => Err(ImportError::Io(e.into())),
+        Err(e) => Err(malformed(e)),
+    }
+}
+
 pub(super) fn read<R: BufRead>(r: &mut R, c: &mut Collector<'_>) -> Result<(), ImportError> {
-    let mut text = String::new();
+    let mut text = Vec::new();
     let mut line = 0u64;
     loop {
-        text.clear();
-        if r.read_line(&mut text)? == 0 {
+        let first = line == 0;
+        let Some(fits) = read_line(r, &mut text, MAX_LINE_BYTES, first)? else {
             return Ok(());
-        }
+        };
         line += 1;
-        let t = text.trim();
+        let t = text.trim_ascii();
         if t.is_empty() {
             continue;
         }
-        match serde_json::from_str::<Value>(t) {
-            Ok(v) => line_value(v, line, c)?,
-            // A report saved as one pretty-printed document.
-            Err(e) if e.is_eof() && line == 1 => {
-                let rest = std::io::Cursor::new(std::mem::take(&mut text)).chain(r);
-                let doc: Page =
-                    serde_json::from_reader(rest).map_err(|e| ImportError::Malformed {
-                        line: e.line() as u64,
-                        message: format!("not a usage report page ({{\"data\": [buckets]}}): {e}"),
-                    })?;
-                return page(doc, 1, c);
+        // A report saved as one document: pretty-printed (the first line
+        // is not a whole value) or on one long line.
+        if first && (!fits || serde_json::from_slice::<IgnoredAny>(t).is_err_and(|e| e.is_eof())) {
+            if fits {
+                text.push(b'\n');
             }
+            let rest = std::io::Cursor::new(std::mem::take(&mut text)).chain(r);
+            return document(rest, c);
+        }
+        if !fits {
+            c.bad(
+                line,
+                "json",
+                format!("the line is over {MAX_LINE_BYTES} bytes: one record a line"),
+            );
+            continue;
+        }
+        let mut de = serde_json::Deserializer::from_slice(t);
+        match value(&mut de, c, line, Expect::Line)?.and_then(|found| {
+            de.end()?;
+            Ok(found)
+        }) {
+            Ok(Found::Record(v)) => record(&v, line, c)?,
+            Ok(Found::Report) => {}
+            Ok(Found::Other) => c.bad(
+                line,
+                "json",
+                "not a record of a usage log this reader knows",
+            ),
             Err(e) => c.bad(line, "json", e.to_string()),
         }
     }

@@ -19,11 +19,13 @@ mod csv_rows;
 pub mod fields;
 pub mod formats;
 mod json_rows;
+mod json_stream;
 mod log_mix;
 
 pub use log_mix::{read_mix, LogError};
 
 use llm_roi_core::money::date::CalendarDate;
+use llm_roi_core::scenario::mix::MAX_MIX_DAYS;
 use llm_roi_core::scenario::usage::UsageRow;
 use std::io::{BufRead, BufReader, Read};
 
@@ -35,14 +37,18 @@ pub const SHOWN_BAD_ROWS: usize = 20;
 pub struct Limits {
     pub max_bytes: u64,
     pub max_rows: u64,
+    /// The most days from the first dated row to the last; the read stops
+    /// at the first row past it.
+    pub max_days: u64,
 }
 
 impl Default for Limits {
-    /// 50 MB and 5 M rows.
+    /// 50 MiB, 5 M rows and [`MAX_MIX_DAYS`] days.
     fn default() -> Self {
         Self {
             max_bytes: 50 * 1024 * 1024,
             max_rows: 5_000_000,
+            max_days: MAX_MIX_DAYS,
         }
     }
 }
@@ -92,6 +98,8 @@ pub enum ImportError {
         "not a usage log this reader knows: {found}. Accepted: {accepted} (docs/usage-logs.md)"
     )]
     UnknownFormat { found: String, accepted: String },
+    #[error("line {line}, timestamp: the log spans {days} days from its first row to this one, and a workload covers at most {max_days}: import a shorter period")]
+    Span { line: u64, days: u64, max_days: u64 },
     #[error("line {line}: {message}")]
     Malformed { line: u64, message: String },
     #[error("reading the file: {0}")]
@@ -154,10 +162,19 @@ impl Collector<'_> {
             });
         }
         if let Some(day) = row.day {
-            self.import.days = Some(match self.import.days {
+            let (a, b) = match self.import.days {
                 Some((a, b)) => (a.min(day), b.max(day)),
                 None => (day, day),
-            });
+            };
+            let days = u64::try_from(a.days_until(b)).unwrap_or(0) + 1;
+            if days > self.limits.max_days {
+                return Err(ImportError::Span {
+                    line,
+                    days,
+                    max_days: self.limits.max_days,
+                });
+            }
+            self.import.days = Some((a, b));
         }
         if !requests_known {
             self.import.requests_unknown += 1;

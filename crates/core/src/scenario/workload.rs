@@ -16,11 +16,9 @@
 //! for class in &workload.classes { /* class.source, class.requests, class.tokens */ }
 //! ```
 
-use crate::pricebook::variants::{Offpeak, in_windows};
+use crate::pricebook::variants::Offpeak;
 use crate::pricebook::{ModelPrices, ModelRef, Pricebook, ProviderKind};
-use crate::scenario::usage::UsageRow;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The most classes a workload may have (they must fit in a link).
 pub const MAX_CLASSES: usize = 16;
@@ -83,9 +81,15 @@ impl Workload {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WorkloadError {
     #[error(
-        "model `{model}` ({rows} rows) is not an official model in the pricebook; rename it to a model id or alias listed on /api/v1/pricebook"
+        "model `{model}` ({rows} rows) is not an official model in the pricebook{}; rename it to a model id or alias listed on /api/v1/pricebook",
+        others_text(*.other_rows)
     )]
-    UnknownModel { model: String, rows: u64 },
+    UnknownModel {
+        model: String,
+        rows: u64,
+        /// Rows of the log's other unknown models.
+        other_rows: u64,
+    },
     #[error(
         "the log needs {count} classes (model × tier band × batch) and a workload holds at most {max}: split the log by model"
     )]
@@ -94,6 +98,14 @@ pub enum WorkloadError {
     TooLarge { field: &'static str },
     #[error("the log has no requests")]
     Empty,
+}
+
+fn others_text(rows: u64) -> String {
+    match rows {
+        0 => String::new(),
+        1 => ", nor is the model of 1 other row".into(),
+        n => format!(", nor are the models of {n} other rows"),
+    }
 }
 
 /// Every long-context threshold of every option that serves `source`:
@@ -184,121 +196,11 @@ pub fn source_model(book: &Pricebook, name: &str) -> Option<ModelRef> {
         })
 }
 
-type Key = (ModelRef, bool, bool, usize);
-
 /// Off-peak hours: ranges of minutes of the UTC day.
 pub type Hours = Vec<(u16, u16)>;
 
-/// A source model, its thresholds and its routes' off-peak hours.
-type Source = (ModelRef, Vec<u64>, Vec<Hours>);
-
-fn add_row(class: &mut RequestClass, row: &UsageRow) -> Result<(), WorkloadError> {
-    let sum = |a: u64, b: u64, field| a.checked_add(b).ok_or(WorkloadError::TooLarge { field });
-    let t = &mut class.tokens;
-    class.requests = sum(class.requests, row.requests, "requests")?;
-    t.input = sum(t.input, row.input_tokens, "input_tokens")?;
-    t.cache_read = sum(t.cache_read, row.cache_read_tokens, "cache_read_tokens")?;
-    t.cache_write_5m = sum(
-        t.cache_write_5m,
-        row.cache_write_5m_tokens,
-        "cache_write_tokens",
-    )?;
-    t.cache_write_1h = sum(
-        t.cache_write_1h,
-        row.cache_write_1h_tokens,
-        "cache_write_tokens",
-    )?;
-    t.output = sum(t.output, row.output_tokens, "output_tokens")?;
-    class.max_request_input = class.max_request_input.max(row.request_input_tokens);
-    Ok(())
-}
-
-/// Reduces a log to classes row by row, so that a large log is never held
-/// whole: [`WorkloadBuilder::add`] each checked row, then
-/// [`WorkloadBuilder::finish`].
-pub struct WorkloadBuilder<'b> {
-    book: &'b Pricebook,
-    sources: BTreeMap<String, Option<Source>>,
-    unknown: BTreeMap<String, u64>,
-    classes: BTreeMap<Key, RequestClass>,
-}
-
-impl<'b> WorkloadBuilder<'b> {
-    pub fn new(book: &'b Pricebook) -> Self {
-        Self {
-            book,
-            sources: BTreeMap::new(),
-            unknown: BTreeMap::new(),
-            classes: BTreeMap::new(),
-        }
-    }
-
-    /// Adds one row to its class.
-    pub fn add(&mut self, row: &UsageRow) -> Result<(), WorkloadError> {
-        let book = self.book;
-        let known = self.sources.entry(row.model.clone()).or_insert_with(|| {
-            source_model(book, &row.model).map(|m| {
-                let t = thresholds(book, &m);
-                let w = offpeak_windows(book, &m);
-                (m, t, w)
-            })
-        });
-        let Some((source, cuts, windows)) = known else {
-            *self.unknown.entry(row.model.clone()).or_default() += 1;
-            return Ok(());
-        };
-        let band = cuts
-            .iter()
-            .filter(|t| row.request_input_tokens > **t)
-            .count();
-        let offpeak = !row.batch
-            && !windows.is_empty()
-            && row
-                .minute_utc
-                .is_some_and(|m| windows.iter().all(|w| in_windows(w, m)));
-        let key = (source.clone(), row.batch, offpeak, band);
-        let class = self.classes.entry(key).or_insert_with(|| RequestClass {
-            source: source.clone(),
-            batch: row.batch,
-            offpeak,
-            requests: 0,
-            tokens: ClassTokens::default(),
-            max_request_input: 0,
-        });
-        add_row(class, row)
-    }
-
-    /// The workload, or why the log cannot be one.
-    pub fn finish(self) -> Result<Workload, WorkloadError> {
-        if let Some((model, rows)) = self.unknown.into_iter().next() {
-            return Err(WorkloadError::UnknownModel { model, rows });
-        }
-        if self.classes.is_empty() {
-            return Err(WorkloadError::Empty);
-        }
-        if self.classes.len() > MAX_CLASSES {
-            return Err(WorkloadError::TooManyClasses {
-                count: self.classes.len(),
-                max: MAX_CLASSES,
-            });
-        }
-        Ok(Workload {
-            classes: self.classes.into_values().collect(),
-        })
-    }
-}
-
-/// Reduces a log's rows (already checked) to classes.
-pub fn build<'a>(
-    book: &Pricebook,
-    rows: impl IntoIterator<Item = &'a UsageRow>,
-) -> Result<Workload, WorkloadError> {
-    let mut builder = WorkloadBuilder::new(book);
-    for row in rows {
-        builder.add(row)?;
-    }
-    builder.finish()
-}
+mod builder;
+pub use builder::{MAX_UNKNOWN_NAMES, WorkloadBuilder, build};
 
 #[cfg(test)]
 mod tests;

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::pricebook::fixtures::{playbook_book, shipped_book};
-use crate::scenario::usage::RequestTokens;
+use crate::scenario::usage::{RequestTokens, UsageRow};
 
 fn row(model: &str, requests: u64, input: u64, batch: bool) -> UsageRow {
     let t = RequestTokens {
@@ -134,7 +134,8 @@ fn an_unknown_model_a_huge_log_and_too_many_classes_say_what_to_do() {
         e,
         WorkloadError::UnknownModel {
             model: "gpt-17".into(),
-            rows: 2
+            rows: 2,
+            other_rows: 0
         }
     );
     assert!(e.to_string().contains("rename it to a model id or alias"));
@@ -163,4 +164,46 @@ fn an_unknown_model_a_huge_log_and_too_many_classes_say_what_to_do() {
             ..
         })
     ));
+}
+
+#[test]
+fn unknown_names_past_the_cap_are_counted_not_kept() {
+    let book = playbook_book();
+    let mut builder = WorkloadBuilder::new(&book);
+    for i in 0..10_000 {
+        builder
+            .add(&row(&format!("made-up-{i:05}"), 1, 10, false))
+            .unwrap();
+    }
+    assert_eq!(builder.unknown_names(), MAX_UNKNOWN_NAMES);
+    let e = builder.finish().unwrap_err();
+    assert_eq!(
+        e,
+        WorkloadError::UnknownModel {
+            model: "made-up-00000".into(),
+            rows: 1,
+            other_rows: 9_999
+        }
+    );
+    assert!(
+        e.to_string()
+            .contains("nor are the models of 9999 other rows"),
+        "{e}"
+    );
+}
+
+#[test]
+fn each_days_classes_sum_to_the_logs() {
+    let book = playbook_book();
+    let mut builder = WorkloadBuilder::with_days(&book);
+    let days = ["2026-11-03", "2026-11-01", "2026-11-03", "2026-11-02"];
+    for (i, day) in days.into_iter().enumerate() {
+        let mut r = row("claude-haiku-4-5", 1, 100 * (i as u64 + 1), false);
+        r.day = day.parse().ok();
+        builder.add(&r).unwrap();
+    }
+    let (all, by_day) = builder.finish_with_days().unwrap();
+    let inputs: Vec<u64> = by_day.iter().map(|w| w.classes[0].tokens.input).collect();
+    assert_eq!(inputs, [200, 400, 400]);
+    assert_eq!(all.classes[0].tokens.input, 1_000);
 }

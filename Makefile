@@ -10,7 +10,7 @@ export CARGO_INCREMENTAL ?= 0
 export PATH := $(CURDIR)/tools/binaryen/node_modules/.bin:$(PATH)
 HYDRATE := --lib --target wasm32-unknown-unknown --no-default-features --features hydrate
 
-.PHONY: setup setup-test build run check-pricing archive-pricing import-prices diff-prices test test-rust lint test-e2e bench bench-history bench-http screenshot clean
+.PHONY: setup setup-test build run check-pricing archive-pricing import-prices diff-prices test test-rust lint test-e2e bench bench-history bench-http bench-hostile screenshot clean
 
 ## The build tools only (wasm target, cargo-leptos, wasm-bindgen, wasm-opt).
 setup:
@@ -72,6 +72,11 @@ test-e2e:
 ## The release server against nginx with wrk, sizes and render time; figures, no asserts.
 bench-http: build
 	scripts/bench-http.sh
+
+## Peak memory of the release server under hostile 50 MiB usage uploads,
+## each alone and four at once; figures, no asserts.
+bench-hostile: build
+	scripts/bench-hostile.sh
 
 ## The probe history's size per 10,000 runs and its 7-day query time, on
 ## SQLite and a throwaway PostgreSQL; figures, no asserts.

@@ -98,6 +98,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         book: state::LoadedBook::new(book),
         site: Default::default(),
         probe: None,
+        uploads: Default::default(),
     });
     let mut largest = (0, String::new());
     let mut slowest = (Duration::ZERO, String::new());

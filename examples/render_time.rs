@@ -34,6 +34,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         book: state::LoadedBook::new(book),
         site: Default::default(),
         probe: None,
+        uploads: Default::default(),
     });
     let mut next_rpd = 1_000_000u64;
     for route in ["/report", "/", "/embed", "/report.csv", "/api/v1/estimate"] {

@@ -1,5 +1,6 @@
 //! Command-line flags, each with an environment-variable equivalent.
 
+use clap::builder::TypedValueParser as _;
 use clap::{Parser, Subcommand};
 use llm_roi_core::money::date::CalendarDate;
 use std::net::SocketAddr;
@@ -63,6 +64,15 @@ pub struct Cli {
     /// memory for repeated links (0 turns the cache off).
     #[arg(long, env = "LLM_ROI_RENDER_CACHE_MB", default_value_t = crate::server::render_cache::DEFAULT_MB)]
     pub render_cache_mb: u64,
+
+    /// Usage logs read at once by `POST /api/v1/workloads`; more wait up
+    /// to 5 s, then get 503.
+    #[arg(long, env = "LLM_ROI_MAX_UPLOADS", default_value_t = crate::server::upload_gate::DEFAULT_MAX_UPLOADS, value_parser = clap::value_parser!(u16).range(1..=64).map(usize::from))]
+    pub max_uploads: usize,
+
+    /// Seconds a usage log's upload may take to arrive, from its first byte.
+    #[arg(long, env = "LLM_ROI_UPLOAD_TIMEOUT", default_value_t = crate::server::upload_gate::DEFAULT_UPLOAD_TIMEOUT_S, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub upload_timeout: u64,
 
     /// Directory of the built site (wasm, JS, CSS and public assets).
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]

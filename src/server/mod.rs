@@ -27,5 +27,6 @@ pub mod site;
 pub mod startup;
 pub mod state;
 pub mod today;
+pub mod upload_gate;
 pub mod usage_estimate;
 pub mod workloads;

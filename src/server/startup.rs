@@ -6,6 +6,7 @@ use super::config::Cli;
 use super::history;
 use super::site::{parse_embed_origins, parse_public_url, Site, SiteError};
 use super::state::{AppState, LoadedBook};
+use super::upload_gate::Uploads;
 use leptos::prelude::LeptosOptions;
 use llm_roi_core::pricebook::PricebookErrors;
 use llm_roi_prices::pricing_dir::load_dir;
@@ -120,6 +121,10 @@ pub fn app_state(cli: &Cli) -> Result<AppState, StartupError> {
         book,
         site,
         probe,
+        uploads: Uploads::new(
+            cli.max_uploads,
+            std::time::Duration::from_secs(cli.upload_timeout),
+        ),
     })
 }
 

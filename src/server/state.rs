@@ -2,6 +2,7 @@
 
 use crate::server::history::History;
 use crate::server::site::Site;
+use crate::server::upload_gate::Uploads;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 use llm_roi_core::money::date::CalendarDate;
@@ -73,6 +74,8 @@ pub struct AppState {
     pub site: Site,
     /// The endpoint probe; `None` answers its routes with 503.
     pub probe: Option<Arc<llm_roi_probe::service::ProbeService>>,
+    /// The usage uploads read at once, and their deadline.
+    pub uploads: Uploads,
 }
 
 impl FromRef<AppState> for LeptosOptions {

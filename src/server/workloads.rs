@@ -10,7 +10,6 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use futures::TryStreamExt;
 use llm_roi_core::pricebook::Pricebook;
 use llm_roi_core::scenario::codec::mix_text::mix_text;
 use llm_roi_core::scenario::codec::{link_query, percent_encode};
@@ -70,6 +69,9 @@ fn refused(e: &LogError) -> Response {
         LogError::Import(ImportError::TooLarge { .. } | ImportError::TooManyRows { .. }) => {
             StatusCode::PAYLOAD_TOO_LARGE
         }
+        LogError::Import(ImportError::Io(io)) if io.kind() == std::io::ErrorKind::TimedOut => {
+            StatusCode::REQUEST_TIMEOUT
+        }
         LogError::Import(ImportError::Io(_)) => StatusCode::BAD_REQUEST,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     };
@@ -77,14 +79,35 @@ fn refused(e: &LogError) -> Response {
     (status, Json(body)).into_response()
 }
 
-/// `POST /api/v1/workloads` with the log as the body.
+/// 503 while every upload reader is busy.
+fn busy(max: usize) -> Response {
+    let body = serde_json::json!({
+        "error": format!("the server is reading {max} usage logs already (--max-uploads): send this one again in a few seconds")
+    });
+    let mut res = (StatusCode::SERVICE_UNAVAILABLE, Json(body)).into_response();
+    res.headers_mut()
+        .insert("retry-after", axum::http::HeaderValue::from_static("5"));
+    res
+}
+
+/// `POST /api/v1/workloads` with the log as the body: read by one of
+/// `--max-uploads` readers, within `--upload-timeout`.
 pub async fn import(State(state): State<AppState>, body: Body) -> Response {
-    let stream = body.into_data_stream().map_err(std::io::Error::other);
+    let Some(permit) = state.uploads.enter().await else {
+        tracing::warn!(
+            max = state.uploads.max,
+            "usage upload refused: readers busy"
+        );
+        return busy(state.uploads.max);
+    };
+    let stream = state.uploads.deadline_stream(body);
     let reader = tokio_util::io::SyncIoBridge::new(tokio_util::io::StreamReader::new(stream));
     let book = state.book.pricebook.clone();
     let started = std::time::Instant::now();
     let read = tokio::task::spawn_blocking(move || {
-        read_mix(&book, reader, Limits::default()).map(|r| (book, r))
+        let read = read_mix(&book, reader, Limits::default()).map(|r| (book, r));
+        drop(permit);
+        read
     })
     .await;
     let ms = started.elapsed().as_millis();

@@ -34,5 +34,6 @@ mod probe;
 mod render_cache;
 mod report;
 mod stale;
+mod usage_bounds;
 mod usage_logs;
 mod workloads;

@@ -9,6 +9,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use llm_roi::server::site::Site;
+use llm_roi::server::upload_gate::Uploads;
 use llm_roi::server::{history, router, startup, state};
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_prices::pricing_dir::load_dir;
@@ -60,6 +61,7 @@ pub struct TestAppBuilder {
     lookup: Option<Box<dyn Lookup>>,
     key_env: Option<KeyEnv>,
     store: Option<Arc<ProbeStore>>,
+    uploads: Uploads,
 }
 
 impl TestAppBuilder {
@@ -72,6 +74,12 @@ impl TestAppBuilder {
     /// `day` taken as today.
     pub fn today(mut self, day: CalendarDate) -> Self {
         self.today = day;
+        self
+    }
+
+    /// These upload readers and deadline (default: the server's).
+    pub fn uploads(mut self, uploads: Uploads) -> Self {
+        self.uploads = uploads;
         self
     }
 
@@ -144,6 +152,7 @@ impl TestAppBuilder {
                 book,
                 site: self.site,
                 probe: probe.clone(),
+                uploads: self.uploads,
             }),
             probe,
         }
@@ -162,6 +171,7 @@ impl TestApp {
             lookup: None,
             key_env: None,
             store: None,
+            uploads: Uploads::default(),
         }
     }
 

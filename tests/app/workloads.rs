@@ -135,3 +135,57 @@ async fn every_view_of_a_mix_link_shows_the_workload_and_its_routes() {
         "{e}"
     );
 }
+
+/// A body that sends `first` and then nothing, never ending.
+fn stalled(first: &'static str) -> Body {
+    use futures::StreamExt as _;
+    let chunk = futures::stream::once(async move {
+        Ok::<_, std::io::Error>(axum::body::Bytes::from_static(first.as_bytes()))
+    });
+    Body::from_stream(chunk.chain(futures::stream::pending()))
+}
+
+#[tokio::test]
+async fn a_stalled_upload_times_out_and_holds_its_reader_only_until_then() {
+    use llm_roi::server::upload_gate::Uploads;
+    use std::time::Duration;
+    let app = crate::support::TestApp::builder()
+        .uploads(Uploads::new(1, Duration::from_millis(300)).with_wait(Duration::from_millis(50)))
+        .build();
+    let req = |body: Body| {
+        Request::post("/api/v1/workloads")
+            .header("content-type", "text/csv")
+            .body(body)
+            .unwrap()
+    };
+    let slow = app.send(req(stalled("model,input_tokens,output_tokens\n")));
+    let busy = async {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        app.send(req(Body::from(MIXED))).await
+    };
+    let ((slow, text), (busy, busy_text)) = tokio::join!(slow, busy);
+    assert_eq!(slow.status, StatusCode::REQUEST_TIMEOUT, "{text}");
+    assert!(text.contains("--upload-timeout"), "{text}");
+    assert_eq!(busy.status, StatusCode::SERVICE_UNAVAILABLE, "{busy_text}");
+    assert_eq!(busy.headers["retry-after"], "5");
+    assert!(busy_text.contains("--max-uploads"), "{busy_text}");
+    // The reader is free again once the stalled upload timed out.
+    let (after, text) = app.send(req(Body::from(MIXED))).await;
+    assert_eq!(after.status, StatusCode::OK, "{text}");
+}
+
+#[tokio::test]
+async fn a_log_past_the_day_cap_is_refused_at_the_row_that_passes_it() {
+    let mut csv = String::from("model,input_tokens,output_tokens,timestamp\n");
+    for i in 0..20_000 {
+        let day = llm_roi_core::money::date::CalendarDate::from_days_since_epoch(i);
+        csv.push_str(&format!("claude-haiku-4-5,1,1,{day}\n"));
+    }
+    let (status, body) = post(csv).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let e = body["error"].as_str().unwrap();
+    assert!(
+        e.starts_with("line 3662, timestamp: the log spans 3661 days"),
+        "{e}"
+    );
+}

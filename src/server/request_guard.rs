@@ -1,16 +1,20 @@
 //! The router's outer guard: refuses a query longer than
 //! [`MAX_QUERY_BYTES`] with `414 URI Too Long` before any handler reads it,
-//! and answers a handler's panic with a `500` in the route's format
+//! bounds the request body to the route's `max_body_bytes` (a larger
+//! `Content-Length` gets `413` at once; any body is cut off past it, so
+//! that no handler, server functions included, buffers more), and answers a handler's panic with a `500` in the route's format
 //! (the panic's message is logged). tower-http's `CatchPanicLayer`
 //! stays outside it as the very last resort.
 
 use super::answer_format::answer;
 use super::route_rules::rules;
+use axum::body::Body;
 use axum::extract::Request;
 use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::Response;
 use futures::FutureExt;
+use http_body_util::Limited;
 use llm_roi_core::scenario::codec::MAX_QUERY_BYTES;
 use std::panic::AssertUnwindSafe;
 
@@ -33,9 +37,34 @@ pub fn panic_answer(path: &str, panic: &(dyn std::any::Any + Send)) -> Response 
     )
 }
 
-/// The middleware: the query cap, then the handler with its panics caught.
+/// The body's declared length, when it declares one.
+fn content_length(req: &Request) -> Option<u64> {
+    req.headers()
+        .get(axum::http::header::CONTENT_LENGTH)?
+        .to_str()
+        .ok()?
+        .parse()
+        .ok()
+}
+
+/// The middleware: the query cap and the body cap, then the handler with
+/// its panics caught.
 pub async fn guard(req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
+    let route = rules(&path);
+    if content_length(&req).is_some_and(|n| n > route.max_body_bytes as u64) {
+        return answer(
+            route.format,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            &format!(
+                "the body is over {} bytes, the most this route reads",
+                route.max_body_bytes
+            ),
+        );
+    }
+    let (parts, body) = req.into_parts();
+    let body = Body::new(Limited::new(body, route.max_body_bytes));
+    let req = Request::from_parts(parts, body);
     let query_bytes = req.uri().query().map_or(0, str::len);
     if query_bytes > MAX_QUERY_BYTES {
         return answer(

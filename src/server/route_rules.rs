@@ -1,7 +1,7 @@
 //! Per-route rules in one table: the format a route answers errors in,
 //! whether its answers are kept in the render cache, whether they get a
-//! body `ETag`, whether another site may frame them, and whether they
-//! compute from a scenario query. The middlewares (`request_guard`,
+//! body `ETag`, whether another site may frame them, whether they compute
+//! from a scenario query, and how large a request body they read. The middlewares (`request_guard`,
 //! `render_cache`, `etag`, `headers`) read [`rules`]; a new route is one row.
 //!
 //! Usage (the unit tests below hold the same rules):
@@ -63,7 +63,17 @@ pub struct RouteRules {
     /// It computes from a scenario query (the routes the query limits and
     /// the overflow tests are sent to).
     pub scenario: bool,
+    /// The largest request body read (`request_guard`): a larger
+    /// `Content-Length` is refused with 413 before the handler runs, and a
+    /// body without one fails the read once past it.
+    pub max_body_bytes: usize,
 }
+
+/// The body limit of JSON, forms and server functions.
+pub const FORM_BODY_BYTES: usize = 64 * 1024;
+
+/// The body limit of a usage-log upload (the import reads at most this).
+pub const UPLOAD_BODY_BYTES: usize = 50 * 1024 * 1024;
 
 const fn row(paths: Paths, format: Format) -> RouteRules {
     RouteRules {
@@ -73,11 +83,12 @@ const fn row(paths: Paths, format: Format) -> RouteRules {
         body_etag: false,
         frameable: false,
         scenario: false,
+        max_body_bytes: FORM_BODY_BYTES,
     }
 }
 
 /// The table, first match wins; a path no row covers gets [`OTHER`].
-pub const ROUTES: [RouteRules; 12] = [
+pub const ROUTES: [RouteRules; 13] = [
     RouteRules {
         body_etag: true,
         scenario: true,
@@ -120,6 +131,10 @@ pub const ROUTES: [RouteRules; 12] = [
     RouteRules {
         body_etag: true,
         ..row(Paths::Exact("/api/v1/pricebook"), Format::Json)
+    },
+    RouteRules {
+        max_body_bytes: UPLOAD_BODY_BYTES,
+        ..row(Paths::Exact("/api/v1/workloads"), Format::Json)
     },
     row(Paths::Family("/api/", ""), Format::Json),
     RouteRules {
@@ -218,6 +233,15 @@ mod tests {
                 "/chart/rollout.svg"
             ]
         );
+        assert_eq!(rules("/api/v1/workloads").max_body_bytes, UPLOAD_BODY_BYTES);
+        for path in [
+            "/api/fn/probe_start",
+            "/probe/honesty",
+            "/",
+            "/api/v1/probe/runs",
+        ] {
+            assert_eq!(rules(path).max_body_bytes, FORM_BODY_BYTES, "{path}");
+        }
         let narrow = rules("/chart/cost.narrow.svg");
         assert_eq!(narrow.format, Format::Svg);
         assert!(narrow.render_cached && narrow.scenario && !narrow.body_etag);

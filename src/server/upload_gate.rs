@@ -30,6 +30,17 @@ pub const DEFAULT_UPLOAD_TIMEOUT_S: u64 = 120;
 /// A body read as a stream of chunks that fails at the deadline.
 pub type DeadlineStream = Pin<Box<dyn Stream<Item = std::io::Result<Bytes>> + Send>>;
 
+/// A body's read error; past the route's body limit it is `FileTooLarge`,
+/// which the import answers 413.
+fn body_error(e: axum::Error) -> std::io::Error {
+    let inner = e.into_inner();
+    if inner.is::<http_body_util::LengthLimitError>() {
+        std::io::Error::new(std::io::ErrorKind::FileTooLarge, inner)
+    } else {
+        std::io::Error::other(inner)
+    }
+}
+
 /// The upload permits and the deadline of each upload.
 #[derive(Debug, Clone)]
 pub struct Uploads {
@@ -84,7 +95,7 @@ impl Uploads {
             let mut chunks = chunks?;
             match tokio::time::timeout_at(deadline, chunks.next()).await {
                 Ok(Some(Ok(bytes))) => Some((Ok(bytes), Some(chunks))),
-                Ok(Some(Err(e))) => Some((Err(std::io::Error::other(e)), None)),
+                Ok(Some(Err(e))) => Some((Err(body_error(e)), None)),
                 Ok(None) => None,
                 Err(_) => Some((
                     Err(std::io::Error::new(

@@ -17,6 +17,7 @@ mod golden_check;
 
 mod amplification;
 mod api;
+mod body_limits;
 mod charts;
 mod cli;
 mod compression;

@@ -101,3 +101,30 @@ fn sse_scan_finds_first_event_and_first_text_delta() {
     assert!(p.ttft_us.is_some());
     assert!(p.first_event_us <= p.ttft_us);
 }
+
+#[test]
+fn an_endless_event_keeps_the_scan_bounded() {
+    use llm_roi_probe::sse_scan::MAX_EVENT_BYTES;
+    let mut p = Phases::default();
+    let mut s = SseScan::default();
+    let t0 = Instant::now();
+    let chunk = Bytes::from(vec![b'x'; 16 * 1024]);
+    s.feed(&Bytes::from_static(b"data: {\"type\":\"ping\""), t0, &mut p);
+    for _ in 0..1_000 {
+        s.feed(&chunk, t0, &mut p);
+        assert!(s.pending_bytes() <= MAX_EVENT_BYTES + chunk.len());
+    }
+    assert!(p.first_event_us.is_some(), "an oversized event is an event");
+    assert!(p.ttft_us.is_none());
+    // The oversized event ends; the next one, split across chunks at its
+    // blank line, is read.
+    s.feed(&Bytes::from_static(b"\r\n\r"), t0, &mut p);
+    s.feed(
+        &Bytes::from_static(b"\ndata: {\"delta\":{\"type\":\"text_delta\"}}\r"),
+        t0,
+        &mut p,
+    );
+    assert!(p.ttft_us.is_none());
+    s.feed(&Bytes::from_static(b"\n\r\n"), t0, &mut p);
+    assert!(p.ttft_us.is_some());
+}

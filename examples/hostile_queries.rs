@@ -99,6 +99,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         site: Default::default(),
         probe: None,
         uploads: Default::default(),
+        request_timeout: std::time::Duration::from_secs(30),
     });
     let mut largest = (0, String::new());
     let mut slowest = (Duration::ZERO, String::new());

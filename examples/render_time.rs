@@ -35,6 +35,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         site: Default::default(),
         probe: None,
         uploads: Default::default(),
+        request_timeout: std::time::Duration::from_secs(30),
     });
     let mut next_rpd = 1_000_000u64;
     for route in ["/report", "/", "/embed", "/report.csv", "/api/v1/estimate"] {

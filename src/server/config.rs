@@ -74,6 +74,21 @@ pub struct Cli {
     #[arg(long, env = "LLM_ROI_UPLOAD_TIMEOUT", default_value_t = crate::server::upload_gate::DEFAULT_UPLOAD_TIMEOUT_S, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub upload_timeout: u64,
 
+    /// Connections served at once; past them new ones wait in the
+    /// listener's backlog.
+    #[arg(long, env = "LLM_ROI_MAX_CONNECTIONS", default_value_t = crate::server::serve::DEFAULT_MAX_CONNECTIONS, value_parser = clap::value_parser!(u32).range(16..=65_536).map(|n| n as usize))]
+    pub max_connections: usize,
+
+    /// Seconds a client has to send a request's headers before its
+    /// connection is closed.
+    #[arg(long, env = "LLM_ROI_HEADER_TIMEOUT", default_value_t = crate::server::serve::DEFAULT_HEADER_TIMEOUT_S, value_parser = clap::value_parser!(u64).range(1..=300))]
+    pub header_timeout: u64,
+
+    /// Seconds a request may take before its answer starts (503 past
+    /// them); usage uploads and the honesty check keep their own deadlines.
+    #[arg(long, env = "LLM_ROI_REQUEST_TIMEOUT", default_value_t = crate::server::request_guard::DEFAULT_REQUEST_TIMEOUT_S, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub request_timeout: u64,
+
     /// Directory of the built site (wasm, JS, CSS and public assets).
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,

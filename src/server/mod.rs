@@ -23,6 +23,7 @@ pub mod render_cache;
 pub mod request_guard;
 pub mod route_rules;
 pub mod router;
+pub mod serve;
 pub mod site;
 pub mod startup;
 pub mod state;

@@ -9,7 +9,7 @@
 use super::answer_format::answer;
 use super::route_rules::rules;
 use axum::body::Body;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::Response;
@@ -17,6 +17,10 @@ use futures::FutureExt;
 use http_body_util::Limited;
 use llm_roi_core::scenario::codec::MAX_QUERY_BYTES;
 use std::panic::AssertUnwindSafe;
+use std::time::Duration;
+
+/// The default `--request-timeout`, in seconds.
+pub const DEFAULT_REQUEST_TIMEOUT_S: u64 = 30;
 
 /// The message of a caught panic.
 pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
@@ -48,8 +52,9 @@ fn content_length(req: &Request) -> Option<u64> {
 }
 
 /// The middleware: the query cap and the body cap, then the handler with
-/// its panics caught.
-pub async fn guard(req: Request, next: Next) -> Response {
+/// its panics caught, within `timeout` unless the route keeps its own
+/// deadline (503 in the route's format past it).
+pub async fn guard(State(timeout): State<Duration>, req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
     let route = rules(&path);
     if content_length(&req).is_some_and(|n| n > route.max_body_bytes as u64) {
@@ -75,9 +80,26 @@ pub async fn guard(req: Request, next: Next) -> Response {
             ),
         );
     }
-    match AssertUnwindSafe(next.run(req)).catch_unwind().await {
-        Ok(res) => res,
-        Err(panic) => panic_answer(&path, panic.as_ref()),
+    let run = AssertUnwindSafe(next.run(req)).catch_unwind();
+    let ran = if route.own_deadline {
+        Ok(run.await)
+    } else {
+        tokio::time::timeout(timeout, run).await
+    };
+    match ran {
+        Ok(Ok(res)) => res,
+        Ok(Err(panic)) => panic_answer(&path, panic.as_ref()),
+        Err(_) => {
+            tracing::warn!(path, ms = timeout.as_millis() as u64, "request timed out");
+            answer(
+                route.format,
+                StatusCode::SERVICE_UNAVAILABLE,
+                &format!(
+                    "the server took over {} s (--request-timeout) on this request; try again",
+                    timeout.as_secs()
+                ),
+            )
+        }
     }
 }
 
@@ -93,12 +115,22 @@ mod tests {
         panic!("boom")
     }
 
+    async fn slow() -> &'static str {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        "done"
+    }
+
     fn router() -> Router {
         Router::new()
+            .route("/api/v1/slow", get(slow))
+            .route("/api/v1/workloads", get(slow))
             .route("/api/v1/boom", get(boom))
             .route("/chart/boom.svg", get(boom))
             .route("/ok", get(|| async { "ok" }))
-            .layer(axum::middleware::from_fn(guard))
+            .layer(axum::middleware::from_fn_with_state(
+                Duration::from_millis(100),
+                guard,
+            ))
     }
 
     async fn call(uri: &str) -> Response {
@@ -125,5 +157,13 @@ mod tests {
         assert_eq!(call(&at_cap).await.status(), StatusCode::OK);
         let past = format!("/ok?x={}", "a".repeat(MAX_QUERY_BYTES - 1));
         assert_eq!(call(&past).await.status(), StatusCode::URI_TOO_LONG);
+    }
+
+    #[tokio::test]
+    async fn a_slow_answer_is_503_unless_the_route_keeps_its_own_deadline() {
+        let res = call("/api/v1/slow").await;
+        assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(res.headers()["content-type"], "application/json");
+        assert_eq!(call("/api/v1/workloads").await.status(), StatusCode::OK);
     }
 }

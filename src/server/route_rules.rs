@@ -67,6 +67,11 @@ pub struct RouteRules {
     /// `Content-Length` is refused with 413 before the handler runs, and a
     /// body without one fails the read once past it.
     pub max_body_bytes: usize,
+    /// The handler keeps its own deadline (an upload's `--upload-timeout`,
+    /// the honesty check's per-request timeouts), so `--request-timeout`
+    /// does not cut it short; every other route's answer must start within
+    /// it.
+    pub own_deadline: bool,
 }
 
 /// The body limit of JSON, forms and server functions.
@@ -84,11 +89,12 @@ const fn row(paths: Paths, format: Format) -> RouteRules {
         frameable: false,
         scenario: false,
         max_body_bytes: FORM_BODY_BYTES,
+        own_deadline: false,
     }
 }
 
 /// The table, first match wins; a path no row covers gets [`OTHER`].
-pub const ROUTES: [RouteRules; 13] = [
+pub const ROUTES: [RouteRules; 15] = [
     RouteRules {
         body_etag: true,
         scenario: true,
@@ -110,6 +116,10 @@ pub const ROUTES: [RouteRules; 13] = [
     RouteRules {
         body_etag: true,
         ..row(Paths::Exact("/probe"), Format::Html)
+    },
+    RouteRules {
+        own_deadline: true,
+        ..row(Paths::Exact("/probe/honesty"), Format::Html)
     },
     RouteRules {
         render_cached: true,
@@ -134,7 +144,12 @@ pub const ROUTES: [RouteRules; 13] = [
     },
     RouteRules {
         max_body_bytes: UPLOAD_BODY_BYTES,
+        own_deadline: true,
         ..row(Paths::Exact("/api/v1/workloads"), Format::Json)
+    },
+    RouteRules {
+        own_deadline: true,
+        ..row(Paths::Exact("/api/v1/probe/honesty"), Format::Json)
     },
     row(Paths::Family("/api/", ""), Format::Json),
     RouteRules {
@@ -242,6 +257,23 @@ mod tests {
         ] {
             assert_eq!(rules(path).max_body_bytes, FORM_BODY_BYTES, "{path}");
         }
+        let own: Vec<&str> = [
+            "/api/v1/workloads",
+            "/api/v1/probe/honesty",
+            "/probe/honesty",
+        ]
+        .into_iter()
+        .chain(["/api/v1/probe/runs", "/report", "/api/fn/probe_start"])
+        .filter(|p| rules(p).own_deadline)
+        .collect();
+        assert_eq!(
+            own,
+            [
+                "/api/v1/workloads",
+                "/api/v1/probe/honesty",
+                "/probe/honesty"
+            ]
+        );
         let narrow = rules("/chart/cost.narrow.svg");
         assert_eq!(narrow.format, Format::Svg);
         assert!(narrow.render_cached && narrow.scenario && !narrow.body_etag);

@@ -83,6 +83,7 @@ pub fn build(state: AppState) -> Router {
         provide_context(probe_handle.clone());
     };
     let security = Arc::new(SecurityHeaders::new(&state.site));
+    let request_timeout = state.request_timeout;
     let cache = Arc::new(RenderCache::new(
         state.site.render_cache_mb,
         &state.book.fingerprint,
@@ -133,7 +134,10 @@ pub fn build(state: AppState) -> Router {
         ))
         .layer(middleware::from_fn_with_state(state, history::stamp))
         .layer(middleware::from_fn(super::etag::conditional))
-        .layer(middleware::from_fn(super::request_guard::guard))
+        .layer(middleware::from_fn_with_state(
+            request_timeout,
+            super::request_guard::guard,
+        ))
         .layer(middleware::from_fn_with_state(security, headers::add))
         // brotli or gzip as the client accepts, for every answer but images
         // other than SVG, server-sent events and bodies under 32 bytes.

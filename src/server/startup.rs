@@ -125,6 +125,7 @@ pub fn app_state(cli: &Cli) -> Result<AppState, StartupError> {
             cli.max_uploads,
             std::time::Duration::from_secs(cli.upload_timeout),
         ),
+        request_timeout: std::time::Duration::from_secs(cli.request_timeout),
     })
 }
 
@@ -173,10 +174,11 @@ pub async fn serve(cli: &Cli) -> Result<(), StartupError> {
         "pricebook loaded"
     );
     tracing::info!(addr = %cli.addr, "listening on http://{}", cli.addr);
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .await
-    .map_err(StartupError::Serve)
+    let limits = super::serve::ServeLimits {
+        max_connections: cli.max_connections,
+        header_timeout: std::time::Duration::from_secs(cli.header_timeout),
+    };
+    super::serve::serve(listener, app, limits)
+        .await
+        .map_err(StartupError::Serve)
 }

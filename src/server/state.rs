@@ -76,6 +76,8 @@ pub struct AppState {
     pub probe: Option<Arc<llm_roi_probe::service::ProbeService>>,
     /// The usage uploads read at once, and their deadline.
     pub uploads: Uploads,
+    /// How long any other request may take to start its answer.
+    pub request_timeout: std::time::Duration,
 }
 
 impl FromRef<AppState> for LeptosOptions {

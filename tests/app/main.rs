@@ -34,6 +34,7 @@ mod prices;
 mod probe;
 mod render_cache;
 mod report;
+mod slow_clients;
 mod stale;
 mod usage_bounds;
 mod usage_logs;

@@ -153,6 +153,9 @@ impl TestAppBuilder {
                 site: self.site,
                 probe: probe.clone(),
                 uploads: self.uploads,
+                request_timeout: std::time::Duration::from_secs(
+                    llm_roi::server::request_guard::DEFAULT_REQUEST_TIMEOUT_S,
+                ),
             }),
             probe,
         }

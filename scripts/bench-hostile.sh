@@ -10,11 +10,12 @@
 # - names.csv: a distinct unknown model name a row;
 # - long-line.json: one line, a page with a 50 MiB string before its data;
 # - records.jsonl: lines of 1 MiB, each a record holding a list of `{}`.
-# Settings: BENCH_PORT (3960), BENCH_MIB (50).
+# Settings: BENCH_PORT (3960), BENCH_MIB (50), BENCH_BIN (the release
+# binary; another build to compare), BENCH_FOUR (1; 0 skips four at once).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bin=target/release/llm-roi
+bin=${BENCH_BIN:-target/release/llm-roi}
 port=${BENCH_PORT:-3960}
 mib=${BENCH_MIB:-50}
 [ -x "$bin" ] || { echo "bench-hostile: $bin is missing; run make build" >&2; exit 2; }
@@ -101,6 +102,7 @@ for body in days.csv empties.json names.csv long-line.json records.jsonl; do
   stop_server
 done
 
+[ "${BENCH_FOUR:-1}" = 0 ] && exit 0
 start_server
 idle=$(kib VmRSS)
 pids=()

@@ -100,6 +100,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         probe: None,
         uploads: Default::default(),
         request_timeout: std::time::Duration::from_secs(30),
+        operator: llm_roi::server::operator::Operator::new(None, ([127, 0, 0, 1], 3000).into()),
     });
     let mut largest = (0, String::new());
     let mut slowest = (Duration::ZERO, String::new());

@@ -70,6 +70,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             upstream: None,
             pairs: Some(pairs),
             connection: Default::default(),
+            may_spend: true,
         };
         let id = loop {
             match service.start(req.clone(), client).await {

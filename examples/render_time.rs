@@ -36,6 +36,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         probe: None,
         uploads: Default::default(),
         request_timeout: std::time::Duration::from_secs(30),
+        operator: llm_roi::server::operator::Operator::new(None, ([127, 0, 0, 1], 3000).into()),
     });
     let mut next_rpd = 1_000_000u64;
     for route in ["/report", "/", "/embed", "/report.csv", "/api/v1/estimate"] {

@@ -1,5 +1,6 @@
 //! Browser actions: copying text to the clipboard, the page's origin,
-//! printing, replacing the URL and marking the page hydrated. They run in
+//! printing, replacing the URL, the tab's session storage and marking the
+//! page hydrated. They run in
 //! event handlers and effects, so only in the browser; the server build has
 //! inert versions.
 //!
@@ -45,6 +46,22 @@ mod imp {
         }
     }
 
+    /// The tab's session storage under `key` (gone when the tab closes).
+    pub fn session_get(key: &str) -> Option<String> {
+        web_sys::window()?
+            .session_storage()
+            .ok()??
+            .get_item(key)
+            .ok()?
+    }
+
+    /// Keeps `value` under `key` for the tab's session.
+    pub fn session_set(key: &str, value: &str) {
+        if let Some(Ok(Some(s))) = web_sys::window().map(|w| w.session_storage()) {
+            let _ = s.set_item(key, value);
+        }
+    }
+
     /// Sets `data-hydrated="true"` on `<body>`: a marker for browser tests and
     /// scripts that the page's islands are interactive.
     pub fn mark_hydrated() {
@@ -74,6 +91,15 @@ mod imp {
     pub fn mark_hydrated() {}
 
     pub fn navigate_to(_url: &str) {}
+
+    pub fn session_get(_key: &str) -> Option<String> {
+        None
+    }
+
+    pub fn session_set(_key: &str, _value: &str) {}
 }
 
-pub use imp::{copy_text, mark_hydrated, navigate_to, page_origin, print_page, replace_url};
+pub use imp::{
+    copy_text, mark_hydrated, navigate_to, page_origin, print_page, replace_url, session_get,
+    session_set,
+};

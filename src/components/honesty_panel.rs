@@ -7,7 +7,7 @@
 //! Usage (a page, on the server):
 //!
 //! ```ignore
-//! view! { <HonestyPanel page error/> }
+//! view! { <HonestyPanel page error form_token/> }
 //! ```
 
 use crate::components::table_scroll::TableScroll;
@@ -77,7 +77,7 @@ fn Latest(r: HonestyReport) -> impl IntoView {
 }
 
 #[component]
-fn RunForm(p: HonestyPlan) -> impl IntoView {
+fn RunForm(p: HonestyPlan, form_token: String) -> impl IntoView {
     let button = format!(
         "Check {} now: at most ${} in tokens, {} requests of the hourly budget",
         p.relay, p.max_cost_usd, p.requests
@@ -91,6 +91,8 @@ fn RunForm(p: HonestyPlan) -> impl IntoView {
     view! {
         <form method="post" action="/probe/honesty" class="honesty-form">
             <input type="hidden" name="relay" value=p.relay.clone()/>
+            <input type="hidden" name="csrf" value=form_token/>
+            <label>"Operator token " <input type="password" name="token" autocomplete="off" size="12"/></label>
             <button type="submit" disabled=!p.ready>{button}</button>
             <small>{format!(
                 " {} sends {} → {}, {} → {}.",
@@ -103,7 +105,8 @@ fn RunForm(p: HonestyPlan) -> impl IntoView {
 
 /// The latest check of each relay and the forms to run one.
 #[component]
-pub fn HonestyPanel(page: HistoryPage, error: Option<String>) -> impl IntoView {
+/// `form_token`: the token the forms carry back (the server's, per process).
+pub fn HonestyPanel(page: HistoryPage, error: Option<String>, form_token: String) -> impl IntoView {
     let blocks = page
         .plans
         .iter()
@@ -119,7 +122,7 @@ pub fn HonestyPanel(page: HistoryPage, error: Option<String>) -> impl IntoView {
                         Some(r) => view! { <Latest r/> }.into_any(),
                         None => view! { <p>"Not checked in the last 7 days."</p> }.into_any(),
                     }}
-                    <RunForm p/>
+                    <RunForm p form_token=form_token.clone()/>
                 </section>
             }
         })

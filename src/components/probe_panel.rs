@@ -2,6 +2,7 @@
 //! connections; start, watch the samples stream in, cancel; read the phase
 //! table and the verdict beside the vendor's claim.
 
+use crate::client::browser::{session_get, session_set};
 use crate::client::probe_events::follow;
 use crate::components::probe_strip::ProbeStrip;
 use crate::server_fns::probe::{cancel_probe, start_probe, ProbeInfo};
@@ -30,6 +31,9 @@ pub fn relay_choices(book: &Pricebook) -> Vec<RelayChoice> {
         .collect()
 }
 
+/// Where the page keeps the operator token (`sessionStorage`).
+const TOKEN_KEY: &str = "llm-roi-operator-token";
+
 fn ms(us: u64) -> String {
     format!("{:.1}", us as f64 / 1000.0)
 }
@@ -44,6 +48,13 @@ pub fn ProbePanel(relays: Vec<RelayChoice>, info: ProbeInfo) -> impl IntoView {
     let run = RwSignal::new(None::<RunView>);
     let error = RwSignal::new(None::<String>);
     let cancel_token = StoredValue::new(String::new());
+    // The operator token, kept for this tab's session only.
+    let operator_token = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if let Some(t) = session_get(TOKEN_KEY) {
+            operator_token.set(t);
+        }
+    });
 
     let start = Action::new(move |_: &()| {
         let relay = relay.get_untracked();
@@ -53,7 +64,8 @@ pub fn ProbePanel(relays: Vec<RelayChoice>, info: ProbeInfo) -> impl IntoView {
         } else {
             Connection::Cold
         };
-        async move { start_probe(relay, pairs, connection).await }
+        let token = operator_token.get_untracked();
+        async move { start_probe(relay, pairs, connection, token).await }
     });
     Effect::new(move |_| {
         if let Some(result) = start.value().get() {
@@ -99,6 +111,9 @@ pub fn ProbePanel(relays: Vec<RelayChoice>, info: ProbeInfo) -> impl IntoView {
                 <label>"Pairs " <input data-testid="probe-pairs" type="text" inputmode="numeric" size="4" prop:value=move || pairs.get() on:input=move |ev| pairs.set(event_target_value(&ev))/></label>
                 <label><input type="radio" name="probe-conn" checked=true on:change=move |_| warm.set(true)/>" warm"</label>
                 <label><input type="radio" name="probe-conn" on:change=move |_| warm.set(false)/>" cold"</label>
+                <label>"Operator token " <input data-testid="probe-token" type="password" autocomplete="off" size="12"
+                    prop:value=move || operator_token.get()
+                    on:input=move |ev| { let t = event_target_value(&ev); session_set(TOKEN_KEY, &t); operator_token.set(t); }/></label>
                 <button type="button" data-testid="probe-start" disabled=running on:click=move |_| { run.set(None); start.dispatch(()); }>"Start"</button>
                 <button type="button" data-testid="probe-cancel" disabled=move || !running()
                     on:click=move |_| { if let Some(id) = run.with_untracked(|r| r.as_ref().map(|v| v.id.clone())) { cancel.dispatch(id); } }>"Cancel"</button>

@@ -36,6 +36,9 @@ pub fn history_charts(page: &HistoryPage) -> Vec<String> {
 pub fn ProbePage() -> impl IntoView {
     let honesty_error = use_query_map().get_untracked().get("honesty_error");
     let history = preloaded_history();
+    let form_token = use_context::<crate::server::operator::Operator>()
+        .map(|o| o.form_token().to_string())
+        .unwrap_or_default();
     view! {
         <Title text="llm-roi: measure a relay's latency overhead"/>
         <header class="masthead">
@@ -53,7 +56,7 @@ pub fn ProbePage() -> impl IntoView {
                 </section>
                 <section class="probe-honesty" id="honesty" aria-labelledby="honesty-heading">
                     <h2 id="honesty-heading">"Does the relay serve the model it sells?"</h2>
-                    <HonestyPanel page error=honesty_error/>
+                    <HonestyPanel page error=honesty_error form_token=form_token.clone()/>
                 </section>
             }
         })}

@@ -89,6 +89,12 @@ pub struct Cli {
     #[arg(long, env = "LLM_ROI_REQUEST_TIMEOUT", default_value_t = crate::server::request_guard::DEFAULT_REQUEST_TIMEOUT_S, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub request_timeout: u64,
 
+    /// The operator token: what spends the server's API keys (authenticated
+    /// probe runs, the honesty check) needs it as `Authorization: Bearer`.
+    /// Without it, only a server on loopback lets its callers spend.
+    #[arg(long, env = "LLM_ROI_ADMIN_TOKEN", hide_env_values = true)]
+    pub admin_token: Option<String>,
+
     /// Directory of the built site (wasm, JS, CSS and public assets).
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,

@@ -72,6 +72,9 @@ pub struct RouteRules {
     /// does not cut it short; every other route's answer must start within
     /// it.
     pub own_deadline: bool,
+    /// Its state-changing requests send JSON (`same_origin` refuses another
+    /// `Content-Type` with 415).
+    pub json_body: bool,
 }
 
 /// The body limit of JSON, forms and server functions.
@@ -90,11 +93,12 @@ const fn row(paths: Paths, format: Format) -> RouteRules {
         scenario: false,
         max_body_bytes: FORM_BODY_BYTES,
         own_deadline: false,
+        json_body: false,
     }
 }
 
 /// The table, first match wins; a path no row covers gets [`OTHER`].
-pub const ROUTES: [RouteRules; 15] = [
+pub const ROUTES: [RouteRules; 16] = [
     RouteRules {
         body_etag: true,
         scenario: true,
@@ -149,7 +153,12 @@ pub const ROUTES: [RouteRules; 15] = [
     },
     RouteRules {
         own_deadline: true,
+        json_body: true,
         ..row(Paths::Exact("/api/v1/probe/honesty"), Format::Json)
+    },
+    RouteRules {
+        json_body: true,
+        ..row(Paths::Family("/api/v1/probe/runs", ""), Format::Json)
     },
     row(Paths::Family("/api/", ""), Format::Json),
     RouteRules {

@@ -77,13 +77,16 @@ pub fn build(state: AppState) -> Router {
     let book = state.book.clone();
     let site = state.site.clone();
     let probe_handle = super::probe_routes::ProbeHandle(state.probe.clone());
+    let operator = state.operator.clone();
     let context = move || {
         provide_context(book.clone());
         provide_context(site.clone());
         provide_context(probe_handle.clone());
+        provide_context(operator.clone());
     };
     let security = Arc::new(SecurityHeaders::new(&state.site));
     let request_timeout = state.request_timeout;
+    let origin_site = state.site.clone();
     let cache = Arc::new(RenderCache::new(
         state.site.render_cache_mb,
         &state.book.fingerprint,
@@ -134,6 +137,10 @@ pub fn build(state: AppState) -> Router {
         ))
         .layer(middleware::from_fn_with_state(state, history::stamp))
         .layer(middleware::from_fn(super::etag::conditional))
+        .layer(middleware::from_fn_with_state(
+            origin_site,
+            super::same_origin::guard,
+        ))
         .layer(middleware::from_fn_with_state(
             request_timeout,
             super::request_guard::guard,

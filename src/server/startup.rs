@@ -4,6 +4,7 @@
 
 use super::config::Cli;
 use super::history;
+use super::operator::Operator;
 use super::site::{parse_embed_origins, parse_public_url, Site, SiteError};
 use super::state::{AppState, LoadedBook};
 use super::upload_gate::Uploads;
@@ -126,6 +127,7 @@ pub fn app_state(cli: &Cli) -> Result<AppState, StartupError> {
             std::time::Duration::from_secs(cli.upload_timeout),
         ),
         request_timeout: std::time::Duration::from_secs(cli.request_timeout),
+        operator: Operator::new(cli.admin_token.as_deref(), cli.addr),
     })
 }
 
@@ -159,6 +161,7 @@ pub async fn serve(cli: &Cli) -> Result<(), StartupError> {
         }
     }
     let book = state.book.clone();
+    let operator_mode = state.operator.mode();
     let app = super::router::build(state);
     let listener = tokio::net::TcpListener::bind(cli.addr)
         .await
@@ -174,6 +177,7 @@ pub async fn serve(cli: &Cli) -> Result<(), StartupError> {
         "pricebook loaded"
     );
     tracing::info!(addr = %cli.addr, "listening on http://{}", cli.addr);
+    tracing::info!(mode = operator_mode, "operator");
     let limits = super::serve::ServeLimits {
         max_connections: cli.max_connections,
         header_timeout: std::time::Duration::from_secs(cli.header_timeout),

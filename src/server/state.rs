@@ -1,6 +1,7 @@
 //! Shared server state: the pricebook loaded at start, and Leptos's options.
 
 use crate::server::history::History;
+use crate::server::operator::Operator;
 use crate::server::site::Site;
 use crate::server::upload_gate::Uploads;
 use axum::extract::FromRef;
@@ -78,6 +79,8 @@ pub struct AppState {
     pub uploads: Uploads,
     /// How long any other request may take to start its answer.
     pub request_timeout: std::time::Duration,
+    /// Who may spend the API keys.
+    pub operator: Operator,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -66,16 +66,24 @@ pub struct StartedRun {
     pub cancel_token: String,
 }
 
-/// Starts a run against `relay` and its upstream.
+/// Starts a run against `relay` and its upstream; `token` is the operator
+/// token the page holds for the session (empty: none), without which the
+/// run is unauthenticated unless the server allows its callers to spend.
 #[server(prefix = "/api/fn", endpoint = "probe_start")]
 pub async fn start_probe(
     relay: String,
     pairs: usize,
     connection: Connection,
+    token: String,
 ) -> Result<StartedRun, ServerFnError> {
     use axum::extract::ConnectInfo;
     use std::net::{IpAddr, Ipv4Addr, SocketAddr};
     let service = probe_service()?;
+    let operator = use_context::<crate::server::operator::Operator>()
+        .ok_or_else(|| ServerFnError::new(NOT_CONFIGURED))?;
+    let may_spend = operator
+        .may_spend(Some(token.as_str()))
+        .map_err(|e| ServerFnError::new(e.to_string()))?;
     let ip = leptos_axum::extract::<axum::Extension<ConnectInfo<SocketAddr>>>()
         .await
         .map_or(
@@ -88,6 +96,7 @@ pub async fn start_probe(
         upstream: None,
         pairs: Some(pairs),
         connection,
+        may_spend,
     };
     service
         .start(req, ip)

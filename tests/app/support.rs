@@ -8,6 +8,7 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
+use llm_roi::server::operator::Operator;
 use llm_roi::server::site::Site;
 use llm_roi::server::upload_gate::Uploads;
 use llm_roi::server::{history, router, startup, state};
@@ -62,6 +63,7 @@ pub struct TestAppBuilder {
     key_env: Option<KeyEnv>,
     store: Option<Arc<ProbeStore>>,
     uploads: Uploads,
+    operator: Operator,
 }
 
 impl TestAppBuilder {
@@ -74,6 +76,12 @@ impl TestAppBuilder {
     /// `day` taken as today.
     pub fn today(mut self, day: CalendarDate) -> Self {
         self.today = day;
+        self
+    }
+
+    /// Who may spend keys (default: no token, on loopback: every caller).
+    pub fn operator(mut self, operator: Operator) -> Self {
+        self.operator = operator;
         self
     }
 
@@ -156,6 +164,7 @@ impl TestAppBuilder {
                 request_timeout: std::time::Duration::from_secs(
                     llm_roi::server::request_guard::DEFAULT_REQUEST_TIMEOUT_S,
                 ),
+                operator: self.operator,
             }),
             probe,
         }
@@ -175,6 +184,7 @@ impl TestApp {
             key_env: None,
             store: None,
             uploads: Uploads::default(),
+            operator: Operator::new(None, ADDR),
         }
     }
 

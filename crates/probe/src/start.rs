@@ -47,6 +47,11 @@ pub struct StartRequest {
     pub pairs: Option<usize>,
     #[serde(default)]
     pub connection: Connection,
+    /// The run may spend the configured API keys (the operator asked, or a
+    /// schedule); without it a run is unauthenticated. Never read from the
+    /// body: the server sets it.
+    #[serde(skip)]
+    pub may_spend: bool,
 }
 
 /// Why a run did not start; each maps to an HTTP status.

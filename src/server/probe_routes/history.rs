@@ -14,6 +14,7 @@
 //! history itself there for `/probe` and `/report`.
 
 use super::runs::{probe, ApiError};
+use crate::server::operator::bearer;
 use crate::server::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::{header, StatusCode};
@@ -235,6 +236,18 @@ fn same_site(headers: &axum::http::HeaderMap) -> Result<(), ApiError> {
     }
 }
 
+/// The honesty check spends keys: only with the operator's leave (401).
+fn spend_allowed(state: &AppState, presented: Option<&str>) -> Result<(), ApiError> {
+    match state.operator.may_spend(presented) {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            state.operator.needed(),
+        )),
+        Err(e) => Err(ApiError::new(StatusCode::UNAUTHORIZED, e.to_string())),
+    }
+}
+
 /// `POST /api/v1/probe/honesty`: runs the check.
 pub async fn honesty_run(
     State(state): State<AppState>,
@@ -243,6 +256,7 @@ pub async fn honesty_run(
 ) -> Result<Response, ApiError> {
     same_site(&headers)?;
     let service = probe(&state)?;
+    spend_allowed(&state, bearer(&headers))?;
     let req: HonestyRequest = serde_json::from_slice(&body).map_err(|e| {
         bad(format!(
             "the body must be JSON like {{\"relay\": \"holysheep\"}}: {e}"
@@ -268,10 +282,21 @@ pub async fn honesty_form(
         return Redirect::to("/probe?honesty_error=the+probe+is+not+configured#honesty")
             .into_response();
     };
-    let relay = url::form_urlencoded::parse(&body)
-        .find(|(k, _)| k == "relay")
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_default();
+    let field = |name: &str| {
+        url::form_urlencoded::parse(&body)
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+    };
+    let relay = field("relay").unwrap_or_default();
+    if !state.operator.form_token_ok(field("csrf").as_deref()) {
+        return Redirect::to("/probe?honesty_error=the+form+is+out+of+date%3A+reload+the+page+and+send+it+again#honesty")
+            .into_response();
+    }
+    let token = field("token");
+    if let Err(e) = spend_allowed(&state, token.as_deref().or(bearer(&headers))) {
+        let msg: String = url::form_urlencoded::byte_serialize(e.message().as_bytes()).collect();
+        return Redirect::to(&format!("/probe?honesty_error={msg}#honesty")).into_response();
+    }
     match service
         .honesty(&relay, llm_roi_core::probe::history::Origin::Manual)
         .await

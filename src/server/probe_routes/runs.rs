@@ -7,6 +7,7 @@
 //!   token in `{"token": …}` (returned only by the start);
 //! - `GET /api/v1/probe/status` gives the host, limits and the hourly budget.
 
+use crate::server::operator::bearer;
 use crate::server::state::AppState;
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::StatusCode;
@@ -26,6 +27,11 @@ use std::time::Duration;
 pub struct ApiError(StatusCode, String);
 
 impl ApiError {
+    /// What the answer says.
+    pub fn message(&self) -> &str {
+        &self.1
+    }
+
     pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
         Self(status, message.into())
     }
@@ -69,15 +75,22 @@ pub fn probe(state: &AppState) -> Result<Arc<ProbeService>, ApiError> {
 pub async fn start(
     State(state): State<AppState>,
     client: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: axum::http::HeaderMap,
     body: axum::body::Bytes,
 ) -> Result<Response, ApiError> {
     let service = probe(&state)?;
-    let req: StartRequest = serde_json::from_slice(&body).map_err(|e| {
+    let may_spend = state
+        .operator
+        .may_spend(bearer(&headers))
+        .map_err(|e| ApiError(StatusCode::UNAUTHORIZED, e.to_string()))?;
+    let mut req: StartRequest = serde_json::from_slice(&body).map_err(|e| {
         ApiError(
             StatusCode::BAD_REQUEST,
             format!("the body must be JSON like {{\"relay\": \"holysheep\", \"pairs\": 20, \"connection\": \"warm\"}} or {{\"target_url\": \"https://…\"}}: {e}"),
         )
     })?;
+    // Without the operator's leave the run is unauthenticated (no keys).
+    req.may_spend = may_spend;
     // Behind no proxy: the peer address is the client (absent in in-process tests).
     let ip = client.map_or(
         IpAddr::V4(Ipv4Addr::UNSPECIFIED),

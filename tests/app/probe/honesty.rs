@@ -12,6 +12,14 @@ use llm_roi_probe_mocks::{relay_app_with, serve, upstream_app, Delay, Mode, Rela
 use serde_json::Value;
 use std::sync::Arc;
 
+/// The token the probe page's honesty forms carry.
+async fn form_token(app: &axum::Router) -> String {
+    let (_, page) = call(app, "GET", "/probe", "").await;
+    let key = "name=\"csrf\" value=\"";
+    let at = page.find(key).unwrap() + key.len();
+    page[at..at + 32].to_string()
+}
+
 /// `POST /api/v1/probe/honesty` with `body`.
 async fn check(app: &axum::Router, body: &str) -> (StatusCode, String) {
     call(app, "POST", "/api/v1/probe/honesty", body).await
@@ -102,9 +110,12 @@ async fn each_mock_mode_gets_its_verdict() {
     assert_eq!(service.budget().0, 40);
     // The page's form runs it too, and sends the browser back to the result.
     mode.set(RelayMode::PassThrough);
+    let csrf = form_token(&app).await;
     let req = axum::http::Request::post("/probe/honesty")
         .header("content-type", "application/x-www-form-urlencoded")
-        .body(axum::body::Body::from("relay=holysheep"))
+        .body(axum::body::Body::from(format!(
+            "relay=holysheep&csrf={csrf}"
+        )))
         .unwrap();
     let res = tower::ServiceExt::oneshot(app.clone(), req).await.unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
@@ -116,7 +127,7 @@ async fn each_mock_mode_gets_its_verdict() {
     );
     let req = axum::http::Request::post("/probe/honesty")
         .header("content-type", "application/x-www-form-urlencoded")
-        .body(axum::body::Body::from("relay=nope"))
+        .body(axum::body::Body::from(format!("relay=nope&csrf={csrf}")))
         .unwrap();
     let res = tower::ServiceExt::oneshot(app.clone(), req).await.unwrap();
     let to = res.headers()["location"].to_str().unwrap().to_string();

@@ -9,6 +9,7 @@ mod history;
 mod honesty;
 mod keys;
 mod measure;
+mod operator;
 mod parts;
 mod runs;
 mod store;

@@ -84,7 +84,7 @@ impl ProbeService {
                 let (relay, model, upstream_id, upstream_model) = self.relay_route(relay_id)?;
                 let (rep, rstyle, rkey) = self.endpoint_of(relay_id)?;
                 let (dep, dstyle, dkey) = self.endpoint_of(&upstream_id)?;
-                let auth = rkey.is_some() && dkey.is_some();
+                let auth = req.may_spend && rkey.is_some() && dkey.is_some();
                 let (rkey, dkey) = if auth { (rkey, dkey) } else { (None, None) };
                 let arms = Arms {
                     relay_req: probe_request(&rep, rstyle, &model.id, rkey.as_deref()),

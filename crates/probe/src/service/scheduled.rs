@@ -53,6 +53,7 @@ impl ProbeService {
                     upstream: None,
                     pairs: Some(s.pairs),
                     connection: s.connection,
+                    may_spend: true,
                 };
                 match self.launch(req, Origin::Scheduled).await {
                     Ok((_, handle)) => {

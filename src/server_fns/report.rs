@@ -38,6 +38,7 @@ pub fn report_context(query: &str) -> Result<ReportContext, ServerFnError> {
             made_with,
             &book.pricebook,
             &d.scenario,
+            book.today(),
         ),
     })
 }

@@ -6,8 +6,9 @@
 //! old one, and the facts of the providers it compares.
 
 use crate::cost::estimate::Estimate;
-use crate::cost::scenario_cost::estimate;
+use crate::money::date::CalendarDate;
 use crate::pricebook::Pricebook;
+use crate::report::Evaluation;
 use crate::report::prices_used::{PriceLine, price_lines};
 use crate::scenario::Scenario;
 use crate::scenario::codec::LinkMeta;
@@ -71,9 +72,10 @@ pub fn fact_lines(book: &Pricebook, e: &Estimate) -> Vec<PriceLine> {
         .collect()
 }
 
-/// The prices and facts `s` uses in `book`.
-fn used(book: &Pricebook, s: &Scenario) -> Vec<PriceLine> {
-    let e = estimate(book, s);
+/// The prices and facts `s` uses in `book` on `today`: the one evaluation
+/// of the scenario on that pricebook.
+fn used(book: &Pricebook, s: &Scenario, today: CalendarDate) -> Vec<PriceLine> {
+    let e = Evaluation::of_scenario(book, s.clone(), today).estimate;
     let mut lines = price_lines(book, &e);
     lines.extend(fact_lines(book, &e));
     lines
@@ -85,9 +87,14 @@ fn key(l: &PriceLine) -> (&str, &str) {
 
 /// The prices and facts `s` uses that differ between `before` and `after`:
 /// changed values first in the old order, then those only one side uses.
-pub fn changes(before: &Pricebook, after: &Pricebook, s: &Scenario) -> Vec<PriceChange> {
-    let old = used(before, s);
-    let new = used(after, s);
+pub fn changes(
+    before: &Pricebook,
+    after: &Pricebook,
+    s: &Scenario,
+    today: CalendarDate,
+) -> Vec<PriceChange> {
+    let old = used(before, s, today);
+    let new = used(after, s, today);
     let mut out = Vec::new();
     for o in &old {
         match new.iter().find(|n| key(n) == key(o)) {
@@ -113,14 +120,15 @@ pub fn changes(before: &Pricebook, after: &Pricebook, s: &Scenario) -> Vec<Price
     out
 }
 
-/// Compares the link's pricebook with the current one. `made_with` is the
-/// pricebook the link names, if the server has it.
+/// Compares the link's pricebook with the current one, on `today`.
+/// `made_with` is the pricebook the link names, if the server has it.
 pub fn drift(
     link: &LinkMeta,
     current_fingerprint: &str,
     made_with: Option<&Pricebook>,
     current: &Pricebook,
     s: &Scenario,
+    today: CalendarDate,
 ) -> Drift {
     let current_fp = current_fingerprint.to_string();
     match (&link.pricebook, made_with) {
@@ -133,7 +141,7 @@ pub fn drift(
         (Some(fp), Some(old)) => Drift::Changed {
             made_with: fp.clone(),
             current: current_fp,
-            changes: changes(old, current, s),
+            changes: changes(old, current, s, today),
         },
         (Some(fp), None) => Drift::Unknown {
             made_with: fp.clone(),

@@ -4,6 +4,11 @@ use crate::pricebook::fixtures::playbook_book;
 use crate::scenario::codec::decode_query;
 use rust_decimal::Decimal;
 
+/// The day the links are read on.
+fn day() -> CalendarDate {
+    CalendarDate::new(2026, 11, 24).unwrap()
+}
+
 fn meta(pb: Option<&str>) -> LinkMeta {
     LinkMeta {
         version: 1,
@@ -36,6 +41,7 @@ fn a_changed_price_the_report_uses_is_listed_with_both_values() {
         Some(&old),
         &new,
         &s,
+        day(),
     );
     let Drift::Changed {
         changes,
@@ -69,6 +75,7 @@ fn a_change_to_a_price_the_report_does_not_use_is_not_listed() {
         Some(&playbook_book()),
         &dearer_relay(),
         &s,
+        day(),
     );
     assert!(
         matches!(d, Drift::Changed { ref changes, .. } if changes.is_empty()),
@@ -82,7 +89,7 @@ fn a_removed_option_and_a_new_rate_are_listed() {
     let old = playbook_book();
     let mut new = playbook_book();
     new.providers.retain(|p| p.id != "holysheep");
-    let c = changes(&old, &new, &s);
+    let c = changes(&old, &new, &s, day());
     assert!(
         c.iter()
             .any(|c| c.subject == "holysheep/claude-haiku-4-5" && c.after.is_none()),
@@ -93,7 +100,7 @@ fn a_removed_option_and_a_new_rate_are_listed() {
             .any(|c| c.subject == crate::report::prices_used::FX_SUBJECT && c.after.is_none()),
         "{c:?}"
     );
-    let back = changes(&new, &old, &s);
+    let back = changes(&new, &old, &s, day());
     assert!(
         back.iter()
             .any(|c| c.before.is_none() && c.after.as_deref() == Some("¥1")),
@@ -106,7 +113,7 @@ fn same_missing_and_unknown_pricebooks() {
     let (s, _) = decode_query("");
     let book = playbook_book();
     assert_eq!(
-        drift(&meta(None), "bbbbbbbbbbbbbbbb", None, &book, &s),
+        drift(&meta(None), "bbbbbbbbbbbbbbbb", None, &book, &s, day()),
         Drift::Unstamped {
             current: "bbbbbbbbbbbbbbbb".into()
         }
@@ -117,7 +124,8 @@ fn same_missing_and_unknown_pricebooks() {
             "bbbbbbbbbbbbbbbb",
             None,
             &book,
-            &s
+            &s,
+            day(),
         ),
         Drift::Current {
             current: "bbbbbbbbbbbbbbbb".into()
@@ -129,7 +137,8 @@ fn same_missing_and_unknown_pricebooks() {
             "bbbbbbbbbbbbbbbb",
             None,
             &book,
-            &s
+            &s,
+            day(),
         ),
         Drift::Unknown {
             made_with: "aaaaaaaaaaaaaaaa".into(),
@@ -148,7 +157,7 @@ fn a_changed_fact_is_listed_like_a_price() {
     for p in &mut old.providers {
         p.facts = Facts::default();
     }
-    let list = changes(&old, &new, &s);
+    let list = changes(&old, &new, &s, day());
     let pay = list
         .iter()
         .find(|c| c.subject == "holysheep/facts" && c.item == "fact: Payment")
@@ -164,5 +173,5 @@ fn a_changed_fact_is_listed_like_a_price() {
             .any(|c| c.subject == "anthropic/facts" && c.item == "fact: SLA"),
         "a fact unknown in both books has not changed"
     );
-    assert!(changes(&new, &new, &s).is_empty());
+    assert!(changes(&new, &new, &s, day()).is_empty());
 }

@@ -36,7 +36,7 @@ export default defineConfig({
     {
       // Its probe history starts empty each run; probe-targets.toml schedules
       // a run of the mock relay every minute, the first at start-up.
-      command: `rm -rf ../target/e2e-history-${port} && ../target/release/llm-roi --addr 127.0.0.1:${port} --data-dir ../target/e2e-history-${port} --pricing-dir ../tests/fixtures/pricebook-2026-11-24 --today 2026-11-24 --site-root ../target/site --probe-targets probe-targets.toml --embed-origins http://127.0.0.1:${embedPort}`,
+      command: `rm -rf ../target/e2e-history-${port} && ../target/release/llm-roi --addr 127.0.0.1:${port} --data-dir ../target/e2e-history-${port} --pricing-dir ../tests/fixtures/pricebook-2026-11-24 --today 2026-11-24 --site-root ../target/site --probe-targets probe-targets.toml --probe-origin-label e2e-runner --embed-origins http://127.0.0.1:${embedPort}`,
       url: `${baseURL}/api/v1/pricebook`,
       reuseExistingServer: false,
       timeout: 30_000,

@@ -3,7 +3,7 @@ import { test, expect } from "@playwright/test";
 test("the probe panel runs against the local mocks and gives a verdict", async ({ page }) => {
   await page.goto("/probe");
   await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
-  await expect(page.getByTestId("probe-host")).not.toBeEmpty();
+  await expect(page.getByTestId("probe-host")).toHaveText("e2e-runner");
   await page.getByTestId("probe-relay").selectOption("holysheep");
   await page.getByTestId("probe-pairs").fill("8");
   await page.getByTestId("probe-start").click();

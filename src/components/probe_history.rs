@@ -55,10 +55,18 @@ fn RelayBlock(h: RelayHistory, chart: Option<String>, compact: bool) -> impl Int
         });
     let about = format!(
         "Measured from {} as relay − direct of paired requests (ABBA order); the last run finished {}. {claim}",
-        if h.measured_from.is_empty() {
-            "no host yet".to_string()
-        } else {
-            h.measured_from.join(", ")
+        {
+            let labels: Vec<&str> = h
+                .measured_from
+                .iter()
+                .map(String::as_str)
+                .filter(|m| !m.is_empty())
+                .collect();
+            if labels.is_empty() {
+                "this server".to_string()
+            } else {
+                labels.join(", ")
+            }
         },
         h.last_run_ms.map_or("never".into(), utc_minute),
     );

@@ -91,7 +91,7 @@ pub fn ProbePanel(relays: Vec<RelayChoice>, info: ProbeInfo) -> impl IntoView {
             <h2 id="probe-heading">"Relay latency: measured, not claimed"</h2>
             {if info.available {
                 Either::Left(view! {
-                    <p class="probe-origin">"Measured from this server, " <strong data-testid="probe-host">{info.measured_from}</strong>
+                    <p class="probe-origin">"Measured from this server" {(!info.measured_from.is_empty()).then(|| view! { ", " <strong data-testid="probe-host">{info.measured_from.clone()}</strong> })}
                         ". Pairs alternate relay and direct (ABBA). Authenticated requests this hour: "
                         {info.auth_used_this_hour} " of " {info.auth_per_hour} "; at most " {info.max_pairs} " pairs a run."</p>
                 })

@@ -89,6 +89,12 @@ pub struct Cli {
     #[arg(long, env = "LLM_ROI_REQUEST_TIMEOUT", default_value_t = crate::server::request_guard::DEFAULT_REQUEST_TIMEOUT_S, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub request_timeout: u64,
 
+    /// Where the probe's measurements are said to be taken from (e.g.
+    /// "eu-west office"); without it none is shown. The host name is never
+    /// published.
+    #[arg(long, env = "LLM_ROI_PROBE_ORIGIN_LABEL")]
+    pub probe_origin_label: Option<String>,
+
     /// The operator token: what spends the server's API keys (authenticated
     /// probe runs, the honesty check) needs it as `Authorization: Bearer`.
     /// Without it, only a server on loopback lets its callers spend.

@@ -116,6 +116,9 @@ pub fn app_state(cli: &Cli) -> Result<AppState, StartupError> {
         };
     if let Some(p) = &probe {
         p.check_schedules().map_err(StartupError::Schedule)?;
+        if let Some(label) = &cli.probe_origin_label {
+            p.set_origin_label(label);
+        }
     }
     Ok(AppState {
         leptos_options: leptos_options(&cli.site_root, cli.addr),

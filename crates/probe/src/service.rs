@@ -62,22 +62,15 @@ pub struct ProbeService {
     in_flight: Arc<Semaphore>,
     starts: Mutex<HashMap<IpAddr, VecDeque<Instant>>>,
     auth_spent: Mutex<VecDeque<Instant>>,
-    host: String,
+    /// `--probe-origin-label`: where runs say they were measured from
+    /// (empty: not said; the host name is never published).
+    host: std::sync::OnceLock<String>,
     /// Where finished runs are kept; without it they live in memory only.
     store: std::sync::OnceLock<Arc<super::store::ProbeStore>>,
     /// The runs read last, under the stamp they were read at, and from when.
     read_cache: ReadCache,
     /// How long runs are kept, once pruning runs.
     retention: std::sync::OnceLock<Duration>,
-}
-
-fn host_name() -> String {
-    std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .ok()
-        .or_else(|| std::env::var("HOSTNAME").ok())
-        .map(|h| h.trim().to_string())
-        .filter(|h| !h.is_empty())
-        .unwrap_or_else(|| "this server".into())
 }
 
 impl ProbeService {
@@ -99,16 +92,22 @@ impl ProbeService {
             runs,
             starts: Mutex::new(HashMap::new()),
             auth_spent: Mutex::new(VecDeque::new()),
-            host: host_name(),
+            host: std::sync::OnceLock::new(),
             store: std::sync::OnceLock::new(),
             retention: std::sync::OnceLock::new(),
             read_cache: Mutex::new(None),
         }
     }
 
-    /// The host the measurements are taken from.
+    /// Where the measurements are taken from, as the operator labels it
+    /// (`--probe-origin-label`); empty when not labelled.
     pub fn host(&self) -> &str {
-        &self.host
+        self.host.get().map_or("", String::as_str)
+    }
+
+    /// Labels where the measurements are taken from (once, at start).
+    pub fn set_origin_label(&self, label: &str) {
+        let _ = self.host.set(label.trim().to_string());
     }
 
     /// The pair cap and whether custom targets are on, for the panel.
@@ -221,7 +220,7 @@ impl ProbeService {
             status: RunStatus::Running,
             samples: Vec::new(),
             report: report(&[], req.connection, claim),
-            measured_from: self.host.clone(),
+            measured_from: self.host().to_string(),
             stop_reason: None,
         };
         let run = Arc::new(Run::new(view, cancel_token.clone()));

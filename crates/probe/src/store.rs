@@ -123,13 +123,17 @@ fn migrator() -> Migrator {
     }
 }
 
-/// `postgres://user:secret@host/db` → `postgres://user@host/db`.
+/// `postgres://user:secret@host:5432/db?password=x` → `postgres://host:5432/db`:
+/// the host, the port and the database only, for the log and messages.
 fn without_password(url: &str) -> String {
     match url::Url::parse(url) {
-        Ok(mut u) => {
-            let _ = u.set_password(None);
-            u.to_string()
-        }
+        Ok(u) => format!(
+            "{}://{}{}{}",
+            u.scheme(),
+            u.host_str().unwrap_or(""),
+            u.port().map_or(String::new(), |p| format!(":{p}")),
+            u.path()
+        ),
         Err(_) => "the --database-url".into(),
     }
 }

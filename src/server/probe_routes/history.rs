@@ -77,8 +77,8 @@ pub async fn history_page(
     let now = now_ms();
     let store = match service.store() {
         Some(s) => match s.backend() {
-            Backend::Sqlite => format!("SQLite {}", s.location()),
-            Backend::Postgres => format!("PostgreSQL {}", s.location()),
+            Backend::Sqlite => "SQLite".to_string(),
+            Backend::Postgres => "PostgreSQL".to_string(),
         },
         None => "memory only (no history is kept)".into(),
     };
@@ -100,7 +100,8 @@ pub async fn history_page(
         Ok(r) => r,
         Err(e) => {
             tracing::error!(error = %e, "probe history: read failed");
-            page.error = Some(e.to_string());
+            // The reason names the file or the server: it goes to the log only.
+            page.error = Some("the history could not be read; the server's log says why".into());
             return page;
         }
     };

@@ -262,6 +262,37 @@ async fn app_with_one_run(name: &str) -> (std::path::PathBuf, Arc<ProbeStore>, a
 }
 
 #[tokio::test]
+async fn no_page_or_answer_publishes_the_store_path_or_the_host_name() {
+    let (dir, _store, app) = app_with_one_run("published").await;
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap_or_default();
+    let host = host.trim();
+    for uri in [
+        "/probe",
+        "/api/v1/probe/history",
+        "/api/v1/probe/status",
+        "/report?rpd=1000",
+    ] {
+        let (status, text) = call(&app, "GET", uri, "").await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert!(
+            !text.contains(&*dir.to_string_lossy()),
+            "{uri} shows the data dir"
+        );
+        assert!(
+            !text.contains("probe-history.sqlite"),
+            "{uri} shows the file"
+        );
+        if host.len() >= 4 {
+            assert!(!text.contains(host), "{uri} shows the host name `{host}`");
+        }
+    }
+    let (_, text) = call(&app, "GET", "/api/v1/probe/history", "").await;
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["store"], "SQLite");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
 async fn the_probe_page_and_the_report_show_the_stored_history() {
     let (dir, store, app) = app_with_one_run("pages").await;
     let (status, page) = call(&app, "GET", "/probe", "").await;

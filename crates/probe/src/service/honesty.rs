@@ -243,7 +243,7 @@ impl ProbeService {
             verdict: verdict(&plan.direct_model, &checks),
             checks,
             max_cost_usd: plan.max_cost_usd.to_string(),
-            measured_from: self.host.clone(),
+            measured_from: self.host().to_string(),
             finished_at_ms: now_ms(),
         };
         self.keep(&honesty_run(&report, origin, started)?).await;

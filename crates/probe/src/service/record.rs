@@ -126,7 +126,7 @@ impl ProbeService {
             outcome: Outcome::Skipped,
             connection,
             authenticated: false,
-            measured_from: self.host.clone(),
+            measured_from: self.host().to_string(),
             claimed_overhead_ms: None,
             relay_requests: 0,
             relay_good: 0,

@@ -29,6 +29,7 @@ pub mod serve;
 pub mod site;
 pub mod startup;
 pub mod state;
+pub mod store_opener;
 pub mod today;
 pub mod upload_gate;
 pub mod usage_estimate;

@@ -28,8 +28,6 @@ pub enum StartupError {
     ProbeTargets(#[from] llm_roi_probe::targets::TargetsError),
     #[error("--probe-targets: {0}")]
     Schedule(String),
-    #[error("{0}")]
-    Store(#[from] llm_roi_probe::store::StoreError),
     #[error("cannot listen on {addr}: {source}; pass --addr or set LEPTOS_SITE_ADDR")]
     Listen {
         addr: SocketAddr,
@@ -134,30 +132,17 @@ pub fn app_state(cli: &Cli) -> Result<AppState, StartupError> {
     })
 }
 
-/// The probe history from the flags: PostgreSQL with `--database-url`,
-/// else SQLite in `--data-dir`.
-pub async fn open_store(
-    cli: &Cli,
-) -> Result<llm_roi_probe::store::ProbeStore, llm_roi_probe::store::StoreError> {
-    use llm_roi_probe::store::ProbeStore;
-    match cli.database_url.as_deref().filter(|u| !u.trim().is_empty()) {
-        Some(url) => ProbeStore::open_postgres(url).await,
-        None => ProbeStore::open_sqlite(&cli.data_dir).await,
-    }
-}
-
-/// How often old probe runs are pruned.
-pub const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
-
 /// `llm-roi [serve]`: builds the router once and serves it until stopped.
 pub async fn serve(cli: &Cli) -> Result<(), StartupError> {
     let state = app_state(cli)?;
-    let store = std::sync::Arc::new(open_store(cli).await?);
-    tracing::info!(store = %store.location(), "probe history opened");
     if let Some(p) = &state.probe {
-        p.attach_store(store);
-        let retention = std::time::Duration::from_secs(u64::from(cli.retention_days) * 86_400);
-        p.spawn_pruning(retention, PRUNE_EVERY);
+        let source = super::store_opener::StoreSource {
+            database_url: cli.database_url.clone(),
+            data_dir: cli.data_dir.clone(),
+            retention: std::time::Duration::from_secs(u64::from(cli.retention_days) * 86_400),
+        };
+        p.expect_store();
+        tokio::spawn(super::store_opener::keep_open(p.clone(), source));
         let schedules = p.spawn_schedules();
         if !schedules.is_empty() {
             tracing::info!(schedules = schedules.len(), "probe schedules running");

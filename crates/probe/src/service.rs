@@ -16,7 +16,7 @@ pub use super::start::{Limits, StartError, StartRequest};
 use super::targets::{ProbeTargets, DEFAULT_PAIRS};
 use arms::Arms;
 use llm_roi_core::pricebook::{ApiStyle, Model, Pricebook, Provider, ProviderKind};
-use llm_roi_core::probe::history::Origin;
+use llm_roi_core::probe::history::{Origin, StoredRun};
 use llm_roi_core::probe::report::report;
 use llm_roi_core::probe::run::{RunStatus, RunView};
 use llm_roi_core::probe::sample::{abba_arm, Arm, Connection, ErrorClass, Sample};
@@ -39,6 +39,9 @@ type ReadCache = Mutex<
         Arc<Vec<llm_roi_core::probe::history::StoredRun>>,
     )>,
 >;
+
+/// Finished runs kept in memory while the store cannot take them.
+pub const MAX_UNSAVED: usize = 1_000;
 
 /// How an authenticated run is described; stored runs are read back by it.
 pub const AUTH_MODE: &str = "authenticated: streaming request, max_tokens = 1";
@@ -69,6 +72,11 @@ pub struct ProbeService {
     store: std::sync::OnceLock<Arc<super::store::ProbeStore>>,
     /// The runs read last, under the stamp they were read at, and from when.
     read_cache: ReadCache,
+    /// Finished runs not written yet (the store was not open or failed),
+    /// oldest first, at most [`MAX_UNSAVED`]; written when it works again.
+    unsaved: Mutex<VecDeque<StoredRun>>,
+    /// A store was configured and is being opened.
+    store_expected: std::sync::atomic::AtomicBool,
     /// How long runs are kept, once pruning runs.
     retention: std::sync::OnceLock<Duration>,
 }
@@ -96,6 +104,8 @@ impl ProbeService {
             store: std::sync::OnceLock::new(),
             retention: std::sync::OnceLock::new(),
             read_cache: Mutex::new(None),
+            unsaved: Mutex::new(VecDeque::new()),
+            store_expected: std::sync::atomic::AtomicBool::new(false),
         }
     }
 

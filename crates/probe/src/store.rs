@@ -18,13 +18,15 @@
 //! # Ok(()) }
 //! ```
 
-use llm_roi_core::probe::history::{Origin, Outcome, RunKind, StoredRun};
-use llm_roi_core::probe::sample::Connection;
-use sqlx::any::{AnyPoolOptions, AnyRow};
+use llm_roi_core::probe::history::StoredRun;
+use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AnyPool, Row};
 use std::borrow::Cow;
 use std::path::Path;
+
+mod rows;
+use rows::{kind_code, origin_code};
 
 /// The SQLite file's name in `--data-dir`.
 pub const SQLITE_FILE: &str = "probe-history.sqlite";
@@ -59,6 +61,10 @@ const MIGRATIONS: [(i64, &str, &str); 1] = [(
 const COLUMNS: &str = "id, relay, upstream, origin, kind, started_at_ms, finished_at_ms, outcome, \
      connection, authenticated, measured_from, claimed_overhead_ms, relay_requests, relay_good, \
      errors, overhead_us, detail";
+
+/// How long a query waits for a connection: a page that reads the history
+/// waits at most this long while the database is down.
+pub const ACQUIRE_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(500);
 
 /// Why the history could not be opened, read or written.
 #[derive(Debug, thiserror::Error)]
@@ -102,7 +108,13 @@ pub struct ProbeStore {
     backend: Backend,
     /// The file or the server, without a password, for messages.
     location: String,
+    /// The stamp read last, and when: read again at most once a second
+    /// (this process's own inserts and prunes forget it at once).
+    stamp_read: std::sync::Mutex<Option<(std::time::Instant, Stamp)>>,
 }
+
+/// How long a stamp read is reused.
+pub const STAMP_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
 fn migrator() -> Migrator {
     let migrations = MIGRATIONS
@@ -169,7 +181,8 @@ impl ProbeStore {
         };
         let pool = AnyPoolOptions::new()
             .max_connections(4)
-            .acquire_timeout(std::time::Duration::from_secs(10))
+            // Short: a page waits at most this for a store that is down.
+            .acquire_timeout(ACQUIRE_TIMEOUT)
             .connect(url)
             .await
             .map_err(db)?;
@@ -184,6 +197,7 @@ impl ProbeStore {
             pool,
             backend,
             location,
+            stamp_read: std::sync::Mutex::new(None),
         })
     }
 
@@ -246,7 +260,7 @@ impl ProbeStore {
             .bind(run.detail.clone())
             .execute(&self.pool)
             .await
-            .map(|_| ())
+            .map(|_| self.forget_stamp())
             .map_err(|e| self.db(e))
     }
 
@@ -260,7 +274,17 @@ impl ProbeStore {
             .fetch_all(&self.pool)
             .await
             .map_err(|e| self.db(e))?;
-        rows.iter().map(|r| self.decode(r)).collect()
+        // A row that does not decode is skipped and logged; the rest are read.
+        Ok(rows
+            .iter()
+            .filter_map(|r| match self.decode(r) {
+                Ok(run) => Some(run),
+                Err(e) => {
+                    tracing::warn!(error = %e, "probe history: a stored run skipped");
+                    None
+                }
+            })
+            .collect())
     }
 
     /// Deletes the runs that finished before `before_ms`; returns how many.
@@ -269,7 +293,10 @@ impl ProbeStore {
             .bind(before_ms)
             .execute(&self.pool)
             .await
-            .map(|r| r.rows_affected())
+            .map(|r| {
+                self.forget_stamp();
+                r.rows_affected()
+            })
             .map_err(|e| self.db(e))
     }
 
@@ -277,6 +304,23 @@ impl ProbeStore {
     /// it changes whenever a run is added or pruned, so what is read from
     /// the history can be kept under it.
     pub async fn stamp(&self) -> Result<Stamp, StoreError> {
+        if let Some((at, stamp)) = *self.stamp_read.lock().unwrap_or_else(|e| e.into_inner()) {
+            if at.elapsed() < STAMP_EVERY {
+                return Ok(stamp);
+            }
+        }
+        let stamp = self.read_stamp().await?;
+        *self.stamp_read.lock().unwrap_or_else(|e| e.into_inner()) =
+            Some((std::time::Instant::now(), stamp));
+        Ok(stamp)
+    }
+
+    /// Forgets the stamp read last (after this process changed the table).
+    fn forget_stamp(&self) {
+        *self.stamp_read.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+
+    async fn read_stamp(&self) -> Result<Stamp, StoreError> {
         let row = sqlx::query(
             "SELECT COUNT(*) AS n, COALESCE(MIN(finished_at_ms), 0) AS first, \
              COALESCE(MAX(finished_at_ms), 0) AS last FROM probe_runs",
@@ -307,75 +351,6 @@ impl ProbeStore {
             .map_err(|e| self.db(e))?;
         row.try_get("n").map_err(|e| self.db(e))
     }
-
-    fn decode(&self, row: &AnyRow) -> Result<StoredRun, StoreError> {
-        let text = |c: &str| row.try_get::<String, _>(c).map_err(|e| self.db(e));
-        let int = |c: &str| row.try_get::<i64, _>(c).map_err(|e| self.db(e));
-        let id = text("id")?;
-        let corrupt = |message: String| StoreError::Corrupt {
-            id: id.clone(),
-            message,
-        };
-        let small = |c: &str| {
-            int(c).and_then(|v| {
-                u32::try_from(v).map_err(|_| corrupt(format!("{c} = {v} is out of range")))
-            })
-        };
-        let origin = text("origin")?;
-        let kind = text("kind")?;
-        let outcome = text("outcome")?;
-        let connection = text("connection")?;
-        let claimed: Option<i64> = row.try_get("claimed_overhead_ms").map_err(|e| self.db(e))?;
-        Ok(StoredRun {
-            relay: text("relay")?,
-            upstream: text("upstream")?,
-            origin: parse_origin(&origin).ok_or_else(|| corrupt(format!("origin `{origin}`")))?,
-            kind: parse_kind(&kind).ok_or_else(|| corrupt(format!("kind `{kind}`")))?,
-            started_at_ms: int("started_at_ms")?,
-            finished_at_ms: int("finished_at_ms")?,
-            outcome: Outcome::parse(&outcome)
-                .ok_or_else(|| corrupt(format!("outcome `{outcome}`")))?,
-            connection: Connection::parse(&connection)
-                .ok_or_else(|| corrupt(format!("connection `{connection}`")))?,
-            authenticated: int("authenticated")? != 0,
-            measured_from: text("measured_from")?,
-            claimed_overhead_ms: claimed.and_then(|c| u32::try_from(c).ok()),
-            relay_requests: small("relay_requests")?,
-            relay_good: small("relay_good")?,
-            errors: serde_json::from_str(&text("errors")?)
-                .map_err(|e| corrupt(format!("errors: {e}")))?,
-            overhead_us: serde_json::from_str(&text("overhead_us")?)
-                .map_err(|e| corrupt(format!("overhead_us: {e}")))?,
-            detail: row.try_get("detail").map_err(|e| self.db(e))?,
-            id: id.clone(),
-        })
-    }
-}
-
-fn origin_code(o: Origin) -> &'static str {
-    match o {
-        Origin::Scheduled => "scheduled",
-        Origin::Manual => "manual",
-    }
-}
-
-fn parse_origin(s: &str) -> Option<Origin> {
-    [Origin::Scheduled, Origin::Manual]
-        .into_iter()
-        .find(|o| origin_code(*o) == s)
-}
-
-fn kind_code(k: RunKind) -> &'static str {
-    match k {
-        RunKind::Latency => "latency",
-        RunKind::Honesty => "honesty",
-    }
-}
-
-fn parse_kind(s: &str) -> Option<RunKind> {
-    [RunKind::Latency, RunKind::Honesty]
-        .into_iter()
-        .find(|k| kind_code(*k) == s)
 }
 
 /// Now, in ms since the Unix epoch (0 if the clock is before it).

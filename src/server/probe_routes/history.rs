@@ -80,6 +80,9 @@ pub async fn history_page(
             Backend::Sqlite => "SQLite".to_string(),
             Backend::Postgres => "PostgreSQL".to_string(),
         },
+        None if service.store_pending() => {
+            "unavailable: the store is not open yet (finished runs wait in memory)".into()
+        }
         None => "memory only (no history is kept)".into(),
     };
     let mut page = HistoryPage {

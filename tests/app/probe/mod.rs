@@ -13,3 +13,4 @@ mod operator;
 mod parts;
 mod runs;
 mod store;
+mod store_down;

@@ -67,6 +67,58 @@ impl ProbeService {
         self.store.get()
     }
 
+    /// Says that a store is being opened: until it is attached, finished
+    /// runs wait in memory and the pages say the history is unavailable.
+    pub fn expect_store(&self) {
+        self.store_expected.store(true, Ordering::Relaxed);
+    }
+
+    /// A store was configured but is not open yet.
+    pub fn store_pending(&self) -> bool {
+        self.store.get().is_none() && self.store_expected.load(Ordering::Relaxed)
+    }
+
+    /// How many finished runs wait to be written.
+    pub fn unsaved(&self) -> usize {
+        self.unsaved.lock().unwrap_or_else(|e| e.into_inner()).len()
+    }
+
+    fn hold(&self, run: &StoredRun) {
+        let mut q = self.unsaved.lock().unwrap_or_else(|e| e.into_inner());
+        if q.len() >= MAX_UNSAVED {
+            if let Some(old) = q.pop_front() {
+                tracing::error!(run = %old.id, relay = %old.relay, "probe run dropped: {MAX_UNSAVED} runs already wait for the store");
+            }
+        }
+        q.push_back(run.clone());
+    }
+
+    /// Writes the runs that wait, oldest first, until one fails; true when
+    /// none is left.
+    pub async fn flush_unsaved(&self) -> bool {
+        let Some(store) = self.store.get() else {
+            return self.unsaved() == 0;
+        };
+        loop {
+            let next = self
+                .unsaved
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .front()
+                .cloned();
+            let Some(run) = next else { return true };
+            if let Err(e) = store.insert(&run).await {
+                tracing::warn!(run = %run.id, error = %e, "probe history: still not writable");
+                return false;
+            }
+            tracing::info!(run = %run.id, relay = %run.relay, "probe run stored after the store came back");
+            self.unsaved
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .pop_front();
+        }
+    }
+
     /// Stores a run; a failure is logged and the run stays readable in memory.
     pub(super) async fn record(&self, v: &RunView, origin: Origin, started_at_ms: i64) {
         self.keep(&stored_run(v, origin, started_at_ms, now_ms()))
@@ -87,10 +139,17 @@ impl ProbeService {
             detail = run.detail.as_deref().filter(|_| run.outcome == Outcome::Skipped),
             "probe run finished"
         );
-        if let Some(store) = self.store.get() {
-            if let Err(e) = store.insert(run).await {
-                tracing::error!(run = %run.id, relay = %run.relay, error = %e, "probe run not stored");
+        match self.store.get() {
+            Some(store) => {
+                if !self.flush_unsaved().await {
+                    self.hold(run);
+                } else if let Err(e) = store.insert(run).await {
+                    tracing::error!(run = %run.id, relay = %run.relay, error = %e, "probe run not stored yet: kept in memory");
+                    self.hold(run);
+                }
             }
+            None if self.store_expected.load(Ordering::Relaxed) => self.hold(run),
+            None => {}
         }
     }
 

@@ -120,6 +120,7 @@ impl ProbeService {
             tick.set_missed_tick_behavior(MissedTickBehavior::Skip);
             loop {
                 tick.tick().await;
+                service.flush_unsaved().await;
                 service.prune(retention).await;
             }
         })

@@ -28,6 +28,8 @@ pub enum StartupError {
     ProbeTargets(#[from] llm_roi_probe::targets::TargetsError),
     #[error("--probe-targets: {0}")]
     Schedule(String),
+    #[error("{0}")]
+    Store(#[from] llm_roi_probe::store::StoreError),
     #[error("cannot listen on {addr}: {source}; pass --addr or set LEPTOS_SITE_ADDR")]
     Listen {
         addr: SocketAddr,
@@ -141,6 +143,13 @@ pub async fn serve(cli: &Cli) -> Result<(), StartupError> {
             data_dir: cli.data_dir.clone(),
             retention: std::time::Duration::from_secs(u64::from(cli.retention_days) * 86_400),
         };
+        if let Some(url) = source
+            .database_url
+            .as_deref()
+            .filter(|u| !u.trim().is_empty())
+        {
+            llm_roi_probe::store::ProbeStore::check_url(url)?;
+        }
         p.expect_store();
         tokio::spawn(super::store_opener::keep_open(p.clone(), source));
         let schedules = p.spawn_schedules();

@@ -20,6 +20,7 @@ mod api;
 mod body_limits;
 mod charts;
 mod cli;
+mod cli_estimate;
 mod compression;
 mod current_prices;
 mod etag;

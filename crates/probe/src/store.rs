@@ -165,11 +165,19 @@ impl ProbeStore {
         Ok(store)
     }
 
+    /// A `--database-url` that can name a PostgreSQL history (checked at
+    /// start: a wrong one is a setting to fix, not an outage to wait out).
+    pub fn check_url(url: &str) -> Result<(), StoreError> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(())
+        } else {
+            Err(StoreError::BadUrl(without_password(url)))
+        }
+    }
+
     /// The PostgreSQL history at `url`.
     pub async fn open_postgres(url: &str) -> Result<Self, StoreError> {
-        if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
-            return Err(StoreError::BadUrl(without_password(url)));
-        }
+        Self::check_url(url)?;
         Self::connect(url, Backend::Postgres, without_password(url)).await
     }
 

@@ -26,41 +26,12 @@ use std::borrow::Cow;
 use std::path::Path;
 
 mod rows;
+mod schema;
 use rows::{kind_code, origin_code};
+use schema::{COLUMNS, MIGRATIONS};
 
 /// The SQLite file's name in `--data-dir`.
 pub const SQLITE_FILE: &str = "probe-history.sqlite";
-
-/// The schema, oldest first. A change is a new entry, never an edit: sqlx
-/// refuses to open a database whose applied migration's checksum changed.
-const MIGRATIONS: [(i64, &str, &str); 1] = [(
-    1,
-    "probe runs",
-    "CREATE TABLE probe_runs (
-        id TEXT PRIMARY KEY,
-        relay TEXT NOT NULL,
-        upstream TEXT NOT NULL,
-        origin TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        started_at_ms BIGINT NOT NULL,
-        finished_at_ms BIGINT NOT NULL,
-        outcome TEXT NOT NULL,
-        connection TEXT NOT NULL,
-        authenticated BIGINT NOT NULL,
-        measured_from TEXT NOT NULL,
-        claimed_overhead_ms BIGINT,
-        relay_requests BIGINT NOT NULL,
-        relay_good BIGINT NOT NULL,
-        errors TEXT NOT NULL,
-        overhead_us TEXT NOT NULL,
-        detail TEXT
-    );
-    CREATE INDEX probe_runs_finished ON probe_runs (finished_at_ms);",
-)];
-
-const COLUMNS: &str = "id, relay, upstream, origin, kind, started_at_ms, finished_at_ms, outcome, \
-     connection, authenticated, measured_from, claimed_overhead_ms, relay_requests, relay_good, \
-     errors, overhead_us, detail";
 
 /// How long a query waits for a connection: a page that reads the history
 /// waits at most this long while the database is down.
@@ -295,8 +266,29 @@ impl ProbeStore {
             .collect())
     }
 
+    /// Claims tick `tick` of `schedule` for this server: true for the one
+    /// server (of all sharing the database) whose claim is first.
+    pub async fn claim_tick(&self, schedule: &str, tick: i64) -> Result<bool, StoreError> {
+        sqlx::query(
+            "INSERT INTO probe_claims (schedule, tick, claimed_at_ms) VALUES ($1, $2, $3) \
+             ON CONFLICT (schedule, tick) DO NOTHING",
+        )
+        .bind(schedule.to_string())
+        .bind(tick)
+        .bind(now_ms())
+        .execute(&self.pool)
+        .await
+        .map(|r| r.rows_affected() == 1)
+        .map_err(|e| self.db(e))
+    }
+
     /// Deletes the runs that finished before `before_ms`; returns how many.
     pub async fn prune(&self, before_ms: i64) -> Result<u64, StoreError> {
+        sqlx::query("DELETE FROM probe_claims WHERE claimed_at_ms < $1")
+            .bind(before_ms)
+            .execute(&self.pool)
+            .await
+            .map_err(|e| self.db(e))?;
         sqlx::query("DELETE FROM probe_runs WHERE finished_at_ms < $1")
             .bind(before_ms)
             .execute(&self.pool)

@@ -7,6 +7,7 @@ mod bounds;
 mod guard;
 mod history;
 mod honesty;
+mod instances;
 mod keys;
 mod measure;
 mod operator;

@@ -35,11 +35,50 @@ impl ProbeService {
                     tick.set_missed_tick_behavior(MissedTickBehavior::Skip);
                     loop {
                         tick.tick().await;
-                        service.run_schedule(&s).await;
+                        if service.claim(&s).await {
+                            service.run_schedule(&s).await;
+                        }
                     }
                 })
             })
             .collect()
+    }
+
+    /// Whether this server runs the current tick of `s`: the tick is the
+    /// wall-clock period (`now / every`), claimed once in the store, so
+    /// that of several servers sharing a database one runs it. Each server
+    /// ticks once a period, so every period is tried and run once. Without
+    /// a store (not open yet, or none) this server runs it.
+    pub async fn claim(&self, s: &Schedule) -> bool {
+        let Some(store) = self.store.get() else {
+            return true;
+        };
+        let every_ms = i64::try_from(s.every.as_millis())
+            .unwrap_or(i64::MAX)
+            .max(1);
+        let tick = now_ms() / every_ms;
+        let key = format!(
+            "{}:{}:{}:{}",
+            s.relay,
+            match s.check {
+                Check::Latency => "latency",
+                Check::Honesty => "honesty",
+            },
+            s.connection.code(),
+            every_ms
+        );
+        match store.claim_tick(&key, tick).await {
+            Ok(claimed) => {
+                if !claimed {
+                    tracing::debug!(schedule = %key, tick, "tick run by another server");
+                }
+                claimed
+            }
+            Err(e) => {
+                tracing::warn!(schedule = %key, error = %e, "tick not claimed: running it here");
+                true
+            }
+        }
     }
 
     /// Runs `s` once and waits for the run to end; a run the caps refuse is

@@ -1,0 +1,63 @@
+//! Several servers on one history run each scheduled tick once: the tick
+//! (the wall-clock period of the schedule) is claimed in the store, and
+//! only the server whose claim is first runs it.
+
+use super::support::{mocked_targets, scratch_dir};
+use crate::support::TestApp;
+use llm_roi_core::probe::history::Origin;
+use llm_roi_core::probe::sample::Connection;
+use llm_roi_probe::schedule::{Check, Schedule};
+use llm_roi_probe::service::Limits;
+use llm_roi_probe::store::{now_ms, ProbeStore};
+use std::sync::Arc;
+use std::time::Duration;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_and_three_servers_on_one_store_run_each_tick_once() {
+    for servers in [2, 3] {
+        let dir = scratch_dir(&format!("instances-{servers}"));
+        let mut targets = mocked_targets(0).await;
+        targets.schedules = vec![Schedule {
+            relay: "holysheep".into(),
+            every: Duration::from_secs(1),
+            pairs: 1,
+            connection: Connection::Warm,
+            check: Check::Latency,
+        }];
+        let mut services = Vec::new();
+        for _ in 0..servers {
+            let built = TestApp::builder()
+                .probe(targets.clone())
+                .limits(Limits::default())
+                .build();
+            let service = built.probe_service();
+            // Each server its own pool on the same database file.
+            service.attach_store(Arc::new(ProbeStore::open_sqlite(&dir).await.unwrap()));
+            services.push(service);
+        }
+        let first_ms = now_ms();
+        let tasks: Vec<_> = services.iter().flat_map(|s| s.spawn_schedules()).collect();
+        tokio::time::sleep(Duration::from_millis(4_200)).await;
+        for t in &tasks {
+            t.abort();
+        }
+        let last_ms = now_ms();
+        // Let a run that started before the abort be stored.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let store = services[0].store().unwrap();
+        let runs: Vec<_> = store
+            .finished_since(0)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.origin == Origin::Scheduled)
+            .collect();
+        let ticks = last_ms / 1000 - first_ms / 1000 + 1;
+        let n = i64::try_from(runs.len()).unwrap();
+        assert!(
+            n <= ticks && n >= ticks - 2,
+            "{servers} servers: {n} runs over {ticks} ticks (each server ticks every tick)"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

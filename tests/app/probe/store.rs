@@ -39,6 +39,11 @@ async fn suite(store: &ProbeStore) {
         last_ms,
     };
     assert_eq!(store.stamp().await.unwrap(), stamp(0, 0, 0));
+    // A schedule's tick is claimed once: the first claim wins.
+    let key = format!("suite:{}", std::process::id());
+    assert!(store.claim_tick(&key, 7).await.unwrap());
+    assert!(!store.claim_tick(&key, 7).await.unwrap());
+    assert!(store.claim_tick(&key, 8).await.unwrap());
     let a = run("a", 1_000, Outcome::Done);
     let mut b = run("b", 5_000, Outcome::Skipped);
     b.overhead_us.clear();

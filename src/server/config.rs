@@ -95,6 +95,12 @@ pub struct Cli {
     #[arg(long, env = "LLM_ROI_PROBE_ORIGIN_LABEL")]
     pub probe_origin_label: Option<String>,
 
+    /// Proxies (addresses or CIDR ranges, separated by commas) whose
+    /// `X-Forwarded-For` names the client for the per-client rate limit;
+    /// from any other peer the header is ignored.
+    #[arg(long, env = "LLM_ROI_TRUSTED_PROXIES", default_value = "")]
+    pub trusted_proxies: String,
+
     /// The operator token: what spends the server's API keys (authenticated
     /// probe runs, the honesty check) needs it as `Authorization: Bearer`.
     /// Without it, only a server on loopback lets its callers spend.

@@ -10,6 +10,7 @@ pub mod api;
 pub mod api_types;
 pub mod assets;
 pub mod charts;
+pub mod client_ip;
 pub mod commands;
 pub mod config;
 pub mod etag;

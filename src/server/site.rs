@@ -7,6 +7,7 @@
 //!   frame `/embed`, e.g. `https://wiki.example.com`. The site itself may
 //!   always frame it (`'self'`); every other route may not be framed at all.
 
+use super::client_ip::{BadProxy, TrustedProxies};
 use axum::http::HeaderMap;
 
 /// A setting that cannot be used, naming the flag and what is allowed.
@@ -18,9 +19,11 @@ pub enum SiteError {
     PublicUrl { value: String, reason: &'static str },
     #[error("--embed-origins: {value:?} is not allowed: {reason}; give origins such as https://wiki.example.com (scheme, host and optional port; a host may start with *.), separated by spaces or commas, or * for any")]
     EmbedOrigin { value: String, reason: &'static str },
+    #[error(transparent)]
+    Proxy(#[from] BadProxy),
 }
 
-/// The site's public origin and framing policy.
+/// The site's public origin, framing policy and the proxies before it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Site {
     /// `scheme://host[:port]`, no trailing slash.
@@ -31,6 +34,8 @@ pub struct Site {
     pub fallback_origin: String,
     /// The render cache's size in MB (0: no cache).
     pub render_cache_mb: u64,
+    /// The proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: TrustedProxies,
 }
 
 impl Default for Site {
@@ -39,6 +44,7 @@ impl Default for Site {
             public_url: None,
             embed_origins: Vec::new(),
             fallback_origin: "http://127.0.0.1:3000".into(),
+            trusted_proxies: TrustedProxies::default(),
             render_cache_mb: super::render_cache::DEFAULT_MB,
         }
     }

@@ -2,6 +2,7 @@
 //! settings, build the router once and listen. Each failure is a
 //! [`StartupError`] that tells the person starting the server what to fix.
 
+use super::client_ip::TrustedProxies;
 use super::config::Cli;
 use super::history;
 use super::operator::Operator;
@@ -94,6 +95,7 @@ pub fn site(cli: &Cli) -> Result<Site, SiteError> {
         embed_origins: parse_embed_origins(&cli.embed_origins)?,
         fallback_origin: format!("http://{}", cli.addr),
         render_cache_mb: cli.render_cache_mb,
+        trusted_proxies: TrustedProxies::parse(&cli.trusted_proxies)?,
     })
 }
 

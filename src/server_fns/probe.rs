@@ -84,12 +84,17 @@ pub async fn start_probe(
     let may_spend = operator
         .may_spend(Some(token.as_str()))
         .map_err(|e| ServerFnError::new(e.to_string()))?;
-    let ip = leptos_axum::extract::<axum::Extension<ConnectInfo<SocketAddr>>>()
+    let peer = leptos_axum::extract::<axum::Extension<ConnectInfo<SocketAddr>>>()
         .await
         .map_or(
             IpAddr::V4(Ipv4Addr::UNSPECIFIED),
             |axum::Extension(ConnectInfo(a))| a.ip(),
         );
+    let headers = leptos_axum::extract::<axum::http::HeaderMap>()
+        .await
+        .unwrap_or_default();
+    let ip = use_context::<crate::server::site::Site>()
+        .map_or(peer, |site| site.trusted_proxies.client(peer, &headers));
     let req = llm_roi_probe::service::StartRequest {
         relay: Some(relay),
         target_url: None,

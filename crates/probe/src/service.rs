@@ -40,6 +40,15 @@ type ReadCache = Mutex<
     )>,
 >;
 
+/// The bucket of the per-client rate: an IPv4 address, or an IPv6 /64 (a
+/// host gets a whole /64, so one address each would be no limit).
+pub fn rate_key(client: IpAddr) -> IpAddr {
+    match client.to_canonical() {
+        IpAddr::V6(v6) => IpAddr::V6((u128::from(v6) & !u128::from(u64::MAX)).into()),
+        v4 => v4,
+    }
+}
+
 /// Finished runs kept in memory while the store cannot take them.
 pub const MAX_UNSAVED: usize = 1_000;
 
@@ -137,7 +146,7 @@ impl ProbeService {
         self.runs.len()
     }
 
-    /// Counts a start by `client` against its per-minute rate, and forgets
+    /// Counts a start by `client` (an IPv6 client by its /64) against its per-minute rate, and forgets
     /// the clients with no start in the last minute.
     fn admit_client(&self, client: IpAddr) -> Result<(), StartError> {
         let window = Duration::from_secs(60);
@@ -146,7 +155,7 @@ impl ProbeService {
             prune(log, window);
             !log.is_empty()
         });
-        let log = starts.entry(client).or_default();
+        let log = starts.entry(rate_key(client)).or_default();
         if admit(log, window, self.limits.starts_per_client_per_minute, 1) {
             Ok(())
         } else {

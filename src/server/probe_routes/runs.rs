@@ -91,11 +91,13 @@ pub async fn start(
     })?;
     // Without the operator's leave the run is unauthenticated (no keys).
     req.may_spend = may_spend;
-    // Behind no proxy: the peer address is the client (absent in in-process tests).
-    let ip = client.map_or(
+    // The peer, or behind a trusted proxy the client it names (the peer is
+    // absent in in-process tests).
+    let peer = client.map_or(
         IpAddr::V4(Ipv4Addr::UNSPECIFIED),
         |Extension(ConnectInfo(a))| a.ip(),
     );
+    let ip = state.site.trusted_proxies.client(peer, &headers);
     let started = service.start(req, ip).await.map_err(|e| {
         ApiError(
             StatusCode::from_u16(e.status()).unwrap_or(StatusCode::BAD_REQUEST),

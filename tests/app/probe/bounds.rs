@@ -111,3 +111,48 @@ async fn finished_runs_are_forgotten_past_the_count_and_the_time() {
     }
     assert_eq!(status(&last).await, StatusCode::OK);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn behind_a_trusted_proxy_each_client_has_its_rate_and_ipv6_counts_per_64() {
+    use axum::body::Body;
+    use axum::http::Request;
+    use llm_roi::server::client_ip::TrustedProxies;
+    use llm_roi::server::site::Site;
+    use tower::ServiceExt;
+    let limits = Limits {
+        starts_per_client_per_minute: 1,
+        ..Limits::default()
+    };
+    // In-process requests have no peer address: 0.0.0.0 stands for the proxy.
+    let site = Site {
+        trusted_proxies: TrustedProxies::parse("0.0.0.0").unwrap(),
+        ..Site::default()
+    };
+    let app = TestApp::builder()
+        .probe(custom())
+        .limits(limits)
+        .lookup(CountingLookup::default())
+        .site(site)
+        .build()
+        .router();
+    let start = |client: &'static str| {
+        let app = app.clone();
+        async move {
+            let req = Request::post("/api/v1/probe/runs")
+                .header("content-type", "application/json")
+                .header("x-forwarded-for", client)
+                .body(Body::from(
+                    r#"{"target_url":"https://relay.example.com/v1"}"#,
+                ))
+                .unwrap();
+            app.oneshot(req).await.unwrap().status()
+        }
+    };
+    let over = StatusCode::TOO_MANY_REQUESTS;
+    assert_ne!(start("198.51.100.1").await, over);
+    assert_ne!(start("198.51.100.2").await, over);
+    assert_eq!(start("198.51.100.1").await, over);
+    assert_ne!(start("2001:db8:1:2::1").await, over);
+    assert_eq!(start("2001:db8:1:2:ffff::9").await, over, "the same /64");
+    assert_ne!(start("2001:db8:1:3::1").await, over);
+}

@@ -70,7 +70,8 @@ pub struct Cli {
     #[arg(long, env = "LLM_ROI_MAX_UPLOADS", default_value_t = crate::server::upload_gate::DEFAULT_MAX_UPLOADS, value_parser = clap::value_parser!(u16).range(1..=64).map(usize::from))]
     pub max_uploads: usize,
 
-    /// Seconds a usage log's upload may take to arrive, from its first byte.
+    /// Seconds a usage log's upload may take to be read, from when a reader
+    /// takes it (after waiting for one of `--max-uploads`).
     #[arg(long, env = "LLM_ROI_UPLOAD_TIMEOUT", default_value_t = crate::server::upload_gate::DEFAULT_UPLOAD_TIMEOUT_S, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub upload_timeout: u64,
 

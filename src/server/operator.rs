@@ -40,10 +40,15 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 impl Operator {
     /// `token` (an empty one counts as none) on a server listening on `addr`.
     pub fn new(token: Option<&str>, addr: SocketAddr) -> Self {
+        let token: Option<Arc<str>> = token.filter(|t| !t.is_empty()).map(Arc::from);
         Self {
-            token: token.filter(|t| !t.is_empty()).map(Arc::from),
+            // Servers behind one load balancer share the operator token, so
+            // a form one of them rendered is accepted by the others.
+            form: token
+                .as_deref()
+                .map_or_else(FormToken::new, FormToken::derived),
+            token,
             loopback: addr.ip().is_loopback(),
-            form: FormToken::new(),
         }
     }
 
@@ -121,5 +126,26 @@ mod tests {
         let mut h = HeaderMap::new();
         h.insert("authorization", "Bearer  s3cret ".parse().unwrap());
         assert_eq!(bearer(&h), Some("s3cret"));
+    }
+
+    #[test]
+    fn servers_sharing_the_operator_token_share_the_form_token() {
+        let a: SocketAddr = ([0, 0, 0, 0], 3000).into();
+        let b: SocketAddr = ([0, 0, 0, 0], 3001).into();
+        let one = Operator::new(Some("s3cret"), a);
+        let two = Operator::new(Some("s3cret"), b);
+        assert_eq!(one.form_token(), two.form_token());
+        assert!(two.form_token_ok(Some(one.form_token())));
+        assert_eq!(one.form_token().len(), 32);
+        assert!(!one.form_token().contains("s3cret"));
+        assert_ne!(
+            one.form_token(),
+            Operator::new(Some("other"), a).form_token()
+        );
+        // Without a token each process draws its own.
+        assert_ne!(
+            Operator::new(None, a).form_token(),
+            Operator::new(None, a).form_token()
+        );
     }
 }

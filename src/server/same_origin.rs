@@ -4,7 +4,9 @@
 //! whose host is not this site's, gets `403`; a route that reads JSON
 //! (`route_rules::json_body`) refuses another `Content-Type` with `415`, so
 //! that a cross-site form cannot post to it as `text/plain`. The no-JS
-//! honesty form also carries a per-process token ([`FormToken`]).
+//! honesty form also carries a token ([`FormToken`]): derived from the
+//! operator token when there is one, so every server sharing it accepts
+//! the forms of the others; else random per process.
 //!
 //! Usage:
 //!
@@ -36,6 +38,18 @@ impl FormToken {
                 .finish()
         };
         Self(format!("{:016x}{:016x}", word(), word()).into())
+    }
+
+    /// The token of every server whose operator token is `secret`: 128 bits
+    /// of SHA-256 over it, so a page can show it without showing the secret.
+    pub fn derived(secret: &str) -> Self {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::new()
+            .chain_update(b"llm-roi form token\0")
+            .chain_update(secret.as_bytes())
+            .finalize();
+        let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+        Self(hex.into())
     }
 }
 

@@ -2,7 +2,8 @@
 //! calculator, the report, the embed and the APIs at once, and the probe
 //! keeps finished runs in memory until the store opens (retried, waiting 1 s
 //! then twice as long each time, up to 30 s); then it writes them, prunes
-//! old runs every hour, and retries runs that failed to write every 10 s.
+//! old runs every hour, retries runs that failed to write every 10 s and
+//! reads the budget the servers share as often.
 //!
 //! Usage:
 //!
@@ -63,6 +64,12 @@ pub async fn keep_open(service: Arc<ProbeService>, source: StoreSource) {
         }
     };
     tracing::info!(store = %store.location(), "probe history opened");
+    if store.backend() == llm_roi_probe::store::Backend::Sqlite {
+        tracing::info!(
+            "probe history on SQLite: for one server only (schedules, budget and rate \
+             limits are this server's); several servers share them with --database-url"
+        );
+    }
     service.attach_store(Arc::new(store));
     service.flush_unsaved().await;
     service.spawn_pruning(source.retention, PRUNE_EVERY);
@@ -72,5 +79,7 @@ pub async fn keep_open(service: Arc<ProbeService>, source: StoreSource) {
         if service.unsaved() > 0 {
             service.flush_unsaved().await;
         }
+        // The shared budget as the other servers spent it, for the pages.
+        service.budget_now().await;
     }
 }

@@ -31,6 +31,7 @@ mod arms;
 pub mod honesty;
 mod record;
 mod scheduled;
+mod spending;
 
 type ReadCache = Mutex<
     Option<(
@@ -74,6 +75,8 @@ pub struct ProbeService {
     in_flight: Arc<Semaphore>,
     starts: Mutex<HashMap<IpAddr, VecDeque<Instant>>>,
     auth_spent: Mutex<VecDeque<Instant>>,
+    /// The shared budget as last read from the store: when, and how much.
+    shared_spent: Mutex<Option<(Instant, usize)>>,
     /// `--probe-origin-label`: where runs say they were measured from
     /// (empty: not said; the host name is never published).
     host: std::sync::OnceLock<String>,
@@ -109,6 +112,7 @@ impl ProbeService {
             runs,
             starts: Mutex::new(HashMap::new()),
             auth_spent: Mutex::new(VecDeque::new()),
+            shared_spent: Mutex::new(None),
             host: std::sync::OnceLock::new(),
             store: std::sync::OnceLock::new(),
             retention: std::sync::OnceLock::new(),
@@ -132,13 +136,6 @@ impl ProbeService {
     /// The pair cap and whether custom targets are on, for the panel.
     pub fn settings(&self) -> (usize, bool) {
         (self.targets.max_pairs, self.targets.allow_custom_targets)
-    }
-
-    /// Authenticated requests spent this hour, and the budget.
-    pub fn budget(&self) -> (usize, usize) {
-        let mut log = self.auth_spent.lock().unwrap_or_else(|e| e.into_inner());
-        prune(&mut log, Duration::from_secs(3600));
-        (log.len(), self.limits.auth_requests_per_hour)
     }
 
     /// How many runs are kept now.
@@ -214,7 +211,7 @@ impl ProbeService {
                 0
             };
         if auth {
-            self.spend(total_requests)?;
+            self.spend(total_requests).await?;
         }
         let no_secret =
             |e: getrandom::Error| StartError::Internal(format!("no random run id: {e}"));
@@ -275,21 +272,6 @@ impl ProbeService {
             }
         });
         Ok((Started { id, cancel_token }, handle))
-    }
-
-    /// Counts `n` authenticated requests against the hourly budget.
-    fn spend(&self, n: usize) -> Result<(), StartError> {
-        let mut log = self.auth_spent.lock().unwrap_or_else(|e| e.into_inner());
-        if admit(
-            &mut log,
-            Duration::from_secs(3600),
-            self.limits.auth_requests_per_hour,
-            n,
-        ) {
-            Ok(())
-        } else {
-            Err(StartError::BudgetSpent(self.limits.auth_requests_per_hour))
-        }
     }
 
     async fn execute(

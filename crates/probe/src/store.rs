@@ -27,8 +27,10 @@ use std::path::Path;
 
 mod rows;
 mod schema;
+mod spend;
 use rows::{kind_code, origin_code};
 use schema::{COLUMNS, MIGRATIONS};
+pub use spend::Spend;
 
 /// The SQLite file's name in `--data-dir`.
 pub const SQLITE_FILE: &str = "probe-history.sqlite";
@@ -82,6 +84,9 @@ pub struct ProbeStore {
     /// The stamp read last, and when: read again at most once a second
     /// (this process's own inserts and prunes forget it at once).
     stamp_read: std::sync::Mutex<Option<(std::time::Instant, Stamp)>>,
+    /// This process's spends, one at a time (SQLite has one writer; on
+    /// PostgreSQL an advisory lock orders them across servers).
+    spend_lock: tokio::sync::Mutex<()>,
 }
 
 /// How long a stamp read is reused.
@@ -177,6 +182,7 @@ impl ProbeStore {
             backend,
             location,
             stamp_read: std::sync::Mutex::new(None),
+            spend_lock: tokio::sync::Mutex::new(()),
         })
     }
 

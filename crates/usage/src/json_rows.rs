@@ -33,7 +33,7 @@ fn read_line<R: BufRead>(
             return Ok(any.then_some(fits));
         }
         any = true;
-        let (part, end) = match memchr(buf) {
+        let (part, end) = match find_newline(buf) {
             Some(i) => (&buf[..i], Some(i + 1)),
             None => (buf, None),
         };
@@ -56,7 +56,7 @@ fn read_line<R: BufRead>(
     }
 }
 
-fn memchr(buf: &[u8]) -> Option<usize> {
+fn find_newline(buf: &[u8]) -> Option<usize> {
     buf.iter().position(|&b| b == b'\n')
 }
 

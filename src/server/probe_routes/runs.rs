@@ -159,7 +159,7 @@ pub async fn cancel(
 /// `GET /api/v1/probe/status`.
 pub async fn status(State(state): State<AppState>) -> Result<Response, ApiError> {
     let service = probe(&state)?;
-    let (used, limit) = service.budget();
+    let (used, limit) = service.budget_now().await;
     let (max_pairs, custom) = service.settings();
     Ok(Json(json!({
         "measured_from": service.host(),

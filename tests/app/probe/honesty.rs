@@ -178,3 +178,37 @@ async fn the_check_needs_both_keys_and_room_in_the_budget() {
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
     assert!(body.contains("`relay` must be one of: "), "{body}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn servers_on_one_postgres_spend_from_one_budget() {
+    let Some(pg) = super::pg_cluster::PgCluster::start("budget") else {
+        return;
+    };
+    for provider in ["anthropic", "holysheep"] {
+        std::env::set_var(key_env(provider), GOOD_KEY);
+    }
+    // Room for 15 requests an hour: one check (10) on either server.
+    let limits = Limits {
+        auth_requests_per_hour: 15,
+        ..Limits::default()
+    };
+    let mut apps = Vec::new();
+    for _ in 0..2 {
+        let built = TestApp::builder()
+            .probe(targets(Mode::new(RelayMode::PassThrough)).await)
+            .limits(limits.clone())
+            .keys_from(key_env)
+            .build();
+        let store = ProbeStore::open_postgres(&pg.url()).await.unwrap();
+        built.probe_service().attach_store(Arc::new(store));
+        apps.push(built.router());
+    }
+    let (status, body) = check(&apps[0], r#"{"relay":"holysheep"}"#).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, body) = check(&apps[1], r#"{"relay":"holysheep"}"#).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
+    assert!(body.contains("hourly budget of 15"), "{body}");
+    let (_, body) = call(&apps[1], "GET", "/api/v1/probe/status", "").await;
+    let v: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["auth_budget"]["used_this_hour"], 10, "{body}");
+}

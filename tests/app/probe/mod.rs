@@ -12,6 +12,7 @@ mod keys;
 mod measure;
 mod operator;
 mod parts;
+mod pg_cluster;
 mod runs;
 mod store;
 mod store_down;

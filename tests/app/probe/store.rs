@@ -5,8 +5,11 @@
 use super::support::scratch_dir;
 use llm_roi_core::probe::history::{Origin, Outcome, RunKind, StoredRun};
 use llm_roi_core::probe::sample::Connection;
-use llm_roi_probe::store::{ProbeStore, Stamp, StoreError};
+use llm_roi_probe::store::{ProbeStore, Spend, Stamp, StoreError};
 use std::collections::BTreeMap;
+use std::sync::Arc;
+
+const HOUR_MS: i64 = 3_600_000;
 
 fn run(id: &str, finished_at_ms: i64, outcome: Outcome) -> StoredRun {
     StoredRun {
@@ -73,6 +76,52 @@ async fn suite(store: &ProbeStore) {
     assert_eq!(store.stamp().await.unwrap(), stamp(2, 5_000, 9_000));
     assert_eq!(store.prune(i64::MAX).await.unwrap(), 2);
     assert!(store.finished_since(0).await.unwrap().is_empty());
+    // The hourly budget: a spend passes while the sum stays within the cap.
+    let base = store.spent_since(0).await.unwrap();
+    let cap = base + 100;
+    let spend = |n| store.spend(n, cap, HOUR_MS);
+    assert_eq!(
+        spend(60).await.unwrap(),
+        Spend::Granted { spent: base + 60 }
+    );
+    assert_eq!(
+        spend(50).await.unwrap(),
+        Spend::Refused { spent: base + 60 }
+    );
+    assert_eq!(
+        spend(40).await.unwrap(),
+        Spend::Granted { spent: base + 100 }
+    );
+    assert_eq!(
+        spend(1).await.unwrap(),
+        Spend::Refused { spent: base + 100 }
+    );
+    assert_eq!(store.spent_since(0).await.unwrap(), base + 100);
+    // Spends older than the window are forgotten.
+    assert_eq!(
+        store.spend(1, 1, -HOUR_MS).await.unwrap(),
+        Spend::Granted { spent: 1 }
+    );
+}
+
+/// Twenty spends of 10 at once, spread over `stores`, with room for 5 of
+/// them: exactly 5 pass, whichever store each goes through.
+async fn race(stores: &[Arc<ProbeStore>]) {
+    let base = stores[0].spent_since(0).await.unwrap();
+    let tasks: Vec<_> = (0..20)
+        .map(|i| {
+            let store = stores[i % stores.len()].clone();
+            tokio::spawn(async move { store.spend(10, base + 50, HOUR_MS).await.unwrap() })
+        })
+        .collect();
+    let mut granted = 0;
+    for t in tasks {
+        if matches!(t.await.unwrap(), Spend::Granted { .. }) {
+            granted += 1;
+        }
+    }
+    assert_eq!(granted, 5, "{} stores", stores.len());
+    assert_eq!(stores[0].spent_since(0).await.unwrap(), base + 50);
 }
 
 #[tokio::test]
@@ -80,6 +129,8 @@ async fn sqlite_stores_reads_and_prunes_and_keeps_runs_across_opens() {
     let dir = scratch_dir("sqlite-store");
     let store = ProbeStore::open_sqlite(&dir).await.unwrap();
     suite(&store).await;
+    let store = Arc::new(store);
+    race(std::slice::from_ref(&store)).await;
     store
         .insert(&run("kept", 7_000, Outcome::Done))
         .await
@@ -117,6 +168,8 @@ async fn postgres_runs_the_same_suite() {
         .unwrap();
     assert_eq!(other.finished_since(0).await.unwrap().len(), 1);
     other.prune(i64::MAX).await.unwrap();
+    // Two servers spend from one budget: the advisory lock orders them.
+    race(&[Arc::new(store), Arc::new(other)]).await;
 }
 
 #[tokio::test]

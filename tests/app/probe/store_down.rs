@@ -3,6 +3,7 @@
 //! history is unavailable, keeps finished runs in memory and writes them
 //! once the store opens.
 
+use super::pg_cluster::PgCluster;
 use super::support::{call, mocked_targets, scratch_dir, start_run, wait_done};
 use crate::support::TestApp;
 use axum::http::StatusCode;
@@ -37,6 +38,58 @@ async fn a_run_finished_before_the_store_opens_is_written_when_it_does() {
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].id, id);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_run_finished_while_postgres_is_down_lands_after_it_restarts() {
+    let Some(pg) = PgCluster::start("restart") else {
+        return;
+    };
+    // 400 ms added per relay request: the run lasts over 1.5 s.
+    let built = TestApp::builder().probe(mocked_targets(400).await).build();
+    let service = built.probe_service();
+    let store = Arc::new(ProbeStore::open_postgres(&pg.url()).await.unwrap());
+    service.attach_store(store.clone());
+    let app = built.router();
+    let id = start_run(&app, r#"{"relay":"holysheep","pairs":3}"#).await;
+    pg.stop();
+    assert_eq!(
+        service.view(&id).map(|v| v.status),
+        Some(llm_roi_core::probe::run::RunStatus::Running),
+        "the run ended before PostgreSQL stopped"
+    );
+    wait_done(&app, &id).await;
+    let until = Instant::now() + Duration::from_secs(10);
+    while service.unsaved() == 0 && Instant::now() < until {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(service.unsaved(), 1, "the run was not kept in memory");
+    // Reading the history waits for the database at most its acquire timeout.
+    let started = Instant::now();
+    let (status, _) = call(&app, "GET", "/api/v1/probe/history", "").await;
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "the history waited {:?} ({status})",
+        started.elapsed()
+    );
+
+    pg.restart();
+    // The server's flush loop retries every 10 s; here it is called until
+    // the pool has reconnected.
+    let until = Instant::now() + Duration::from_secs(20);
+    while !service.flush_unsaved().await {
+        assert!(
+            Instant::now() < until,
+            "the run was not written after the restart"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let stored = store.finished_since(0).await.unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].id, id);
+    let (status, body) = call(&app, "GET", "/api/v1/probe/history", "").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body.contains("\"store\":\"PostgreSQL\""), "{body}");
 }
 
 /// The binary on a free port with `args`; killed when dropped.

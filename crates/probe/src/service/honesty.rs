@@ -190,7 +190,7 @@ impl ProbeService {
             .clone()
             .try_acquire_owned()
             .map_err(|_| StartError::Busy(self.limits.max_runs_in_flight))?;
-        self.spend(plan.requests)?;
+        self.spend(plan.requests).await?;
         let (rep, rstyle, rkey) = self.endpoint_of(&plan.relay)?;
         let (dep, dstyle, dkey) = self.endpoint_of(&plan.upstream)?;
         let (Some(rkey), Some(dkey)) = (rkey, dkey) else {

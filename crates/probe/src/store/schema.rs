@@ -2,7 +2,7 @@
 
 /// The schema, oldest first. A change is a new entry, never an edit: sqlx
 /// refuses to open a database whose applied migration's checksum changed.
-pub(super) const MIGRATIONS: [(i64, &str, &str); 2] = [
+pub(super) const MIGRATIONS: [(i64, &str, &str); 3] = [
     (
         1,
         "probe runs",
@@ -36,6 +36,15 @@ pub(super) const MIGRATIONS: [(i64, &str, &str); 2] = [
         claimed_at_ms BIGINT NOT NULL,
         PRIMARY KEY (schedule, tick)
     );",
+    ),
+    (
+        3,
+        "authenticated requests spent",
+        "CREATE TABLE probe_spend (
+        at_ms BIGINT NOT NULL,
+        requests BIGINT NOT NULL
+    );
+    CREATE INDEX probe_spend_at ON probe_spend (at_ms);",
     ),
 ];
 

@@ -90,6 +90,7 @@ async fn each_tick_once(servers: usize, shared: &Shared) {
             .collect();
         let ticks = last_ms / 1000 - first_ms / 1000 + 1;
         let n = i64::try_from(runs.len()).unwrap();
+        eprintln!("{servers} servers: {n} scheduled runs over {ticks} ticks");
         assert!(
             n <= ticks && n >= ticks - 2,
             "{servers} servers: {n} runs over {ticks} ticks (each server ticks every tick)"

@@ -95,4 +95,14 @@ test("a large log shows its progress, and a file that is not a log says why", as
   await hydrated(page);
   await page.setInputFiles("#usage-file", { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello,world\n1,2\n") });
   await expect(page.getByTestId("import-error")).toContainText("not a usage log");
+
+  // A model the pricebook does not know is named with its share; the page stays.
+  await page.goto("/");
+  await hydrated(page);
+  const mixedModels = "model,input_tokens,output_tokens,requests\nclaude-haiku-4-5,1000,100,3\nft:gpt-4.1-mini:acme,500,50,1\n";
+  await page.setInputFiles("#usage-file", { name: "models.csv", mimeType: "text/csv", buffer: Buffer.from(mixedModels) });
+  await expect(page.getByTestId("import-not-priced")).toContainText(
+    "25 % of requests not priced: ft:gpt-4.1-mini:acme (1 row, 1 request, 550 tokens, 25 % of requests)",
+  );
+  await expect(page.getByTestId("import-open")).toHaveAttribute("href", /\/\?mix=/);
 });

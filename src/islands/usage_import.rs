@@ -1,8 +1,9 @@
 //! The usage-log import of `/`: a file picker and a drop zone. The file is
 //! sent as it is to `POST /api/v1/workloads`, which reads it as a stream;
 //! a progress bar follows the upload (which the server reads as it comes),
-//! then the page goes to the workload's link. Bad rows are listed first,
-//! by line and field, with a link on to the workload.
+//! then the page goes to the workload's link. Bad rows and the models not
+//! in the pricebook (with their share of the requests) are listed first,
+//! with a link on to the workload.
 
 use crate::client::browser::navigate_to;
 use crate::client::upload::{upload_drop, upload_input, UploadEvent};
@@ -36,6 +37,9 @@ struct Answer {
     more_bad_rows: u64,
     #[serde(default)]
     link: String,
+    /// "N % of requests not priced: …", when some models are unknown.
+    #[serde(default)]
+    not_priced: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +54,7 @@ enum Phase {
     Read {
         text: String,
         bad: Vec<String>,
+        not_priced: Option<String>,
         link: String,
     },
 }
@@ -73,6 +78,7 @@ fn finished(status: u16, body: &str) -> Phase {
     Phase::Read {
         text: format!("{} rows read ({}).", answer.rows, answer.format),
         bad,
+        not_priced: answer.not_priced,
         link: answer.link,
     }
 }
@@ -98,8 +104,14 @@ pub fn UsageImport() -> impl IntoView {
         }),
         UploadEvent::Done { status, body } => {
             let next = finished(status, &body);
-            if let Phase::Read { bad, link, .. } = &next {
-                if bad.is_empty() {
+            if let Phase::Read {
+                bad,
+                not_priced,
+                link,
+                ..
+            } = &next
+            {
+                if bad.is_empty() && not_priced.is_none() {
                     navigate_to(link);
                 }
             }
@@ -123,8 +135,14 @@ pub fn UsageImport() -> impl IntoView {
         Phase::Failed(why) => EitherOf4::C(view! {
             <p class="field-error" role="alert" data-testid="import-error">{why}</p>
         }),
-        Phase::Read { text, bad, link } => EitherOf4::D(view! {
+        Phase::Read {
+            text,
+            bad,
+            not_priced,
+            link,
+        } => EitherOf4::D(view! {
             <p data-testid="import-result">{text} " " {bad.len().min(20)} " bad rows shown; the valid rows are kept."</p>
+            {not_priced.map(|t| view! { <p class="field-error" data-testid="import-not-priced">{t} ": the workload leaves them out."</p> })}
             <ul class="bad-rows" data-testid="import-bad-rows">
                 {bad.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}
             </ul>
@@ -134,9 +152,9 @@ pub fn UsageImport() -> impl IntoView {
     view! {
         <section class="import" id="import" aria-labelledby="import-heading">
             <h2 id="import-heading">"Import a usage log"</h2>
-            <p>"A CSV or JSON Lines file of up to 50 MB: LiteLLM spend logs, an OpenAI usage export, Anthropic's usage report, or one row per request (or per group of identical requests) with the columns "
+            <p>"A CSV or JSON Lines file of up to 50 MB: LiteLLM spend logs, an OpenAI usage export, Anthropic's usage report, raw Anthropic, OpenAI or Gemini API responses (one a line), Anthropic or OpenAI batch result files, or one row per request (or per group of identical requests) with the columns "
                 <code>"model, input_tokens, output_tokens"</code> " and optionally "
-                <code>"requests, cache_read_tokens, cache_write_tokens, cache_ttl, timestamp, batch"</code>
+                <code>"requests, cache_read_tokens, cache_write_tokens, cache_ttl, reasoning_tokens, timestamp, batch"</code>
                 ". The server reads it once and keeps nothing; the page then prices exactly those requests on every route, and its link holds the workload."</p>
             <div
                 class="drop-zone"

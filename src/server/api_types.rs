@@ -15,6 +15,7 @@ use llm_roi_core::forecast::Forecast;
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::money::DisplayCurrency;
 use llm_roi_core::pricebook::ModelRef;
+use llm_roi_core::scenario::workload::tally::ModelTally;
 use llm_roi_core::scenario::{FieldError, Scenario};
 use serde::Serialize;
 
@@ -103,6 +104,14 @@ pub struct WorkloadOut {
     /// The days the log spans (1 when it names none).
     pub days: u64,
     pub classes: Vec<ClassOut>,
+    /// Each model's totals as read, priced or not, by the log's name, to
+    /// hold against the vendor's dashboard.
+    pub models: Vec<ModelTally>,
+    /// The part of the output spent reasoning, over the whole log.
+    pub reasoning_tokens: u64,
+    /// "N % of requests not priced: …" when some rows' models are not in
+    /// the pricebook (they are left out of the classes and the links).
+    pub not_priced: Option<String>,
     /// The `mix=` value.
     pub mix: String,
     /// The calculator on this workload.

@@ -16,6 +16,7 @@ use llm_roi_core::scenario::codec::{link_query, percent_encode};
 use llm_roi_core::scenario::mix::Mix;
 use llm_roi_core::scenario::workload::{band, band_text};
 use llm_roi_core::scenario::Scenario;
+use llm_roi_core::view::unpriced::unpriced_text;
 use llm_roi_usage::{read_mix, BadRow, Import, ImportError, Limits, LogError};
 
 /// The answer for a log read into `mix`, with links on `fingerprint`.
@@ -38,12 +39,12 @@ pub fn answer(book: &Pricebook, fingerprint: &str, import: Import, mix: Mix) -> 
             largest_input_tokens: c.max_request_input,
         })
         .collect();
-    let bad = |b: BadRow| BadRowOut {
-        line: b.line,
-        field: b.field,
-        message: b.message,
-    };
     let days = mix.days;
+    let not_priced = unpriced_text(&import.models);
+    let reasoning_tokens = import
+        .models
+        .iter()
+        .fold(0u64, |n, m| n.saturating_add(m.reasoning_tokens));
     let s = Scenario {
         mix: Some(mix),
         ..Scenario::default()
@@ -51,13 +52,16 @@ pub fn answer(book: &Pricebook, fingerprint: &str, import: Import, mix: Mix) -> 
     WorkloadOut {
         format: import.format,
         rows: import.rows,
-        bad_rows: import.bad.into_iter().map(bad).collect(),
+        bad_rows: import.bad.into_iter().map(bad_row).collect(),
         more_bad_rows: import.more_bad,
         rows_without_request_count: import.requests_unknown,
         first_day: import.days.map(|(a, _)| a.to_string()),
         last_day: import.days.map(|(_, b)| b.to_string()),
         days,
         classes,
+        models: import.models,
+        reasoning_tokens,
+        not_priced,
         link: format!("/?mix={}", percent_encode(&text)),
         report: format!("/report?{}", link_query(&s, fingerprint)),
         mix: text,
@@ -75,8 +79,22 @@ fn refused(e: &LogError) -> Response {
         LogError::Import(ImportError::Io(_)) => StatusCode::BAD_REQUEST,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     };
-    let body = serde_json::json!({ "error": e.to_string() });
+    let mut body = serde_json::json!({ "error": e.to_string() });
+    // Every row was bad: the rows say why, by line and field.
+    if let LogError::AllBad(import) = e {
+        let rows: Vec<BadRowOut> = import.bad.iter().cloned().map(bad_row).collect();
+        body["bad_rows"] = serde_json::json!(rows);
+        body["more_bad_rows"] = serde_json::json!(import.more_bad);
+    }
     (status, Json(body)).into_response()
+}
+
+fn bad_row(b: BadRow) -> BadRowOut {
+    BadRowOut {
+        line: b.line,
+        field: b.field,
+        message: b.message,
+    }
 }
 
 /// 503 while every upload reader is busy.

@@ -39,4 +39,5 @@ mod slow_clients;
 mod stale;
 mod usage_bounds;
 mod usage_logs;
+mod usage_responses;
 mod workloads;

@@ -86,6 +86,36 @@ async fn a_log_that_cannot_be_a_workload_says_why() {
         body["error"].as_str().unwrap().contains("not a usage log"),
         "{body}"
     );
+    // Every row bad: 422 with the rows, by line and field.
+    let (status, body) =
+        post("model,input_tokens,output_tokens\nclaude-haiku-4-5,,5\nclaude-haiku-4-5,5,\n").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["bad_rows"][0]["line"], 2, "{body}");
+    assert_eq!(body["bad_rows"][0]["field"], "input_tokens", "{body}");
+    assert_eq!(body["bad_rows"][1]["field"], "output_tokens", "{body}");
+    assert!(
+        body["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("no row of the log could be read (2 bad rows)"),
+        "{body}"
+    );
+}
+
+#[tokio::test]
+async fn unknown_models_are_named_with_their_share_and_the_rest_is_priced() {
+    let log = "model,input_tokens,output_tokens,requests\n\
+               claude-haiku-4-5,1000,100,3\n\
+               ft:gpt-4.1-mini:acme::abc123,500,50,1\n";
+    let (status, body) = post(log).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        body["not_priced"],
+        "25 % of requests not priced: ft:gpt-4.1-mini:acme::abc123 (1 row, 1 request, 550 tokens, 25 % of requests)"
+    );
+    assert_eq!(body["models"][1]["priced"], false, "{body}");
+    assert_eq!(body["models"][0]["input_tokens"], 3_000, "{body}");
+    assert_eq!(body["classes"].as_array().unwrap().len(), 1, "{body}");
 }
 
 #[tokio::test]

@@ -2,7 +2,7 @@
 //! reads every row.
 
 use super::{Collector, ImportError};
-use crate::fields::{day_of, minute_of, Columns, Problem};
+use crate::fields::{day_of, minute_of, row_problem, Columns, Problem};
 use crate::formats::{self, FORMATS};
 use llm_roi_core::scenario::usage::{RequestTokens, UsageRow};
 use std::io::Read;
@@ -22,6 +22,7 @@ fn columns(header: &csv::StringRecord) -> Result<(&'static str, Columns), Import
         })
 }
 
+/// A token count; an absent or empty optional one is 0.
 fn tokens(record: &csv::StringRecord, at: Option<usize>, field: &str) -> Result<u64, Problem> {
     let Some(text) = at.and_then(|i| record.get(i)).map(str::trim) else {
         return Ok(0);
@@ -29,6 +30,21 @@ fn tokens(record: &csv::StringRecord, at: Option<usize>, field: &str) -> Result<
     if text.is_empty() {
         return Ok(0);
     }
+    count(text, field)
+}
+
+/// A token count the row must give (an empty cell would price it at 0).
+fn required(record: &csv::StringRecord, at: usize, field: &str) -> Result<u64, Problem> {
+    match record.get(at).map(str::trim).filter(|t| !t.is_empty()) {
+        Some(text) => count(text, field),
+        None => Err((
+            field.to_string(),
+            "missing: give the row's token count (0 when there were none)".to_string(),
+        )),
+    }
+}
+
+fn count(text: &str, field: &str) -> Result<u64, Problem> {
     text.replace('_', "").parse().map_err(|_| {
         (
             field.to_string(),
@@ -68,14 +84,14 @@ fn row(c: &Columns, r: &csv::StringRecord) -> Result<UsageRow, Problem> {
         Some(t) => return Err(("batch".into(), format!("`{t}`: use true or false"))),
     };
     let per_request = RequestTokens {
-        input: tokens(r, Some(c.input), input_name)?,
+        input: required(r, c.input, input_name)?,
         cache_read: tokens(r, c.cache_read, "cache_read_tokens")?,
         cache_write_5m: if one_hour { 0 } else { write },
         cache_write_1h: if one_hour { write } else { 0 },
-        output: tokens(r, Some(c.output), output_name)?,
+        output: required(r, c.output, output_name)?,
+        reasoning: tokens(r, c.reasoning, "reasoning_tokens")?,
     };
-    let mut row = UsageRow::identical(model, requests, per_request, batch)
-        .map_err(|e| ("input_tokens".to_string(), e.to_string()))?;
+    let mut row = UsageRow::identical(model, requests, per_request, batch).map_err(row_problem)?;
     if let Some(t) = c.timestamp.map(field).filter(|t| !t.is_empty()) {
         row.minute_utc = minute_of(t);
         row.day = Some(day_of(t).ok_or_else(|| {

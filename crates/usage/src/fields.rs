@@ -3,7 +3,7 @@
 //! ([`ReportResult`]), a flat JSON record ([`flat_row`]) and times.
 
 use llm_roi_core::money::date::CalendarDate;
-use llm_roi_core::scenario::usage::{RequestTokens, UsageRow};
+use llm_roi_core::scenario::usage::{RequestTokens, UsageError, UsageRow};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -24,6 +24,8 @@ pub struct Columns {
     pub requests: Option<usize>,
     pub timestamp: Option<usize>,
     pub batch: Option<usize>,
+    /// The part of the output spent reasoning.
+    pub reasoning: Option<usize>,
 }
 
 /// One result of a usage report's bucket: OpenAI's and Anthropic's fields
@@ -33,6 +35,9 @@ pub struct ReportResult {
     pub model: Option<String>,
     pub input_tokens: Option<u64>,
     pub input_cached_tokens: Option<u64>,
+    /// OpenAI's prompt-cache writes (reported since mid-2026), within
+    /// `input_tokens`.
+    pub input_cache_write_tokens: Option<u64>,
     pub num_model_requests: Option<u64>,
     pub batch: Option<bool>,
     pub uncached_input_tokens: Option<u64>,
@@ -49,6 +54,16 @@ pub struct CacheCreation {
     pub ephemeral_1h_input_tokens: Option<u64>,
 }
 
+/// A count a report result must give: without it the row would be free.
+pub fn report_count(v: Option<u64>, field: &str) -> Result<u64, Problem> {
+    v.ok_or_else(|| {
+        (
+            field.to_string(),
+            "missing: the result gives no such count, so its requests cannot be priced".to_string(),
+        )
+    })
+}
+
 /// A report result's model, which a report grouped by model names.
 pub fn report_model(r: &ReportResult) -> Result<String, Problem> {
     r.model.clone().filter(|m| !m.is_empty()).ok_or_else(|| {
@@ -59,7 +74,8 @@ pub fn report_model(r: &ReportResult) -> Result<String, Problem> {
     })
 }
 
-fn u64_field(v: &Value, names: &[&'static str]) -> Result<(u64, &'static str), Problem> {
+/// The first of `names` that `v` has, as a token count (0 when none has).
+pub fn u64_field(v: &Value, names: &[&'static str]) -> Result<(u64, &'static str), Problem> {
     for name in names {
         match v.get(*name) {
             None | Some(Value::Null) => continue,
@@ -76,6 +92,21 @@ fn u64_field(v: &Value, names: &[&'static str]) -> Result<(u64, &'static str), P
     Ok((0, names.first().copied().unwrap_or("tokens")))
 }
 
+/// A token count the record must give (one of `names`): without it the
+/// row would be priced at 0.
+pub fn required_u64(v: &Value, names: &[&'static str]) -> Result<u64, Problem> {
+    if names.iter().all(|n| v.get(*n).is_none_or(Value::is_null)) {
+        return Err((
+            names.first().copied().unwrap_or("tokens").to_string(),
+            format!(
+                "missing: give the row's token count as {} (0 when there were none)",
+                names.join(" or ")
+            ),
+        ));
+    }
+    u64_field(v, names).map(|(n, _)| n)
+}
+
 /// A flat record, with the generic field names or LiteLLM's.
 pub fn flat_row(v: &Value) -> Result<UsageRow, Problem> {
     let model = v
@@ -88,8 +119,9 @@ pub fn flat_row(v: &Value) -> Result<UsageRow, Problem> {
             "missing: name the model, e.g. claude-haiku-4-5".to_string(),
         )
     })?;
-    let (input, _) = u64_field(v, &["input_tokens", "prompt_tokens"])?;
-    let (output, _) = u64_field(v, &["output_tokens", "completion_tokens"])?;
+    let input = required_u64(v, &["input_tokens", "prompt_tokens"])?;
+    let output = required_u64(v, &["output_tokens", "completion_tokens"])?;
+    let (reasoning, _) = u64_field(v, &["reasoning_tokens"])?;
     let (read, _) = u64_field(v, &["cache_read_tokens", "cache_read_input_tokens"])?;
     let (write, _) = u64_field(v, &["cache_write_tokens", "cache_creation_input_tokens"])?;
     let one_hour = match v.get("cache_ttl").and_then(Value::as_str) {
@@ -117,9 +149,9 @@ pub fn flat_row(v: &Value) -> Result<UsageRow, Problem> {
         cache_write_5m: if one_hour { 0 } else { write },
         cache_write_1h: if one_hour { write } else { 0 },
         output,
+        reasoning,
     };
-    let mut row = UsageRow::identical(model, requests, t, batch)
-        .map_err(|e| ("input_tokens".to_string(), e.to_string()))?;
+    let mut row = UsageRow::identical(model, requests, t, batch).map_err(row_problem)?;
     let stamp = v
         .get("timestamp")
         .or_else(|| v.get("startTime"))
@@ -134,6 +166,23 @@ pub fn flat_row(v: &Value) -> Result<UsageRow, Problem> {
         })?);
     }
     Ok(row)
+}
+
+/// A row's inconsistency, named by the field it is about.
+pub fn row_problem(e: UsageError) -> Problem {
+    let field = match e {
+        UsageError::NoRequests => "requests",
+        UsageError::ReasoningExceedsOutput { .. } => "reasoning_tokens",
+        UsageError::TooLarge { field, .. } => field,
+        UsageError::CacheExceedsInput { .. } => "input_tokens",
+    };
+    (field.to_string(), e.to_string())
+}
+
+/// Dates `row` at `secs` Unix seconds (its day and minute, UTC).
+pub fn unix_time(row: &mut UsageRow, secs: i64) {
+    row.day = Some(CalendarDate::from_days_since_epoch(secs.div_euclid(86_400)));
+    row.minute_utc = u16::try_from(secs.rem_euclid(86_400) / 60).ok();
 }
 
 /// The day of an RFC 3339 timestamp or a `YYYY-MM-DD` date.

@@ -13,9 +13,12 @@
 //! assert_eq!(names[0], "Anthropic usage report (messages)");
 //! ```
 
+mod anthropic_message;
 mod anthropic_usage;
+mod gemini;
 mod generic;
 mod litellm;
+mod openai_response;
 mod openai_usage;
 
 pub use crate::fields::Problem;
@@ -57,11 +60,15 @@ pub trait UsageFormat: Sync {
 }
 
 /// Every format, in the order they are asked: Anthropic's report results
-/// (told by `uncached_input_tokens`) before OpenAI's (any other result),
-/// LiteLLM's records before the generic ones (any other record).
-pub static FORMATS: [&dyn UsageFormat; 4] = [
+/// (told by `uncached_input_tokens`) before OpenAI's (any other result);
+/// raw API responses and batch result lines (told by their shape) before
+/// LiteLLM's records, and those before the generic ones (any other record).
+pub static FORMATS: [&dyn UsageFormat; 7] = [
     &anthropic_usage::AnthropicUsage,
     &openai_usage::OpenAiUsage,
+    &anthropic_message::AnthropicMessage,
+    &openai_response::OpenAiResponse,
+    &gemini::Gemini,
     &litellm::LiteLlm,
     &generic::Generic,
 ];

@@ -27,6 +27,7 @@ pub use log_mix::{read_mix, LogError};
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::scenario::mix::MAX_MIX_DAYS;
 use llm_roi_core::scenario::usage::UsageRow;
+use llm_roi_core::scenario::workload::tally::ModelTally;
 use std::io::{BufRead, BufReader, Read};
 
 /// Bad rows shown one by one; the rest are counted.
@@ -83,6 +84,8 @@ pub struct Import {
     pub days: Option<(CalendarDate, CalendarDate)>,
     /// Rows whose request count the export does not give (counted as 1).
     pub requests_unknown: u64,
+    /// Each model's totals as read, priced or not (filled by [`read_mix`]).
+    pub models: Vec<ModelTally>,
 }
 
 /// Why a log cannot be read at all.
@@ -153,7 +156,8 @@ impl Collector<'_> {
         requests_known: bool,
     ) -> Result<(), ImportError> {
         if let Err(e) = row.check() {
-            self.bad(line, "input_tokens", e.to_string());
+            let (field, message) = fields::row_problem(e);
+            self.bad(line, &field, message);
             return Ok(());
         }
         if self.import.rows >= self.limits.max_rows {
@@ -231,6 +235,7 @@ pub fn read_usage<R: Read>(
             more_bad: 0,
             days: None,
             requests_unknown: 0,
+            models: Vec::new(),
         },
         limits,
         sink,

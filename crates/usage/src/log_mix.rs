@@ -17,6 +17,22 @@ pub enum LogError {
     Import(#[from] ImportError),
     #[error(transparent)]
     Workload(#[from] WorkloadError),
+    /// Every row was bad: the import holds them.
+    #[error("{}", all_bad_text(.0))]
+    AllBad(Box<Import>),
+}
+
+/// "no row could be read: 3 bad rows. line 2, input_tokens: …; …" (the
+/// first 3 named).
+fn all_bad_text(import: &Import) -> String {
+    let n = import.bad.len() as u64 + import.more_bad;
+    let first: Vec<String> = import.bad.iter().take(3).map(ToString::to_string).collect();
+    format!(
+        "no row of the log could be read ({n} bad row{}): {}{}",
+        if n == 1 { "" } else { "s" },
+        first.join("; "),
+        if n > 3 { "; …" } else { "" }
+    )
 }
 
 /// The spread of the days' cost as sent, days without requests counted
@@ -46,7 +62,15 @@ pub fn read_mix<R: Read>(
         undated |= row.day.is_none();
         builder.add(&row).map_err(|e| e.to_string())
     })?;
-    let (workload, by_day) = builder.finish_with_days()?;
+    let tallies = builder.tallies();
+    let (workload, by_day) = match builder.finish_with_days() {
+        Err(WorkloadError::Empty) if !import.bad.is_empty() => {
+            return Err(LogError::AllBad(Box::new(import)));
+        }
+        other => other?,
+    };
+    let mut import = import;
+    import.models = tallies;
     let days = import
         .days
         .map_or(1, |(a, b)| u64::try_from(a.days_until(b)).unwrap_or(0) + 1);

@@ -14,6 +14,7 @@ use llm_roi_core::scenario::mix::Mix;
 use llm_roi_core::scenario::workload::{band, band_text};
 use llm_roi_core::view::display::{money, number, percent};
 use llm_roi_core::view::option_rows::rows as option_rows;
+use llm_roi_core::view::unpriced::unpriced_text;
 use llm_roi_usage::Import;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
@@ -65,6 +66,28 @@ fn import_lines(out: &mut String, a: &EstimateArgs, book: &Pricebook, import: &I
                 out,
             "  {} rows give no request count (this export counts tokens only): each counts as 1 request",
             import.requests_unknown
+        );
+    }
+    if let Some(text) = unpriced_text(&import.models) {
+        say!(out, "  {text}: left out of every figure below");
+    }
+    say!(
+        out,
+        "Totals as read, by model (hold them against the vendor's dashboard):"
+    );
+    for m in &import.models {
+        let n = |v: u64| number(Decimal::from(v));
+        say!(
+            out,
+            "  {}{}: {} requests, {} input ({} cache read, {} cache write), {} output ({} reasoning)",
+            m.model,
+            if m.priced { "" } else { " (not priced)" },
+            n(m.requests),
+            n(m.input_tokens),
+            n(m.cache_read_tokens),
+            n(m.cache_write_5m_tokens.saturating_add(m.cache_write_1h_tokens)),
+            n(m.output_tokens),
+            n(m.reasoning_tokens)
         );
     }
     say!(out, "{} request classes:", mix.workload.classes.len());
@@ -202,6 +225,9 @@ pub fn comparison(
                 number(Decimal::from(mix.workload.requests())),
                 mix.days
             );
+            if let Some(text) = unpriced_text(&import.models) {
+                say!(out, "  {text}: left out of every figure below");
+            }
             say!(
                 out,
                 "Monthly cost, {old} → {}, USD (exact; rounded to the cent here):",

@@ -23,6 +23,8 @@ pub struct RequestTokens {
     pub cache_write_5m: u64,
     pub cache_write_1h: u64,
     pub output: u64,
+    /// The part of `output` the model spent reasoning (billed as output).
+    pub reasoning: u64,
 }
 
 /// What is wrong with a row, named by its field.
@@ -34,6 +36,10 @@ pub enum UsageError {
         "cache_read_tokens + cache_write_tokens ({cached}) exceed input_tokens ({input}): input_tokens counts all input, cached included"
     )]
     CacheExceedsInput { cached: u64, input: u64 },
+    #[error(
+        "reasoning_tokens ({reasoning}) exceed output_tokens ({output}): reasoning is part of the output, counted once"
+    )]
+    ReasoningExceedsOutput { reasoning: u64, output: u64 },
     #[error(
         "{field}: {value} × {requests} requests is more tokens than can be counted (over 2^64)"
     )]
@@ -57,6 +63,8 @@ pub struct UsageRow {
     pub cache_write_5m_tokens: u64,
     pub cache_write_1h_tokens: u64,
     pub output_tokens: u64,
+    /// The part of `output_tokens` spent reasoning, when the log says.
+    pub reasoning_tokens: u64,
     /// One request's input, which picks the long-context tier: exact for a
     /// row of identical requests; for an export that sums many requests,
     /// their mean (the export cannot say more).
@@ -96,6 +104,7 @@ impl UsageRow {
             cache_write_5m_tokens: times("cache_write_tokens", t.cache_write_5m)?,
             cache_write_1h_tokens: times("cache_write_tokens", t.cache_write_1h)?,
             output_tokens: times("output_tokens", t.output)?,
+            reasoning_tokens: times("reasoning_tokens", t.reasoning)?,
             request_input_tokens: t.input,
             batch,
             day: None,
@@ -105,10 +114,16 @@ impl UsageRow {
         Ok(row)
     }
 
-    /// Cached input may not exceed all input.
+    /// Cached input may not exceed all input, nor reasoning the output.
     pub fn check(&self) -> Result<(), UsageError> {
         if self.requests == 0 {
             return Err(UsageError::NoRequests);
+        }
+        if self.reasoning_tokens > self.output_tokens {
+            return Err(UsageError::ReasoningExceedsOutput {
+                reasoning: self.reasoning_tokens,
+                output: self.output_tokens,
+            });
         }
         let cached = self
             .cache_read_tokens

@@ -81,7 +81,7 @@ impl Workload {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WorkloadError {
     #[error(
-        "model `{model}` ({rows} rows) is not an official model in the pricebook{}; rename it to a model id or alias listed on /api/v1/pricebook",
+        "no model of the log is in the pricebook: `{model}` ({rows} rows) is not an official model id or alias{}; rename the models to ids or aliases listed on /api/v1/pricebook",
         others_text(*.other_rows)
     )]
     UnknownModel {
@@ -200,6 +200,7 @@ pub fn source_model(book: &Pricebook, name: &str) -> Option<ModelRef> {
 pub type Hours = Vec<(u16, u16)>;
 
 mod builder;
+pub mod tally;
 pub use builder::{MAX_UNKNOWN_NAMES, WorkloadBuilder, build};
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ pub mod form_groups;
 pub mod headline;
 pub mod option_rows;
 pub mod summary;
+pub mod unpriced;
 pub mod workload_rows;
 
 pub use chart_text::ChartKind;

@@ -4,7 +4,7 @@
 //! `context_window` and `service_tier`; requests are not counted.
 
 use super::{CountedRow, Problem, UsageFormat};
-use crate::fields::{report_model, ReportResult};
+use crate::fields::{report_count, report_model, ReportResult};
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::scenario::usage::UsageRow;
 
@@ -54,7 +54,8 @@ fn row(r: &ReportResult, uncached: u64, day: Option<CalendarDate>) -> Result<Usa
         cache_read_tokens: read,
         cache_write_5m_tokens: w5,
         cache_write_1h_tokens: w1,
-        output_tokens: r.output_tokens.unwrap_or(0),
+        output_tokens: report_count(r.output_tokens, "output_tokens")?,
+        reasoning_tokens: 0,
         request_input_tokens: request_input,
         batch: r.service_tier.as_deref() == Some("batch"),
         day,

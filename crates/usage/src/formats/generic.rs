@@ -30,6 +30,7 @@ impl UsageFormat for Generic {
             requests: at("requests"),
             timestamp: at("timestamp"),
             batch: at("batch"),
+            reasoning: at("reasoning_tokens"),
         })
     }
 

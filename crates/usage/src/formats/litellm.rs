@@ -34,6 +34,7 @@ impl UsageFormat for LiteLlm {
             requests: None,
             timestamp: at("starttime"),
             batch: None,
+            reasoning: None,
         })
     }
 

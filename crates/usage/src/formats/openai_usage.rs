@@ -1,9 +1,11 @@
 //! OpenAI's Usage API, completions (`/v1/organization/usage/completions`):
 //! buckets of results with `input_tokens`, `input_cached_tokens`,
-//! `output_tokens`, `num_model_requests`, `model` and `batch`.
+//! `input_cache_write_tokens` (prompt-cache writes, reported since mid-2026),
+//! `output_tokens`, `num_model_requests`, `model` and `batch`. A result
+//! without `input_tokens` or `output_tokens` is a bad row, not a free one.
 
 use super::{CountedRow, Problem, UsageFormat};
-use crate::fields::{report_model, ReportResult};
+use crate::fields::{report_count, report_model, ReportResult};
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::scenario::usage::UsageRow;
 
@@ -30,15 +32,17 @@ fn row(r: &ReportResult, day: Option<CalendarDate>) -> Result<Option<CountedRow>
     if requests == 0 {
         return Ok(None);
     }
-    let input = r.input_tokens.unwrap_or(0);
+    let input = report_count(r.input_tokens, "input_tokens")?;
+    let output = report_count(r.output_tokens, "output_tokens")?;
     let row = UsageRow {
         model,
         requests,
         input_tokens: input,
         cache_read_tokens: r.input_cached_tokens.unwrap_or(0),
-        cache_write_5m_tokens: 0,
+        cache_write_5m_tokens: r.input_cache_write_tokens.unwrap_or(0),
         cache_write_1h_tokens: 0,
-        output_tokens: r.output_tokens.unwrap_or(0),
+        output_tokens: output,
+        reasoning_tokens: 0,
         // The export sums requests: their mean picks the tier.
         request_input_tokens: input / requests,
         batch: r.batch.unwrap_or(false),

@@ -83,6 +83,7 @@ fn tokens(input: u64, read: u64, w5: u64, w1: u64, output: u64) -> RequestTokens
         cache_write_5m: w5,
         cache_write_1h: w1,
         output,
+        reasoning: 0,
     }
 }
 

@@ -10,6 +10,7 @@
 //! let (workload, days) = builder.finish_with_days()?;
 //! ```
 
+use super::tally::{ModelTally, OTHER_UNKNOWN};
 use super::{
     ClassTokens, Hours, RequestClass, Workload, WorkloadError, offpeak_windows, source_model,
     thresholds,
@@ -20,9 +21,9 @@ use crate::pricebook::{ModelRef, Pricebook};
 use crate::scenario::usage::UsageRow;
 use std::collections::BTreeMap;
 
-/// Distinct unknown model names kept, to name them in the error; the rows
-/// of any further unknown name are only counted, so that a log of many
-/// made-up names takes no more memory than a log of a few.
+/// Distinct unknown model names tallied one by one; the rows of any
+/// further unknown name are tallied together ([`OTHER_UNKNOWN`]), so that a
+/// log of many made-up names takes no more memory than a log of a few.
 pub const MAX_UNKNOWN_NAMES: usize = 20;
 
 type Key = (ModelRef, bool, bool, usize);
@@ -83,11 +84,14 @@ fn add_to<K: Ord + Clone>(
 /// [`WorkloadBuilder::finish`].
 pub struct WorkloadBuilder<'b> {
     book: &'b Pricebook,
-    /// Each known model name, and the unknown ones kept in `unknown`.
+    /// Each known model name, and the unknown ones tallied by name.
     sources: BTreeMap<String, Option<Source>>,
-    unknown: BTreeMap<String, u64>,
-    /// Rows of unknown names past [`MAX_UNKNOWN_NAMES`].
-    unknown_more_rows: u64,
+    /// Each name's totals as read (unknown names: at most
+    /// [`MAX_UNKNOWN_NAMES`]).
+    tallies: BTreeMap<String, ModelTally>,
+    unknown_names: usize,
+    /// The rows of unknown names past [`MAX_UNKNOWN_NAMES`].
+    other_unknown: ModelTally,
     classes: BTreeMap<Key, RequestClass>,
     /// The classes of each day, when asked for ([`Self::with_days`]).
     daily: Option<BTreeMap<(CalendarDate, Key), RequestClass>>,
@@ -98,8 +102,9 @@ impl<'b> WorkloadBuilder<'b> {
         Self {
             book,
             sources: BTreeMap::new(),
-            unknown: BTreeMap::new(),
-            unknown_more_rows: 0,
+            tallies: BTreeMap::new(),
+            unknown_names: 0,
+            other_unknown: ModelTally::new(OTHER_UNKNOWN, false),
             classes: BTreeMap::new(),
             daily: None,
         }
@@ -113,17 +118,19 @@ impl<'b> WorkloadBuilder<'b> {
         }
     }
 
-    fn unknown_row(&mut self, name: &str) {
-        if let Some(n) = self.unknown.get_mut(name) {
-            *n += 1;
-        } else if self.unknown.len() < MAX_UNKNOWN_NAMES {
-            self.unknown.insert(name.to_string(), 1);
-        } else {
-            self.unknown_more_rows += 1;
+    fn tally(&mut self, row: &UsageRow, priced: bool) {
+        match self.tallies.get_mut(&row.model) {
+            Some(t) => t.add(row),
+            None => {
+                let mut t = ModelTally::new(&row.model, priced);
+                t.add(row);
+                self.tallies.insert(row.model.clone(), t);
+            }
         }
     }
 
-    /// Adds one row to its class.
+    /// Adds one row to its class; a row of a model the pricebook does not
+    /// know is only tallied.
     pub fn add(&mut self, row: &UsageRow) -> Result<(), WorkloadError> {
         let book = self.book;
         if !self.sources.contains_key(&row.model) {
@@ -132,14 +139,17 @@ impl<'b> WorkloadBuilder<'b> {
                 let w = offpeak_windows(book, &m);
                 (m, t, w)
             });
-            if found.is_none() && self.unknown.len() >= MAX_UNKNOWN_NAMES {
-                self.unknown_more_rows += 1;
-                return Ok(());
+            if found.is_none() {
+                if self.unknown_names >= MAX_UNKNOWN_NAMES {
+                    self.other_unknown.add(row);
+                    return Ok(());
+                }
+                self.unknown_names += 1;
             }
             self.sources.insert(row.model.clone(), found);
         }
         let Some(Some((source, cuts, windows))) = self.sources.get(&row.model) else {
-            self.unknown_row(&row.model);
+            self.tally(row, false);
             return Ok(());
         };
         let band = cuts
@@ -156,25 +166,39 @@ impl<'b> WorkloadBuilder<'b> {
         if let (Some(daily), Some(day)) = (&mut self.daily, row.day) {
             add_to(daily, &(day, key.clone()), &key, row)?;
         }
+        self.tally(row, true);
         Ok(())
     }
 
-    /// How many distinct unknown names are kept (at most
+    /// How many distinct unknown names are tallied one by one (at most
     /// [`MAX_UNKNOWN_NAMES`]).
     pub fn unknown_names(&self) -> usize {
-        self.unknown.len()
+        self.unknown_names
     }
 
-    fn check(&self) -> Result<(), WorkloadError> {
-        if let Some((model, rows)) = self.unknown.iter().next() {
-            let kept: u64 = self.unknown.values().sum();
-            return Err(WorkloadError::UnknownModel {
-                model: model.clone(),
-                rows: *rows,
-                other_rows: kept - rows + self.unknown_more_rows,
-            });
+    /// Each model's totals as read, priced or not, by name; the unknown
+    /// names past [`MAX_UNKNOWN_NAMES`] last, together.
+    pub fn tallies(&self) -> Vec<ModelTally> {
+        let mut out: Vec<ModelTally> = self.tallies.values().cloned().collect();
+        if self.other_unknown.rows > 0 {
+            out.push(self.other_unknown.clone());
         }
+        out
+    }
+
+    /// A log none of whose models is in the pricebook cannot be priced; a
+    /// log with some is priced without the others (see [`Self::tallies`]).
+    fn check(&self) -> Result<(), WorkloadError> {
         if self.classes.is_empty() {
+            let mut unknown = self.tallies.values().filter(|t| !t.priced);
+            if let Some(first) = unknown.next() {
+                let rest = unknown.fold(self.other_unknown.rows, |n, t| n.saturating_add(t.rows));
+                return Err(WorkloadError::UnknownModel {
+                    model: first.model.clone(),
+                    rows: first.rows,
+                    other_rows: rest,
+                });
+            }
             return Err(WorkloadError::Empty);
         }
         if self.classes.len() > super::MAX_CLASSES {

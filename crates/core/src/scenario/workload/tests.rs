@@ -138,7 +138,10 @@ fn an_unknown_model_a_huge_log_and_too_many_classes_say_what_to_do() {
             other_rows: 0
         }
     );
-    assert!(e.to_string().contains("rename it to a model id or alias"));
+    assert!(
+        e.to_string()
+            .contains("rename the models to ids or aliases")
+    );
     assert_eq!(build(&book, &[]), Err(WorkloadError::Empty));
     let big = row("claude-haiku-4-5", 1, u64::MAX / 2 + 1, false);
     assert_eq!(
@@ -190,6 +193,41 @@ fn unknown_names_past_the_cap_are_counted_not_kept() {
             .contains("nor are the models of 9999 other rows"),
         "{e}"
     );
+}
+
+#[test]
+fn unknown_models_are_tallied_and_the_rest_is_priced() {
+    let book = playbook_book();
+    let mut builder = WorkloadBuilder::new(&book);
+    builder
+        .add(&row("claude-haiku-4-5", 3, 100, false))
+        .unwrap();
+    builder
+        .add(&row("ft:gpt-4o-mini:acme", 1, 40, false))
+        .unwrap();
+    for i in 0..MAX_UNKNOWN_NAMES + 5 {
+        builder
+            .add(&row(&format!("made-up-{i:02}"), 2, 10, false))
+            .unwrap();
+    }
+    let tallies = builder.tallies();
+    // 20 unknown names one by one (the fine-tune and 19 made-up), then
+    // the other 6 together, last.
+    assert_eq!(tallies.len(), 1 + MAX_UNKNOWN_NAMES + 1);
+    let haiku = tallies
+        .iter()
+        .find(|t| t.model == "claude-haiku-4-5")
+        .unwrap();
+    assert!(haiku.priced);
+    assert_eq!(
+        (haiku.rows, haiku.requests, haiku.input_tokens),
+        (1, 3, 300)
+    );
+    let other = tallies.last().unwrap();
+    assert_eq!(other.model, super::tally::OTHER_UNKNOWN);
+    assert_eq!((other.priced, other.rows, other.requests), (false, 6, 12));
+    let w = builder.finish().unwrap();
+    assert_eq!(w.requests(), 3);
 }
 
 #[test]

@@ -42,9 +42,10 @@ GENAI_PRICES := pricing/sources/genai-prices-0.2.3.json
 LITELLM := pricing/sources/litellm-1.110.2.json
 
 ## Rewrite the official providers' files from the committed genai-prices data
-## (retirements from LiteLLM), keeping hand-written content; then archive.
+## (retirements from LiteLLM), adding every text model they list that the
+## files lack, keeping hand-written content; then archive.
 import-prices:
-	cargo run --quiet --features ssr -- --today $(PRICES_DAY) prices import --from genai-prices $(GENAI_PRICES) --lifecycle $(LITELLM)
+	cargo run --quiet --features ssr -- --today $(PRICES_DAY) prices import --from genai-prices $(GENAI_PRICES) --lifecycle $(LITELLM) --add-all
 	cargo run --quiet --features ssr -- archive
 
 ## Every price where pricing/ and the databases disagree (exit 1 on any).

@@ -5,6 +5,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use llm_roi_core::scenario::codec::default_value;
 use llm_roi_core::scenario::FieldError;
+use llm_roi_core::view::model_choices::OLDER;
 
 /// What every field of the scenario form reads and writes, provided once by
 /// the form ([`FormContext::provide`]) instead of passed to each field.
@@ -84,13 +85,27 @@ pub fn TextField(
     })
 }
 
-/// A labelled select of `(value, label)` choices; `selected` is the value
-/// in use (a default or a resolved alias when the query's value is not a choice).
+fn choice(
+    v: String,
+    l: String,
+    value: impl Fn() -> String + Send + Sync + 'static,
+) -> impl IntoView {
+    let selected = {
+        let v = v.clone();
+        move || value() == v
+    };
+    view! { <option value=v selected=selected>{l}</option> }
+}
+
+/// A labelled select of `(value, label)` choices, then the `older` ones in
+/// a group of their own; `selected` is the value in use (a default or a
+/// resolved alias when the query's value is not a choice).
 #[component]
 pub fn SelectField(
     key: &'static str,
     label: &'static str,
     choices: Vec<(String, String)>,
+    #[prop(optional)] older: Vec<(String, String)>,
     selected: Signal<String>,
 ) -> impl IntoView {
     let Some(FormContext {
@@ -105,10 +120,12 @@ pub fn SelectField(
         <div class="field" class:invalid=move || error().is_some()>
             <label for=key>{label}</label>
             <select id=key name=key prop:value=value on:change=move |ev| on_change.run((key.to_string(), event_target_value(&ev)))>
-                {choices.into_iter().map(|(v, l)| {
-                    let selected = { let v = v.clone(); move || value() == v };
-                    view! { <option value=v selected=selected>{l}</option> }
-                }).collect_view()}
+                {choices.into_iter().map(|(v, l)| choice(v, l, value)).collect_view()}
+                {(!older.is_empty()).then(|| view! {
+                    <optgroup label=OLDER>
+                        {older.into_iter().map(|(v, l)| choice(v, l, value)).collect_view()}
+                    </optgroup>
+                })}
             </select>
             <p class="field-error" data-error-for=key>{error}</p>
         </div>

@@ -5,40 +5,42 @@ use crate::components::fold_group::FoldGroup;
 use crate::components::memo::memo;
 use leptos::prelude::*;
 use llm_roi_core::cost::mix_estimate::route_ref;
+use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::pricebook::{Pricebook, ProviderKind};
 use llm_roi_core::scenario::Scenario;
 use llm_roi_core::view::form_groups::{target_label, FormGroup};
+use llm_roi_core::view::model_choices::{model_choices, ModelChoices};
 
 /// The options a migration can target: every pricebook entry (every relay
-/// route, for a workload mix), or automatic.
-fn target_choices(book: &Pricebook, mix: bool) -> Vec<(String, String)> {
-    let auto = std::iter::once((
+/// route, for a workload mix), or automatic; the older models apart.
+fn target_choices(book: &Pricebook, today: CalendarDate, mix: bool) -> ModelChoices {
+    let auto = (
         String::new(),
         "Cheapest compared option (automatic)".to_string(),
-    ));
+    );
     if mix {
-        return auto
-            .chain(
-                book.providers
-                    .iter()
-                    .filter(|p| p.kind == ProviderKind::Relay)
-                    .map(|p| (route_ref(&p.id).to_string(), format!("{} (route)", p.name))),
-            )
-            .collect();
+        let routes = book
+            .providers
+            .iter()
+            .filter(|p| p.kind == ProviderKind::Relay)
+            .map(|p| (route_ref(&p.id).to_string(), format!("{} (route)", p.name)));
+        return ModelChoices {
+            current: std::iter::once(auto).chain(routes).collect(),
+            older: Vec::new(),
+        };
     }
-    auto.chain(book.providers.iter().flat_map(|p| {
-        p.models.iter().map(move |m| {
-            (
-                format!("{}/{}", p.id, m.id),
-                format!("{} — {}", p.name, m.name),
-            )
-        })
-    }))
-    .collect()
+    let mut choices = model_choices(book, today);
+    choices.current.insert(0, auto);
+    choices
 }
 
 #[component]
-pub fn MigrationFields(pricebook: Pricebook, in_use: Signal<(Scenario, String)>) -> impl IntoView {
+pub fn MigrationFields(
+    pricebook: Pricebook,
+    /// The day model retirements are read against.
+    today: CalendarDate,
+    in_use: Signal<(Scenario, String)>,
+) -> impl IntoView {
     let target = memo(move || {
         in_use.with(|(s, _)| {
             s.migration
@@ -49,14 +51,18 @@ pub fn MigrationFields(pricebook: Pricebook, in_use: Signal<(Scenario, String)>)
         })
     });
     let cur = memo(move || in_use.with(|(s, _)| s.currency.code()));
-    let choices = target_choices(&pricebook, in_use.with_untracked(|(s, _)| s.mix.is_some()));
+    let choices = target_choices(
+        &pricebook,
+        today,
+        in_use.with_untracked(|(s, _)| s.mix.is_some()),
+    );
     let summary = memo(move || {
         in_use
             .with(|(s, _)| FormGroup::Migration.summary(s, target_label(&pricebook, s).as_deref()))
     });
     view! {
         <FoldGroup group=FormGroup::Migration summary>
-            <SelectField key="target" label="Move traffic to" choices selected=target/>
+            <SelectField key="target" label="Move traffic to" choices=choices.current older=choices.older selected=target/>
             <p class="help currency-help">"Money below is in " <strong>{cur}</strong> ", except free credit, which is in the target's own currency."</p>
             <TextField key="hours" label="Engineering hours" help="One-off; the playbook says a day (8 h)."/>
             <TextField key="rate" label="Cost of an hour" help="Loaded cost of an engineering hour."/>

@@ -10,10 +10,11 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::money::DisplayCurrency;
-use llm_roi_core::pricebook::{Pricebook, Status};
+use llm_roi_core::pricebook::Pricebook;
 use llm_roi_core::scenario::codec::mix_text::mix_text;
 use llm_roi_core::scenario::{FieldError, Scenario, HORIZONS};
 use llm_roi_core::view::form_groups::FormGroup;
+use llm_roi_core::view::model_choices::model_choices;
 use llm_roi_core::view::workload_rows::workload_view;
 
 /// The scenario inputs. Text inputs show the query's raw text (so a bad value
@@ -44,28 +45,7 @@ pub fn ScenarioForm(
         .map(|h| (h.to_string(), format!("{h} months")))
         .collect();
     let options_for_target = pricebook.clone();
-    let book = &pricebook;
-    let options: Vec<(String, String)> = pricebook
-        .providers
-        .iter()
-        .flat_map(|p| {
-            p.models.iter().map(move |m| {
-                // A relay's model lives and retires with its upstream model.
-                let life = book
-                    .resolve(&book.identity(p, m))
-                    .map_or(&m.lifecycle, |(_, up)| &up.lifecycle);
-                let status = match life.status(today) {
-                    Status::Current => "",
-                    Status::Deprecated => " (deprecated)",
-                    Status::Retired => " (retired)",
-                };
-                (
-                    format!("{}/{}", p.id, m.id),
-                    format!("{} — {}{status}", p.name, m.name),
-                )
-            })
-        })
-        .collect();
+    let options = model_choices(&pricebook, today);
     let currencies = DisplayCurrency::ALL
         .iter()
         .map(|c| {
@@ -99,7 +79,7 @@ pub fn ScenarioForm(
             <fieldset class="workload-fields">
                 <legend>"Workload"</legend>
                 <input type="hidden" name="mix" value=mix_text(mix)/>
-                <p data-testid="workload-caption">{workload_view(book, mix).caption} ", from an imported log."</p>
+                <p data-testid="workload-caption">{workload_view(&pricebook, mix).caption} ", from an imported log."</p>
                 <p class="help"><a href="/">"Drop the workload"</a> " to enter one model's averages instead."</p>
             </fieldset>
         }),
@@ -123,7 +103,7 @@ pub fn ScenarioForm(
         </FoldGroup>
     });
     let options_fields = mix.is_none().then(|| view! {
-        <SelectField key="base" label="Baseline (what you pay today)" choices=options selected=base/>
+        <SelectField key="base" label="Baseline (what you pay today)" choices=options.current older=options.older selected=base/>
         <TextField key="cmp" label="Compare with (optional)" help="provider/model, comma-separated. Empty: every route to the baseline's model, plus other vendors' small flagships." inputmode="text"/>
     });
     view! {
@@ -140,7 +120,7 @@ pub fn ScenarioForm(
                 <SelectField key="cur" label="Currency" choices=currencies selected=cur/>
             </fieldset>
             <RequirementFields in_use/>
-            <MigrationFields pricebook=options_for_target in_use/>
+            <MigrationFields pricebook=options_for_target today in_use/>
             <button type="submit">"Update"</button>
         </form>
     }

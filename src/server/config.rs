@@ -192,6 +192,10 @@ pub enum PricesCommand {
         /// Also add this database model, e.g. anthropic/claude-haiku-5-5 (repeatable).
         #[arg(long = "add", value_name = "PROVIDER/MODEL")]
         add: Vec<String>,
+        /// Also add every text model the database lists for the providers
+        /// that the pricebook lacks (by id or alias).
+        #[arg(long = "add-all")]
+        add_all: bool,
         /// A LiteLLM price file to take retirement dates and successors from.
         #[arg(long, value_name = "FILE")]
         lifecycle: Option<PathBuf>,

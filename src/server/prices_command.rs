@@ -73,6 +73,13 @@ pub struct ImportOutcome {
     pub files: Vec<(PathBuf, WriteReport, bool)>,
 }
 
+/// A database entry that names one model, not a pattern of them
+/// (genai-prices matches fine-tunes by prefixes such as `ft:gpt-4o` or
+/// `gpt-4o-mini-2024-07-18.ft-`, and variants such as `gpt-4o:extended`).
+fn is_model_id(id: &str) -> bool {
+    !id.ends_with('-') && !id.contains(':') && !id.contains(".ft-")
+}
+
 /// Imports `db` into `dir`: every official provider file it has (or those in
 /// `providers`). Loads the result before writing anything.
 pub fn import(
@@ -81,6 +88,7 @@ pub fn import(
     lifecycle: Option<&Database>,
     providers: &[String],
     add: &[String],
+    add_all: bool,
 ) -> Result<ImportOutcome, PricesError> {
     let pricebook_error = |errors| PricesError::Pricebook {
         dir: dir.display().to_string(),
@@ -110,10 +118,23 @@ pub fn import(
         let mut theirs = theirs.clone();
         if let Some(life) = lifecycle.and_then(|l| l.provider(&p.id)) {
             for m in &mut theirs.models {
-                if let Some(l) = life.model(&m.id) {
-                    m.lifecycle.retires = l.lifecycle.retires;
-                    m.lifecycle.successor = l.lifecycle.successor.clone();
-                    m.lifecycle.deprecated |= l.lifecycle.deprecated;
+                // By its id, its database aliases or the pricebook's own.
+                let ours = p
+                    .models
+                    .iter()
+                    .find(|b| b.id == m.id || b.aliases.contains(&m.id));
+                let listed = life
+                    .model(&m.id)
+                    .or_else(|| m.aliases.iter().find_map(|a| life.model(a)))
+                    .or_else(|| ours.and_then(|b| b.aliases.iter().find_map(|a| life.model(a))));
+                match listed {
+                    Some(l) => {
+                        m.lifecycle.retires = l.lifecycle.retires;
+                        m.lifecycle.successor = l.lifecycle.successor.clone();
+                        m.lifecycle.deprecated |= l.lifecycle.deprecated;
+                    }
+                    // LiteLLM drops the models vendors stop serving.
+                    None => m.lifecycle.unlisted = true,
                 }
             }
         }
@@ -121,11 +142,26 @@ pub fn import(
             continue;
         };
         let source = &mut sources.providers[index];
-        let wanted: Vec<String> = adds
+        let mut wanted: Vec<String> = adds
             .iter()
             .filter(|(pr, _)| *pr == p.id)
             .map(|(_, m)| m.clone())
             .collect();
+        if add_all {
+            let known = |id: &str| {
+                p.models
+                    .iter()
+                    .any(|m| m.id == id || m.aliases.iter().any(|a| a == id))
+            };
+            wanted.extend(
+                theirs
+                    .models
+                    .iter()
+                    .filter(|m| m.text && is_model_id(&m.id))
+                    .filter(|m| !known(&m.id) && !m.aliases.iter().any(|a| known(a)))
+                    .map(|m| m.id.clone()),
+            );
+        }
         let (new_text, report) = update(&p.file, &source.text, &theirs, &db.via, &wanted)?;
         let changed = new_text != source.text;
         source.text = new_text;
@@ -188,6 +224,7 @@ pub fn run(dir: &Path, action: &PricesCommand, today: CalendarDate) -> Result<u8
             file,
             providers,
             add,
+            add_all,
             lifecycle,
         } => {
             let db = read_db(from, file, today, providers)?;
@@ -195,7 +232,7 @@ pub fn run(dir: &Path, action: &PricesCommand, today: CalendarDate) -> Result<u8
                 .as_ref()
                 .map(|f| read_db("litellm", f, today, providers))
                 .transpose()?;
-            let outcome = import(dir, &db, life.as_ref(), providers, add)?;
+            let outcome = import(dir, &db, life.as_ref(), providers, add, *add_all)?;
             print_import(&outcome, &db.via);
             Ok(0)
         }

@@ -130,6 +130,7 @@ fn the_shipped_tables_are_what_the_committed_sources_import_to() {
             "pricing/sources/genai-prices-0.2.3.json",
             "--lifecycle",
             "pricing/sources/litellm-1.110.2.json",
+            "--add-all",
         ],
     );
     for f in [

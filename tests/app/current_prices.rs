@@ -115,3 +115,27 @@ async fn offpeak_hours_and_service_tiers_change_the_price() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body.contains("choose standard, flex or priority"), "{body}");
 }
+
+#[tokio::test]
+async fn the_model_selects_put_older_and_retired_models_apart() {
+    let (status, _, html) = TestApp::builder()
+        .pricing(Path::new("pricing"))
+        .today(day())
+        .build()
+        .get("/")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    // The baseline select: its current models, then the group of older ones.
+    let base = &html[html.find("<select id=\"base\"").unwrap()..];
+    let base = &base[..base.find("</select>").unwrap()];
+    let group = base.find("<optgroup label=\"Older and retired\">").unwrap();
+    let at = |v: &str| base.find(&format!("value=\"{v}\"")).unwrap();
+    assert!(at("anthropic/claude-haiku-5-5") < group);
+    assert!(at("openai/gpt-5.5") < group);
+    // Retired, no longer listed by LiteLLM, and deprecated with a successor.
+    assert!(at("deepseek/deepseek-chat") > group);
+    assert!(at("anthropic/claude-2") > group);
+    assert!(at("openai/o3") > group);
+    assert!(base.contains(">Anthropic — Claude 2.0 / 2.1 (unlisted)<"), "{base}");
+    assert!(base.contains(">Google — Gemini 3.7 Flash (superseded)<"), "{base}");
+}

@@ -124,6 +124,7 @@ fn model(name: &str, o: &Map<String, Value>, today: CalendarDate) -> Option<DbMo
                 .get("successor_model")
                 .and_then(Value::as_str)
                 .map(|s| strip_prefix(s).to_string()),
+            unlisted: false,
         },
         prices: ModelPrices {
             base: table.base,

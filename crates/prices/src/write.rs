@@ -16,7 +16,7 @@ use std::str::FromStr;
 use toml::{Table, Value};
 
 /// Keys an import owns in a `[[models]]` entry.
-const OWNED: [&str; 15] = [
+const OWNED: [&str; 16] = [
     "input",
     "output",
     "cache_read",
@@ -32,10 +32,11 @@ const OWNED: [&str; 15] = [
     "checked",
     "via",
     "retires",
+    "unlisted",
 ];
 
 /// Scalar keys in the order they are written; others follow by name.
-const ORDER: [&str; 20] = [
+const ORDER: [&str; 21] = [
     "id",
     "aliases",
     "name",
@@ -51,6 +52,7 @@ const ORDER: [&str; 20] = [
     "batch_discount_pct",
     "deprecated",
     "retires",
+    "unlisted",
     "successor",
     "source",
     "checked",
@@ -163,6 +165,9 @@ fn entry(comments: &str, kept: &Table, imported: Option<&DbModel>, out: &mut Str
     }
     if let Some(d) = m.lifecycle.retires {
         let _ = writeln!(out, "retires = {d}");
+    }
+    if m.lifecycle.unlisted {
+        out.push_str("unlisted = true\n");
     }
     for k in keys.iter().filter(|k| rank(k) >= prices_at) {
         scalar(k, out);

@@ -12,6 +12,10 @@ pub struct Lifecycle {
     pub retires: Option<CalendarDate>,
     /// The id of the model the vendor names as its replacement.
     pub successor: Option<String>,
+    /// The lifecycle database we import (LiteLLM) no longer lists the model:
+    /// it drops models that vendors stop serving, without a day.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unlisted: bool,
 }
 
 /// A model's status on one day.
@@ -38,6 +42,12 @@ impl Lifecycle {
             None if self.deprecated => Status::Deprecated,
             None => Status::Current,
         }
+    }
+
+    /// Not in the current line-up on `today`: deprecated, retired,
+    /// replaced by a named successor, or no longer listed.
+    pub fn is_older(&self, today: CalendarDate) -> bool {
+        self.status(today) != Status::Current || self.successor.is_some() || self.unlisted
     }
 
     /// A short flag for tables, e.g. "deprecated, retires 2027-01-15; successor claude-haiku-5-5".
@@ -69,6 +79,7 @@ mod tests {
             deprecated: false,
             retires: Some(day(7, 24)),
             successor: Some("deepseek-flash".into()),
+            unlisted: false,
         };
         assert_eq!(l.status(day(7, 23)), Status::Deprecated);
         assert_eq!(l.status(day(7, 24)), Status::Retired);
@@ -82,5 +93,13 @@ mod tests {
             ..Lifecycle::default()
         };
         assert_eq!(flagged.status(day(1, 1)), Status::Deprecated);
+        assert!(flagged.is_older(day(1, 1)));
+        assert!(!Lifecycle::default().is_older(day(1, 1)));
+        let unlisted = Lifecycle {
+            unlisted: true,
+            ..Lifecycle::default()
+        };
+        assert_eq!(unlisted.status(day(1, 1)), Status::Current);
+        assert!(unlisted.is_older(day(1, 1)));
     }
 }

@@ -116,6 +116,9 @@ pub struct RawModel {
     pub retires: Option<Spanned<Datetime>>,
     /// The model id the vendor names as its replacement, in this provider.
     pub successor: Option<Spanned<String>>,
+    /// The lifecycle database no longer lists the model (set by the import).
+    #[serde(default)]
+    pub unlisted: bool,
 }
 
 /// A full price list: `[models.batch]`, `[[models.service_tiers]]` (with

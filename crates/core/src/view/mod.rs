@@ -12,6 +12,7 @@ pub mod fit_rows;
 pub mod forecast_rows;
 pub mod form_groups;
 pub mod headline;
+pub mod model_choices;
 pub mod option_rows;
 pub mod summary;
 pub mod unpriced;

@@ -198,6 +198,7 @@ pub(super) fn model_extras(ctx: &mut FileCtx, m: &RawModel) -> Extras {
             deprecated: m.deprecated,
             retires: m.retires.as_ref().and_then(|d| date(ctx, "retires", d)),
             successor: m.successor.as_ref().map(|s| s.get_ref().clone()),
+            unlisted: m.unlisted,
         },
         source: m.source.as_ref().map(|s| s.get_ref().clone()),
         checked: m.checked.as_ref().and_then(|d| date(ctx, "checked", d)),

@@ -136,6 +136,12 @@ async fn the_model_selects_put_older_and_retired_models_apart() {
     assert!(at("deepseek/deepseek-chat") > group);
     assert!(at("anthropic/claude-2") > group);
     assert!(at("openai/o3") > group);
-    assert!(base.contains(">Anthropic — Claude 2.0 / 2.1 (unlisted)<"), "{base}");
-    assert!(base.contains(">Google — Gemini 3.7 Flash (superseded)<"), "{base}");
+    assert!(
+        base.contains(">Anthropic — Claude 2.0 / 2.1 (unlisted)<"),
+        "{base}"
+    );
+    assert!(
+        base.contains(">Google — Gemini 3.7 Flash (superseded)<"),
+        "{base}"
+    );
 }

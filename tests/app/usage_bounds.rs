@@ -104,3 +104,37 @@ fn a_long_line_is_a_bad_row_and_a_long_first_line_is_one_document() {
     assert_eq!(r.unwrap().format, "OpenAI usage (completions)");
     assert_eq!(rows, 1);
 }
+
+#[test]
+fn a_record_of_a_json_list_is_read_within_a_record_s_budget() {
+    use llm_roi_usage::bounded_value::{BoundedValue, Budget, MAX_NODES, MAX_TEXT_BYTES};
+    use serde::de::DeserializeSeed;
+    let read = |text: &str| {
+        let mut budget = Budget::default();
+        BoundedValue(&mut budget).deserialize(&mut serde_json::Deserializer::from_str(text))
+    };
+    let v = read(r#"{"model":"m","usage":{"input_tokens":3,"x":[1,2.5,null,true]}}"#).unwrap();
+    assert_eq!(v["usage"]["x"][1], 2.5);
+    let many = format!("[{}0]", "0,".repeat(MAX_NODES));
+    assert!(read(&many)
+        .unwrap_err()
+        .to_string()
+        .contains("over 100000 values"));
+    let long = format!("\"{}\"", "a".repeat(MAX_TEXT_BYTES + 1));
+    assert!(read(&long)
+        .unwrap_err()
+        .to_string()
+        .contains("bytes of text"));
+    // In a usage log the oversized record stops the read with its reason.
+    let log = format!(
+        "[\n{{\"model\":\"m\",\"note\":\"{}\"}}\n]",
+        "a".repeat(MAX_TEXT_BYTES + 1)
+    );
+    let e = llm_roi_usage::read_usage(
+        log.as_bytes(),
+        llm_roi_usage::Limits::default(),
+        &mut |_| Ok(()),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("bytes of text"), "{e}");
+}

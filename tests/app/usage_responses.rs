@@ -199,3 +199,62 @@ fn unknown_models_are_tallied_and_the_rest_is_priced() {
         "62.5 % of requests not priced: ft:gpt-4.1-mini:acme::abc123 (1 row, 1 request, 550 tokens, 12.5 % of requests), text-embedding-3-small (1 row, 4 requests, 800 tokens, 50 % of requests)"
     );
 }
+
+#[test]
+fn litellm_s_spend_logs_answer_is_a_list_of_records() {
+    let (import, rows) = read(include_str!("../fixtures/usage/litellm-spend-logs.json"));
+    assert_eq!(import.format, "LiteLLM spend logs");
+    assert!(import.bad.is_empty(), "{:?}", import.bad);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(parts(&rows[0]), (1, 40, 0, 0, 0, 12, 0, false));
+    assert_eq!(rows[1].model, "gpt-4.1-mini");
+    assert_eq!(rows[1].minute_utc, Some(9 * 60 + 30));
+    // On one line too, and a bad record is named by its place in the list.
+    let (import, rows) = read("[{\"model\":\"m\",\"request_id\":\"a\",\"prompt_tokens\":5,\"completion_tokens\":1},{\"model\":\"m\",\"request_id\":\"b\",\"prompt_tokens\":5}]\n");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(import.bad[0].field, "output_tokens");
+}
+
+/// An OpenAI usage page of `results` (model, input, output, requests).
+fn page(results: &[(&str, u64, u64, u64)], day: i64, pretty: bool) -> String {
+    let results: Vec<serde_json::Value> = results
+        .iter()
+        .map(|(m, i, o, n)| {
+            serde_json::json!({"object": "organization.usage.completions.result", "model": m,
+                "input_tokens": i, "output_tokens": o, "num_model_requests": n, "input_cached_tokens": 0})
+        })
+        .collect();
+    let v = serde_json::json!({"object": "page", "data": [{"object": "bucket",
+        "start_time": 1_764_028_800 + day * 86_400, "end_time": 1_764_115_200 + day * 86_400,
+        "results": results}], "has_more": false, "next_page": null});
+    if pretty {
+        serde_json::to_string_pretty(&v).unwrap()
+    } else {
+        v.to_string()
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+    /// The pages of a paginated export saved one after the other (pretty or
+    /// one a line) read as the same log as one page holding every result.
+    #[test]
+    fn concatenated_pages_read_as_one_page(
+        results in proptest::collection::vec((0usize..3, 1u64..1_000_000, 0u64..10_000, 1u64..50), 1..12),
+        cuts in proptest::collection::vec(0usize..12, 0..4),
+        pretty in proptest::bool::ANY,
+    ) {
+        let models = ["claude-haiku-4-5", "gpt-4.1", "gpt-4.1-mini"];
+        let all: Vec<(&str, u64, u64, u64)> = results.iter().map(|(m, i, o, n)| (models[*m], *i, *o, *n)).collect();
+        let mut bounds: Vec<usize> = cuts.iter().map(|c| c % (all.len() + 1)).collect();
+        bounds.extend([0, all.len()]);
+        bounds.sort_unstable();
+        bounds.dedup();
+        let pages: Vec<String> = bounds.windows(2).map(|w| page(&all[w[0]..w[1]], 0, pretty)).collect();
+        let (one, rows_one) = read(&page(&all, 0, pretty));
+        let (many, rows_many) = read(&pages.join("\n"));
+        proptest::prop_assert_eq!(rows_one, rows_many);
+        proptest::prop_assert_eq!(one.rows, many.rows);
+        proptest::prop_assert!(many.bad.is_empty(), "{:?}", many.bad);
+    }
+}

@@ -4,10 +4,8 @@
 //! ([`crate::json_stream`]), so neither is ever held whole.
 
 use super::{Collector, ImportError};
-use crate::formats::FORMATS;
-use crate::json_stream::{Expect, Found, Reading, ValueSeed};
+use crate::json_stream::{record, Expect, Found, Reading, ValueSeed};
 use serde::de::{DeserializeSeed, IgnoredAny};
-use serde_json::Value;
 use std::io::{BufRead, Read};
 
 /// The longest line of JSON Lines; a longer first line is read as one
@@ -84,46 +82,56 @@ fn value<'de, D: serde::Deserializer<'de>>(
     }
 }
 
-/// A record handed to the format that reads it.
-fn record(v: &Value, line: u64, c: &mut Collector<'_>) -> Result<(), ImportError> {
-    let Some((format, read)) = FORMATS
-        .iter()
-        .find_map(|f| f.json_row(v).map(|x| (f.name(), x)))
-    else {
-        c.bad(
-            line,
-            "json",
-            "not a record of a usage log this reader knows",
-        );
-        return Ok(());
-    };
-    match read {
-        Ok(row) => {
-            c.import.format = format;
-            c.row(line, row, true)
-        }
-        Err((field, message)) => {
-            c.bad(line, &field, message);
-            Ok(())
-        }
+/// Counts the bytes read that are not JSON whitespace: a value that ends
+/// the input cleanly has read none after the previous value.
+struct Seen<R> {
+    inner: R,
+    seen: std::rc::Rc<std::cell::Cell<u64>>,
+}
+
+impl<R: Read> Read for Seen<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let other = buf[..n]
+            .iter()
+            .filter(|b| !matches!(b, b' ' | b'\n' | b'\r' | b'\t'))
+            .count();
+        self.seen.set(self.seen.get() + other as u64);
+        Ok(n)
     }
 }
 
-/// The whole input as one report page (or bucket), streamed.
+/// The whole input as report pages (or buckets), or a list of records,
+/// streamed: one document, or several one after the other (the pages of a
+/// paginated export saved together).
 fn document<R: Read>(r: R, c: &mut Collector<'_>) -> Result<(), ImportError> {
-    let mut de = serde_json::Deserializer::from_reader(r);
+    let seen = std::rc::Rc::new(std::cell::Cell::new(0));
+    let mut de = serde_json::Deserializer::from_reader(Seen {
+        inner: r,
+        seen: seen.clone(),
+    });
     let malformed = |e: serde_json::Error| ImportError::Malformed {
         line: e.line() as u64,
         message: format!("not a usage report page ({{\"data\": [buckets]}}): {e}"),
     };
-    match value(&mut de, c, 1, Expect::Document)? {
-        Ok(Found::Report) => de.end().map_err(malformed),
-        Ok(_) => Err(ImportError::Malformed {
-            line: 1,
-            message: "not a usage report page ({\"data\": [buckets]}) nor a record per line".into(),
-        }),
-        Err(e) if e.is_io() => Err(ImportError::Io(e.into())),
-        Err(e) => Err(malformed(e)),
+    let mut pages = 0u64;
+    loop {
+        let before = seen.get();
+        match value(&mut de, c, 1, Expect::Document)? {
+            Ok(Found::Report) => pages += 1,
+            Ok(_) => {
+                return Err(ImportError::Malformed {
+                    line: 1,
+                    message:
+                        "not a usage report page ({\"data\": [buckets]}) nor a record per line"
+                            .into(),
+                })
+            }
+            // Only whitespace after the last page: the end.
+            Err(e) if e.is_eof() && seen.get() == before && pages > 0 => return Ok(()),
+            Err(e) if e.is_io() => return Err(ImportError::Io(e.into())),
+            Err(e) => return Err(malformed(e)),
+        }
     }
 }
 

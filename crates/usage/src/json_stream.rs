@@ -5,6 +5,7 @@
 //! the formats; the line reader bounds its size.
 
 use super::{Collector, ImportError};
+use crate::bounded_value::{BoundedValue, Budget};
 use crate::fields::{day_of, ReportResult};
 use crate::formats::FORMATS;
 use llm_roi_core::money::date::CalendarDate;
@@ -78,6 +79,31 @@ impl Reading<'_, '_> {
             self.stop = Some(e);
             E::custom(text)
         })
+    }
+}
+
+/// A record handed to the format that reads it.
+pub fn record(v: &Value, line: u64, c: &mut Collector<'_>) -> Result<(), ImportError> {
+    let Some((format, read)) = FORMATS
+        .iter()
+        .find_map(|f| f.json_row(v).map(|x| (f.name(), x)))
+    else {
+        c.bad(
+            line,
+            "json",
+            "not a record of a usage log this reader knows",
+        );
+        return Ok(());
+    };
+    match read {
+        Ok(row) => {
+            c.import.format = format;
+            c.row(line, row, true)
+        }
+        Err((field, message)) => {
+            c.bad(line, &field, message);
+            Ok(())
+        }
     }
 }
 
@@ -158,9 +184,27 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_, '_> {
         Ok(Found::Record(Value::Object(fields)))
     }
 
+    /// A list of records (LiteLLM's `/spend/logs` answers one), each read
+    /// within a record's budget as it comes; in a document, a record's
+    /// `line` is its place in the list.
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Found, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Found::Other)
+        let line = self.reading.line;
+        let mut n = 0u64;
+        loop {
+            let mut budget = Budget::default();
+            let Some(v) = seq.next_element_seed(BoundedValue(&mut budget))? else {
+                break;
+            };
+            n += 1;
+            let at = if self.expect == Expect::Document {
+                n
+            } else {
+                line
+            };
+            let done = record(&v, at, self.reading.c);
+            self.reading.check(done)?;
+        }
+        Ok(Found::Report)
     }
 
     fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Found, E> {

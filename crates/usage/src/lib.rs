@@ -15,6 +15,7 @@
 //! let workload = builder.finish()?;
 //! ```
 
+pub mod bounded_value;
 mod csv_rows;
 pub mod fields;
 pub mod formats;

@@ -44,6 +44,7 @@ pub async fn run(cli: Cli) -> ExitCode {
             format,
             compare_pricing,
             fail_above,
+            model_map,
         }) => super::usage_estimate::estimate_usage(&super::usage_estimate::EstimateArgs {
             pricing_dir: pricing.clone().unwrap_or_else(|| cli.pricing_dir.clone()),
             usage: usage.clone(),
@@ -51,6 +52,7 @@ pub async fn run(cli: Cli) -> ExitCode {
             format: *format,
             compare_pricing: compare_pricing.clone(),
             fail_above_pct: *fail_above,
+            model_map: model_map.clone(),
             today: cli.today.unwrap_or_else(super::today::today_utc),
         }),
         Some(Command::Serve) | None => match startup::serve(&cli).await {

@@ -173,6 +173,10 @@ pub enum Command {
         /// the relays, or the --route ones).
         #[arg(long = "fail-above", value_name = "PCT")]
         fail_above: Option<rust_decimal::Decimal>,
+        /// A TOML file of `"log name" = "model"` lines: price a fine-tune or
+        /// a deployment name as the model it bills as.
+        #[arg(long = "model-map", value_name = "FILE")]
+        model_map: Option<PathBuf>,
     },
 }
 

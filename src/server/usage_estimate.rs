@@ -8,9 +8,10 @@ use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::pricebook::Pricebook;
 use llm_roi_core::report::Evaluation;
 use llm_roi_core::scenario::mix::Mix;
+use llm_roi_core::scenario::model_map::ModelMap;
 use llm_roi_core::scenario::Scenario;
 use llm_roi_prices::pricing_dir::load_dir;
-use llm_roi_usage::{read_mix, Import, Limits};
+use llm_roi_usage::{read_mix_mapped, Import, Limits};
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -41,6 +42,8 @@ pub struct EstimateArgs {
     pub fail_above_pct: Option<Decimal>,
     /// The day the estimate is read on (`--today`, else the UTC date).
     pub today: CalendarDate,
+    /// `--model-map FILE`.
+    pub model_map: Option<PathBuf>,
 }
 
 /// A failure, already worded for the user.
@@ -50,9 +53,18 @@ fn book(dir: &Path) -> Result<Pricebook, Failed> {
     load_dir(dir).map_err(|e| Failed(format!("{}: {e}", dir.display())))
 }
 
-fn read(book: &Pricebook, file: &Path) -> Result<(Import, Mix), Failed> {
+fn read(book: &Pricebook, file: &Path, map_file: Option<&Path>) -> Result<(Import, Mix), Failed> {
+    let map = match map_file {
+        Some(m) => {
+            let text =
+                std::fs::read_to_string(m).map_err(|e| Failed(format!("{}: {e}", m.display())))?;
+            ModelMap::parse_toml(&text).map_err(|e| Failed(format!("{}: {e}", m.display())))?
+        }
+        None => ModelMap::default(),
+    };
     let f = std::fs::File::open(file).map_err(|e| Failed(format!("{}: {e}", file.display())))?;
-    read_mix(book, f, Limits::default()).map_err(|e| Failed(format!("{}: {e}", file.display())))
+    read_mix_mapped(book, f, Limits::default(), map)
+        .map_err(|e| Failed(format!("{}: {e}", file.display())))
 }
 
 /// The evaluation of `mix` on `book` and `today`, keeping the baseline and
@@ -93,7 +105,7 @@ fn check_routes(book: &Pricebook, routes: &[String]) -> Result<(), Failed> {
 fn run(a: &EstimateArgs) -> Result<ExitCode, Failed> {
     let new_book = book(&a.pricing_dir)?;
     check_routes(&new_book, &a.routes)?;
-    let (import, mix) = read(&new_book, &a.usage)?;
+    let (import, mix) = read(&new_book, &a.usage, a.model_map.as_deref())?;
     let now = priced(&new_book, &mix, &a.routes, a.today)?;
     let Some(old_dir) = &a.compare_pricing else {
         if a.fail_above_pct.is_some() {

@@ -14,10 +14,11 @@ use llm_roi_core::pricebook::Pricebook;
 use llm_roi_core::scenario::codec::mix_text::mix_text;
 use llm_roi_core::scenario::codec::{link_query, percent_encode};
 use llm_roi_core::scenario::mix::Mix;
+use llm_roi_core::scenario::model_map::ModelMap;
 use llm_roi_core::scenario::workload::{band, band_text};
 use llm_roi_core::scenario::Scenario;
 use llm_roi_core::view::unpriced::unpriced_text;
-use llm_roi_usage::{read_mix, BadRow, Import, ImportError, Limits, LogError};
+use llm_roi_usage::{read_mix_mapped, BadRow, Import, ImportError, Limits, LogError};
 
 /// The answer for a log read into `mix`, with links on `fingerprint`.
 pub fn answer(book: &Pricebook, fingerprint: &str, import: Import, mix: Mix) -> WorkloadOut {
@@ -110,7 +111,23 @@ fn busy(max: usize) -> Response {
 
 /// `POST /api/v1/workloads` with the log as the body: read by one of
 /// `--max-uploads` readers, within `--upload-timeout`.
-pub async fn import(State(state): State<AppState>, body: Body) -> Response {
+pub async fn import(
+    State(state): State<AppState>,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
+    body: Body,
+) -> Response {
+    // `map=from=to,…`: log names priced as the models they bill as.
+    let map_text = url::form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .find(|(k, _)| k == "map")
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default();
+    let map = match ModelMap::parse_pairs(&map_text) {
+        Ok(m) => m,
+        Err(e) => {
+            let body = serde_json::json!({ "error": e.to_string() });
+            return (StatusCode::BAD_REQUEST, Json(body)).into_response();
+        }
+    };
     let Some(permit) = state.uploads.enter().await else {
         tracing::warn!(
             max = state.uploads.max,
@@ -123,7 +140,7 @@ pub async fn import(State(state): State<AppState>, body: Body) -> Response {
     let book = state.book.pricebook.clone();
     let started = std::time::Instant::now();
     let read = tokio::task::spawn_blocking(move || {
-        let read = read_mix(&book, reader, Limits::default()).map(|r| (book, r));
+        let read = read_mix_mapped(&book, reader, Limits::default(), map).map(|r| (book, r));
         drop(permit);
         read
     })

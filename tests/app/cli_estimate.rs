@@ -186,3 +186,55 @@ fn compare_pricing_prints_the_change_and_fails_above_the_limit() {
         .contains("--fail-above needs --compare-pricing OLD_DIR"));
     std::fs::remove_dir_all(new).unwrap();
 }
+
+#[test]
+fn a_model_map_prices_a_fine_tune_as_its_base_model() {
+    let dir = std::env::temp_dir().join(format!("llm-roi-map-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let log = dir.join("log.csv");
+    std::fs::write(
+        &log,
+        "model,input_tokens,output_tokens,requests\nclaude-haiku-4-5,1000,100,3\nft:gpt-4.1-mini:acme::abc123,500,50,1\n",
+    )
+    .unwrap();
+    let run = |map: Option<&str>| {
+        let mut args = vec![
+            "--pricing-dir".to_string(),
+            "tests/fixtures/pricebook-2026-11-24".into(),
+            "estimate".into(),
+            "--usage".into(),
+            log.to_string_lossy().into_owned(),
+        ];
+        if let Some(text) = map {
+            let file = dir.join("map.toml");
+            std::fs::write(&file, text).unwrap();
+            args.extend([
+                "--model-map".to_string(),
+                file.to_string_lossy().into_owned(),
+            ]);
+        }
+        bin().args(&args).output().unwrap()
+    };
+    let out = run(None);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("  25 % of requests not priced: ft:gpt-4.1-mini:acme::abc123 (1 row, 1 request, 550 tokens, 25 % of requests): left out of every figure below"),
+        "{text}"
+    );
+    let out = run(Some(
+        "\"ft:gpt-4.1-mini:acme::abc123\" = \"gpt-4.1-mini\"\n",
+    ));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(!text.contains("not priced"), "{text}");
+    assert!(text.contains("2 request classes:"), "{text}");
+    let out = run(Some("\"ft:x\" = \"gpt-99\"\n"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("map: `ft:x` → `gpt-99`: `gpt-99` is not an official model id or alias"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -116,6 +116,27 @@ async fn unknown_models_are_named_with_their_share_and_the_rest_is_priced() {
     assert_eq!(body["models"][1]["priced"], false, "{body}");
     assert_eq!(body["models"][0]["input_tokens"], 3_000, "{body}");
     assert_eq!(body["classes"].as_array().unwrap().len(), 1, "{body}");
+    // `map=` prices the fine-tune as its base model.
+    let with_map = |query: &str| {
+        Request::post(format!("/api/v1/workloads?{query}"))
+            .header("content-type", "text/csv")
+            .body(Body::from(log))
+            .unwrap()
+    };
+    let (parts, text) = send(with_map(
+        "map=ft%3Agpt-4.1-mini%3Aacme%3A%3Aabc123%3Dgpt-4.1-mini",
+    ))
+    .await;
+    let body: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(parts.status, StatusCode::OK, "{body}");
+    assert_eq!(body["not_priced"], serde_json::Value::Null, "{body}");
+    assert_eq!(body["models"][1]["mapped_to"], "gpt-4.1-mini", "{body}");
+    assert_eq!(body["classes"].as_array().unwrap().len(), 2, "{body}");
+    let (parts, text) = send(with_map("map=nonsense")).await;
+    assert_eq!(parts.status, StatusCode::BAD_REQUEST, "{text}");
+    assert!(text.contains("map: `nonsense` is not from=to"), "{text}");
+    let (parts, text) = send(with_map("map=a%3Dgpt-99")).await;
+    assert_eq!(parts.status, StatusCode::UNPROCESSABLE_ENTITY, "{text}");
 }
 
 #[tokio::test]

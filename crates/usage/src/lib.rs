@@ -23,7 +23,7 @@ mod json_rows;
 mod json_stream;
 mod log_mix;
 
-pub use log_mix::{read_mix, LogError};
+pub use log_mix::{read_mix, read_mix_mapped, LogError};
 
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::scenario::mix::MAX_MIX_DAYS;

@@ -6,6 +6,7 @@ use super::{read_usage, Import, ImportError, Limits};
 use llm_roi_core::cost::mix_estimate::logged_cost;
 use llm_roi_core::pricebook::Pricebook;
 use llm_roi_core::scenario::mix::{daily_spread, DailySpread, Mix};
+use llm_roi_core::scenario::model_map::ModelMap;
 use llm_roi_core::scenario::workload::{Workload, WorkloadBuilder, WorkloadError};
 use rust_decimal::Decimal;
 use std::io::Read;
@@ -56,7 +57,17 @@ pub fn read_mix<R: Read>(
     r: R,
     limits: Limits,
 ) -> Result<(Import, Mix), LogError> {
-    let mut builder = WorkloadBuilder::with_days(book);
+    read_mix_mapped(book, r, limits, ModelMap::default())
+}
+
+/// [`read_mix`], pricing the names `map` lists as their target models.
+pub fn read_mix_mapped<R: Read>(
+    book: &Pricebook,
+    r: R,
+    limits: Limits,
+    map: ModelMap,
+) -> Result<(Import, Mix), LogError> {
+    let mut builder = WorkloadBuilder::with_days(book).mapped(map)?;
     let mut undated = false;
     let import = read_usage(r, limits, &mut |row| {
         undated |= row.day.is_none();

@@ -8,6 +8,7 @@ pub mod codec;
 pub mod inputs;
 pub mod migration;
 pub mod mix;
+pub mod model_map;
 pub mod usage;
 pub mod workload;
 

@@ -98,6 +98,10 @@ pub enum WorkloadError {
     TooLarge { field: &'static str },
     #[error("the log has no requests")]
     Empty,
+    #[error(
+        "map: `{from}` → `{to}`: `{to}` is not an official model id or alias of the pricebook (see /api/v1/pricebook)"
+    )]
+    MapTarget { from: String, to: String },
 }
 
 fn others_text(rows: u64) -> String {

@@ -18,6 +18,7 @@ use super::{
 use crate::money::date::CalendarDate;
 use crate::pricebook::variants::in_windows;
 use crate::pricebook::{ModelRef, Pricebook};
+use crate::scenario::model_map::ModelMap;
 use crate::scenario::usage::UsageRow;
 use std::collections::BTreeMap;
 
@@ -95,6 +96,8 @@ pub struct WorkloadBuilder<'b> {
     classes: BTreeMap<Key, RequestClass>,
     /// The classes of each day, when asked for ([`Self::with_days`]).
     daily: Option<BTreeMap<(CalendarDate, Key), RequestClass>>,
+    /// The user's log names to priced models ([`Self::mapped`]).
+    map: ModelMap,
 }
 
 impl<'b> WorkloadBuilder<'b> {
@@ -107,7 +110,24 @@ impl<'b> WorkloadBuilder<'b> {
             other_unknown: ModelTally::new(OTHER_UNKNOWN, false),
             classes: BTreeMap::new(),
             daily: None,
+            map: ModelMap::default(),
         }
+    }
+
+    /// Prices the rows of each name `map` lists as its target model; every
+    /// target must be a model of the pricebook.
+    pub fn mapped(mut self, map: ModelMap) -> Result<Self, WorkloadError> {
+        if let Some((from, to)) = map
+            .pairs()
+            .find(|(_, to)| source_model(self.book, to).is_none())
+        {
+            return Err(WorkloadError::MapTarget {
+                from: from.to_string(),
+                to: to.to_string(),
+            });
+        }
+        self.map = map;
+        Ok(self)
     }
 
     /// A builder that also keeps each dated row's class per day.
@@ -123,6 +143,7 @@ impl<'b> WorkloadBuilder<'b> {
             Some(t) => t.add(row),
             None => {
                 let mut t = ModelTally::new(&row.model, priced);
+                t.mapped_to = self.map.target(&row.model).map(str::to_string);
                 t.add(row);
                 self.tallies.insert(row.model.clone(), t);
             }
@@ -134,7 +155,8 @@ impl<'b> WorkloadBuilder<'b> {
     pub fn add(&mut self, row: &UsageRow) -> Result<(), WorkloadError> {
         let book = self.book;
         if !self.sources.contains_key(&row.model) {
-            let found = source_model(book, &row.model).map(|m| {
+            let name = self.map.target(&row.model).unwrap_or(&row.model);
+            let found = source_model(book, name).map(|m| {
                 let t = thresholds(book, &m);
                 let w = offpeak_windows(book, &m);
                 (m, t, w)

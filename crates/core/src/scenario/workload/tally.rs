@@ -14,6 +14,9 @@ pub struct ModelTally {
     pub model: String,
     /// In the pricebook (its rows are in the workload).
     pub priced: bool,
+    /// The model the user mapped this name to (`map=`, `--model-map`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mapped_to: Option<String>,
     pub rows: u64,
     pub requests: u64,
     pub input_tokens: u64,

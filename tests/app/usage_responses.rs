@@ -258,3 +258,28 @@ proptest::proptest! {
         proptest::prop_assert!(many.bad.is_empty(), "{:?}", many.bad);
     }
 }
+
+#[test]
+fn a_streamed_response_is_priced_once_with_its_last_cumulative_usage() {
+    let (import, rows) = read(include_str!(
+        "../fixtures/usage/anthropic-stream-events.jsonl"
+    ));
+    assert_eq!(import.format, "Anthropic Messages responses");
+    assert!(import.bad.is_empty(), "{:?}", import.bad);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].model, "claude-opus-4-5");
+    assert_eq!(parts(&rows[0]), (1, 25, 0, 0, 0, 15, 0, false));
+    // Cumulative: the last delta's 42, not 3 + 42.
+    assert_eq!(parts(&rows[1]), (1, 2_010, 2_000, 0, 0, 42, 0, false));
+    // A stream cut off before its delta is priced with what its start said.
+    let start = include_str!("../fixtures/usage/anthropic-stream-events.jsonl")
+        .lines()
+        .next()
+        .unwrap();
+    let (_, rows) = read(&format!("{start}\n"));
+    assert_eq!(parts(&rows[0]), (1, 25, 0, 0, 0, 1, 0, false));
+    // A delta without its start is a bad row.
+    let (import, rows) = read("{\"type\":\"message_delta\",\"usage\":{\"output_tokens\":3}}\n");
+    assert!(rows.is_empty());
+    assert_eq!(import.bad[0].field, "type");
+}

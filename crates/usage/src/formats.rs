@@ -14,6 +14,7 @@
 //! ```
 
 mod anthropic_message;
+pub(crate) use anthropic_message::message_row;
 mod anthropic_usage;
 mod gemini;
 mod generic;

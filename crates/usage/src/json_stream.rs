@@ -84,6 +84,9 @@ impl Reading<'_, '_> {
 
 /// A record handed to the format that reads it.
 pub fn record(v: &Value, line: u64, c: &mut Collector<'_>) -> Result<(), ImportError> {
+    if let Some(done) = crate::stream_events::event(v, line, c) {
+        return done;
+    }
     let Some((format, read)) = FORMATS
         .iter()
         .find_map(|f| f.json_row(v).map(|x| (f.name(), x)))

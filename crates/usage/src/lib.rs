@@ -22,6 +22,7 @@ pub mod formats;
 mod json_rows;
 mod json_stream;
 mod log_mix;
+mod stream_events;
 
 pub use log_mix::{read_mix, read_mix_mapped, LogError};
 
@@ -135,6 +136,9 @@ pub(crate) struct Collector<'s> {
     pub import: Import,
     limits: Limits,
     sink: &'s mut dyn FnMut(UsageRow) -> Result<(), String>,
+    /// A streamed response's `message_start`, waiting for its last
+    /// `message_delta` ([`stream_events`]).
+    pending_stream: Option<(u64, UsageRow)>,
 }
 
 impl Collector<'_> {
@@ -240,9 +244,10 @@ pub fn read_usage<R: Read>(
         },
         limits,
         sink,
+        pending_stream: None,
     };
     let result = if first == b'{' || first == b'[' {
-        json_rows::read(&mut reader, &mut c)
+        json_rows::read(&mut reader, &mut c).and_then(|()| stream_events::flush(&mut c))
     } else {
         csv_rows::read(&mut reader, &mut c)
     };

@@ -53,7 +53,7 @@ impl UsageFormat for AnthropicMessage {
 }
 
 /// A Message object as a row (`batch` for a batch result).
-fn message_row(m: &Value, batch: bool) -> Result<UsageRow, Problem> {
+pub fn message_row(m: &Value, batch: bool) -> Result<UsageRow, Problem> {
     let model = m
         .get("model")
         .and_then(Value::as_str)

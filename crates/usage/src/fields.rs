@@ -64,6 +64,23 @@ pub fn report_count(v: Option<u64>, field: &str) -> Result<u64, Problem> {
     })
 }
 
+/// All input when the log counts the input not cached apart from the
+/// cache reads and writes (Anthropic's way): their sum, checked.
+pub fn input_with_cache(fresh: u64, cached: [u64; 3], field: &str) -> Result<u64, Problem> {
+    cached
+        .iter()
+        .try_fold(fresh, |a, b| a.checked_add(*b))
+        .ok_or_else(|| (field.to_string(), "the input adds up to over 2^64 tokens".to_string()))
+}
+
+/// A non-empty string field of `v`, or the problem naming it.
+pub fn required_text<'v>(v: &'v Value, field: &str, whose: &str) -> Result<&'v str, Problem> {
+    v.get(field)
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| (field.to_string(), format!("missing from the {whose}")))
+}
+
 /// A report result's model, which a report grouped by model names.
 pub fn report_model(r: &ReportResult) -> Result<String, Problem> {
     r.model.clone().filter(|m| !m.is_empty()).ok_or_else(|| {

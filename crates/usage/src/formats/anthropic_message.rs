@@ -14,7 +14,7 @@
 //!   Source: <https://platform.claude.com/docs/en/api/retrieving-message-batch-results>.
 
 use super::{Problem, UsageFormat};
-use crate::fields::{required_u64, row_problem, u64_field};
+use crate::fields::{input_with_cache, required_text, required_u64, row_problem, u64_field};
 use llm_roi_core::scenario::usage::{RequestTokens, UsageRow};
 use serde_json::Value;
 
@@ -54,11 +54,7 @@ impl UsageFormat for AnthropicMessage {
 
 /// A Message object as a row (`batch` for a batch result).
 pub fn message_row(m: &Value, batch: bool) -> Result<UsageRow, Problem> {
-    let model = m
-        .get("model")
-        .and_then(Value::as_str)
-        .filter(|s| !s.is_empty())
-        .ok_or_else(|| ("model".to_string(), "missing from the message".to_string()))?;
+    let model = required_text(m, "model", "message")?;
     let usage = m.get("usage").ok_or_else(|| {
         (
             "usage".to_string(),
@@ -77,15 +73,7 @@ pub fn message_row(m: &Value, batch: bool) -> Result<UsageRow, Problem> {
         // Before the split by TTL, every write was a 5-minute one.
         None => (written, 0),
     };
-    let input = [read, w5, w1]
-        .iter()
-        .try_fold(fresh, |a, b| a.checked_add(*b))
-        .ok_or_else(|| {
-            (
-                "input_tokens".to_string(),
-                "the input adds up to over 2^64 tokens".to_string(),
-            )
-        })?;
+    let input = input_with_cache(fresh, [read, w5, w1], "input_tokens")?;
     let tier_batch = usage.get("service_tier").and_then(Value::as_str) == Some("batch");
     let t = RequestTokens {
         input,

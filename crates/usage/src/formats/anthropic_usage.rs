@@ -4,7 +4,7 @@
 //! `context_window` and `service_tier`; requests are not counted.
 
 use super::{CountedRow, Problem, UsageFormat};
-use crate::fields::{report_count, report_model, ReportResult};
+use crate::fields::{input_with_cache, report_count, report_model, ReportResult};
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::scenario::usage::UsageRow;
 
@@ -33,15 +33,7 @@ fn row(r: &ReportResult, uncached: u64, day: Option<CalendarDate>) -> Result<Usa
         cc.and_then(|c| c.ephemeral_5m_input_tokens).unwrap_or(0),
         cc.and_then(|c| c.ephemeral_1h_input_tokens).unwrap_or(0),
     );
-    let input = [read, w5, w1]
-        .iter()
-        .try_fold(uncached, |a, b| a.checked_add(*b))
-        .ok_or_else(|| {
-            (
-                "uncached_input_tokens".to_string(),
-                "the input adds up to over 2^64 tokens".to_string(),
-            )
-        })?;
+    let input = input_with_cache(uncached, [read, w5, w1], "uncached_input_tokens")?;
     // The report's context window tells the long-context band.
     let request_input = match r.context_window.as_deref() {
         Some("200k-1M") => 200_001,

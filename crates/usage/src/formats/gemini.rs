@@ -6,7 +6,7 @@
 //! Source: <https://ai.google.dev/api/generate-content#UsageMetadata>.
 
 use super::{Problem, UsageFormat};
-use crate::fields::{required_u64, row_problem, u64_field};
+use crate::fields::{required_text, required_u64, row_problem, u64_field};
 use llm_roi_core::scenario::usage::{RequestTokens, UsageRow};
 use serde_json::Value;
 
@@ -24,16 +24,7 @@ impl UsageFormat for Gemini {
 }
 
 fn row(record: &Value, usage: &Value) -> Result<UsageRow, Problem> {
-    let model = record
-        .get("modelVersion")
-        .and_then(Value::as_str)
-        .filter(|s| !s.is_empty())
-        .ok_or_else(|| {
-            (
-                "modelVersion".to_string(),
-                "missing from the response".to_string(),
-            )
-        })?;
+    let model = required_text(record, "modelVersion", "response")?;
     let input = required_u64(usage, &["promptTokenCount"])?;
     let candidates = required_u64(usage, &["candidatesTokenCount"])?;
     let (thoughts, _) = u64_field(usage, &["thoughtsTokenCount"])?;

@@ -70,7 +70,12 @@ pub fn input_with_cache(fresh: u64, cached: [u64; 3], field: &str) -> Result<u64
     cached
         .iter()
         .try_fold(fresh, |a, b| a.checked_add(*b))
-        .ok_or_else(|| (field.to_string(), "the input adds up to over 2^64 tokens".to_string()))
+        .ok_or_else(|| {
+            (
+                field.to_string(),
+                "the input adds up to over 2^64 tokens".to_string(),
+            )
+        })
 }
 
 /// A non-empty string field of `v`, or the problem naming it.

@@ -78,6 +78,21 @@ pub fn input_with_cache(fresh: u64, cached: [u64; 3], field: &str) -> Result<u64
         })
 }
 
+/// A service tier the rows cannot be priced at yet: a log's classes are
+/// priced at the standard (or batch) tier, so a flex or priority row would
+/// be priced wrong; it is a bad row naming the tier instead.
+pub fn check_tier(tier: Option<&str>) -> Result<(), Problem> {
+    match tier {
+        Some(t @ ("flex" | "priority" | "scale")) => Err((
+            "service_tier".to_string(),
+            format!(
+                "`{t}`: rows sent at the {t} tier are not priced from a log yet (only standard and batch); import them apart and price them with the calculator's service tier"
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// A non-empty string field of `v`, or the problem naming it.
 pub fn required_text<'v>(v: &'v Value, field: &str, whose: &str) -> Result<&'v str, Problem> {
     v.get(field)

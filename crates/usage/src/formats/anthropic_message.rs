@@ -14,7 +14,9 @@
 //!   Source: <https://platform.claude.com/docs/en/api/retrieving-message-batch-results>.
 
 use super::{Problem, UsageFormat};
-use crate::fields::{input_with_cache, required_text, required_u64, row_problem, u64_field};
+use crate::fields::{
+    check_tier, input_with_cache, required_text, required_u64, row_problem, u64_field,
+};
 use llm_roi_core::scenario::usage::{RequestTokens, UsageRow};
 use serde_json::Value;
 
@@ -74,7 +76,9 @@ pub fn message_row(m: &Value, batch: bool) -> Result<UsageRow, Problem> {
         None => (written, 0),
     };
     let input = input_with_cache(fresh, [read, w5, w1], "input_tokens")?;
-    let tier_batch = usage.get("service_tier").and_then(Value::as_str) == Some("batch");
+    let tier = usage.get("service_tier").and_then(Value::as_str);
+    check_tier(tier)?;
+    let tier_batch = tier == Some("batch");
     let t = RequestTokens {
         input,
         cache_read: read,

@@ -17,7 +17,7 @@
 //!   <https://platform.openai.com/docs/api-reference/batch/request-output>.
 
 use super::{Problem, UsageFormat};
-use crate::fields::{required_text, required_u64, row_problem, u64_field, unix_time};
+use crate::fields::{check_tier, required_text, required_u64, row_problem, u64_field, unix_time};
 use llm_roi_core::scenario::usage::{RequestTokens, UsageRow};
 use serde_json::Value;
 
@@ -78,6 +78,7 @@ fn is_response(v: &Value) -> bool {
 /// A chat completion or a response as a row (`batch` for a batch line).
 fn response_row(v: &Value, batch: bool) -> Result<UsageRow, Problem> {
     let model = required_text(v, "model", "response")?;
+    check_tier(v.get("service_tier").and_then(Value::as_str))?;
     let usage = v.get("usage").filter(|u| u.is_object()).ok_or_else(|| {
         (
             "usage".to_string(),

@@ -17,6 +17,8 @@ const MAX_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
 
 #[derive(Debug, Clone, Deserialize)]
 struct BadRow {
+    #[serde(default)]
+    file: Option<String>,
     line: u64,
     field: String,
     message: String,
@@ -70,7 +72,14 @@ fn finished(status: u16, body: &str) -> Phase {
     let mut bad: Vec<String> = answer
         .bad_rows
         .iter()
-        .map(|b| format!("line {}, {}: {}", b.line, b.field, b.message))
+        .map(|b| {
+            let file = b
+                .file
+                .as_ref()
+                .map(|f| format!("{f}, "))
+                .unwrap_or_default();
+            format!("{file}line {}, {}: {}", b.line, b.field, b.message)
+        })
         .collect();
     if answer.more_bad_rows > 0 {
         bad.push(format!("… and {} more bad rows", answer.more_bad_rows));

@@ -84,6 +84,9 @@ pub struct ClassOut {
 /// A bad row, by line and field.
 #[derive(Debug, Serialize)]
 pub struct BadRowOut {
+    /// The file of a multipart upload (left out for one file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     pub line: u64,
     pub field: String,
     pub message: String,

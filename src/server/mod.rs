@@ -32,6 +32,7 @@ pub mod startup;
 pub mod state;
 pub mod store_opener;
 pub mod today;
+pub mod upload_files;
 pub mod upload_gate;
 pub mod usage_estimate;
 pub mod workloads;

@@ -5,6 +5,8 @@
 
 use super::api_types::{BadRowOut, ClassOut, WorkloadOut};
 use super::state::AppState;
+use super::upload_files::{boundary, UploadFiles};
+use super::upload_gate::DeadlineStream;
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -18,7 +20,9 @@ use llm_roi_core::scenario::model_map::ModelMap;
 use llm_roi_core::scenario::workload::{band, band_text};
 use llm_roi_core::scenario::Scenario;
 use llm_roi_core::view::unpriced::unpriced_text;
-use llm_roi_usage::{read_mix_mapped, BadRow, Import, ImportError, Limits, LogError};
+use llm_roi_usage::{
+    read_mix_mapped, read_mix_parts, BadRow, Import, ImportError, Limits, LogError,
+};
 
 /// The answer for a log read into `mix`, with links on `fingerprint`.
 pub fn answer(book: &Pricebook, fingerprint: &str, import: Import, mix: Mix) -> WorkloadOut {
@@ -92,10 +96,21 @@ fn refused(e: &LogError) -> Response {
 
 fn bad_row(b: BadRow) -> BadRowOut {
     BadRowOut {
+        file: b.file,
         line: b.line,
         field: b.field,
         message: b.message,
     }
+}
+
+/// What the body holds: one log, or the files of a multipart upload.
+enum Source {
+    One(
+        tokio_util::io::SyncIoBridge<
+            tokio_util::io::StreamReader<DeadlineStream, axum::body::Bytes>,
+        >,
+    ),
+    Files(UploadFiles),
 }
 
 /// 503 while every upload reader is busy.
@@ -114,6 +129,7 @@ fn busy(max: usize) -> Response {
 pub async fn import(
     State(state): State<AppState>,
     axum::extract::RawQuery(query): axum::extract::RawQuery,
+    headers: axum::http::HeaderMap,
     body: Body,
 ) -> Response {
     // `map=from=to,…`: log names priced as the models they bill as.
@@ -136,13 +152,29 @@ pub async fn import(
         return busy(state.uploads.max);
     };
     let stream = state.uploads.deadline_stream(body);
-    let reader = tokio_util::io::SyncIoBridge::new(tokio_util::io::StreamReader::new(stream));
+    let content_type = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    // Several files in one `multipart/form-data` upload are one log.
+    let source = match boundary(content_type) {
+        Some(b) => Source::Files(UploadFiles::new(stream, b)),
+        None => Source::One(tokio_util::io::SyncIoBridge::new(
+            tokio_util::io::StreamReader::new(stream),
+        )),
+    };
     let book = state.book.pricebook.clone();
     let started = std::time::Instant::now();
     let read = tokio::task::spawn_blocking(move || {
-        let read = read_mix_mapped(&book, reader, Limits::default(), map).map(|r| (book, r));
+        let limits = Limits::default();
+        let read = match source {
+            Source::Files(mut files) => {
+                read_mix_parts(&book, &mut || files.next_file(), limits, map)
+            }
+            Source::One(reader) => read_mix_mapped(&book, reader, limits, map),
+        };
         drop(permit);
-        read
+        read.map(|r| (book, r))
     })
     .await;
     let ms = started.elapsed().as_millis();

@@ -240,3 +240,50 @@ async fn a_log_past_the_day_cap_is_refused_at_the_row_that_passes_it() {
         "{e}"
     );
 }
+
+#[tokio::test]
+async fn the_files_of_one_multipart_upload_are_one_log() {
+    let csv = "model,input_tokens,output_tokens,requests,timestamp\nclaude-haiku-4-5,1000,100,3,2026-11-01\n";
+    let jsonl = include_str!("../fixtures/usage/openai-responses.jsonl").to_string()
+        + "{\"object\":\"chat.completion\",\"model\":\"gpt-4.1\",\"usage\":{}}\n";
+    let body = format!(
+        "--XyZ\r\nContent-Disposition: form-data; name=\"log\"; filename=\"november.csv\"\r\nContent-Type: text/csv\r\n\r\n{csv}\r\n\
+         --XyZ\r\nContent-Disposition: form-data; name=\"log\"; filename=\"responses.jsonl\"\r\nContent-Type: application/jsonl\r\n\r\n{jsonl}\r\n\
+         --XyZ--\r\n"
+    );
+    let req = Request::post("/api/v1/workloads")
+        .header("content-type", "multipart/form-data; boundary=XyZ")
+        .body(Body::from(body))
+        .unwrap();
+    let (parts, text) = send(req).await;
+    assert_eq!(parts.status, StatusCode::OK, "{text}");
+    let body: serde_json::Value = serde_json::from_str(&text).unwrap();
+    // 1 row of the CSV and 2 responses; the third response is bad.
+    assert_eq!(body["rows"], 3, "{body}");
+    assert_eq!(body["bad_rows"][0]["file"], "responses.jsonl", "{body}");
+    assert_eq!(body["bad_rows"][0]["line"], 3, "{body}");
+    let models: Vec<&str> = body["models"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["model"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        models,
+        [
+            "claude-haiku-4-5",
+            "gpt-4.1-2025-04-14",
+            "gpt-4.1-mini-2025-04-14"
+        ]
+    );
+    // The days of both files: 2025-03-08 to 2026-11-01.
+    assert_eq!(body["first_day"], "2025-03-08", "{body}");
+    assert_eq!(body["last_day"], "2026-11-01", "{body}");
+    // A broken multipart body is a bad request, not a log.
+    let req = Request::post("/api/v1/workloads")
+        .header("content-type", "multipart/form-data; boundary=XyZ")
+        .body(Body::from("--XyZ\r\nno headers"))
+        .unwrap();
+    let (parts, text) = send(req).await;
+    assert_eq!(parts.status, StatusCode::BAD_REQUEST, "{text}");
+}

@@ -22,9 +22,10 @@ pub mod formats;
 mod json_rows;
 mod json_stream;
 mod log_mix;
+mod log_parts;
 mod stream_events;
 
-pub use log_mix::{read_mix, read_mix_mapped, LogError};
+pub use log_mix::{read_mix, read_mix_mapped, read_mix_parts, LogError};
 
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::scenario::mix::MAX_MIX_DAYS;
@@ -59,6 +60,8 @@ impl Default for Limits {
 /// A row that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadRow {
+    /// The file of a multipart upload it is in (none for one file).
+    pub file: Option<String>,
     /// 1-based line of the file.
     pub line: u64,
     pub field: String,
@@ -67,6 +70,9 @@ pub struct BadRow {
 
 impl std::fmt::Display for BadRow {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(file) = &self.file {
+            write!(f, "{file}, ")?;
+        }
         write!(f, "line {}, {}: {}", self.line, self.field, self.message)
     }
 }
@@ -145,6 +151,7 @@ impl Collector<'_> {
     pub fn bad(&mut self, line: u64, field: &str, message: impl Into<String>) {
         if self.import.bad.len() < SHOWN_BAD_ROWS {
             self.import.bad.push(BadRow {
+                file: None,
                 line,
                 field: field.to_string(),
                 message: message.into(),

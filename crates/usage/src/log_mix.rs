@@ -2,6 +2,7 @@
 //! spans, and the spread of its daily cost as sent (p10 and p90 over the
 //! mean day), computed from each day's classes, kept alongside.
 
+use super::log_parts::{merge, named, MAX_FILES};
 use super::{read_usage, Import, ImportError, Limits};
 use llm_roi_core::cost::mix_estimate::logged_cost;
 use llm_roi_core::pricebook::Pricebook;
@@ -18,6 +19,10 @@ pub enum LogError {
     Import(#[from] ImportError),
     #[error(transparent)]
     Workload(#[from] WorkloadError),
+    #[error("{file}: {source}")]
+    File { file: String, source: ImportError },
+    #[error("an upload holds at most {max} files: send the others apart, or concatenate pages of one export")]
+    TooManyFiles { max: usize },
     /// Every row was bad: the import holds them.
     #[error("{}", all_bad_text(.0))]
     AllBad(Box<Import>),
@@ -67,12 +72,53 @@ pub fn read_mix_mapped<R: Read>(
     limits: Limits,
     map: ModelMap,
 ) -> Result<(Import, Mix), LogError> {
+    let mut one = Some(r);
+    let mut next = || Ok(one.take().map(|r| (None, r)));
+    read_mix_parts(book, &mut next, limits, map)
+}
+
+/// The files of one upload (`next` gives each, named when there are
+/// several, until `None`) read as one log: one workload, rows, bad rows
+/// (each named by its file) and span over all of them, within `limits`.
+pub fn read_mix_parts<R: Read>(
+    book: &Pricebook,
+    next: &mut dyn FnMut() -> std::io::Result<Option<(Option<String>, R)>>,
+    limits: Limits,
+    map: ModelMap,
+) -> Result<(Import, Mix), LogError> {
     let mut builder = WorkloadBuilder::with_days(book).mapped(map)?;
     let mut undated = false;
-    let import = read_usage(r, limits, &mut |row| {
-        undated |= row.day.is_none();
-        builder.add(&row).map_err(|e| e.to_string())
-    })?;
+    let mut import: Option<Import> = None;
+    let mut files = 0usize;
+    while let Some((file, r)) = next().map_err(|e| LogError::Import(ImportError::Io(e)))? {
+        files += 1;
+        if files > MAX_FILES {
+            return Err(LogError::TooManyFiles { max: MAX_FILES });
+        }
+        let read = import
+            .as_ref()
+            .map_or(0, |i| i.rows + i.bad.len() as u64 + i.more_bad);
+        let left = Limits {
+            max_rows: limits.max_rows.saturating_sub(read),
+            ..limits
+        };
+        let part = read_usage(r, left, &mut |row| {
+            undated |= row.day.is_none();
+            builder.add(&row).map_err(|e| e.to_string())
+        })
+        .map_err(|source| match &file {
+            Some(name) => LogError::File {
+                file: name.clone(),
+                source,
+            },
+            None => LogError::Import(source),
+        })?;
+        import = Some(match import {
+            None => named(part, file.as_deref()),
+            Some(total) => merge(total, part, file.as_deref(), limits)?,
+        });
+    }
+    let import = import.ok_or(LogError::Import(ImportError::Empty))?;
     let tallies = builder.tallies();
     let (workload, by_day) = match builder.finish_with_days() {
         Err(WorkloadError::Empty) if !import.bad.is_empty() => {

@@ -9,7 +9,11 @@
 # - empties.json: one pretty-printed page whose results are all `{}`;
 # - names.csv: a distinct unknown model name a row;
 # - long-line.json: one line, a page with a 50 MiB string before its data;
-# - records.jsonl: lines of 1 MiB, each a record holding a list of `{}`.
+# - records.jsonl: lines of 1 MiB, each a record holding a list of `{}`;
+# - list.json: one pretty-printed JSON list of records, each just under a
+#   record's budget (90,000 `{}` in a list);
+# - parts.multipart: 20 files in one multipart/form-data body, each a CSV
+#   of distinct unknown model names.
 # Settings: BENCH_PORT (3960), BENCH_MIB (50), BENCH_BIN (the release
 # binary; another build to compare), BENCH_FOUR (1; 0 skips four at once).
 set -euo pipefail
@@ -65,6 +69,22 @@ with open(f"{work}/long-line.json", "w") as f:
 record = '{"model":[' + ",".join(["{}"] * (1024 * 1024 // 3 - 10)) + ']}\n'
 with open(f"{work}/records.jsonl", "w") as f:
     f.write(record * max(1, size // len(record)))
+element = '{"model":[' + ",".join(["{}"] * 90_000) + ']}'
+with open(f"{work}/list.json", "w") as f:
+    f.write("[\n" + ",\n".join([element] * max(1, size // (len(element) + 2))) + "\n]\n")
+with open(f"{work}/parts.multipart", "w") as f:
+    per = size // 20 - 200
+    for p in range(20):
+        f.write(f'--B\r\nContent-Disposition: form-data; name="log"; filename="part-{p}.csv"\r\n\r\n')
+        f.write("model,input_tokens,output_tokens\n")
+        n, i = 0, 0
+        while n < per:
+            line = f"made-up-{p}-{i:09},1,1\n"
+            f.write(line)
+            n += len(line)
+            i += 1
+        f.write("\r\n")
+    f.write("--B--\r\n")
 PY
 
 start_server() {
@@ -83,13 +103,15 @@ start_server() {
 kib() { awk -v k="$1" '/^'"$1"':/ { print $2 }' "/proc/$server_pid/status"; }
 
 post() {
+  local type=text/csv
+  case "$1" in *.multipart) type='multipart/form-data; boundary=B' ;; esac
   curl -s -o "$work/answer-$1" -w '%{http_code} %{time_total}s' \
-    -H 'content-type: text/csv' --data-binary "@$work/$1" \
+    -H "content-type: $type" --data-binary "@$work/$1" \
     "http://127.0.0.1:$port/api/v1/workloads"
 }
 
 printf '%-16s %8s %10s %10s  %s\n' body MiB idle_MiB peak_MiB 'status time (answer)'
-for body in days.csv empties.json names.csv long-line.json records.jsonl; do
+for body in days.csv empties.json names.csv long-line.json records.jsonl list.json parts.multipart; do
   start_server
   idle=$(kib VmRSS)
   result=$(post "$body")

@@ -308,3 +308,62 @@ fn a_flex_or_priority_row_is_named_not_priced_at_standard() {
     let (_, rows) = read("{\"object\":\"chat.completion\",\"model\":\"gpt-4.1\",\"service_tier\":\"default\",\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":2}}\n");
     assert_eq!(rows.len(), 1);
 }
+
+/// Values at the edges of what a token field may hold.
+const EDGE_VALUES: [&str; 9] = [
+    "0",
+    "1",
+    "-1",
+    "2.5",
+    "18446744073709551615",
+    "9223372036854775807",
+    "\"12\"",
+    "null",
+    "[]",
+];
+
+/// A record of each raw format with its counts taken from `v`.
+fn record_of(kind: usize, v: &[&str]) -> String {
+    match kind {
+        0 => format!(
+            "{{\"type\":\"message\",\"model\":\"claude-haiku-4-5\",\"usage\":{{\"input_tokens\":{},\"output_tokens\":{},\"cache_read_input_tokens\":{},\"cache_creation_input_tokens\":{},\"cache_creation\":{{\"ephemeral_1h_input_tokens\":{}}}}}}}",
+            v[0], v[1], v[2], v[3], v[4]
+        ),
+        1 => format!(
+            "{{\"object\":\"chat.completion\",\"created\":{},\"model\":\"gpt-4.1\",\"usage\":{{\"prompt_tokens\":{},\"completion_tokens\":{},\"prompt_tokens_details\":{{\"cached_tokens\":{}}},\"completion_tokens_details\":{{\"reasoning_tokens\":{}}}}}}}",
+            v[0], v[1], v[2], v[3], v[4]
+        ),
+        2 => format!(
+            "{{\"modelVersion\":\"gemini-2.5-flash\",\"usageMetadata\":{{\"promptTokenCount\":{},\"candidatesTokenCount\":{},\"thoughtsTokenCount\":{},\"cachedContentTokenCount\":{}}}}}",
+            v[0], v[1], v[2], v[3]
+        ),
+        3 => format!(
+            "{{\"type\":\"message_start\",\"message\":{{\"type\":\"message\",\"model\":\"claude-haiku-4-5\",\"usage\":{{\"input_tokens\":{},\"output_tokens\":{}}}}}}}\n{{\"type\":\"message_delta\",\"usage\":{{\"output_tokens\":{}}}}}",
+            v[0], v[1], v[2]
+        ),
+        _ => format!(
+            "{{\"custom_id\":\"a\",\"response\":{{\"status_code\":{},\"body\":{{\"object\":\"response\",\"created_at\":{},\"model\":\"gpt-4.1\",\"usage\":{{\"input_tokens\":{},\"output_tokens\":{}}}}}}}}}",
+            v[0], v[1], v[2], v[3]
+        ),
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(96))]
+    /// Any mix of raw records with edge values reads without a panic: each
+    /// is a row or a bad row, and the log a workload or a refusal.
+    #[test]
+    fn raw_records_at_the_edges_never_panic(
+        records in proptest::collection::vec((0usize..5, proptest::collection::vec(0usize..EDGE_VALUES.len(), 5)), 1..8),
+    ) {
+        let text: String = records
+            .iter()
+            .map(|(kind, vals)| {
+                let v: Vec<&str> = vals.iter().map(|i| EDGE_VALUES[*i]).collect();
+                record_of(*kind, &v) + "\n"
+            })
+            .collect();
+        let book = fixture_book();
+        let _ = read_mix(&book, text.as_bytes(), Limits::default());
+    }
+}

@@ -74,14 +74,15 @@ pub fn answer(book: &Pricebook, fingerprint: &str, import: Import, mix: Mix) -> 
 }
 
 fn refused(e: &LogError) -> Response {
-    let status = match e {
-        LogError::Import(ImportError::TooLarge { .. } | ImportError::TooManyRows { .. }) => {
+    // By the reading error, for one file as for a file of a multipart upload.
+    let status = match e.import_error() {
+        Some(ImportError::TooLarge { .. } | ImportError::TooManyRows { .. }) => {
             StatusCode::PAYLOAD_TOO_LARGE
         }
-        LogError::Import(ImportError::Io(io)) if io.kind() == std::io::ErrorKind::TimedOut => {
+        Some(ImportError::Io(io)) if io.kind() == std::io::ErrorKind::TimedOut => {
             StatusCode::REQUEST_TIMEOUT
         }
-        LogError::Import(ImportError::Io(_)) => StatusCode::BAD_REQUEST,
+        Some(ImportError::Io(_)) => StatusCode::BAD_REQUEST,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     };
     let mut body = serde_json::json!({ "error": e.to_string() });

@@ -223,6 +223,15 @@ async fn a_stalled_upload_times_out_and_holds_its_reader_only_until_then() {
     // The reader is free again once the stalled upload timed out.
     let (after, text) = app.send(req(Body::from(MIXED))).await;
     assert_eq!(after.status, StatusCode::OK, "{text}");
+    // A file of a multipart upload that stalls times out the same way.
+    let part = "--B\r\nContent-Disposition: form-data; name=\"log\"; filename=\"slow.csv\"\r\n\r\nmodel,input_tokens,output_tokens\n";
+    let multipart = Request::post("/api/v1/workloads")
+        .header("content-type", "multipart/form-data; boundary=B")
+        .body(stalled(part))
+        .unwrap();
+    let (slow, text) = app.send(multipart).await;
+    assert_eq!(slow.status, StatusCode::REQUEST_TIMEOUT, "{text}");
+    assert!(text.contains("slow.csv: "), "{text}");
 }
 
 #[tokio::test]

@@ -28,6 +28,16 @@ pub enum LogError {
     AllBad(Box<Import>),
 }
 
+impl LogError {
+    /// The reading error, whether the log was one file or one of several.
+    pub fn import_error(&self) -> Option<&ImportError> {
+        match self {
+            Self::Import(e) | Self::File { source: e, .. } => Some(e),
+            _ => None,
+        }
+    }
+}
+
 /// "no row could be read: 3 bad rows. line 2, input_tokens: …; …" (the
 /// first 3 named).
 fn all_bad_text(import: &Import) -> String {

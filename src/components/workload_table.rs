@@ -1,5 +1,5 @@
-//! A workload mix's classes: model, batch or not, tier band, requests and
-//! their share, and the means per request.
+//! A workload mix's classes: model, how they were sent, tier band,
+//! requests and their share, and the means per request.
 //!
 //! Usage:
 //!
@@ -27,6 +27,7 @@ pub fn WorkloadTable(view: WorkloadView) -> impl IntoView {
                     <td class="num">{r.mean_input}</td>
                     <td class="num">{r.mean_cached}</td>
                     <td class="num">{r.mean_output}</td>
+                    <td class="num">{r.mean_reasoning}</td>
                 </tr>
             }
         })
@@ -45,6 +46,7 @@ pub fn WorkloadTable(view: WorkloadView) -> impl IntoView {
                         <th scope="col">"Input / request"</th>
                         <th scope="col">"of it cached"</th>
                         <th scope="col">"Output / request"</th>
+                        <th scope="col">"of it reasoning"</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

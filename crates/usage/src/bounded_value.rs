@@ -36,7 +36,7 @@ impl Default for Budget {
 }
 
 impl Budget {
-    fn node<E: Error>(&mut self) -> Result<(), E> {
+    pub(crate) fn node<E: Error>(&mut self) -> Result<(), E> {
         self.nodes = self.nodes.checked_sub(1).ok_or_else(|| {
             E::custom(format!(
                 "a record holds over {MAX_NODES} values: one record is one request"
@@ -45,7 +45,7 @@ impl Budget {
         Ok(())
     }
 
-    fn text<E: Error>(&mut self, n: usize) -> Result<(), E> {
+    pub(crate) fn text<E: Error>(&mut self, n: usize) -> Result<(), E> {
         self.text = self.text.checked_sub(n).ok_or_else(|| {
             E::custom(format!(
                 "a record holds over {MAX_TEXT_BYTES} bytes of text: one record is one request"

@@ -3,6 +3,7 @@
 //! ([`ReportResult`]), a flat JSON record ([`flat_row`]) and times.
 
 use llm_roi_core::money::date::CalendarDate;
+use llm_roi_core::pricebook::ServiceTier;
 use llm_roi_core::scenario::usage::{RequestTokens, UsageError, UsageRow};
 use serde::Deserialize;
 use serde_json::Value;
@@ -78,18 +79,24 @@ pub fn input_with_cache(fresh: u64, cached: [u64; 3], field: &str) -> Result<u64
         })
 }
 
-/// A service tier the rows cannot be priced at yet: a log's classes are
-/// priced at the standard (or batch) tier, so a flex or priority row would
-/// be priced wrong; it is a bad row naming the tier instead.
-pub fn check_tier(tier: Option<&str>) -> Result<(), Problem> {
+/// The service tier a row was sent at, as the log names it (OpenAI's
+/// `auto` and `default`, Anthropic's `standard`, `standard_only` and
+/// `batch` are the standard prices; batch is read apart). Scale Tier is
+/// billed by contract, so its rows are bad rows naming it.
+pub fn service_tier(tier: Option<&str>) -> Result<ServiceTier, Problem> {
+    let problem = |m: String| Err(("service_tier".to_string(), m));
     match tier {
-        Some(t @ ("flex" | "priority" | "scale")) => Err((
-            "service_tier".to_string(),
-            format!(
-                "`{t}`: rows sent at the {t} tier are not priced from a log yet (only standard and batch); import them apart and price them with the calculator's service tier"
-            ),
+        None | Some("standard" | "default" | "auto" | "standard_only" | "batch" | "") => {
+            Ok(ServiceTier::Standard)
+        }
+        Some("flex") => Ok(ServiceTier::Flex),
+        Some("priority") => Ok(ServiceTier::Priority),
+        Some("scale") => problem(
+            "`scale`: Scale Tier is billed by contract, not at a list price; import these rows apart".into(),
+        ),
+        Some(t) => problem(format!(
+            "`{t}` is not a service tier this reader knows: standard, default, auto, flex, priority or batch"
         )),
-        _ => Ok(()),
     }
 }
 

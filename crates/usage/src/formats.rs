@@ -21,6 +21,7 @@ mod generic;
 mod litellm;
 mod openai_response;
 mod openai_usage;
+mod openrouter;
 
 pub use crate::fields::Problem;
 use crate::fields::{Columns, ReportResult};
@@ -62,14 +63,17 @@ pub trait UsageFormat: Sync {
 
 /// Every format, in the order they are asked: Anthropic's report results
 /// (told by `uncached_input_tokens`) before OpenAI's (any other result);
-/// raw API responses and batch result lines (told by their shape) before
-/// LiteLLM's records, and those before the generic ones (any other record).
-pub static FORMATS: [&dyn UsageFormat; 7] = [
+/// raw API responses, batch result lines and OpenRouter's records (told by
+/// their shape) before LiteLLM's records (any with `prompt_tokens`), and
+/// those before the generic ones (any other record).
+pub static FORMATS: [&dyn UsageFormat; 9] = [
     &anthropic_usage::AnthropicUsage,
     &openai_usage::OpenAiUsage,
     &anthropic_message::AnthropicMessage,
     &openai_response::OpenAiResponse,
     &gemini::Gemini,
+    &openrouter::Generation,
+    &openrouter::Activity,
     &litellm::LiteLlm,
     &generic::Generic,
 ];

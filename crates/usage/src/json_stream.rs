@@ -25,6 +25,9 @@ pub enum Expect {
     Line,
     /// A whole file: a report page or a bucket; other keys are skipped.
     Document,
+    /// An element of a page's `data`: a bucket, or a record (kept within
+    /// a record's budget).
+    Element,
 }
 
 /// The reading of one value: the collector, the line it is reported on,
@@ -144,10 +147,11 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_, '_> {
         let (mut start_time, mut starting_at): (Option<Value>, Option<Value>) = (None, None);
         let mut report = false;
         let mut waiting = Vec::new();
+        let mut budget = Budget::default();
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
-                "data" => {
-                    map.next_value_seed(Buckets(&mut *self.reading))?;
+                "data" if self.expect != Expect::Element => {
+                    map.next_value_seed(Buckets(&mut *self.reading, self.expect))?;
                     report = true;
                 }
                 "results" => {
@@ -164,6 +168,11 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_, '_> {
                 "starting_at" => starting_at = map.next_value::<Scalar>()?.0,
                 _ if self.expect == Expect::Document => {
                     map.next_value::<IgnoredAny>()?;
+                }
+                _ if self.expect == Expect::Element => {
+                    budget.text(key.len())?;
+                    let v = map.next_value_seed(BoundedValue(&mut budget))?;
+                    fields.insert(key, v);
                 }
                 _ => {
                     fields.insert(key, map.next_value()?);
@@ -276,13 +285,31 @@ impl<'de> Visitor<'de> for ScalarVisitor {
     }
 }
 
-/// A page's `data`: buckets, each read as it comes.
-struct Buckets<'r, 'a, 'c>(&'r mut Reading<'a, 'c>);
+/// A page's `data`: buckets, each read as it comes, or records (OpenRouter's
+/// activity lists records, and a generation is one record in `data`); in a
+/// document, a record's line is its place in the list.
+struct Buckets<'r, 'a, 'c>(&'r mut Reading<'a, 'c>, Expect);
 
 impl<'de> DeserializeSeed<'de> for Buckets<'_, '_, '_> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_seq(self)
+        d.deserialize_any(self)
+    }
+}
+
+impl Buckets<'_, '_, '_> {
+    /// Hands an element that was a record to the formats.
+    fn element<E: serde::de::Error>(&mut self, found: Found, n: u64) -> Result<(), E> {
+        if let Found::Record(v) = found {
+            let line = if self.1 == Expect::Document {
+                n
+            } else {
+                self.0.line
+            };
+            let done = record(&v, line, self.0.c);
+            self.0.check(done)?;
+        }
+        Ok(())
     }
 }
 
@@ -290,18 +317,28 @@ impl<'de> Visitor<'de> for Buckets<'_, '_, '_> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("`data`: a list of buckets")
+        f.write_str("`data`: a list of buckets or records, or one record")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq
-            .next_element_seed(ValueSeed {
-                reading: &mut *self.0,
-                expect: Expect::Document,
-            })?
-            .is_some()
-        {}
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+        let mut n = 0u64;
+        while let Some(found) = seq.next_element_seed(ValueSeed {
+            reading: &mut *self.0,
+            expect: Expect::Element,
+        })? {
+            n += 1;
+            self.element(found, n)?;
+        }
         Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(mut self, map: A) -> Result<(), A::Error> {
+        let found = ValueSeed {
+            reading: &mut *self.0,
+            expect: Expect::Element,
+        }
+        .visit_map(map)?;
+        self.element(found, 1)
     }
 }
 

@@ -11,7 +11,7 @@
 //!
 //! ```ignore
 //! let mut builder = WorkloadBuilder::new(&book);
-//! let import = read_usage(file, Limits::default(), &mut |row| builder.add(&row).map_err(|e| e.to_string()))?;
+//! let import = read_usage(file, Limits::default(), &mut |row| Ok(builder.add(&row)?))?;
 //! let workload = builder.finish()?;
 //! ```
 
@@ -31,6 +31,7 @@ use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::scenario::mix::MAX_MIX_DAYS;
 use llm_roi_core::scenario::usage::UsageRow;
 use llm_roi_core::scenario::workload::tally::ModelTally;
+use llm_roi_core::scenario::workload::WorkloadError;
 use std::io::{BufRead, BufReader, Read};
 
 /// Bad rows shown one by one; the rest are counted.
@@ -137,11 +138,46 @@ impl<R: Read> Read for Capped<R> {
     }
 }
 
+/// Why the sink refused a row: the field to name and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejected {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl From<WorkloadError> for Rejected {
+    /// The field a workload error is about (`model` unless it names one).
+    fn from(e: WorkloadError) -> Self {
+        let field = match &e {
+            WorkloadError::TooLarge { .. } => "tokens",
+            WorkloadError::NoTierPrice { .. } => "service_tier",
+            _ => "model",
+        };
+        Self {
+            field,
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<String> for Rejected {
+    /// A message about the row's model.
+    fn from(message: String) -> Self {
+        Self {
+            field: "model",
+            message,
+        }
+    }
+}
+
+/// Where the valid rows go: the sink's error marks a row bad.
+pub type Sink<'s> = dyn FnMut(UsageRow) -> Result<(), Rejected> + 's;
+
 /// Collects rows and bad rows, within the row limit.
 pub(crate) struct Collector<'s> {
     pub import: Import,
     limits: Limits,
-    sink: &'s mut dyn FnMut(UsageRow) -> Result<(), String>,
+    sink: &'s mut Sink<'s>,
     /// A streamed response's `message_start`, waiting for its last
     /// `message_delta` ([`stream_events`]).
     pending_stream: Option<(u64, UsageRow)>,
@@ -197,7 +233,7 @@ impl Collector<'_> {
         }
         match (self.sink)(row) {
             Ok(()) => self.import.rows += 1,
-            Err(message) => self.bad(line, "model", message),
+            Err(r) => self.bad(line, r.field, r.message),
         }
         Ok(())
     }
@@ -214,11 +250,11 @@ fn io_error(e: std::io::Error, limits: Limits) -> ImportError {
 }
 
 /// Reads a usage log, passing each valid row to `sink` (whose error marks
-/// the row bad, in the `model` field).
-pub fn read_usage<R: Read>(
+/// the row bad, in the field it names).
+pub fn read_usage<'s, R: Read>(
     r: R,
     limits: Limits,
-    sink: &mut dyn FnMut(UsageRow) -> Result<(), String>,
+    sink: &'s mut Sink<'s>,
 ) -> Result<Import, ImportError> {
     let mut reader = BufReader::new(Capped {
         inner: r,

@@ -114,7 +114,7 @@ pub fn read_mix_parts<R: Read>(
         };
         let part = read_usage(r, left, &mut |row| {
             undated |= row.day.is_none();
-            builder.add(&row).map_err(|e| e.to_string())
+            Ok(builder.add(&row)?)
         })
         .map_err(|source| match &file {
             Some(name) => LogError::File {

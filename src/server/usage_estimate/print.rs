@@ -15,6 +15,7 @@ use llm_roi_core::scenario::workload::{band, band_text};
 use llm_roi_core::view::display::{money, number, percent};
 use llm_roi_core::view::option_rows::rows as option_rows;
 use llm_roi_core::view::unpriced::unpriced_text;
+use llm_roi_core::view::workload_rows::class_kind;
 use llm_roi_usage::Import;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
@@ -95,19 +96,16 @@ fn import_lines(out: &mut String, a: &EstimateArgs, book: &Pricebook, import: &I
         let t = &c.tokens;
         say!(
             out,
-            "  {} {}, {}: {} requests, {} input ({} cache read, {} cache write), {} output",
+            "  {} {}, {}: {} requests, {} input ({} cache read, {} cache write), {} output ({} reasoning)",
             c.source,
-            match (c.batch, c.offpeak) {
-                (true, _) => "batch",
-                (false, true) => "off-peak",
-                _ => "interactive",
-            },
+            class_kind(book, c),
             band_text(band(book, c)),
             number(Decimal::from(c.requests)),
             number(Decimal::from(t.input)),
             number(Decimal::from(t.cache_read)),
             number(Decimal::from(t.cache_write_5m) + Decimal::from(t.cache_write_1h)),
-            number(Decimal::from(t.output))
+            number(Decimal::from(t.output)),
+            number(Decimal::from(t.reasoning))
         );
     }
 }

@@ -13,6 +13,12 @@ use serde::{Deserialize, Serialize};
 /// The baseline route's id with a workload mix: every class on its
 /// vendor's own API.
 pub const AS_LOGGED: &str = "as-logged";
+/// The route's id, with a workload mix some of whose requests went through
+/// a relay, of every class on its vendor's own API (the as-logged route is
+/// then the log as sent, relays included).
+pub const VENDORS: &str = "vendors";
+/// The model name of a route that prices every class on its vendor's API.
+pub const ON_VENDORS: &str = "each model on its vendor's API";
 /// The model part of a route's option id with a workload mix (`holysheep/mix`).
 pub const ROUTE_MODEL: &str = "mix";
 
@@ -229,8 +235,10 @@ impl OptionEstimate {
     pub fn label(&self) -> String {
         if self.option.model != ROUTE_MODEL {
             format!("{} — {}", self.provider_name, self.model_name)
-        } else if self.option.provider == AS_LOGGED {
+        } else if self.model_name == ON_VENDORS {
             "each model's own vendor".into()
+        } else if self.option.provider == AS_LOGGED {
+            "each model where the log sent it".into()
         } else {
             format!("{}, {}", self.provider_name, self.model_name)
         }

@@ -5,7 +5,7 @@
 //! option's [`Fit`]; `o.fit.meets_all()` says whether it can be the default
 //! migration target.
 
-use crate::cost::estimate::{Estimate, Fit, OptionEstimate, ROUTE_MODEL};
+use crate::cost::estimate::{Estimate, Fit, OptionEstimate, ROUTE_MODEL, VENDORS};
 use crate::cost::mix::route_model;
 use crate::pricebook::facts::Facts;
 use crate::pricebook::requirement::check_all;
@@ -13,8 +13,9 @@ use crate::pricebook::{Pricebook, ProviderKind};
 
 /// The providers whose facts decide an option: its own; for a relay's
 /// route of a workload mix, also the vendor of each model it does not serve
-/// (those requests stay on that vendor); for the as-logged route, the
-/// vendor of every model in the log.
+/// (those requests stay where the log sent them); for the as-logged route,
+/// the relay or vendor of every class in the log; for the vendors' route,
+/// the vendor of every model.
 fn deciding<'a>(book: &'a Pricebook, e: &Estimate, o: &OptionEstimate) -> Vec<&'a Facts> {
     let own = book.provider(&o.option.provider);
     let Some(mix) = e
@@ -25,12 +26,18 @@ fn deciding<'a>(book: &'a Pricebook, e: &Estimate, o: &OptionEstimate) -> Vec<&'
     else {
         return own.map(|p| vec![&p.facts]).unwrap_or_default();
     };
+    let vendors = o.option.provider == VENDORS;
+    // Each class the option does not serve stays where it was sent: the
+    // relay it went through (but on the vendors' route), else its vendor.
     let mut ids: Vec<&str> = mix
         .workload
-        .models()
-        .into_iter()
-        .filter(|m| own.is_none_or(|p| route_model(book, p, m).is_none()))
-        .map(|m| m.provider.as_str())
+        .classes
+        .iter()
+        .filter(|c| own.is_none_or(|p| route_model(book, p, &c.source).is_none()))
+        .map(|c| match &c.via {
+            Some(via) if !vendors => via.as_str(),
+            _ => c.source.provider.as_str(),
+        })
         .chain(own.map(|p| p.id.as_str()))
         .collect();
     ids.sort_unstable();

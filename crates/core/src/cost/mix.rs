@@ -58,7 +58,11 @@ pub fn class_usages(class: &RequestClass) -> [Usage; 2] {
         } else {
             Decimal::ZERO
         },
-        service_tier: ServiceTier::Standard,
+        service_tier: if class.batch {
+            ServiceTier::Standard
+        } else {
+            class.service_tier
+        },
     };
     // The 1-hour writes alone, at the same tier.
     let hour = Usage {

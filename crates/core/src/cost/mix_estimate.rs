@@ -1,10 +1,12 @@
 //! A scenario with a workload mix, estimated route by route.
 //!
-//! The baseline is the log as it was sent: each class on its own vendor's
-//! API ([`AS_LOGGED`]). Every relay that serves at least one of the log's
-//! models is a route; it prices each class on its version of the model, and
-//! a class whose model it lacks stays on the vendor's API, at the vendor's
-//! price, which the route's notes say. Amounts are the log's exact cost;
+//! The baseline is the log as it was sent ([`AS_LOGGED`]): each class on
+//! the relay the log says it went through, else on its own vendor's API.
+//! When some went through a relay, [`VENDORS`] prices every class on its
+//! vendor's API. Every relay that serves at least one of the log's models
+//! is a route; it prices each class on its version of the model, and a
+//! class whose model it lacks stays where the log sent it, at that price,
+//! which the route's notes say. Amounts are the log's exact cost;
 //! a day is the log over its days, a request the log over its requests.
 //!
 //! Usage:
@@ -15,13 +17,13 @@
 //! ```
 
 use crate::cost::engine::EngineError;
-pub use crate::cost::estimate::{AS_LOGGED, ROUTE_MODEL, route_ref};
+pub use crate::cost::estimate::{AS_LOGGED, ON_VENDORS, ROUTE_MODEL, VENDORS, route_ref};
 use crate::cost::estimate::{CostParts, Estimate, Fit, OptionEstimate, Savings, fx_used};
 use crate::cost::mix::{class_cost, route_model};
 use crate::money::periods::{DAYS_PER_MONTH, DAYS_PER_YEAR};
-use crate::pricebook::{Lifecycle, ModelRef, Pricebook, Provider, ProviderKind};
+use crate::pricebook::{Lifecycle, Model, ModelRef, Pricebook, Provider, ProviderKind};
 use crate::scenario::mix::Mix;
-use crate::scenario::workload::Workload;
+use crate::scenario::workload::{RequestClass, Workload};
 use crate::scenario::{FieldError, Scenario};
 use rust_decimal::Decimal;
 
@@ -57,39 +59,84 @@ fn in_display(
     Ok(parts.scale(f))
 }
 
-/// The log on `route` (`None`: as logged), in the display currency, with
-/// the classes it leaves on their vendor's API and the currencies used.
+/// Where each class of the log is priced.
+#[derive(Clone, Copy)]
+enum Route<'b> {
+    /// As the log sent it: on the relay it went through, else its vendor.
+    AsLogged,
+    /// Every class on its vendor's API (shown when some went through a relay).
+    Vendors,
+    /// On this relay where it serves the model, else as logged.
+    Relay(&'b Provider),
+}
+
+impl Route<'_> {
+    fn id(&self) -> &str {
+        match self {
+            Self::AsLogged => AS_LOGGED,
+            Self::Vendors => VENDORS,
+            Self::Relay(p) => &p.id,
+        }
+    }
+}
+
+/// The log on a route, in the display currency, with the classes a relay
+/// route leaves where the log sent them (model, relay or none, requests)
+/// and the currencies used.
 struct Priced {
     log: CostParts,
-    kept: Vec<(ModelRef, u64)>,
+    kept: Vec<(ModelRef, Option<String>, u64)>,
     currencies: Vec<String>,
 }
 
-fn price(
-    book: &Pricebook,
-    route: Option<&Provider>,
-    mix: &Mix,
-    display: &str,
-) -> Result<Priced, EngineError> {
+/// The class's route and model as the log sent it: the relay named by
+/// `via` (which must serve it), else the vendor.
+fn as_sent<'b>(
+    book: &'b Pricebook,
+    class: &RequestClass,
+) -> Result<(&'b Provider, &'b Model), EngineError> {
+    match &class.via {
+        Some(via) => book
+            .provider(via)
+            .and_then(|p| Some((p, route_model(book, p, &class.source)?)))
+            .ok_or_else(|| {
+                EngineError::UnknownOption(ModelRef {
+                    provider: via.clone(),
+                    model: class.source.model.clone(),
+                })
+            }),
+        None => book
+            .resolve(&class.source)
+            .ok_or_else(|| EngineError::UnknownOption(class.source.clone())),
+    }
+}
+
+fn price(book: &Pricebook, route: Route, mix: &Mix, display: &str) -> Result<Priced, EngineError> {
     let mut out = Priced {
         log: CostParts::default(),
         kept: Vec::new(),
         currencies: Vec::new(),
     };
     for class in &mix.workload.classes {
-        let served = route.and_then(|p| Some((p, route_model(book, p, &class.source)?)));
-        let (provider, model) = match served {
-            Some(pm) => pm,
-            None => {
-                if route.is_some() {
-                    match out.kept.iter_mut().find(|(m, _)| *m == class.source) {
-                        Some((_, n)) => *n = n.saturating_add(class.requests),
-                        None => out.kept.push((class.source.clone(), class.requests)),
+        let (provider, model) = match route {
+            Route::AsLogged => as_sent(book, class)?,
+            Route::Vendors => book
+                .resolve(&class.source)
+                .ok_or_else(|| EngineError::UnknownOption(class.source.clone()))?,
+            Route::Relay(p) => match route_model(book, p, &class.source) {
+                Some(m) => (p, m),
+                None => {
+                    let key = (&class.source, &class.via);
+                    match out.kept.iter_mut().find(|(m, v, _)| (m, v) == key) {
+                        Some((_, _, n)) => *n = n.saturating_add(class.requests),
+                        None => {
+                            out.kept
+                                .push((class.source.clone(), class.via.clone(), class.requests))
+                        }
                     }
+                    as_sent(book, class)?
                 }
-                book.resolve(&class.source)
-                    .ok_or_else(|| EngineError::UnknownOption(class.source.clone()))?
-            }
+            },
         };
         let cost = class_cost(book, provider, model, class)?;
         out.log = out.log.plus(&in_display(book, provider, cost, display)?);
@@ -100,20 +147,29 @@ fn price(
     Ok(out)
 }
 
-/// The cost of `workload` as sent (each class on its vendor's API), in
-/// `display`.
+/// The cost of `workload` as sent (each class on the relay it went
+/// through, else on its vendor's API), in `display`.
 pub fn logged_cost(
     book: &Pricebook,
     workload: &Workload,
     display: &str,
 ) -> Result<Decimal, EngineError> {
     let mix = Mix::new(1, workload.clone());
-    Ok(price(book, None, &mix, display)?.log.total)
+    Ok(price(book, Route::AsLogged, &mix, display)?.log.total)
+}
+
+/// "stay on the vendor's API, at the vendor's price" or "stay on
+/// OpenRouter (relay), at its price".
+fn kept_where(book: &Pricebook, via: Option<&str>) -> String {
+    match via.and_then(|v| book.provider(v)) {
+        Some(p) => format!("stay on {}, at its price", p.name),
+        None => "stay on the vendor's API, at the vendor's price".into(),
+    }
 }
 
 fn option(
     book: &Pricebook,
-    route: Option<&Provider>,
+    route: Route,
     mix: &Mix,
     priced: &Priced,
     display: &str,
@@ -124,37 +180,67 @@ fn option(
     let notes = priced
         .kept
         .iter()
-        .map(|(m, n)| {
+        .map(|(m, via, n)| {
             format!(
-                "does not serve {m}: its {} of the requests stay on the vendor's API, at the vendor's price",
-                share_text(*n, requests)
+                "does not serve {m}: its {} of the requests {}",
+                share_text(*n, requests),
+                kept_where(book, via.as_deref())
             )
         })
         .collect();
-    let (id, provider_name, model_name, kind, basis, currency) = match route {
-        Some(p) => (
-            p.id.as_str(),
-            p.name.clone(),
-            format!("{} of {models} models", models - priced.kept.len()),
-            p.kind,
-            p.basis_text(book),
-            p.currency.clone(),
-        ),
-        None => (
-            AS_LOGGED,
-            "As logged".to_string(),
-            "each model on its vendor's API".to_string(),
+    let relays = mix.workload.relays();
+    let (provider_name, model_name, kind, basis, currency) = match route {
+        Route::Relay(p) => {
+            let served = mix
+                .workload
+                .models()
+                .iter()
+                .filter(|m| route_model(book, p, m).is_some())
+                .count();
+            (
+                p.name.clone(),
+                format!("{served} of {models} models"),
+                p.kind,
+                p.basis_text(book),
+                p.currency.clone(),
+            )
+        }
+        Route::AsLogged if !relays.is_empty() => {
+            let names: Vec<String> = relays
+                .iter()
+                .filter_map(|r| book.provider(r).map(|p| p.name.clone()))
+                .collect();
+            (
+                "As logged".to_string(),
+                format!("as sent, through {}", names.join(", ")),
+                ProviderKind::Relay,
+                "each route's price as sent".to_string(),
+                display.to_string(),
+            )
+        }
+        Route::AsLogged | Route::Vendors => (
+            if matches!(route, Route::Vendors) {
+                "Vendors' APIs"
+            } else {
+                "As logged"
+            }
+            .to_string(),
+            ON_VENDORS.to_string(),
             ProviderKind::Official,
             "each vendor's list price".to_string(),
             display.to_string(),
         ),
     };
+    let relay = match route {
+        Route::Relay(p) => Some(p),
+        _ => None,
+    };
     OptionEstimate {
-        option: route_ref(id),
+        option: route_ref(route.id()),
         provider_name,
         model_name,
         kind,
-        is_baseline: route.is_none(),
+        is_baseline: matches!(route, Route::AsLogged),
         basis,
         native_currency: currency,
         tier_above_input_tokens: None,
@@ -164,7 +250,7 @@ fn option(
         per_day,
         savings: Savings::default(),
         notes,
-        claimed_overhead_ms: route.and_then(|p| p.claim.as_ref().map(|c| c.claimed_overhead_ms)),
+        claimed_overhead_ms: relay.and_then(|p| p.claim.as_ref().map(|c| c.claimed_overhead_ms)),
         savings_claim: None,
         lifecycle: Lifecycle::default(),
         fit: Fit::default(),
@@ -194,11 +280,12 @@ pub(crate) fn estimate_mix(book: &Pricebook, s: &Scenario, mix: &Mix) -> Estimat
             .iter()
             .any(|c| route_model(book, p, &c.source).is_some())
     };
-    let routes = std::iter::once(None).chain(
+    let vendors = (!mix.workload.relays().is_empty()).then_some(Route::Vendors);
+    let routes = [Route::AsLogged].into_iter().chain(vendors).chain(
         book.providers
             .iter()
             .filter(|p| p.kind == ProviderKind::Relay && serves(p))
-            .map(Some),
+            .map(Route::Relay),
     );
     for route in routes {
         match price(book, route, mix, display) {
@@ -208,7 +295,7 @@ pub(crate) fn estimate_mix(book: &Pricebook, s: &Scenario, mix: &Mix) -> Estimat
             }
             Err(e) => errors.push(FieldError {
                 field: "mix".into(),
-                value: route.map_or(AS_LOGGED, |p| p.id.as_str()).into(),
+                value: route.id().into(),
                 message: format!("{e}; the mix cannot be priced as logged with this pricebook"),
             }),
         }
@@ -235,3 +322,5 @@ pub(crate) fn estimate_mix(book: &Pricebook, s: &Scenario, mix: &Mix) -> Estimat
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_routes;

@@ -46,7 +46,9 @@ impl PriceTable {
 }
 
 /// A vendor's service tier. `Standard` is the default price list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum ServiceTier {
     #[default]

@@ -17,7 +17,7 @@
 //! ```
 
 use crate::cost::engine::Usage;
-use crate::cost::estimate::Estimate;
+use crate::cost::estimate::{Estimate, VENDORS};
 use crate::cost::mix::{class_usages, route_model};
 use crate::money::currency_prefix;
 use crate::pricebook::{
@@ -220,21 +220,34 @@ fn option_lines(book: &Pricebook, r: &ModelRef, u: &Usage) -> Vec<PriceLine> {
     lines.out
 }
 
-/// A mix's prices: each route's version of each class's model (the vendor's
-/// own for a class the route leaves there), for that class's tokens.
+/// A mix's prices: each route's version of each class's model (the relay
+/// it was sent through, else the vendor's own, for a class the route
+/// leaves where it was sent), for that class's tokens.
 fn mix_lines(book: &Pricebook, e: &Estimate, mix: &Mix) -> Vec<PriceLine> {
     let mut out: Vec<PriceLine> = Vec::new();
     for o in &e.options {
         let route = book.provider(&o.option.provider);
+        let vendors = o.option.provider == VENDORS;
         for class in &mix.workload.classes {
-            let r = route
-                .and_then(|p| {
-                    let m = route_model(book, p, &class.source)?;
-                    Some(ModelRef {
-                        provider: p.id.clone(),
-                        model: m.id.clone(),
-                    })
+            let on = |p: &Provider| {
+                let m = route_model(book, p, &class.source)?;
+                Some(ModelRef {
+                    provider: p.id.clone(),
+                    model: m.id.clone(),
                 })
+            };
+            // Where the route does not serve it, the class stays as sent.
+            let as_sent = || {
+                class
+                    .via
+                    .as_deref()
+                    .filter(|_| !vendors)
+                    .and_then(|v| book.provider(v))
+                    .and_then(on)
+            };
+            let r = route
+                .and_then(on)
+                .or_else(as_sent)
                 .unwrap_or_else(|| class.source.clone());
             let [rest, hour] = class_usages(class);
             let hour = (!hour.cache_write.is_zero()).then_some(hour);

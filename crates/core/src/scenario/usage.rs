@@ -14,6 +14,7 @@
 //! ```
 
 use crate::money::date::CalendarDate;
+use crate::pricebook::ServiceTier;
 
 /// The tokens of one request. `input` counts all input, cached included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -71,6 +72,12 @@ pub struct UsageRow {
     pub request_input_tokens: u64,
     /// Sent through a batch API.
     pub batch: bool,
+    /// The service tier the requests were sent at (not batch).
+    pub service_tier: ServiceTier,
+    /// The relay the requests went through (a provider id of the
+    /// pricebook), when the log was kept by one: `model` is then the
+    /// relay's model id.
+    pub via: Option<String>,
     /// The day the requests were made (UTC), when the log says.
     pub day: Option<CalendarDate>,
     /// The minute of the UTC day they were made, when the log gives a time.
@@ -107,6 +114,8 @@ impl UsageRow {
             reasoning_tokens: times("reasoning_tokens", t.reasoning)?,
             request_input_tokens: t.input,
             batch,
+            service_tier: ServiceTier::Standard,
+            via: None,
             day: None,
             minute_utc: None,
         };

@@ -17,7 +17,11 @@
 //! ```
 
 use crate::pricebook::variants::Offpeak;
-use crate::pricebook::{ModelPrices, ModelRef, Pricebook, ProviderKind};
+use crate::pricebook::{ModelPrices, ModelRef, Pricebook, ProviderKind, ServiceTier};
+
+fn is_standard(t: &ServiceTier) -> bool {
+    *t == ServiceTier::Standard
+}
 use serde::{Deserialize, Serialize};
 
 /// The most classes a workload may have (they must fit in a link).
@@ -31,6 +35,10 @@ pub struct ClassTokens {
     pub cache_write_5m: u64,
     pub cache_write_1h: u64,
     pub output: u64,
+    /// The part of `output` spent reasoning (billed as output, counted
+    /// once), when the log says.
+    #[serde(default)]
+    pub reasoning: u64,
 }
 
 /// Requests of one source model that all bill at the same tier everywhere
@@ -44,6 +52,13 @@ pub struct RequestClass {
     /// them for the model, so priced off-peak there.
     #[serde(default)]
     pub offpeak: bool,
+    /// The service tier the (non-batch) requests were sent at.
+    #[serde(default, skip_serializing_if = "is_standard")]
+    pub service_tier: ServiceTier,
+    /// The relay the requests were sent through (a provider id), when the
+    /// log was kept by one: "as logged" then prices them on that route.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
     pub requests: u64,
     pub tokens: ClassTokens,
     /// The largest one-request input in the class: it picks the class's tier.
@@ -63,6 +78,17 @@ impl Workload {
         for c in &self.classes {
             if !out.contains(&&c.source) {
                 out.push(&c.source);
+            }
+        }
+        out
+    }
+
+    /// The relays some classes went through (provider ids), once each.
+    pub fn relays(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for via in self.classes.iter().filter_map(|c| c.via.as_deref()) {
+            if !out.contains(&via) {
+                out.push(via);
             }
         }
         out
@@ -98,6 +124,10 @@ pub enum WorkloadError {
     TooLarge { field: &'static str },
     #[error("the log has no requests")]
     Empty,
+    #[error(
+        "service_tier `{tier}`: {model} has no published {tier} price in the pricebook (Anthropic's Priority Tier is billed by capacity commitment); import these rows apart"
+    )]
+    NoTierPrice { model: String, tier: &'static str },
     #[error(
         "map: `{from}` → `{to}`: `{to}` is not an official model id or alias of the pricebook (see /api/v1/pricebook)"
     )]
@@ -198,6 +228,35 @@ pub fn source_model(book: &Pricebook, name: &str) -> Option<ModelRef> {
                 model: m.id.clone(),
             })
         })
+}
+
+/// The official model a row sent through the relay `via` was made to: the
+/// relay's model `name` (an id or alias of the relay's) stands for its
+/// upstream model; or, for a name the relay's entry lacks that the user
+/// mapped (`mapped`), the mapped model when the relay serves it.
+pub fn relay_source(
+    book: &Pricebook,
+    via: &str,
+    name: &str,
+    mapped: Option<&str>,
+) -> Option<ModelRef> {
+    let relay = book.provider(via)?;
+    if let Some(m) = relay.model(name) {
+        return Some(book.identity(relay, m));
+    }
+    let source = source_model(book, mapped?)?;
+    relay
+        .models
+        .iter()
+        .any(|m| book.identity(relay, m) == source)
+        .then_some(source)
+}
+
+/// Whether `source`'s own prices have the service tier `tier`.
+pub fn has_tier(book: &Pricebook, source: &ModelRef, tier: ServiceTier) -> bool {
+    book.resolve(source)
+        .and_then(|(_, m)| m.prices.as_ref())
+        .is_some_and(|p| p.service_tier(tier).is_some())
 }
 
 /// Off-peak hours: ranges of minutes of the UTC day.

@@ -15,8 +15,12 @@ use rust_decimal::Decimal;
 
 /// What is moved: the option, or for a workload mix the log.
 fn moved(e: &Estimate, o: &OptionEstimate) -> String {
-    if e.scenario.mix.is_some() {
-        "this workload from each model's own vendor".into()
+    if let Some(mix) = &e.scenario.mix {
+        if mix.workload.relays().is_empty() {
+            "this workload from each model's own vendor".into()
+        } else {
+            "this workload from where it was sent".into()
+        }
     } else {
         o.label()
     }

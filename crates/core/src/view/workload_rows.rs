@@ -8,9 +8,9 @@
 //! for r in &view.rows { /* r.model, r.band, r.share, r.mean_input … */ }
 //! ```
 
-use crate::pricebook::Pricebook;
+use crate::pricebook::{Pricebook, ServiceTier};
 use crate::scenario::mix::Mix;
-use crate::scenario::workload::{band, band_text};
+use crate::scenario::workload::{RequestClass, band, band_text};
 use crate::view::display::{number, percent};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -20,7 +20,9 @@ use serde::{Deserialize, Serialize};
 pub struct WorkloadRow {
     /// "Anthropic — Claude Sonnet 4.5", or the id when the pricebook lacks it.
     pub model: String,
-    /// "batch" or "interactive".
+    /// How the requests were sent: "interactive", "batch", "off-peak",
+    /// "flex" or "priority", and "via OpenRouter (relay)" when a relay
+    /// kept the log.
     pub kind: String,
     /// "input ≤ 200000".
     pub band: String,
@@ -30,6 +32,8 @@ pub struct WorkloadRow {
     pub mean_input: String,
     pub mean_cached: String,
     pub mean_output: String,
+    /// The part of the output spent reasoning, a mean per request.
+    pub mean_reasoning: String,
 }
 
 /// The table and its one-line caption.
@@ -42,6 +46,24 @@ pub struct WorkloadView {
 
 fn mean(total: u64, n: u64) -> String {
     number((Decimal::from(total) / Decimal::from(n.max(1))).round_dp(1))
+}
+
+/// How a class's requests were sent, e.g. "flex" or "batch via OpenRouter
+/// (relay)".
+pub fn class_kind(book: &Pricebook, c: &RequestClass) -> String {
+    let how = match (c.batch, c.offpeak, c.service_tier) {
+        (true, _, _) => "batch",
+        (false, true, _) => "off-peak",
+        (false, false, tier) if tier != ServiceTier::Standard => tier.code(),
+        _ => "interactive",
+    };
+    match &c.via {
+        Some(via) => {
+            let name = book.provider(via).map_or(via.as_str(), |p| p.name.as_str());
+            format!("{how} via {name}")
+        }
+        None => how.into(),
+    }
 }
 
 /// The classes of `mix`, named from `book`.
@@ -62,12 +84,7 @@ pub fn workload_view(book: &Pricebook, mix: &Mix) -> WorkloadView {
                     || c.source.to_string(),
                     |(p, m)| format!("{} — {}", p.name, m.name),
                 ),
-                kind: match (c.batch, c.offpeak) {
-                    (true, _) => "batch",
-                    (false, true) => "off-peak",
-                    _ => "interactive",
-                }
-                .into(),
+                kind: class_kind(book, c),
                 band: band_text(band(book, c)),
                 requests: number(Decimal::from(c.requests)),
                 share: percent(
@@ -76,6 +93,7 @@ pub fn workload_view(book: &Pricebook, mix: &Mix) -> WorkloadView {
                 mean_input: mean(t.input, c.requests),
                 mean_cached: mean(cached, c.requests),
                 mean_output: mean(t.output, c.requests),
+                mean_reasoning: mean(t.reasoning, c.requests),
             }
         })
         .collect::<Vec<_>>();

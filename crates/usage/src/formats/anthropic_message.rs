@@ -15,7 +15,7 @@
 
 use super::{Problem, UsageFormat};
 use crate::fields::{
-    check_tier, input_with_cache, required_text, required_u64, row_problem, u64_field,
+    input_with_cache, required_text, required_u64, row_problem, service_tier, u64_field,
 };
 use llm_roi_core::scenario::usage::{RequestTokens, UsageRow};
 use serde_json::Value;
@@ -77,7 +77,7 @@ pub fn message_row(m: &Value, batch: bool) -> Result<UsageRow, Problem> {
     };
     let input = input_with_cache(fresh, [read, w5, w1], "input_tokens")?;
     let tier = usage.get("service_tier").and_then(Value::as_str);
-    check_tier(tier)?;
+    let service_tier = service_tier(tier)?;
     let tier_batch = tier == Some("batch");
     let t = RequestTokens {
         input,
@@ -87,5 +87,7 @@ pub fn message_row(m: &Value, batch: bool) -> Result<UsageRow, Problem> {
         output,
         reasoning: 0,
     };
-    UsageRow::identical(model, 1, t, batch || tier_batch).map_err(row_problem)
+    let mut row = UsageRow::identical(model, 1, t, batch || tier_batch).map_err(row_problem)?;
+    row.service_tier = service_tier;
+    Ok(row)
 }

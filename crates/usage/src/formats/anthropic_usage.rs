@@ -4,7 +4,7 @@
 //! `context_window` and `service_tier`; requests are not counted.
 
 use super::{CountedRow, Problem, UsageFormat};
-use crate::fields::{check_tier, input_with_cache, report_count, report_model, ReportResult};
+use crate::fields::{input_with_cache, report_count, report_model, service_tier, ReportResult};
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::scenario::usage::UsageRow;
 
@@ -26,7 +26,7 @@ impl UsageFormat for AnthropicUsage {
 }
 
 fn row(r: &ReportResult, uncached: u64, day: Option<CalendarDate>) -> Result<UsageRow, Problem> {
-    check_tier(r.service_tier.as_deref())?;
+    let tier = service_tier(r.service_tier.as_deref())?;
     let model = report_model(r)?;
     let cc = r.cache_creation.as_ref();
     let (read, w5, w1) = (
@@ -53,5 +53,7 @@ fn row(r: &ReportResult, uncached: u64, day: Option<CalendarDate>) -> Result<Usa
         batch: r.service_tier.as_deref() == Some("batch"),
         day,
         minute_utc: None,
+        service_tier: tier,
+        via: None,
     })
 }

@@ -17,7 +17,7 @@
 //!   <https://platform.openai.com/docs/api-reference/batch/request-output>.
 
 use super::{Problem, UsageFormat};
-use crate::fields::{check_tier, required_text, required_u64, row_problem, u64_field, unix_time};
+use crate::fields::{required_text, required_u64, row_problem, service_tier, u64_field, unix_time};
 use llm_roi_core::scenario::usage::{RequestTokens, UsageRow};
 use serde_json::Value;
 
@@ -78,7 +78,7 @@ fn is_response(v: &Value) -> bool {
 /// A chat completion or a response as a row (`batch` for a batch line).
 fn response_row(v: &Value, batch: bool) -> Result<UsageRow, Problem> {
     let model = required_text(v, "model", "response")?;
-    check_tier(v.get("service_tier").and_then(Value::as_str))?;
+    let tier = service_tier(v.get("service_tier").and_then(Value::as_str))?;
     let usage = v.get("usage").filter(|u| u.is_object()).ok_or_else(|| {
         (
             "usage".to_string(),
@@ -115,6 +115,7 @@ fn response_row(v: &Value, batch: bool) -> Result<UsageRow, Problem> {
         ..RequestTokens::default()
     };
     let mut row = UsageRow::identical(model, 1, t, batch).map_err(row_problem)?;
+    row.service_tier = tier;
     let created = if chat { "created" } else { "created_at" };
     if let Some(secs) = v.get(created).and_then(Value::as_i64) {
         unix_time(&mut row, secs);

@@ -5,7 +5,7 @@
 //! without `input_tokens` or `output_tokens` is a bad row, not a free one.
 
 use super::{CountedRow, Problem, UsageFormat};
-use crate::fields::{check_tier, report_count, report_model, ReportResult};
+use crate::fields::{report_count, report_model, service_tier, ReportResult};
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::scenario::usage::UsageRow;
 
@@ -28,7 +28,7 @@ impl UsageFormat for OpenAiUsage {
 
 fn row(r: &ReportResult, day: Option<CalendarDate>) -> Result<Option<CountedRow>, Problem> {
     let model = report_model(r)?;
-    check_tier(r.service_tier.as_deref())?;
+    let tier = service_tier(r.service_tier.as_deref())?;
     let requests = r.num_model_requests.unwrap_or(0);
     if requests == 0 {
         return Ok(None);
@@ -49,6 +49,8 @@ fn row(r: &ReportResult, day: Option<CalendarDate>) -> Result<Option<CountedRow>
         batch: r.batch.unwrap_or(false),
         day,
         minute_utc: None,
+        service_tier: tier,
+        via: None,
     };
     Ok(Some((row, true)))
 }

@@ -2,14 +2,18 @@
 //!
 //! ```text
 //! 1:<days>[~<p10>~<p90>]:<model>,<model>…:<class>,<class>…
-//! class = <model index>[b|o].<requests>.<input>.<cache read>.<cache write 5m>.<cache write 1h>.<output>.<largest input>
+//! class = <model index>[b|o|f|p][@<relay>].<requests>.<input>.<cache read>.<cache write 5m>.<cache write 1h>.<output>.<largest input>[.<reasoning>]
 //! ```
 //!
 //! `p10` and `p90` (optional) are the log's 10th and 90th percentile days,
 //! by their cost as sent, as multiples of its mean day: the range shown
 //! beside each monthly figure. Models are official `provider/model` ids, listed once; a class names its
-//! model by its place in that list (from 0), `b` marks batch requests and `o`
-//! requests sent in the off-peak hours of every route that has them. Token
+//! model by its place in that list (from 0), `b` marks batch requests, `o`
+//! requests sent in the off-peak hours of every route that has them, `f`
+//! and `p` requests sent at the flex and priority service tiers, and
+//! `@<relay>` requests the log says went through that relay (a provider
+//! id), which "as logged" prices on that relay. The optional ninth field is
+//! the part of the output spent reasoning. Token
 //! counts are the class's totals (input counts cached tokens too), written
 //! as whole numbers, an empty field for 0. The largest one-request input
 //! picks the class's long-context tier. Totals, not means, so a link
@@ -17,7 +21,7 @@
 //! 1.1 KB, well under the 8 KB query cap.
 
 use super::limits::err;
-use crate::pricebook::ModelRef;
+use crate::pricebook::{ModelRef, ServiceTier};
 use crate::scenario::FieldError;
 use crate::scenario::mix::{DailySpread, MAX_MIX_DAYS, Mix};
 use crate::scenario::workload::{ClassTokens, MAX_CLASSES, RequestClass, Workload};
@@ -41,11 +45,19 @@ pub fn mix_text(mix: &Mix) -> String {
         .map(|c| {
             let i = models.iter().position(|m| **m == c.source).unwrap_or(0);
             let t = &c.tokens;
+            let via = c.via.as_ref().map(|v| format!("@{v}")).unwrap_or_default();
+            let reasoning = if t.reasoning == 0 {
+                String::new()
+            } else {
+                format!(".{}", t.reasoning)
+            };
             format!(
-                "{i}{}.{}.{}.{}.{}.{}.{}.{}",
-                match (c.batch, c.offpeak) {
-                    (true, _) => "b",
-                    (false, true) => "o",
+                "{i}{}{via}.{}.{}.{}.{}.{}.{}.{}{reasoning}",
+                match (c.batch, c.offpeak, c.service_tier) {
+                    (true, _, _) => "b",
+                    (false, true, _) => "o",
+                    (false, false, ServiceTier::Flex) => "f",
+                    (false, false, ServiceTier::Priority) => "p",
                     _ => "",
                 },
                 c.requests,
@@ -76,16 +88,32 @@ const SHAPE: &str =
 
 fn class(models: &[ModelRef], n: usize, text: &str) -> Result<RequestClass, String> {
     let fields: Vec<&str> = text.split('.').collect();
-    let [head, requests, input, cache_read, cw5, cw1, output, largest] = fields[..] else {
-        return Err(format!(
-            "class {n} has {} fields; a class has 8 (model, requests, input, cache read, 5-minute and 1-hour cache writes, output, largest input)",
-            fields.len()
-        ));
+    let (head, requests, input, cache_read, cw5, cw1, output, largest, reasoning) = match fields[..]
+    {
+        [h, r, i, cr, w5, w1, o, l] => (h, r, i, cr, w5, w1, o, l, ""),
+        [h, r, i, cr, w5, w1, o, l, re] => (h, r, i, cr, w5, w1, o, l, re),
+        _ => {
+            return Err(format!(
+                "class {n} has {} fields; a class has 8 or 9 (model, requests, input, cache read, 5-minute and 1-hour cache writes, output, largest input, and optionally reasoning)",
+                fields.len()
+            ));
+        }
     };
-    let (index, batch, offpeak) = match (head.strip_suffix('b'), head.strip_suffix('o')) {
-        (Some(i), _) => (i, true, false),
-        (_, Some(i)) => (i, false, true),
-        _ => (head, false, false),
+    let (head, via) = match head.split_once('@') {
+        Some((h, v)) if is_provider_id(v) => (h, Some(v.to_string())),
+        Some((_, v)) => {
+            return Err(format!(
+                "class {n}: relay `{v}` is not a provider id (lower-case letters, digits and `-`)"
+            ));
+        }
+        None => (head, None),
+    };
+    let (index, batch, offpeak, service_tier) = match head.char_indices().last() {
+        Some((i, 'b')) => (&head[..i], true, false, ServiceTier::Standard),
+        Some((i, 'o')) => (&head[..i], false, true, ServiceTier::Standard),
+        Some((i, 'f')) => (&head[..i], false, false, ServiceTier::Flex),
+        Some((i, 'p')) => (&head[..i], false, false, ServiceTier::Priority),
+        _ => (head, false, false, ServiceTier::Standard),
     };
     let source = index
         .parse::<usize>()
@@ -112,11 +140,14 @@ fn class(models: &[ModelRef], n: usize, text: &str) -> Result<RequestClass, Stri
         cache_write_5m: count("5-minute cache write", cw5)?,
         cache_write_1h: count("1-hour cache write", cw1)?,
         output: count("output", output)?,
+        reasoning: count("reasoning", reasoning)?,
     };
     let c = RequestClass {
         source,
         batch,
         offpeak,
+        service_tier,
+        via,
         requests: count("requests", requests)?,
         tokens,
         max_request_input: count("largest input", largest)?,
@@ -140,6 +171,12 @@ fn check(n: usize, c: &RequestClass) -> Result<(), String> {
             t.input
         ));
     }
+    if t.reasoning > t.output {
+        return Err(format!(
+            "class {n}: its reasoning ({}) exceeds its output ({}); reasoning is part of the output",
+            t.reasoning, t.output
+        ));
+    }
     if c.max_request_input > t.input {
         return Err(format!(
             "class {n}: its largest input ({}) exceeds its input total ({})",
@@ -153,6 +190,13 @@ fn check(n: usize, c: &RequestClass) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+fn is_provider_id(v: &str) -> bool {
+    !v.is_empty()
+        && v.len() <= 64
+        && v.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn parse_spread(text: &str) -> Result<DailySpread, String> {

@@ -12,12 +12,12 @@
 
 use super::tally::{ModelTally, OTHER_UNKNOWN};
 use super::{
-    ClassTokens, Hours, RequestClass, Workload, WorkloadError, offpeak_windows, source_model,
-    thresholds,
+    ClassTokens, Hours, RequestClass, Workload, WorkloadError, has_tier, offpeak_windows,
+    relay_source, source_model, thresholds,
 };
 use crate::money::date::CalendarDate;
 use crate::pricebook::variants::in_windows;
-use crate::pricebook::{ModelRef, Pricebook};
+use crate::pricebook::{ModelRef, Pricebook, ServiceTier};
 use crate::scenario::model_map::ModelMap;
 use crate::scenario::usage::UsageRow;
 use std::collections::BTreeMap;
@@ -27,7 +27,9 @@ use std::collections::BTreeMap;
 /// log of many made-up names takes no more memory than a log of a few.
 pub const MAX_UNKNOWN_NAMES: usize = 20;
 
-type Key = (ModelRef, bool, bool, usize);
+/// A class: source model, relay sent through, batch, service tier,
+/// off-peak, band.
+type Key = (ModelRef, Option<String>, bool, ServiceTier, bool, usize);
 
 /// A source model, its thresholds and its routes' off-peak hours.
 type Source = (ModelRef, Vec<u64>, Vec<Hours>);
@@ -49,6 +51,7 @@ fn add_row(class: &mut RequestClass, row: &UsageRow) -> Result<(), WorkloadError
         "cache_write_tokens",
     )?;
     t.output = sum(t.output, row.output_tokens, "output_tokens")?;
+    t.reasoning = sum(t.reasoning, row.reasoning_tokens, "reasoning_tokens")?;
     class.max_request_input = class.max_request_input.max(row.request_input_tokens);
     Ok(())
 }
@@ -56,8 +59,10 @@ fn add_row(class: &mut RequestClass, row: &UsageRow) -> Result<(), WorkloadError
 fn empty_class(key: &Key) -> RequestClass {
     RequestClass {
         source: key.0.clone(),
-        batch: key.1,
-        offpeak: key.2,
+        via: key.1.clone(),
+        batch: key.2,
+        service_tier: key.3,
+        offpeak: key.4,
         requests: 0,
         tokens: ClassTokens::default(),
         max_request_input: 0,
@@ -87,6 +92,9 @@ pub struct WorkloadBuilder<'b> {
     book: &'b Pricebook,
     /// Each known model name, and the unknown ones tallied by name.
     sources: BTreeMap<String, Option<Source>>,
+    /// The same for rows sent through a relay: by relay, by the relay's
+    /// model name.
+    relay_sources: BTreeMap<String, BTreeMap<String, Option<Source>>>,
     /// Each name's totals as read (unknown names: at most
     /// [`MAX_UNKNOWN_NAMES`]).
     tallies: BTreeMap<String, ModelTally>,
@@ -105,6 +113,7 @@ impl<'b> WorkloadBuilder<'b> {
         Self {
             book,
             sources: BTreeMap::new(),
+            relay_sources: BTreeMap::new(),
             tallies: BTreeMap::new(),
             unknown_names: 0,
             other_unknown: ModelTally::new(OTHER_UNKNOWN, false),
@@ -150,40 +159,94 @@ impl<'b> WorkloadBuilder<'b> {
         }
     }
 
-    /// Adds one row to its class; a row of a model the pricebook does not
-    /// know is only tallied.
-    pub fn add(&mut self, row: &UsageRow) -> Result<(), WorkloadError> {
+    /// The source of `row`'s model (looked up once per name): an official
+    /// model, or a relay's model when the row went through one; `None` for
+    /// a name the pricebook does not know (counted against
+    /// [`MAX_UNKNOWN_NAMES`]; `Err(())` past it).
+    fn source(&mut self, row: &UsageRow) -> Result<Option<&Source>, ()> {
         let book = self.book;
-        if !self.sources.contains_key(&row.model) {
-            let name = self.map.target(&row.model).unwrap_or(&row.model);
-            let found = source_model(book, name).map(|m| {
+        let map = &self.map;
+        let known = match &row.via {
+            None => self.sources.contains_key(&row.model),
+            Some(via) => self
+                .relay_sources
+                .get(via)
+                .is_some_and(|m| m.contains_key(&row.model)),
+        };
+        if !known {
+            let name = map.target(&row.model).unwrap_or(&row.model);
+            let found = match &row.via {
+                None => source_model(book, name),
+                Some(via) => relay_source(book, via, &row.model, map.target(&row.model)),
+            }
+            .map(|m| {
                 let t = thresholds(book, &m);
                 let w = offpeak_windows(book, &m);
                 (m, t, w)
             });
             if found.is_none() {
                 if self.unknown_names >= MAX_UNKNOWN_NAMES {
-                    self.other_unknown.add(row);
-                    return Ok(());
+                    return Err(());
                 }
                 self.unknown_names += 1;
             }
-            self.sources.insert(row.model.clone(), found);
+            let names = match &row.via {
+                None => &mut self.sources,
+                Some(via) => self.relay_sources.entry(via.clone()).or_default(),
+            };
+            names.insert(row.model.clone(), found);
         }
-        let Some(Some((source, cuts, windows))) = self.sources.get(&row.model) else {
+        let names = match &row.via {
+            None => Some(&self.sources),
+            Some(via) => self.relay_sources.get(via),
+        };
+        Ok(names
+            .and_then(|m| m.get(&row.model))
+            .and_then(Option::as_ref))
+    }
+
+    /// Adds one row to its class; a row of a model the pricebook does not
+    /// know is only tallied. A row at a service tier its model has no
+    /// price for is refused ([`WorkloadError::NoTierPrice`]).
+    pub fn add(&mut self, row: &UsageRow) -> Result<(), WorkloadError> {
+        let book = self.book;
+        let Ok(found) = self.source(row) else {
+            self.other_unknown.add(row);
+            return Ok(());
+        };
+        let Some((source, cuts, windows)) = found else {
             self.tally(row, false);
             return Ok(());
         };
+        let tier = if row.batch {
+            ServiceTier::Standard
+        } else {
+            row.service_tier
+        };
+        if tier != ServiceTier::Standard && !has_tier(book, source, tier) {
+            return Err(WorkloadError::NoTierPrice {
+                model: source.to_string(),
+                tier: tier.code(),
+            });
+        }
         let band = cuts
             .iter()
             .filter(|t| row.request_input_tokens > **t)
             .count();
         let offpeak = !row.batch
+            && tier == ServiceTier::Standard
             && !windows.is_empty()
             && row
                 .minute_utc
                 .is_some_and(|m| windows.iter().all(|w| in_windows(w, m)));
-        let key = (source.clone(), row.batch, offpeak, band);
+        let key = (
+            source.clone(),
+            row.via.clone(),
+            row.batch,
+            tier,
+            offpeak,
+            band,
+        );
         add_to(&mut self.classes, &key, &key, row)?;
         if let (Some(daily), Some(day)) = (&mut self.daily, row.day) {
             add_to(daily, &(day, key.clone()), &key, row)?;

@@ -11,6 +11,8 @@ fn class(model: &str, batch: bool, requests: u64, input: u64, largest: u64) -> R
         },
         batch,
         offpeak: false,
+        service_tier: crate::pricebook::ServiceTier::Standard,
+        via: None,
         requests,
         tokens: ClassTokens {
             input,
@@ -18,6 +20,7 @@ fn class(model: &str, batch: bool, requests: u64, input: u64, largest: u64) -> R
             cache_write_5m: input / 8,
             cache_write_1h: input / 16,
             output: requests * 700,
+            reasoning: 0,
         },
         max_request_input: largest,
     }
@@ -79,6 +82,31 @@ fn a_mix_round_trips_through_its_text_and_the_query() {
     let (back, errors) = decode_query(&encode(&s));
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(back, s);
+}
+
+#[test]
+fn tiers_relays_and_reasoning_ride_in_the_class_head_and_a_ninth_field() {
+    use crate::pricebook::ServiceTier;
+    let mut flex = class("claude-haiku-4-5", false, 10, 10_000, 1_000);
+    flex.service_tier = ServiceTier::Flex;
+    flex.tokens.reasoning = 3_000;
+    let mut prio = class("claude-haiku-4-5", false, 2, 2_000, 1_000);
+    prio.service_tier = ServiceTier::Priority;
+    let mut relayed = class("claude-haiku-4-5", true, 1, 1_000, 1_000);
+    relayed.via = Some("openrouter".into());
+    let m = mix(vec![flex, prio, relayed]);
+    let text = mix_text(&m);
+    assert_eq!(
+        text,
+        "1:30:anthropic/claude-haiku-4-5:0f.10.10000.2500.1250.625.7000.1000.3000,0p.2.2000.500.250.125.1400.1000,0b@openrouter.1.1000.250.125.62.700.1000"
+    );
+    assert_eq!(parse_mix("mix", &text), Ok(m));
+    let why = |v: &str| parse_mix("mix", v).map(|_| ()).unwrap_err().message;
+    assert!(why("1:30:anthropic/x:0@Open.1.1.....1").contains("relay `Open` is not a provider id"));
+    assert!(
+        why("1:30:anthropic/x:0.1.1....2.1.3").contains("reasoning (3) exceeds its output (2)")
+    );
+    assert!(why("1:30:anthropic/x:0.1.1....2.1.3.4").contains("has 10 fields; a class has 8 or 9"));
 }
 
 #[test]

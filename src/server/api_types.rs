@@ -70,6 +70,12 @@ pub struct BadQuery {
 pub struct ClassOut {
     pub model: String,
     pub batch: bool,
+    /// `standard`, `flex` or `priority` (non-batch requests).
+    pub service_tier: &'static str,
+    /// The relay the requests went through (a provider id), when the log
+    /// was kept by one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
     /// The tier band, e.g. "input ≤ 200000".
     pub band: String,
     pub requests: u64,
@@ -78,6 +84,8 @@ pub struct ClassOut {
     pub cache_write_5m_tokens: u64,
     pub cache_write_1h_tokens: u64,
     pub output_tokens: u64,
+    /// The part of `output_tokens` spent reasoning.
+    pub reasoning_tokens: u64,
     pub largest_input_tokens: u64,
 }
 

@@ -34,6 +34,8 @@ pub fn answer(book: &Pricebook, fingerprint: &str, import: Import, mix: Mix) -> 
         .map(|c| ClassOut {
             model: c.source.to_string(),
             batch: c.batch,
+            service_tier: c.service_tier.code(),
+            via: c.via.clone(),
             band: band_text(band(book, c)),
             requests: c.requests,
             input_tokens: c.tokens.input,
@@ -41,6 +43,7 @@ pub fn answer(book: &Pricebook, fingerprint: &str, import: Import, mix: Mix) -> 
             cache_write_5m_tokens: c.tokens.cache_write_5m,
             cache_write_1h_tokens: c.tokens.cache_write_1h,
             output_tokens: c.tokens.output,
+            reasoning_tokens: c.tokens.reasoning,
             largest_input_tokens: c.max_request_input,
         })
         .collect();

@@ -31,7 +31,7 @@ fn estimate_prices_a_usage_log_exactly_on_every_route() {
     for line in [
         "tests/fixtures/usage/mixed.csv: llm-roi generic, 3 rows read, 1 bad, 2026-11-01 to 2026-11-02 (2 days)",
         "  line 5, input_tokens: `oops` is not a whole number of tokens (0 or more)",
-        "  anthropic/claude-sonnet-4-5 interactive, input > 200000: 1 requests, 250,000 input (0 cache read, 0 cache write), 1,000 output",
+        "  anthropic/claude-sonnet-4-5 interactive, input > 200000: 1 requests, 250,000 input (0 cache read, 0 cache write), 1,000 output (0 reasoning)",
         "The log on each route, 6.5 requests a day, USD (rounded as on the page):",
         "  as-logged/mix (As logged — each model on its vendor's API): $1.24 a day, $37.09 a month, $451.23 a year (baseline)",
         // HolySheep: 565,000 tokens at ¥1 per M, 7.10 CNY per USD.

@@ -39,5 +39,6 @@ mod slow_clients;
 mod stale;
 mod usage_bounds;
 mod usage_logs;
+mod usage_relays;
 mod usage_responses;
 mod workloads;

@@ -284,31 +284,6 @@ fn a_streamed_response_is_priced_once_with_its_last_cumulative_usage() {
     assert_eq!(import.bad[0].field, "type");
 }
 
-#[test]
-fn a_flex_or_priority_row_is_named_not_priced_at_standard() {
-    let cases = [
-        "{\"object\":\"chat.completion\",\"model\":\"gpt-4.1\",\"service_tier\":\"flex\",\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":2}}\n",
-        "{\"object\":\"response\",\"model\":\"gpt-4.1\",\"service_tier\":\"priority\",\"usage\":{\"input_tokens\":10,\"output_tokens\":2}}\n",
-        "{\"type\":\"message\",\"model\":\"claude-haiku-4-5\",\"usage\":{\"input_tokens\":10,\"output_tokens\":2,\"service_tier\":\"priority\"}}\n",
-        "{\"results\":[{\"model\":\"gpt-4.1\",\"input_tokens\":10,\"output_tokens\":2,\"num_model_requests\":1,\"service_tier\":\"flex\"}]}\n",
-        "{\"results\":[{\"model\":\"claude-haiku-4-5\",\"uncached_input_tokens\":10,\"output_tokens\":2,\"service_tier\":\"priority\"}]}\n",
-    ];
-    for text in cases {
-        let (import, rows) = read(text);
-        assert!(rows.is_empty(), "{text}");
-        assert_eq!(import.bad[0].field, "service_tier", "{text}");
-        assert!(
-            import.bad[0]
-                .message
-                .contains("are not priced from a log yet"),
-            "{text}"
-        );
-    }
-    // Standard, default and batch tiers are priced.
-    let (_, rows) = read("{\"object\":\"chat.completion\",\"model\":\"gpt-4.1\",\"service_tier\":\"default\",\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":2}}\n");
-    assert_eq!(rows.len(), 1);
-}
-
 /// Values at the edges of what a token field may hold.
 const EDGE_VALUES: [&str; 9] = [
     "0",

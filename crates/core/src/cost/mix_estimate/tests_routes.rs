@@ -60,8 +60,8 @@ upstream_model = "m"
 fn book() -> Pricebook {
     let files = [
         SourceFile::new("v.toml", VENDOR),
-        SourceFile::new("r.toml", &relay("r", "1.055")),
-        SourceFile::new("h.toml", &relay("h", "0.5")),
+        SourceFile::new("r.toml", relay("r", "1.055")),
+        SourceFile::new("h.toml", relay("h", "0.5")),
     ];
     load(&SourceFile::new("fx.toml", "schema = 1\n"), &files).unwrap()
 }

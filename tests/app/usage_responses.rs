@@ -141,6 +141,14 @@ fn a_row_with_only_its_model_is_a_bad_row_in_every_format() {
             "{\"results\":[{\"model\":\"claude-haiku-4-5\",\"uncached_input_tokens\":5}]}\n",
             "output_tokens",
         ),
+        (
+            "{\"data\":{\"model\":\"openai/gpt-4.1\",\"native_tokens_prompt\":null}}\n",
+            "native_tokens_prompt",
+        ),
+        (
+            "{\"data\":[{\"model\":\"openai/gpt-4.1\",\"model_permaslug\":\"x\",\"endpoint_id\":\"y\"}]}\n",
+            "requests",
+        ),
     ];
     for (text, field) in cases {
         let (import, rows) = read(text);
@@ -316,6 +324,14 @@ fn record_of(kind: usize, v: &[&str]) -> String {
             "{{\"type\":\"message_start\",\"message\":{{\"type\":\"message\",\"model\":\"claude-haiku-4-5\",\"usage\":{{\"input_tokens\":{},\"output_tokens\":{}}}}}}}\n{{\"type\":\"message_delta\",\"usage\":{{\"output_tokens\":{}}}}}",
             v[0], v[1], v[2]
         ),
+        5 => format!(
+            "{{\"data\":{{\"model\":\"anthropic/claude-haiku-4.5\",\"native_tokens_prompt\":{},\"native_tokens_completion\":{},\"native_tokens_cached\":{},\"native_tokens_reasoning\":{},\"created_at\":\"2026-11-20T01:02:03Z\"}}}}",
+            v[0], v[1], v[2], v[3]
+        ),
+        6 => format!(
+            "{{\"data\":[{{\"date\":\"2026-11-20\",\"model\":\"openai/gpt-4.1\",\"model_permaslug\":\"p\",\"endpoint_id\":\"e\",\"requests\":{},\"prompt_tokens\":{},\"completion_tokens\":{},\"reasoning_tokens\":{}}}]}}",
+            v[0], v[1], v[2], v[3]
+        ),
         _ => format!(
             "{{\"custom_id\":\"a\",\"response\":{{\"status_code\":{},\"body\":{{\"object\":\"response\",\"created_at\":{},\"model\":\"gpt-4.1\",\"usage\":{{\"input_tokens\":{},\"output_tokens\":{}}}}}}}}}",
             v[0], v[1], v[2], v[3]
@@ -329,7 +345,7 @@ proptest::proptest! {
     /// is a row or a bad row, and the log a workload or a refusal.
     #[test]
     fn raw_records_at_the_edges_never_panic(
-        records in proptest::collection::vec((0usize..5, proptest::collection::vec(0usize..EDGE_VALUES.len(), 5)), 1..8),
+        records in proptest::collection::vec((0usize..7, proptest::collection::vec(0usize..EDGE_VALUES.len(), 5)), 1..8),
     ) {
         let text: String = records
             .iter()

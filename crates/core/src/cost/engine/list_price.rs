@@ -17,9 +17,12 @@ pub(super) fn tokens_cost(tokens: Decimal, per_mtok: Decimal) -> Decimal {
 fn table_cost(t: PriceView, u: &Usage, notes: &mut Vec<String>) -> (CostParts, Option<u64>) {
     let (p, tier) = t.for_input(u.tier_input);
     let cache_read_price = p.cache_read_per_mtok.unwrap_or(p.input_per_mtok);
+    // A write is never cheaper than the cache-write price the vendor
+    // publishes: without a 1-hour price, 1-hour writes bill at the 5-minute
+    // (the only published) one.
     let write_price = match u.ttl {
         CacheTtl::FiveMinutes => p.cache_write_5m_per_mtok,
-        CacheTtl::OneHour => p.cache_write_1h_per_mtok,
+        CacheTtl::OneHour => p.cache_write_1h_per_mtok.or(p.cache_write_5m_per_mtok),
     };
     let note = |notes: &mut Vec<String>, n: String| {
         if !notes.contains(&n) {
@@ -30,6 +33,17 @@ fn table_cost(t: PriceView, u: &Usage, notes: &mut Vec<String>) -> (CostParts, O
         note(
             notes,
             "no cache-read price: cache reads billed as input".into(),
+        );
+    }
+    if u.cache_write > Decimal::ZERO
+        && u.ttl == CacheTtl::OneHour
+        && p.cache_write_1h_per_mtok.is_none()
+        && p.cache_write_5m_per_mtok.is_some()
+    {
+        note(
+            notes,
+            "no 1h cache-write price: 1h cache writes billed at the published cache-write price"
+                .into(),
         );
     }
     if u.cache_write > Decimal::ZERO && write_price.is_none() {

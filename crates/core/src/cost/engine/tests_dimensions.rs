@@ -26,6 +26,7 @@ id = "m"
 input = 2
 output = 10
 cache_read = 0.2
+cache_write_5m = 2.5
 [[models.tiers]]
 above_input_tokens = 100000
 input = 4
@@ -118,6 +119,35 @@ fn a_service_tier_bills_at_its_prices_and_batch_at_the_batch_prices() {
         ..with_tokens(1000, 1000)
     };
     assert_eq!(per_request(batch), d("0.009"));
+}
+
+#[test]
+fn one_hour_writes_without_their_own_price_bill_at_the_published_write_price() {
+    let s = Scenario {
+        cache_write_pct: d("100"),
+        cache_ttl: crate::scenario::CacheTtl::OneHour,
+        ..with_tokens(1000, 0)
+    };
+    // 1,000 written at $2.50/M, the only write price published (never
+    // $2/M, the input price).
+    assert_eq!(per_request(s.clone()), d("0.0025"));
+    let s = Scenario {
+        base: ModelRef {
+            provider: "v".into(),
+            model: "m".into(),
+        },
+        requests_per_day: 1,
+        ..s
+    };
+    let e = estimate(&book(), &s);
+    assert!(
+        e.options[0]
+            .notes
+            .iter()
+            .any(|n| n == "no 1h cache-write price: 1h cache writes billed at the published cache-write price"),
+        "{:?}",
+        e.options[0].notes
+    );
 }
 
 #[test]

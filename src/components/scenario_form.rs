@@ -100,6 +100,7 @@ pub fn ScenarioForm(
             <TextField key="batch" label="Batch traffic, % of requests" help="Sent through a batch API, where the provider has one."/>
             <TextField key="offpeak" label="Off-peak traffic, % of the other requests" help="Sent in the vendor's off-peak hours (DeepSeek); 0 prices every request at the peak rate."/>
             <SelectField key="tier" label="Service tier" choices=tiers selected=tier/>
+            <TextField key="search" label="Web searches per request" help="Run by the vendor's search tool; billed per 1,000 where the model publishes a fee."/>
         </FoldGroup>
     });
     let options_fields = mix.is_none().then(|| view! {

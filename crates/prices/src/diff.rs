@@ -161,6 +161,16 @@ fn compare_model(
     if let (Some(a), Some(b)) = (&ours.offpeak, &theirs.offpeak) {
         compare_tables(out, name, "offpeak.", a.prices.view(), b.prices.view());
     }
+    if let (Some(a), Some(b)) = (ours.web_search_per_k, theirs.web_search_per_k) {
+        if a.normalize() != b.normalize() {
+            out.push(Disagreement {
+                model: name.into(),
+                field: "web_search_per_k".into(),
+                ours: show(Some(a)),
+                theirs: show(Some(b)),
+            });
+        }
+    }
 }
 
 fn find<'a>(db: &'a super::DbProvider, m: &Model) -> Option<&'a DbModel> {

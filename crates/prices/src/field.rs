@@ -39,6 +39,8 @@ pub struct FieldSet {
     pub cache_read: Option<FieldPrice>,
     pub cache_write_5m: Option<FieldPrice>,
     pub cache_write_1h: Option<FieldPrice>,
+    /// `web_searches_kcount`: the fee per 1,000 web searches.
+    pub web_search_per_k: Option<Decimal>,
 }
 
 impl FieldSet {
@@ -61,6 +63,7 @@ impl FieldSet {
             cache_read: pick(&self.cache_read, &over.cache_read),
             cache_write_5m: pick(&self.cache_write_5m, &over.cache_write_5m),
             cache_write_1h: pick(&self.cache_write_1h, &over.cache_write_1h),
+            web_search_per_k: over.web_search_per_k.or(self.web_search_per_k),
         }
     }
 

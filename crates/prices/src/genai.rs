@@ -80,6 +80,7 @@ fn field_set(cx: &Ctx, path: &str, v: &Value) -> Result<FieldSet, DbError> {
             None => get("cache_write_mtok")?,
         },
         cache_write_1h: get("cache_write_1h_mtok")?,
+        web_search_per_k: v.get("web_searches_kcount").and_then(decimal),
     })
 }
 
@@ -256,6 +257,7 @@ fn model(cx: &Ctx, path: &str, m: &Value) -> Result<Option<DbModel>, DbError> {
             batch,
             service_tiers,
             offpeak,
+            web_search_per_k: picked.peak.web_search_per_k,
         },
         id,
     }))

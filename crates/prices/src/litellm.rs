@@ -61,6 +61,7 @@ fn field_set(o: &Map<String, Value>, suffix: &str) -> FieldSet {
             "cache_creation_input_token_cost_above_1hr",
             suffix,
         )),
+        web_search_per_k: None,
     }
 }
 
@@ -133,6 +134,9 @@ fn model(name: &str, o: &Map<String, Value>, today: CalendarDate) -> Option<DbMo
             batch: variant("_batches"),
             service_tiers,
             offpeak: offpeak(o, &standard),
+            // LiteLLM prices searches per query by search context size,
+            // not per 1,000: genai-prices' figure is the one imported.
+            web_search_per_k: None,
         },
     })
 }

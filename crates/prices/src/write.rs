@@ -16,13 +16,14 @@ use std::str::FromStr;
 use toml::{Table, Value};
 
 /// Keys an import owns in a `[[models]]` entry.
-const OWNED: [&str; 16] = [
+const OWNED: [&str; 17] = [
     "input",
     "output",
     "cache_read",
     "cache_write_5m",
     "cache_write_1h",
     "batch_discount_pct",
+    "web_search_per_k",
     "tiers",
     "batch",
     "service_tiers",
@@ -36,7 +37,7 @@ const OWNED: [&str; 16] = [
 ];
 
 /// Scalar keys in the order they are written; others follow by name.
-const ORDER: [&str; 21] = [
+const ORDER: [&str; 22] = [
     "id",
     "aliases",
     "name",
@@ -50,6 +51,7 @@ const ORDER: [&str; 21] = [
     "cache_write_5m",
     "cache_write_1h",
     "batch_discount_pct",
+    "web_search_per_k",
     "deprecated",
     "retires",
     "unlisted",
@@ -160,6 +162,9 @@ fn entry(comments: &str, kept: &Table, imported: Option<&DbModel>, out: &mut Str
         scalar(k, out);
     }
     prices_lines(&m.prices.base, out);
+    if let Some(fee) = m.prices.web_search_per_k {
+        let _ = writeln!(out, "web_search_per_k = {}", decimal_value(fee));
+    }
     if m.lifecycle.deprecated {
         out.push_str("deprecated = true\n");
     }

@@ -31,6 +31,8 @@ pub struct Usage {
     /// Share of the other requests sent off-peak, 0–1.
     pub offpeak_fraction: Decimal,
     pub service_tier: ServiceTier,
+    /// Web searches the model's server-side search tool runs per request.
+    pub web_searches: Decimal,
 }
 
 impl Usage {
@@ -49,6 +51,7 @@ impl Usage {
             batch_fraction: pct_to_fraction(s.batch_pct),
             offpeak_fraction: pct_to_fraction(s.offpeak_pct),
             service_tier: s.service_tier,
+            web_searches: s.web_searches,
         }
     }
 }
@@ -104,6 +107,10 @@ pub fn request_cost(
                 vec!["flat rate: cache reads and writes billed as input tokens".to_string()];
             if u.batch_fraction > Decimal::ZERO {
                 notes.push("no batch discount at a flat rate".into());
+            }
+            if u.web_searches > Decimal::ZERO {
+                notes
+                    .push("no published web-search fee at a flat rate: searches not priced".into());
             }
             Ok(RequestCost {
                 parts: CostParts::new(

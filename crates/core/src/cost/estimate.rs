@@ -54,6 +54,9 @@ pub struct CostParts {
     pub cache_read: Decimal,
     pub cache_write: Decimal,
     pub output: Decimal,
+    /// Per-call fees (web searches), outside the token parts.
+    #[serde(default, skip_serializing_if = "Decimal::is_zero")]
+    pub tools: Decimal,
     pub total: Decimal,
 }
 
@@ -66,8 +69,16 @@ impl CostParts {
             cache_read: cache_read.normalize(),
             cache_write: cache_write.normalize(),
             output: output.normalize(),
+            tools: Decimal::ZERO,
             total: (input + cache_read + cache_write + output).normalize(),
         }
+    }
+
+    /// These parts with `tools` of per-call fees added (to the total too).
+    pub fn with_tools(mut self, tools: Decimal) -> Self {
+        self.tools = (self.tools + tools).normalize();
+        self.total = (self.total + tools).normalize();
+        self
     }
 
     /// Every part times `k`.
@@ -78,6 +89,7 @@ impl CostParts {
             self.cache_write * k,
             self.output * k,
         )
+        .with_tools(self.tools * k)
     }
 
     /// The part-by-part sum of two costs.
@@ -88,11 +100,20 @@ impl CostParts {
             self.cache_write + other.cache_write,
             self.output + other.output,
         )
+        .with_tools(self.tools + other.tools)
     }
 
     /// The four parts, in display order.
-    pub fn parts(&self) -> [Decimal; 4] {
-        [self.input, self.cache_read, self.cache_write, self.output]
+    /// The parts that add up to the total: input, cache read, cache
+    /// write, output and per-call fees.
+    pub fn parts(&self) -> [Decimal; 5] {
+        [
+            self.input,
+            self.cache_read,
+            self.cache_write,
+            self.output,
+            self.tools,
+        ]
     }
 }
 

@@ -63,6 +63,7 @@ pub fn class_usages(class: &RequestClass) -> [Usage; 2] {
         } else {
             class.service_tier
         },
+        web_searches: Decimal::ZERO,
     };
     // The 1-hour writes alone, at the same tier.
     let hour = Usage {

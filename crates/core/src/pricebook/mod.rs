@@ -211,6 +211,10 @@ pub struct ModelPrices {
     /// Off-peak prices; `base` and `tiers` are the peak (standard) ones.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offpeak: Option<Offpeak>,
+    /// The fee per 1,000 web searches the model's server-side search tool
+    /// runs, in the provider's currency; `None`: no published fee.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub web_search_per_k: Option<Decimal>,
 }
 
 impl ModelPrices {

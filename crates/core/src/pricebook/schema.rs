@@ -91,6 +91,8 @@ pub struct RawModel {
     pub cache_write_5m: Option<NonNegative>,
     pub cache_write_1h: Option<NonNegative>,
     pub batch_discount_pct: Option<Percent>,
+    /// The fee per 1,000 web searches, in the provider's currency.
+    pub web_search_per_k: Option<NonNegative>,
     #[serde(default)]
     pub tiers: Vec<Spanned<RawTier>>,
     pub upstream: Option<Spanned<String>>,

@@ -162,8 +162,8 @@ fn merge_requirements(pairs: &[(String, String)]) -> Option<Vec<(String, String)
 }
 
 /// The keys a workload mix replaces.
-pub const TRAFFIC_KEYS: [&str; 11] = [
-    "rpd", "in", "out", "cr", "cw", "ttl", "batch", "offpeak", "tier", "base", "cmp",
+pub const TRAFFIC_KEYS: [&str; 12] = [
+    "rpd", "in", "out", "cr", "cw", "ttl", "batch", "offpeak", "tier", "search", "base", "cmp",
 ];
 
 /// With a mix, the traffic keys given are one error (naming them) and are

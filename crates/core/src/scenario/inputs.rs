@@ -46,6 +46,10 @@ pub struct Scenario {
     pub offpeak_pct: Decimal,
     /// The service tier non-batch requests use where the model offers it.
     pub service_tier: ServiceTier,
+    /// Web searches a request runs with the vendor's server-side search
+    /// tool, on average (billed per 1,000 where the model publishes a fee).
+    #[serde(default)]
+    pub web_searches: Decimal,
     /// The option the others are compared with.
     pub base: ModelRef,
     /// The options to compare; `None` picks them from the baseline.
@@ -85,6 +89,7 @@ impl Default for Scenario {
             batch_pct: Decimal::ZERO,
             offpeak_pct: Decimal::ZERO,
             service_tier: ServiceTier::Standard,
+            web_searches: Decimal::ZERO,
             base: ModelRef {
                 provider: "anthropic".into(),
                 model: "claude-haiku-5-5".into(),

@@ -53,7 +53,7 @@ impl FormGroup {
     pub fn keys(self) -> &'static [&'static str] {
         match self {
             Self::Growth => &["growth", "horizon"],
-            Self::CachingAndBatch => &["cr", "cw", "ttl", "batch", "offpeak", "tier"],
+            Self::CachingAndBatch => &["cr", "cw", "ttl", "batch", "offpeak", "tier", "search"],
             Self::Requirements => &["req"],
             Self::Migration => &[
                 "target", "hours", "rate", "fixed", "monthly", "credit", "phases", "fb",
@@ -72,8 +72,13 @@ impl FormGroup {
                     "1h" => "1 h",
                     _ => "5 min",
                 };
+                let searches = if s.web_searches.is_zero() {
+                    String::new()
+                } else {
+                    format!("; {} web searches a request", number(s.web_searches))
+                };
                 format!(
-                    "cache reads {}, writes {} ({ttl}); batch {}; off-peak {}; {} tier",
+                    "cache reads {}, writes {} ({ttl}); batch {}; off-peak {}; {} tier{searches}",
                     pct(s.cache_read_pct),
                     pct(s.cache_write_pct),
                     pct(s.batch_pct),

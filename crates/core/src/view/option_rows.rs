@@ -47,7 +47,13 @@ pub struct OptionRow {
     pub fit: FitView,
 }
 
-const PART_LABELS: [&str; 4] = ["input", "cache read", "cache write", "output"];
+const PART_LABELS: [&str; 5] = [
+    "input",
+    "cache read",
+    "cache write",
+    "output",
+    "web searches",
+];
 
 fn shown_total(v: Decimal) -> Decimal {
     round(v, TOTAL_DP)

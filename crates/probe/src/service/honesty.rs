@@ -110,6 +110,7 @@ impl ProbeService {
                 batch_fraction: Decimal::ZERO,
                 offpeak_fraction: Decimal::ZERO,
                 service_tier: Default::default(),
+                web_searches: Decimal::ZERO,
             };
             let cost = request_cost(&self.book, provider, model, &usage)
                 .map_err(|e| StartError::Internal(e.to_string()))?;

@@ -144,6 +144,14 @@ pub(super) fn list_cost(
         notes.push("no batch API: batch share billed at the standard rate".into());
         interactive
     };
+    let parts = match (prices.web_search_per_k, u.web_searches > Decimal::ZERO) {
+        (Some(per_k), true) => parts.with_tools(u.web_searches * per_k / Decimal::ONE_THOUSAND),
+        (None, true) => {
+            notes.push("no published web-search fee: searches not priced".into());
+            parts
+        }
+        _ => parts,
+    };
     RequestCost {
         parts,
         tier_above_input_tokens: tier,

@@ -27,6 +27,7 @@ input = 2
 output = 10
 cache_read = 0.2
 cache_write_5m = 2.5
+web_search_per_k = 10
 [[models.tiers]]
 above_input_tokens = 100000
 input = 4
@@ -145,6 +146,39 @@ fn one_hour_writes_without_their_own_price_bill_at_the_published_write_price() {
             .notes
             .iter()
             .any(|n| n == "no 1h cache-write price: 1h cache writes billed at the published cache-write price"),
+        "{:?}",
+        e.options[0].notes
+    );
+}
+
+#[test]
+fn a_web_search_adds_its_fee_per_thousand_and_a_model_without_one_says_so() {
+    let plain = per_request(with_tokens(1000, 1000));
+    let one = Scenario {
+        web_searches: d("1"),
+        ..with_tokens(1000, 1000)
+    };
+    // $10 per 1,000 searches: exactly $0.01 a request.
+    assert_eq!(per_request(one) - plain, d("0.01"));
+    let half = Scenario {
+        web_searches: d("0.5"),
+        batch_pct: d("50"),
+        ..with_tokens(1000, 1000)
+    };
+    assert_eq!(per_request(half), d("0.009") + d("0.005"));
+    // The frozen fixture publishes no fee: not priced, and said.
+    let s = Scenario {
+        web_searches: d("1"),
+        ..Scenario::default()
+    };
+    let book = crate::pricebook::fixtures::playbook_book();
+    let e = estimate(&book, &s);
+    assert_eq!(e.options[0].per_request.tools, Decimal::ZERO);
+    assert!(
+        e.options[0]
+            .notes
+            .iter()
+            .any(|n| n == "no published web-search fee: searches not priced"),
         "{:?}",
         e.options[0].notes
     );

@@ -30,6 +30,7 @@ fn one_request(
         batch_fraction: if batch { Decimal::ONE } else { Decimal::ZERO },
         offpeak_fraction: Decimal::ZERO,
         service_tier: ServiceTier::Standard,
+        web_searches: Decimal::ZERO,
     };
     let hour = Usage {
         fresh_input: Decimal::ZERO,
@@ -245,6 +246,7 @@ fn requests_in_the_off_peak_hours_are_their_own_class_priced_off_peak() {
             batch_fraction: Decimal::ZERO,
             offpeak_fraction: if off { Decimal::ONE } else { Decimal::ZERO },
             service_tier: ServiceTier::Standard,
+            web_searches: Decimal::ZERO,
         };
         let one = request_cost(&book, deepseek, m, &u).unwrap().parts;
         by_request = by_request.plus(&one.scale(Decimal::from(3)));

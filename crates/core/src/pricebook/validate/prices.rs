@@ -166,6 +166,7 @@ pub(super) fn model_prices(ctx: &mut FileCtx, m: &mut RawModel) -> Option<ModelP
         batch: batch(ctx, m),
         service_tiers: service_tiers(ctx, m),
         offpeak: offpeak(ctx, m),
+        web_search_per_k: m.web_search_per_k.map(|p| p.0),
     })
 }
 

@@ -48,7 +48,7 @@ fn join_refs(list: &[ModelRef]) -> String {
 const MONEY: &str = "0 – 1,000,000,000,000";
 
 /// Every key, in the canonical order of a written query.
-pub const SPECS: [KeySpec; 24] = [
+pub const SPECS: [KeySpec; 25] = [
     KeySpec {
         name: "mix",
         meaning: "a workload imported from a usage log, route by route ([usage logs](usage-logs.md)); replaces the traffic keys",
@@ -139,6 +139,14 @@ pub const SPECS: [KeySpec; 24] = [
                 .ok_or_else(|| err(k, v, "choose standard, flex or priority"))
         },
         text: |s| s.service_tier.code().into(),
+    },
+    KeySpec {
+        name: "search",
+        meaning: "web searches per request with the vendor's server-side search tool, billed per 1,000 where the model publishes a fee",
+        allowed: "0 – 1,000, decimals allowed",
+        default_note: None,
+        parse: |s, k, v| parse::searches(k, v).map(|d| s.web_searches = d),
+        text: |s| dec(s.web_searches),
     },
     KeySpec {
         name: "growth",

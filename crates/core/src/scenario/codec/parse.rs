@@ -80,6 +80,17 @@ pub fn pct(key: &str, v: &str) -> Result<Decimal, FieldError> {
     )
 }
 
+/// Web searches per request: 0 to 1,000.
+pub fn searches(key: &str, v: &str) -> Result<Decimal, FieldError> {
+    decimal_in(
+        key,
+        v,
+        v,
+        (Decimal::ZERO, Decimal::ONE_THOUSAND),
+        "an average number of web searches per request from 0 to 1,000",
+    )
+}
+
 pub fn growth(key: &str, v: &str) -> Result<Decimal, FieldError> {
     decimal_in(
         key,

@@ -143,6 +143,8 @@ fn bad_migration_values_name_the_field_and_the_rule() {
         ("phases", "10:0", "phase 1: days `0`"),
         ("phases", "110:7", "share `110` is not 0–100"),
         ("fb", "101", "a percentage from 0 to 100"),
+        ("search", "-1", "web searches per request from 0 to 1,000"),
+        ("search", "1001", "web searches per request from 0 to 1,000"),
         ("target", "holysheep", "provider/model"),
     ] {
         let (_, errors) = decode(&pairs(&[(key, value)]));
@@ -177,6 +179,7 @@ prop_compose! {
         batch in arb_pct(),
         offpeak in arb_pct(),
         tier in prop_oneof![Just(ServiceTier::Standard), Just(ServiceTier::Flex), Just(ServiceTier::Priority)],
+        searches in (0u32..=10_000).prop_map(|n| (Decimal::from(n) / Decimal::TEN).normalize()),
         base in arb_ref(),
         compare in proptest::option::of(proptest::collection::vec(arb_ref(), 1..4)),
         cur in prop_oneof![Just(DisplayCurrency::USD), Just(DisplayCurrency::CNY), Just(DisplayCurrency::EUR)],
@@ -201,6 +204,7 @@ prop_compose! {
             batch_pct: batch,
             offpeak_pct: offpeak,
             service_tier: tier,
+            web_searches: searches,
             base,
             compare,
             requirements,

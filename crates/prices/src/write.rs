@@ -3,7 +3,8 @@
 //! The text before the first `[[models]]` (comments, `schema`, the
 //! `[provider]` header) is kept byte for byte. Each `[[models]]` entry keeps
 //! the comment lines just above it and every key the import does not own
-//! (`name`, `aliases`, `flagship_small`, `successor`, …); the keys it owns
+//! (`name`, `aliases`, `flagship_small`, `successor`, `[[models.regions]]`,
+//! …); the keys it owns
 //! (prices, tiers, batch, service tiers, off-peak, lifecycle, `source`,
 //! `checked`, `via`) are replaced. Models the database lacks are kept as they
 //! are. The output depends only on the inputs: same input, same bytes.
@@ -195,6 +196,8 @@ fn entry(comments: &str, kept: &Table, imported: Option<&DbModel>, out: &mut Str
         prices_lines(&o.prices.base, out);
         tiers_lines("models.offpeak", &o.prices.tiers, out);
     }
+    // Tables the import does not own (regional prices), as they were.
+    nested_kept("models", kept, out);
 }
 
 fn is_table_array(v: &Value) -> bool {

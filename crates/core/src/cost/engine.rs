@@ -9,6 +9,8 @@ use crate::cost::estimate::{CostParts, Estimate, Fit, OptionEstimate, Savings, f
 use crate::cost::selection::select;
 use crate::money::pct_to_fraction;
 use crate::money::periods::{DAYS_PER_MONTH, DAYS_PER_YEAR};
+use crate::pricebook::regions::RegionPrice;
+use crate::pricebook::requirement::Requirement;
 use crate::pricebook::{Model, ModelRef, PriceBasis, Pricebook, Provider, ServiceTier};
 use crate::scenario::{CacheTtl, FieldError, Scenario};
 use rust_decimal::Decimal;
@@ -197,6 +199,14 @@ fn savings(base: &CostParts, option: &CostParts, requests_per_day: Decimal) -> S
     }
 }
 
+/// The model's regional prices the scenario's `region:` requirements call for.
+fn regional<'m>(s: &Scenario, model: &'m Model) -> impl Iterator<Item = &'m RegionPrice> {
+    s.requirements.iter().filter_map(|r| match r {
+        Requirement::Region(code) => model.region(code),
+        _ => None,
+    })
+}
+
 fn option_estimate(
     book: &Pricebook,
     s: &Scenario,
@@ -206,7 +216,18 @@ fn option_estimate(
     let (provider, model) = book
         .resolve(r)
         .ok_or_else(|| EngineError::UnknownOption(r.clone()))?;
-    let cost = request_cost(book, provider, model, u)?;
+    let mut cost = request_cost(book, provider, model, u)?;
+    // A required region the model is priced in bills every token at its
+    // factor (Anthropic's US-only inference: ×1.1).
+    for r in regional(s, model) {
+        cost.parts = cost.parts.scale(r.multiplier);
+        cost.notes.push(format!(
+            "region:{} required: every price ×{} ({})",
+            r.region,
+            r.multiplier.normalize(),
+            r.source
+        ));
+    }
     let display = s.currency.code();
     let factor =
         book.fx

@@ -8,7 +8,7 @@
 use crate::cost::estimate::{Estimate, Fit, OptionEstimate, ROUTE_MODEL, VENDORS};
 use crate::cost::mix::route_model;
 use crate::pricebook::facts::Facts;
-use crate::pricebook::requirement::check_all;
+use crate::pricebook::requirement::{Check, Requirement, Verdict, check_all};
 use crate::pricebook::{Pricebook, ProviderKind};
 
 /// The providers whose facts decide an option: its own; for a relay's
@@ -48,6 +48,55 @@ fn deciding<'a>(book: &'a Pricebook, e: &Estimate, o: &OptionEstimate) -> Vec<&'
         .collect()
 }
 
+/// `region:<code>` on a one-model option whose provider prices that region
+/// per model: met on a model listed with its regional price, failed on the
+/// others (the provider does not keep their requests there); `None` where
+/// the provider's facts decide.
+fn model_region(book: &Pricebook, o: &OptionEstimate, req: &Requirement) -> Option<Check> {
+    let Requirement::Region(code) = req else {
+        return None;
+    };
+    let (provider, model) = book.resolve(&o.option)?;
+    if o.option.model == ROUTE_MODEL || !provider.prices_regions_per_model(code) {
+        return None;
+    }
+    let (verdict, fact, source, checked) = match model.region(code) {
+        Some(r) => (
+            Verdict::Met,
+            format!(
+                "{} can keep this model's requests in {} at ×{} its prices",
+                provider.name,
+                code.to_uppercase(),
+                r.multiplier.normalize()
+            ),
+            r.source.clone(),
+            Some(r.checked),
+        ),
+        None => {
+            let any = provider.models.iter().find_map(|m| m.region(code))?;
+            (
+                Verdict::Fails,
+                format!(
+                    "{} keeps requests in {} only on the models it prices there; not this one",
+                    provider.name,
+                    code.to_uppercase()
+                ),
+                any.source.clone(),
+                Some(any.checked),
+            )
+        }
+    };
+    Some(Check {
+        requirement: req.code(),
+        label: req.label(),
+        verdict,
+        fact: Some(fact),
+        source: Some(source),
+        checked,
+        claimed: false,
+    })
+}
+
 /// Fills every option's [`Fit`].
 pub fn fit_options(book: &Pricebook, e: &mut Estimate) {
     let reqs = e.scenario.requirements.clone();
@@ -70,7 +119,10 @@ pub fn fit_options(book: &Pricebook, e: &mut Estimate) {
                             .collect()
                     })
                     .unwrap_or_default(),
-                checks: reqs.iter().map(|r| check_all(r, &facts)).collect(),
+                checks: reqs
+                    .iter()
+                    .map(|r| model_region(book, o, r).unwrap_or_else(|| check_all(r, &facts)))
+                    .collect(),
             }
         })
         .collect();
@@ -112,5 +164,41 @@ mod tests {
         // The log as sent: Anthropic and Google both have a ZDR arrangement.
         assert_eq!(verdict("req=zdr", "as-logged"), Verdict::Met);
         assert_eq!(verdict("req=region:us", "as-logged"), Verdict::Unknown);
+    }
+
+    #[test]
+    fn us_only_inference_costs_a_tenth_more_where_offered_and_fails_elsewhere() {
+        let book = shipped_book();
+        let option = |q: &str, id: &str| {
+            let (s, errors) = decode_query(q);
+            assert!(errors.is_empty(), "{errors:?}");
+            let e = estimate(&book, &s);
+            let o = e
+                .options
+                .iter()
+                .find(|o| o.option.to_string() == id)
+                .cloned();
+            o.unwrap_or_else(|| panic!("{id} is not an option of {q}"))
+        };
+        let sonnet = "anthropic/claude-sonnet-4-6";
+        let global = option(&format!("base={sonnet}&cr=20&cw=10"), sonnet);
+        let us = option(&format!("base={sonnet}&cr=20&cw=10&req=region:us"), sonnet);
+        let tenth = rust_decimal::Decimal::new(11, 1);
+        assert_eq!(us.per_request.total, global.per_request.total * tenth);
+        assert_eq!(us.per_month.total, global.per_month.total * tenth);
+        assert_eq!(us.fit.checks[0].verdict, Verdict::Met);
+        assert!(
+            us.notes
+                .iter()
+                .any(|n| n.starts_with("region:us required: every price ×1.1"))
+        );
+        // Haiku 4.5 predates inference_geo: Anthropic cannot keep it in the US.
+        let haiku = "anthropic/claude-haiku-4-5";
+        let old = option(&format!("base={haiku}&req=region:us"), haiku);
+        assert_eq!(old.fit.checks[0].verdict, Verdict::Fails);
+        assert_eq!(
+            old.per_request.total,
+            option(&format!("base={haiku}"), haiku).per_request.total
+        );
     }
 }

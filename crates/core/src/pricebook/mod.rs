@@ -37,6 +37,7 @@ pub mod fx;
 pub mod lifecycle;
 pub mod load;
 pub mod price;
+pub mod regions;
 pub mod requirement;
 pub mod schema;
 mod validate;
@@ -274,6 +275,9 @@ pub struct Model {
     /// Where the figures came from, e.g. "genai-prices 0.2.3".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub via: Option<String>,
+    /// Regions the model can be kept in, at a premium ([`regions`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<regions::RegionPrice>,
 }
 
 impl Model {

@@ -121,6 +121,20 @@ pub struct RawModel {
     /// The lifecycle database no longer lists the model (set by the import).
     #[serde(default)]
     pub unlisted: bool,
+    /// Regions the model can be kept in, at a premium.
+    #[serde(default)]
+    pub regions: Vec<Spanned<RawRegion>>,
+}
+
+/// `[[models.regions]]`: a region the model's requests can be kept in, and
+/// the factor on every price there.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRegion {
+    pub region: Spanned<String>,
+    pub multiplier: Spanned<NonNegative>,
+    pub source: Spanned<String>,
+    pub checked: Spanned<Datetime>,
 }
 
 /// A full price list: `[models.batch]`, `[[models.service_tiers]]` (with

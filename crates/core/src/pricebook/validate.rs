@@ -13,6 +13,7 @@ use std::collections::HashMap;
 mod facts;
 mod fx;
 mod prices;
+mod regions;
 mod relay;
 use facts::build_facts;
 pub(crate) use fx::build_fx;
@@ -235,6 +236,7 @@ pub(crate) fn build_provider(
             }
         }
         let extras = model_extras(ctx, &m);
+        let region_prices = regions::regions(ctx, &m, model_prices.is_some());
         if let Some(span) = extras.successor_span.clone() {
             successors.push((span, extras.lifecycle.successor.clone().unwrap_or_default()));
         }
@@ -250,6 +252,7 @@ pub(crate) fn build_provider(
             prices: model_prices,
             upstream: None,
             multiplier: m.multiplier.map(|x| x.into_inner().0),
+            regions: region_prices,
         });
     }
 

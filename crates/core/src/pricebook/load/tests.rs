@@ -293,3 +293,37 @@ fn new_price_tables_and_lifecycle_are_checked_field_by_field() {
     assert_eq!(f, "claimed_savings_pct");
     assert!(m.contains("only a relay makes saving claims"), "{m}");
 }
+
+#[test]
+fn a_regional_price_needs_a_known_region_a_sane_factor_and_own_prices() {
+    let region = |r: &str, m: &str| {
+        format!(
+            "{OFFICIAL}[[models.regions]]\nregion = \"{r}\"\nmultiplier = {m}\nsource = \"https://acme.test/us\"\nchecked = 2026-12-01\n"
+        )
+    };
+    let book = run(&[("acme.toml", &region("us", "1.1"))]).unwrap();
+    let r = book.providers[0]
+        .model("small")
+        .unwrap()
+        .region("us")
+        .unwrap();
+    assert_eq!(r.multiplier, rust_decimal::Decimal::new(11, 1));
+    let (_, _, field, message) = only_error(&[("acme.toml", &region("mars", "1.1"))]);
+    assert_eq!(field, "region");
+    assert!(
+        message.contains("not a region code; use one of us, eu"),
+        "{message}"
+    );
+    let (_, _, field, message) = only_error(&[("acme.toml", &region("us", "0"))]);
+    assert_eq!(field, "multiplier");
+    assert!(message.contains("above 0 and at most 10"), "{message}");
+    let relay = format!(
+        "{RELAY}[[models.regions]]\nregion = \"us\"\nmultiplier = 1.1\nsource = \"https://relay.test/us\"\nchecked = 2026-12-01\n"
+    );
+    let (_, _, field, message) = only_error(&[("acme.toml", OFFICIAL), ("relay.toml", &relay)]);
+    assert_eq!(field, "regions");
+    assert!(
+        message.contains("multiplies the model's own prices"),
+        "{message}"
+    );
+}

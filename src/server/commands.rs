@@ -55,6 +55,17 @@ pub async fn run(cli: Cli) -> ExitCode {
             model_map: model_map.clone(),
             today: cli.today.unwrap_or_else(super::today::today_utc),
         }),
+        Some(Command::Reconcile {
+            usage,
+            pricing,
+            format,
+            model_map,
+        }) => super::reconcile_command::reconcile_usage(&super::reconcile_command::ReconcileArgs {
+            pricing_dir: pricing.clone().unwrap_or_else(|| cli.pricing_dir.clone()),
+            usage: usage.clone(),
+            format: *format,
+            model_map: model_map.clone(),
+        }),
         Some(Command::Serve) | None => match startup::serve(&cli).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e @ startup::StartupError::Serve(_)) => {

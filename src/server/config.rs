@@ -178,6 +178,21 @@ pub enum Command {
         #[arg(long = "model-map", value_name = "FILE")]
         model_map: Option<PathBuf>,
     },
+    /// Hold a usage log's billed amounts against llm-roi's exact prices,
+    /// per model and per day, with the likely causes (docs/reconcile.md).
+    Reconcile {
+        /// A usage log whose rows carry what they were billed.
+        #[arg(long = "usage", value_name = "FILE")]
+        usage: PathBuf,
+        /// The pricing tables to use (default: --pricing-dir).
+        #[arg(long = "pricing", value_name = "DIR")]
+        pricing: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: crate::server::usage_estimate::OutputFormat,
+        /// A TOML file of `"log name" = "model"` lines.
+        #[arg(long = "model-map", value_name = "FILE")]
+        model_map: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -21,6 +21,8 @@ pub mod oembed;
 pub mod operator;
 pub mod prices_command;
 pub mod probe_routes;
+pub mod reconcile_command;
+pub mod reconcile_route;
 pub mod render_cache;
 pub mod request_guard;
 pub mod route_rules;

@@ -98,7 +98,7 @@ const fn row(paths: Paths, format: Format) -> RouteRules {
 }
 
 /// The table, first match wins; a path no row covers gets [`OTHER`].
-pub const ROUTES: [RouteRules; 16] = [
+pub const ROUTES: [RouteRules; 17] = [
     RouteRules {
         body_etag: true,
         scenario: true,
@@ -150,6 +150,11 @@ pub const ROUTES: [RouteRules; 16] = [
         max_body_bytes: UPLOAD_BODY_BYTES,
         own_deadline: true,
         ..row(Paths::Exact("/api/v1/workloads"), Format::Json)
+    },
+    RouteRules {
+        max_body_bytes: UPLOAD_BODY_BYTES,
+        own_deadline: true,
+        ..row(Paths::Exact("/api/v1/reconcile"), Format::Json)
     },
     RouteRules {
         own_deadline: true,

@@ -99,6 +99,7 @@ pub fn build(state: AppState) -> Router {
         .route("/api/v1/pricebook", get(api::pricebook))
         .route("/api/v1/estimate", get(api::estimate))
         .route("/api/v1/workloads", post(super::workloads::import))
+        .route("/api/v1/reconcile", post(super::reconcile_route::reconcile))
         .route("/chart/{file}", get(super::charts::route::chart))
         .route("/report.csv", get(super::export::report_csv))
         .route("/oembed", get(super::oembed::oembed))

@@ -76,7 +76,7 @@ pub fn answer(book: &Pricebook, fingerprint: &str, import: Import, mix: Mix) -> 
     }
 }
 
-fn refused(e: &LogError) -> Response {
+pub(super) fn refused(e: &LogError) -> Response {
     // By the reading error, for one file as for a file of a multipart upload.
     let status = match e.import_error() {
         Some(ImportError::TooLarge { .. } | ImportError::TooManyRows { .. }) => {
@@ -108,7 +108,7 @@ fn bad_row(b: BadRow) -> BadRowOut {
 }
 
 /// What the body holds: one log, or the files of a multipart upload.
-enum Source {
+pub(super) enum LogSource {
     One(
         tokio_util::io::SyncIoBridge<
             tokio_util::io::StreamReader<DeadlineStream, axum::body::Bytes>,
@@ -128,14 +128,16 @@ fn busy(max: usize) -> Response {
     res
 }
 
-/// `POST /api/v1/workloads` with the log as the body: read by one of
-/// `--max-uploads` readers, within `--upload-timeout`.
-pub async fn import(
-    State(state): State<AppState>,
-    axum::extract::RawQuery(query): axum::extract::RawQuery,
-    headers: axum::http::HeaderMap,
+/// The body's log read on one of `--max-uploads` readers, within
+/// `--upload-timeout`, by `read` (one log, or the files of a multipart
+/// upload), with the `map=` query; the refusal already answered.
+pub(super) async fn read_upload<T: Send + 'static>(
+    state: &AppState,
+    query: Option<String>,
+    headers: &axum::http::HeaderMap,
     body: Body,
-) -> Response {
+    read: impl FnOnce(&Pricebook, LogSource, ModelMap) -> Result<T, LogError> + Send + 'static,
+) -> Result<(std::sync::Arc<Pricebook>, T, u128), Response> {
     // `map=from=to,…`: log names priced as the models they bill as.
     let map_text = url::form_urlencoded::parse(query.unwrap_or_default().as_bytes())
         .find(|(k, _)| k == "map")
@@ -145,7 +147,7 @@ pub async fn import(
         Ok(m) => m,
         Err(e) => {
             let body = serde_json::json!({ "error": e.to_string() });
-            return (StatusCode::BAD_REQUEST, Json(body)).into_response();
+            return Err((StatusCode::BAD_REQUEST, Json(body)).into_response());
         }
     };
     let Some(permit) = state.uploads.enter().await else {
@@ -153,7 +155,7 @@ pub async fn import(
             max = state.uploads.max,
             "usage upload refused: readers busy"
         );
-        return busy(state.uploads.max);
+        return Err(busy(state.uploads.max));
     };
     let stream = state.uploads.deadline_stream(body);
     let content_type = headers
@@ -162,28 +164,54 @@ pub async fn import(
         .unwrap_or_default();
     // Several files in one `multipart/form-data` upload are one log.
     let source = match boundary(content_type) {
-        Some(b) => Source::Files(UploadFiles::new(stream, b)),
-        None => Source::One(tokio_util::io::SyncIoBridge::new(
+        Some(b) => LogSource::Files(UploadFiles::new(stream, b)),
+        None => LogSource::One(tokio_util::io::SyncIoBridge::new(
             tokio_util::io::StreamReader::new(stream),
         )),
     };
     let book = state.book.pricebook.clone();
     let started = std::time::Instant::now();
     let read = tokio::task::spawn_blocking(move || {
-        let limits = Limits::default();
-        let read = match source {
-            Source::Files(mut files) => {
-                read_mix_parts(&book, &mut || files.next_file(), limits, map)
-            }
-            Source::One(reader) => read_mix_mapped(&book, reader, limits, map),
-        };
+        let read = read(&book, source, map);
         drop(permit);
         read.map(|r| (book, r))
     })
     .await;
     let ms = started.elapsed().as_millis();
     match read {
-        Ok(Ok((book, (import, mix)))) => {
+        Ok(Ok((book, r))) => Ok((book, r, ms)),
+        Ok(Err(e)) => {
+            tracing::info!(error = %e, ms, "usage log refused");
+            Err(refused(&e))
+        }
+        Err(e) => {
+            tracing::error!(error = %e, ms, "usage import stopped");
+            let body = serde_json::json!({ "error": format!("the import stopped: {e}") });
+            Err((StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response())
+        }
+    }
+}
+
+/// `POST /api/v1/workloads` with the log as the body: read by one of
+/// `--max-uploads` readers, within `--upload-timeout`.
+pub async fn import(
+    State(state): State<AppState>,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
+    headers: axum::http::HeaderMap,
+    body: Body,
+) -> Response {
+    let read = read_upload(&state, query, &headers, body, |book, source, map| {
+        let limits = Limits::default();
+        match source {
+            LogSource::Files(mut files) => {
+                read_mix_parts(book, &mut || files.next_file(), limits, map)
+            }
+            LogSource::One(reader) => read_mix_mapped(book, reader, limits, map),
+        }
+    })
+    .await;
+    match read {
+        Ok((book, (import, mix), ms)) => {
             tracing::info!(
                 format = import.format,
                 rows = import.rows,
@@ -194,14 +222,6 @@ pub async fn import(
             );
             Json(answer(&book, &state.book.fingerprint, import, mix)).into_response()
         }
-        Ok(Err(e)) => {
-            tracing::info!(error = %e, ms, "usage log refused");
-            refused(&e)
-        }
-        Err(e) => {
-            tracing::error!(error = %e, ms, "usage import stopped");
-            let body = serde_json::json!({ "error": format!("the import stopped: {e}") });
-            (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
-        }
+        Err(res) => res,
     }
 }

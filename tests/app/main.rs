@@ -33,6 +33,7 @@ mod overflow;
 mod pages;
 mod prices;
 mod probe;
+mod reconcile;
 mod render_cache;
 mod report;
 mod slow_clients;

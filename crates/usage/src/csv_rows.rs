@@ -2,7 +2,7 @@
 //! reads every row.
 
 use super::{Collector, ImportError};
-use crate::fields::{day_of, minute_of, row_problem, Columns, Problem};
+use crate::fields::{billed_text, day_of, minute_of, row_problem, Columns, Problem};
 use crate::formats::{self, FORMATS};
 use llm_roi_core::scenario::usage::{RequestTokens, UsageRow};
 use std::io::Read;
@@ -92,6 +92,11 @@ fn row(c: &Columns, r: &csv::StringRecord) -> Result<UsageRow, Problem> {
         reasoning: tokens(r, c.reasoning, "reasoning_tokens")?,
     };
     let mut row = UsageRow::identical(model, requests, per_request, batch).map_err(row_problem)?;
+    if let Some((at, name)) = c.billed {
+        if let Some(t) = r.get(at).map(str::trim).filter(|t| !t.is_empty()) {
+            row.billed_usd = Some(billed_text(t, name)?);
+        }
+    }
     if let Some(t) = c.timestamp.map(field).filter(|t| !t.is_empty()) {
         row.minute_utc = minute_of(t);
         row.day = Some(day_of(t).ok_or_else(|| {

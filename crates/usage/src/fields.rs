@@ -5,8 +5,10 @@
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::pricebook::ServiceTier;
 use llm_roi_core::scenario::usage::{RequestTokens, UsageError, UsageRow};
+use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde_json::Value;
+use std::str::FromStr;
 
 /// A bad field: its name and what is wrong.
 pub type Problem = (String, String);
@@ -27,6 +29,8 @@ pub struct Columns {
     pub batch: Option<usize>,
     /// The part of the output spent reasoning.
     pub reasoning: Option<usize>,
+    /// What the row was billed, in USD, and the column's name.
+    pub billed: Option<(usize, &'static str)>,
 }
 
 /// One result of a usage report's bucket: OpenAI's and Anthropic's fields
@@ -151,6 +155,38 @@ pub fn required_u64(v: &Value, names: &[&'static str]) -> Result<u64, Problem> {
     u64_field(v, names).map(|(n, _)| n)
 }
 
+/// An amount billed in USD, as text: a decimal of 0 or more.
+pub fn billed_text(text: &str, field: &str) -> Result<Decimal, Problem> {
+    Decimal::from_str(text.trim())
+        .ok()
+        .filter(|d| !d.is_sign_negative())
+        .ok_or_else(|| {
+            (
+                field.to_string(),
+                format!("`{text}` is not an amount in USD (a decimal of 0 or more)"),
+            )
+        })
+}
+
+/// The first of `names` that `v` has, as an amount billed in USD (a JSON
+/// number or a decimal string); `None` when none has.
+pub fn billed_field(v: &Value, names: &[&str]) -> Result<Option<Decimal>, Problem> {
+    for name in names {
+        match v.get(*name) {
+            None | Some(Value::Null) => continue,
+            Some(Value::Number(n)) => return billed_text(&n.to_string(), name).map(Some),
+            Some(Value::String(s)) => return billed_text(s, name).map(Some),
+            Some(x) => {
+                return Err((
+                    name.to_string(),
+                    format!("`{x}` is not an amount in USD (a decimal of 0 or more)"),
+                ))
+            }
+        }
+    }
+    Ok(None)
+}
+
 /// A flat record, with the generic field names or LiteLLM's.
 pub fn flat_row(v: &Value) -> Result<UsageRow, Problem> {
     let model = v
@@ -196,6 +232,7 @@ pub fn flat_row(v: &Value) -> Result<UsageRow, Problem> {
         reasoning,
     };
     let mut row = UsageRow::identical(model, requests, t, batch).map_err(row_problem)?;
+    row.billed_usd = billed_field(v, &["billed_usd", "spend"])?;
     let stamp = v
         .get("timestamp")
         .or_else(|| v.get("startTime"))

@@ -23,9 +23,11 @@ mod json_rows;
 mod json_stream;
 mod log_mix;
 mod log_parts;
+mod log_reconcile;
 mod stream_events;
 
 pub use log_mix::{read_mix, read_mix_mapped, read_mix_parts, LogError};
+pub use log_reconcile::read_reconcile;
 
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::scenario::mix::MAX_MIX_DAYS;

@@ -5,6 +5,7 @@
 use super::log_parts::{merge, named, MAX_FILES};
 use super::{read_usage, Import, ImportError, Limits};
 use llm_roi_core::cost::mix_estimate::logged_cost;
+use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::pricebook::Pricebook;
 use llm_roi_core::scenario::mix::{daily_spread, DailySpread, Mix};
 use llm_roi_core::scenario::model_map::ModelMap;
@@ -53,9 +54,9 @@ fn all_bad_text(import: &Import) -> String {
 
 /// The spread of the days' cost as sent, days without requests counted
 /// as 0; `None` when a day cannot be priced.
-fn spread(book: &Pricebook, by_day: &[Workload], days: u64) -> Option<DailySpread> {
+fn spread(book: &Pricebook, by_day: &[(CalendarDate, Workload)], days: u64) -> Option<DailySpread> {
     let mut daily = Vec::with_capacity(usize::try_from(days).ok()?);
-    for workload in by_day {
+    for (_, workload) in by_day {
         daily.push(logged_cost(book, workload, "USD").ok()?);
     }
     daily.resize(usize::try_from(days).ok()?, Decimal::ZERO);

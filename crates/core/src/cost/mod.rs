@@ -10,6 +10,7 @@ pub mod estimate;
 pub mod fit;
 pub mod mix;
 pub mod mix_estimate;
+pub mod reconcile;
 /// Crate-private: only `report::Evaluation` estimates a scenario.
 pub(crate) mod scenario_cost;
 pub mod selection;

@@ -15,6 +15,7 @@
 
 use crate::money::date::CalendarDate;
 use crate::pricebook::ServiceTier;
+use rust_decimal::Decimal;
 
 /// The tokens of one request. `input` counts all input, cached included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -82,6 +83,9 @@ pub struct UsageRow {
     pub day: Option<CalendarDate>,
     /// The minute of the UTC day they were made, when the log gives a time.
     pub minute_utc: Option<u16>,
+    /// What the row's requests were billed, in USD, when the log says
+    /// (LiteLLM's `spend`, OpenRouter's `total_cost`, a `billed_usd` column).
+    pub billed_usd: Option<Decimal>,
 }
 
 impl UsageRow {
@@ -118,6 +122,7 @@ impl UsageRow {
             via: None,
             day: None,
             minute_utc: None,
+            billed_usd: None,
         };
         row.check()?;
         Ok(row)

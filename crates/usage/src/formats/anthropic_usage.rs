@@ -55,5 +55,6 @@ fn row(r: &ReportResult, uncached: u64, day: Option<CalendarDate>) -> Result<Usa
         minute_utc: None,
         service_tier: tier,
         via: None,
+        billed_usd: None,
     })
 }

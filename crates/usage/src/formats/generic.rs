@@ -31,6 +31,7 @@ impl UsageFormat for Generic {
             timestamp: at("timestamp"),
             batch: at("batch"),
             reasoning: at("reasoning_tokens"),
+            billed: at("billed_usd").map(|i| (i, "billed_usd")),
         })
     }
 

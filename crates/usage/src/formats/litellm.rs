@@ -35,6 +35,7 @@ impl UsageFormat for LiteLlm {
             timestamp: at("starttime"),
             batch: None,
             reasoning: None,
+            billed: at("spend").map(|i| (i, "spend")),
         })
     }
 

@@ -17,7 +17,9 @@
 //!   <https://platform.openai.com/docs/api-reference/batch/request-output>.
 
 use super::{Problem, UsageFormat};
-use crate::fields::{required_text, required_u64, row_problem, service_tier, u64_field, unix_time};
+use crate::fields::{
+    billed_field, required_text, required_u64, row_problem, service_tier, u64_field, unix_time,
+};
 use llm_roi_core::scenario::usage::{RequestTokens, UsageRow};
 use serde_json::Value;
 
@@ -116,6 +118,8 @@ fn response_row(v: &Value, batch: bool) -> Result<UsageRow, Problem> {
     };
     let mut row = UsageRow::identical(model, 1, t, batch).map_err(row_problem)?;
     row.service_tier = tier;
+    // OpenRouter's usage accounting adds what it charged: `usage.cost`.
+    row.billed_usd = billed_field(usage, &["cost"])?;
     let created = if chat { "created" } else { "created_at" };
     if let Some(secs) = v.get(created).and_then(Value::as_i64) {
         unix_time(&mut row, secs);

@@ -51,6 +51,7 @@ fn row(r: &ReportResult, day: Option<CalendarDate>) -> Result<Option<CountedRow>
         minute_utc: None,
         service_tier: tier,
         via: None,
+        billed_usd: None,
     };
     Ok(Some((row, true)))
 }

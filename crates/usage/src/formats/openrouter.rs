@@ -19,7 +19,8 @@
 
 use super::{Problem, UsageFormat};
 use crate::fields::{
-    day_of, minute_of, required_text, required_u64, row_problem, service_tier, u64_field,
+    billed_field, day_of, minute_of, required_text, required_u64, row_problem, service_tier,
+    u64_field,
 };
 use llm_roi_core::scenario::usage::{RequestTokens, UsageRow};
 use serde_json::Value;
@@ -53,6 +54,7 @@ fn generation(v: &Value) -> Result<UsageRow, Problem> {
     let mut row = UsageRow::identical(model, 1, t, false).map_err(row_problem)?;
     row.service_tier = tier;
     row.via = Some(OPENROUTER.into());
+    row.billed_usd = billed_field(v, &["total_cost", "usage"])?;
     if let Some(at) = v.get("created_at").and_then(Value::as_str) {
         row.day = day_of(at);
         row.minute_utc = minute_of(at);
@@ -97,6 +99,7 @@ fn activity(v: &Value) -> Result<UsageRow, Problem> {
     row.reasoning_tokens = reasoning;
     row.request_input_tokens = input / requests;
     row.via = Some(OPENROUTER.into());
+    row.billed_usd = billed_field(v, &["usage"])?;
     row.day = v.get("date").and_then(Value::as_str).and_then(day_of);
     row.check().map_err(row_problem)?;
     Ok(row)

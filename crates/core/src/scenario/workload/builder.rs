@@ -209,14 +209,24 @@ impl<'b> WorkloadBuilder<'b> {
     /// know is only tallied. A row at a service tier its model has no
     /// price for is refused ([`WorkloadError::NoTierPrice`]).
     pub fn add(&mut self, row: &UsageRow) -> Result<(), WorkloadError> {
+        self.add_row(row, false).map(|_| ())
+    }
+
+    /// [`Self::add`], answering the official model the row was priced as
+    /// (`None`: not priced, its model unknown).
+    pub fn add_source(&mut self, row: &UsageRow) -> Result<Option<ModelRef>, WorkloadError> {
+        self.add_row(row, true)
+    }
+
+    fn add_row(&mut self, row: &UsageRow, want: bool) -> Result<Option<ModelRef>, WorkloadError> {
         let book = self.book;
         let Ok(found) = self.source(row) else {
             self.other_unknown.add(row);
-            return Ok(());
+            return Ok(None);
         };
         let Some((source, cuts, windows)) = found else {
             self.tally(row, false);
-            return Ok(());
+            return Ok(None);
         };
         let tier = if row.batch {
             ServiceTier::Standard
@@ -252,7 +262,7 @@ impl<'b> WorkloadBuilder<'b> {
             add_to(daily, &(day, key.clone()), &key, row)?;
         }
         self.tally(row, true);
-        Ok(())
+        Ok(want.then(|| key.0.clone()))
     }
 
     /// How many distinct unknown names are tallied one by one (at most
@@ -305,18 +315,21 @@ impl<'b> WorkloadBuilder<'b> {
 
     /// The workload and the workload of each day that has dated rows, in
     /// date order (none unless built [`Self::with_days`]).
-    pub fn finish_with_days(self) -> Result<(Workload, Vec<Workload>), WorkloadError> {
+    pub fn finish_with_days(
+        self,
+    ) -> Result<(Workload, Vec<(CalendarDate, Workload)>), WorkloadError> {
         self.check()?;
-        let mut days: Vec<Workload> = Vec::new();
-        let mut last = None;
+        let mut days: Vec<(CalendarDate, Workload)> = Vec::new();
         for ((day, _), class) in self.daily.into_iter().flatten() {
             match days.last_mut() {
-                Some(w) if last == Some(day) => w.classes.push(class),
-                _ => days.push(Workload {
-                    classes: vec![class],
-                }),
+                Some((d, w)) if *d == day => w.classes.push(class),
+                _ => days.push((
+                    day,
+                    Workload {
+                        classes: vec![class],
+                    },
+                )),
             }
-            last = Some(day);
         }
         let workload = Workload {
             classes: self.classes.into_values().collect(),

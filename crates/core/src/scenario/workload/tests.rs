@@ -241,7 +241,10 @@ fn each_days_classes_sum_to_the_logs() {
         builder.add(&r).unwrap();
     }
     let (all, by_day) = builder.finish_with_days().unwrap();
-    let inputs: Vec<u64> = by_day.iter().map(|w| w.classes[0].tokens.input).collect();
+    let inputs: Vec<u64> = by_day
+        .iter()
+        .map(|(_, w)| w.classes[0].tokens.input)
+        .collect();
     assert_eq!(inputs, [200, 400, 400]);
     assert_eq!(all.classes[0].tokens.input, 1_000);
 }

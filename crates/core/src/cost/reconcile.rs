@@ -1,0 +1,254 @@
+//! A bill held against llm-roi's exact prices: per model and per day, what
+//! the same usage costs at list price as sent (`computed_usd`), what was
+//! billed (`billed_usd`), the difference, and the likely causes found by
+//! re-pricing the same requests the ways a bill differs: at the flex or
+//! priority tier, as batch, with 5-minute writes billed as 1-hour ones, at
+//! a regional premium, or with web-search fees on top. What none explains
+//! is "unexplained".
+//!
+//! Usage:
+//!
+//! ```ignore
+//! let r = reconcile(&book, &groups, &billed); // groups: (day, workload)
+//! for line in &r.lines { /* line.model, line.difference_pct, line.causes */ }
+//! ```
+
+use crate::cost::mix_estimate::logged_cost;
+use crate::money::date::CalendarDate;
+use crate::pricebook::{ModelRef, Pricebook, ServiceTier};
+use crate::scenario::workload::{Workload, has_tier};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A difference within this share of the bill (0.5 %) is a match.
+pub const MATCH_PCT: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
+
+/// A likely cause of a difference, with its size where the data gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cause {
+    /// `service tier`, `batch`, `cache-write TTL`, `regional premium`,
+    /// `web search or tool fees` or `unexplained`.
+    pub cause: &'static str,
+    /// What it adds to the computed cost, in USD.
+    pub size_usd: Decimal,
+    pub detail: String,
+}
+
+/// One model on one day (or over the whole log, when it is not dated).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Line {
+    pub model: String,
+    /// `YYYY-MM-DD`, or `null` for a log (or a total) over its whole span.
+    #[serde(serialize_with = "day_text")]
+    pub day: Option<CalendarDate>,
+    pub requests: u64,
+    pub computed_usd: Decimal,
+    pub billed_usd: Decimal,
+    pub difference_usd: Decimal,
+    /// The difference over the computed cost, in %; `None` when that is 0.
+    pub difference_pct: Option<Decimal>,
+    pub causes: Vec<Cause>,
+}
+
+/// Every line, then their total (`model` "total").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reconciliation {
+    pub lines: Vec<Line>,
+    pub total: Line,
+}
+
+fn day_text<S: serde::Serializer>(day: &Option<CalendarDate>, s: S) -> Result<S::Ok, S::Error> {
+    match day {
+        Some(d) => s.serialize_str(&d.to_string()),
+        None => s.serialize_none(),
+    }
+}
+
+fn line(
+    model: String,
+    day: Option<CalendarDate>,
+    requests: u64,
+    computed: Decimal,
+    billed: Decimal,
+) -> Line {
+    let diff = billed - computed;
+    Line {
+        model,
+        day,
+        requests,
+        computed_usd: computed.normalize(),
+        billed_usd: billed.normalize(),
+        difference_usd: diff.normalize(),
+        difference_pct: (!computed.is_zero()).then(|| {
+            (diff / computed * Decimal::ONE_HUNDRED)
+                .round_dp(2)
+                .normalize()
+        }),
+        causes: Vec::new(),
+    }
+}
+
+fn close(a: Decimal, b: Decimal) -> bool {
+    (a - b).abs() <= (b.abs() * MATCH_PCT / Decimal::ONE_HUNDRED).max(Decimal::new(1, 6))
+}
+
+/// The same requests re-priced each way a bill differs, with the cause.
+fn alternatives(
+    book: &Pricebook,
+    w: &Workload,
+    source: &ModelRef,
+) -> Vec<(&'static str, String, Workload)> {
+    let mut out = Vec::new();
+    let interactive = |c: &crate::scenario::workload::RequestClass| {
+        !c.batch && c.service_tier == ServiceTier::Standard && c.via.is_none()
+    };
+    for tier in [ServiceTier::Flex, ServiceTier::Priority] {
+        if has_tier(book, source, tier) && w.classes.iter().any(interactive) {
+            let mut alt = w.clone();
+            for c in alt.classes.iter_mut().filter(|c| interactive(c)) {
+                c.service_tier = tier;
+                c.offpeak = false;
+            }
+            out.push((
+                "service tier",
+                format!(
+                    "billed at the {} tier while logged as standard",
+                    tier.code()
+                ),
+                alt,
+            ));
+        }
+    }
+    if w.classes.iter().any(|c| !c.batch) {
+        let mut alt = w.clone();
+        for c in &mut alt.classes {
+            c.batch = true;
+            c.service_tier = ServiceTier::Standard;
+        }
+        out.push(("batch", "billed at the batch price".into(), alt));
+    }
+    if w.classes.iter().any(|c| c.tokens.cache_write_5m > 0) {
+        let mut alt = w.clone();
+        for c in &mut alt.classes {
+            c.tokens.cache_write_1h = c
+                .tokens
+                .cache_write_1h
+                .saturating_add(c.tokens.cache_write_5m);
+            c.tokens.cache_write_5m = 0;
+        }
+        out.push((
+            "cache-write TTL",
+            "5-minute cache writes billed as 1-hour ones".into(),
+            alt,
+        ));
+    }
+    out
+}
+
+/// The likely causes of `billed` against `computed` for `w` (one model).
+fn causes(
+    book: &Pricebook,
+    w: &Workload,
+    source: &ModelRef,
+    computed: Decimal,
+    billed: Decimal,
+) -> Vec<Cause> {
+    if close(computed, billed) {
+        return Vec::new();
+    }
+    let mut found: Vec<Cause> = Vec::new();
+    for (cause, detail, alt) in alternatives(book, w, source) {
+        if let Ok(cost) = logged_cost(book, &alt, "USD")
+            && close(cost, billed)
+        {
+            found.push(Cause {
+                cause,
+                size_usd: (cost - computed).normalize(),
+                detail,
+            });
+        }
+    }
+    let model = book.resolve(source).map(|(_, m)| m);
+    for r in model.iter().flat_map(|m| &m.regions) {
+        let cost = computed * r.multiplier;
+        if close(cost, billed) {
+            found.push(Cause {
+                cause: "regional premium",
+                size_usd: (cost - computed).normalize(),
+                detail: format!(
+                    "every price ×{} in region {} ({})",
+                    r.multiplier.normalize(),
+                    r.region,
+                    r.source
+                ),
+            });
+        }
+    }
+    let fee = model.and_then(|m| m.prices.as_ref()?.web_search_per_k);
+    if found.is_empty()
+        && let Some(per_k) = fee.filter(|_| billed > computed)
+    {
+        let searches = ((billed - computed) * Decimal::ONE_THOUSAND / per_k).round_dp(1);
+        found.push(Cause {
+            cause: "web search or tool fees",
+            size_usd: (billed - computed).normalize(),
+            detail: format!(
+                "the difference is {} web searches at ${} per 1,000",
+                searches.normalize(),
+                per_k.normalize()
+            ),
+        });
+    }
+    if found.is_empty() {
+        found.push(Cause {
+            cause: "unexplained",
+            size_usd: (billed - computed).normalize(),
+            detail: "no tier, batch, cache TTL, region or fee re-pricing gives the bill; a price change inside the period, an FX rate or a discount may".into(),
+        });
+    }
+    found
+}
+
+/// Reconciles each day's workload (or the log's, day `None`) with what was
+/// billed per (day, model).
+pub fn reconcile(
+    book: &Pricebook,
+    groups: &[(Option<CalendarDate>, Workload)],
+    billed: &BTreeMap<(Option<CalendarDate>, ModelRef), Decimal>,
+) -> Reconciliation {
+    let mut lines = Vec::new();
+    for (day, workload) in groups {
+        for source in workload.models() {
+            let w = Workload {
+                classes: workload
+                    .classes
+                    .iter()
+                    .filter(|c| c.source == *source)
+                    .cloned()
+                    .collect(),
+            };
+            let computed = logged_cost(book, &w, "USD").unwrap_or_default();
+            let paid = billed
+                .get(&(*day, source.clone()))
+                .copied()
+                .unwrap_or_default();
+            let mut l = line(source.to_string(), *day, w.requests(), computed, paid);
+            l.causes = causes(book, &w, source, computed, paid);
+            lines.push(l);
+        }
+    }
+    let sum = |f: fn(&Line) -> Decimal| lines.iter().map(f).sum::<Decimal>();
+    let requests = lines.iter().fold(0u64, |n, l| n.saturating_add(l.requests));
+    let total = line(
+        "total".into(),
+        None,
+        requests,
+        sum(|l| l.computed_usd),
+        sum(|l| l.billed_usd),
+    );
+    Reconciliation { lines, total }
+}
+
+#[cfg(test)]
+mod tests;

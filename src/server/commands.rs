@@ -60,11 +60,13 @@ pub async fn run(cli: Cli) -> ExitCode {
             pricing,
             format,
             model_map,
+            costs,
         }) => super::reconcile_command::reconcile_usage(&super::reconcile_command::ReconcileArgs {
             pricing_dir: pricing.clone().unwrap_or_else(|| cli.pricing_dir.clone()),
             usage: usage.clone(),
             format: *format,
             model_map: model_map.clone(),
+            costs: costs.clone(),
         }),
         Some(Command::Serve) | None => match startup::serve(&cli).await {
             Ok(()) => ExitCode::SUCCESS,

@@ -192,6 +192,10 @@ pub enum Command {
         /// A TOML file of `"log name" = "model"` lines.
         #[arg(long = "model-map", value_name = "FILE")]
         model_map: Option<PathBuf>,
+        /// A cost export as the billed side: OpenAI's Costs API pages or
+        /// Anthropic's cost report (the rows' own amounts are then unused).
+        #[arg(long = "costs", value_name = "FILE")]
+        costs: Option<PathBuf>,
     },
 }
 

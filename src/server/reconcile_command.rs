@@ -10,7 +10,8 @@ use llm_roi_core::cost::reconcile::{Line, Reconciliation};
 use llm_roi_core::scenario::model_map::ModelMap;
 use llm_roi_core::view::unpriced::unpriced_text;
 use llm_roi_prices::pricing_dir::load_dir;
-use llm_roi_usage::{read_reconcile, Import, Limits};
+use llm_roi_usage::cost_export::read_costs;
+use llm_roi_usage::{read_reconcile, BilledFrom, Import, Limits};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -21,6 +22,9 @@ pub struct ReconcileArgs {
     pub usage: PathBuf,
     pub format: OutputFormat,
     pub model_map: Option<PathBuf>,
+    /// A cost export (OpenAI's Costs API, Anthropic's cost report) as the
+    /// billed side.
+    pub costs: Option<PathBuf>,
 }
 
 /// The CSV columns (and the JSON field names of a line).
@@ -72,6 +76,12 @@ fn table(path: &str, import: &Import, r: &Reconciliation) -> String {
     if let Some(text) = unpriced_text(&import.models) {
         out.push_str(&format!("  {text}: left out of every figure below\n"));
     }
+    for u in &r.unattributed {
+        out.push_str(&format!(
+            "billed to no model of the pricebook: {} ${}\n",
+            u.name, u.billed_usd
+        ));
+    }
     for l in r.lines.iter().chain(std::iter::once(&r.total)) {
         let day = l.day.map(|d| format!(" {d}")).unwrap_or_default();
         let pct = l
@@ -100,8 +110,15 @@ fn run(a: &ReconcileArgs) -> Result<String, String> {
     };
     let path = a.usage.display().to_string();
     let f = std::fs::File::open(&a.usage).map_err(|e| format!("{path}: {e}"))?;
-    let (import, r) =
-        read_reconcile(&book, f, Limits::default(), map).map_err(|e| format!("{path}: {e}"))?;
+    let from = match &a.costs {
+        Some(c) => {
+            let file = std::fs::File::open(c).map_err(|e| format!("{}: {e}", c.display()))?;
+            BilledFrom::Costs(read_costs(file).map_err(|e| format!("{}: {e}", c.display()))?)
+        }
+        None => BilledFrom::Rows,
+    };
+    let (import, r) = read_reconcile(&book, f, Limits::default(), map, from)
+        .map_err(|e| format!("{path}: {e}"))?;
     match a.format {
         OutputFormat::Table => Ok(table(&path, &import, &r)),
         OutputFormat::Json => serde_json::to_string_pretty(&serde_json::json!({
@@ -110,6 +127,7 @@ fn run(a: &ReconcileArgs) -> Result<String, String> {
             "bad_rows": import.bad.iter().map(ToString::to_string).collect::<Vec<_>>(),
             "not_priced": unpriced_text(&import.models),
             "lines": r.lines,
+            "unattributed": r.unattributed,
             "total": r.total,
         }))
         .map_err(|e| e.to_string()),

@@ -1,5 +1,6 @@
 //! `POST /api/v1/reconcile` with a usage log whose rows carry what they
-//! were billed (one file): per model and per day, `computed_usd`,
+//! were billed (one file), or a `multipart/form-data` upload of a cost
+//! export then the usage log: per model and per day, `computed_usd`,
 //! `billed_usd`, `difference_usd`, `difference_pct` and the likely
 //! `causes`, then the `total` (`docs/reconcile.md`). Read like
 //! `POST /api/v1/workloads`: one of `--max-uploads` readers, within
@@ -12,7 +13,12 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use llm_roi_core::view::unpriced::unpriced_text;
-use llm_roi_usage::{read_reconcile, ImportError, Limits, LogError};
+use llm_roi_usage::cost_export::read_costs;
+use llm_roi_usage::{read_reconcile, BilledFrom, ImportError, Limits, LogError};
+
+fn malformed(message: String) -> LogError {
+    LogError::Import(ImportError::Malformed { line: 1, message })
+}
 
 pub async fn reconcile(
     State(state): State<AppState>,
@@ -21,13 +27,23 @@ pub async fn reconcile(
     body: Body,
 ) -> Response {
     let read = read_upload(&state, query, &headers, body, |book, source, map| {
+        let limits = Limits::default();
         match source {
-            LogSource::One(reader) => read_reconcile(book, reader, Limits::default(), map),
-            // One bill, one log: a multipart upload is refused by name.
-            LogSource::Files(_) => Err(LogError::Import(ImportError::Malformed {
-                line: 1,
-                message: "a reconciliation reads one log: send it as the request body, not as a multipart upload".into(),
-            })),
+            LogSource::One(reader) => read_reconcile(book, reader, limits, map, BilledFrom::Rows),
+            // Two files: the cost export, then the usage log.
+            LogSource::Files(mut files) => {
+                let mut next = |what: &str| match files.next_file() {
+                    Ok(Some((_, r))) => Ok(r),
+                    Ok(None) => Err(malformed(format!(
+                        "a multipart reconciliation holds two files, the cost export then the usage log; {what} is missing"
+                    ))),
+                    Err(e) => Err(LogError::Import(ImportError::Io(e))),
+                };
+                let costs = read_costs(next("the cost export")?)
+                    .map_err(|e| malformed(format!("the first file, the cost export: {e}")))?;
+                let usage = next("the usage log")?;
+                read_reconcile(book, usage, limits, map, BilledFrom::Costs(costs))
+            }
         }
     })
     .await;
@@ -49,6 +65,7 @@ pub async fn reconcile(
                 "more_bad_rows": import.more_bad,
                 "not_priced": unpriced_text(&import.models),
                 "lines": r.lines,
+                "unattributed": r.unattributed,
                 "total": r.total,
             }))
             .into_response()

@@ -16,6 +16,7 @@
 //! ```
 
 pub mod bounded_value;
+pub mod cost_export;
 mod csv_rows;
 pub mod fields;
 pub mod formats;
@@ -27,7 +28,7 @@ mod log_reconcile;
 mod stream_events;
 
 pub use log_mix::{read_mix, read_mix_mapped, read_mix_parts, LogError};
-pub use log_reconcile::read_reconcile;
+pub use log_reconcile::{read_reconcile, BilledFrom};
 
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::scenario::mix::MAX_MIX_DAYS;

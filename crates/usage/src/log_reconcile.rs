@@ -4,12 +4,13 @@
 //! not dated), beside the billed sums. A row without a billed amount is a
 //! bad row: held against nothing, it would look like a difference.
 
-use super::{read_usage, Import, Limits, LogError, Rejected};
+use super::cost_export::CostItem;
+use super::{read_usage, Import, ImportError, Limits, LogError, Rejected};
 use llm_roi_core::cost::reconcile::{reconcile, Reconciliation};
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::pricebook::{ModelRef, Pricebook};
 use llm_roi_core::scenario::model_map::ModelMap;
-use llm_roi_core::scenario::workload::{WorkloadBuilder, WorkloadError};
+use llm_roi_core::scenario::workload::{source_model, WorkloadBuilder, WorkloadError};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -29,30 +30,67 @@ fn add(
     Ok(())
 }
 
-/// Reads `r` and reconciles its rows with their billed amounts.
+/// Where the billed side comes from.
+pub enum BilledFrom {
+    /// Each row's own amount (a row without one is a bad row).
+    Rows,
+    /// A cost export's items (the rows' own amounts are not used).
+    Costs(Vec<CostItem>),
+}
+
+/// Reads `r` and reconciles its rows with their billed amounts, or with a
+/// cost export's.
 pub fn read_reconcile<R: Read>(
     book: &Pricebook,
     r: R,
     limits: Limits,
     map: ModelMap,
+    from: BilledFrom,
 ) -> Result<(Import, Reconciliation), LogError> {
-    let mut builder = WorkloadBuilder::with_days(book).mapped(map)?;
+    let mut builder = WorkloadBuilder::with_days(book).mapped(map.clone())?;
     let (mut by_day, mut whole): (Billed, Billed) = (BTreeMap::new(), BTreeMap::new());
     let mut undated = false;
+    let rows = matches!(from, BilledFrom::Rows);
     let mut import = read_usage(r, limits, &mut |row| {
-        let Some(usd) = row.billed_usd else {
-            return Err(Rejected {
-                field: "billed_usd",
-                message: "missing: a reconciliation needs what each row was billed (billed_usd, LiteLLM's spend, OpenRouter's total_cost or usage.cost)".into(),
-            });
+        let usd = match row.billed_usd {
+            Some(usd) => usd,
+            None if !rows => Decimal::ZERO,
+            None => {
+                return Err(Rejected {
+                    field: "billed_usd",
+                    message: "missing: a reconciliation needs what each row was billed (billed_usd, LiteLLM's spend, OpenRouter's total_cost or usage.cost), or a cost export beside the log".into(),
+                })
+            }
         };
         let Some(source) = builder.add_source(&row)? else {
             return Ok(());
         };
         undated |= row.day.is_none();
+        if !rows {
+            return Ok(());
+        }
         add(&mut by_day, (row.day, source.clone()), usd)?;
         add(&mut whole, (None, source), usd)
     })?;
+    let mut unattributed: Vec<(String, Decimal)> = Vec::new();
+    if let BilledFrom::Costs(items) = from {
+        for it in items {
+            let name = map.target(&it.name).unwrap_or(&it.name);
+            match source_model(book, name).filter(|_| it.model) {
+                Some(source) => {
+                    let e = |r: Rejected| {
+                        LogError::Import(ImportError::Malformed {
+                            line: 1,
+                            message: r.message,
+                        })
+                    };
+                    add(&mut by_day, (it.day, source.clone()), it.usd).map_err(e)?;
+                    add(&mut whole, (None, source), it.usd).map_err(e)?;
+                }
+                None => unattributed.push((it.name, it.usd)),
+            }
+        }
+    }
     let tallies = builder.tallies();
     let (workload, days) = match builder.finish_with_days() {
         Err(WorkloadError::Empty) if !import.bad.is_empty() => {
@@ -62,11 +100,16 @@ pub fn read_reconcile<R: Read>(
         Ok(x) => x,
     };
     import.models = tallies;
-    let r = if undated || days.is_empty() {
+    // A cost export's days must meet the log's: both dated, or the whole span.
+    let dated_costs = by_day.keys().all(|(d, _)| d.is_some());
+    let mut r = if undated || days.is_empty() || !dated_costs {
         reconcile(book, &[(None, workload)], &whole)
     } else {
         let groups: Vec<_> = days.into_iter().map(|(d, w)| (Some(d), w)).collect();
         reconcile(book, &groups, &by_day)
     };
+    for (name, usd) in unattributed {
+        r.add_unattributed(&name, usd);
+    }
     Ok((import, r))
 }

@@ -51,11 +51,43 @@ pub struct Line {
     pub causes: Vec<Cause>,
 }
 
+/// A billed amount that names no model of the pricebook (a cost export's
+/// "Web search tool calls", a model the pricebook lacks): in the total,
+/// held against nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unattributed {
+    pub name: String,
+    pub billed_usd: Decimal,
+}
+
 /// Every line, then their total (`model` "total").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reconciliation {
     pub lines: Vec<Line>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unattributed: Vec<Unattributed>,
     pub total: Line,
+}
+
+impl Reconciliation {
+    /// Adds a billed amount no model accounts for (to the total too).
+    pub fn add_unattributed(&mut self, name: &str, usd: Decimal) {
+        match self.unattributed.iter_mut().find(|u| u.name == name) {
+            Some(u) => u.billed_usd = (u.billed_usd + usd).normalize(),
+            None => self.unattributed.push(Unattributed {
+                name: name.into(),
+                billed_usd: usd.normalize(),
+            }),
+        }
+        let t = &self.total;
+        self.total = line(
+            t.model.clone(),
+            None,
+            t.requests,
+            t.computed_usd,
+            t.billed_usd + usd,
+        );
+    }
 }
 
 fn day_text<S: serde::Serializer>(day: &Option<CalendarDate>, s: S) -> Result<S::Ok, S::Error> {
@@ -218,8 +250,10 @@ pub fn reconcile(
     billed: &BTreeMap<(Option<CalendarDate>, ModelRef), Decimal>,
 ) -> Reconciliation {
     let mut lines = Vec::new();
+    let mut seen: Vec<(Option<CalendarDate>, &ModelRef)> = Vec::new();
     for (day, workload) in groups {
         for source in workload.models() {
+            seen.push((*day, source));
             let w = Workload {
                 classes: workload
                     .classes
@@ -238,6 +272,18 @@ pub fn reconcile(
             lines.push(l);
         }
     }
+    // Billed where the log has no usage of that model that day.
+    for ((day, source), paid) in billed {
+        if !seen.contains(&(*day, source)) {
+            let mut l = line(source.to_string(), *day, 0, Decimal::ZERO, *paid);
+            l.causes.push(Cause {
+                cause: "unexplained",
+                size_usd: paid.normalize(),
+                detail: "billed, but the log has no requests of this model on this day".into(),
+            });
+            lines.push(l);
+        }
+    }
     let sum = |f: fn(&Line) -> Decimal| lines.iter().map(f).sum::<Decimal>();
     let requests = lines.iter().fold(0u64, |n, l| n.saturating_add(l.requests));
     let total = line(
@@ -247,7 +293,11 @@ pub fn reconcile(
         sum(|l| l.computed_usd),
         sum(|l| l.billed_usd),
     );
-    Reconciliation { lines, total }
+    Reconciliation {
+        lines,
+        unattributed: Vec::new(),
+        total,
+    }
 }
 
 #[cfg(test)]

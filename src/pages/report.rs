@@ -84,6 +84,13 @@ fn Report(payload: PricebookPayload, context: ReportContext, query: String) -> i
     let sentence = summary(e, r.forecast.as_ref());
     let link = r.share_query(&payload.fingerprint);
     let scenario_query = encode(&r.scenario);
+    // The same report at list prices, one click away.
+    let uncalibrated = r.scenario.calibration.map(|_| {
+        encode(&llm_roi_core::scenario::Scenario {
+            calibration: None,
+            ..r.scenario.clone()
+        })
+    });
     let origin = context.origin.clone();
     let s = snippets(
         &origin,
@@ -129,6 +136,9 @@ fn Report(payload: PricebookPayload, context: ReportContext, query: String) -> i
                 <a href=with_query("/", &scenario_query)>"Open in the calculator"</a>
                 <a href=with_query("/report.csv", &scenario_query) download="llm-roi-report.csv" data-testid="csv-link">"Download CSV"</a>
                 <a href=with_query("/api/v1/estimate", &scenario_query) data-testid="json-link">"Estimate as JSON"</a>
+                {uncalibrated.map(|q| view! {
+                    <a href=with_query("/report", &q) data-testid="uncalibrated-link">"Figures without calibration"</a>
+                })}
             </nav>
             <DriftNotice drift=context.drift/>
             <ErrorSummary errors=Signal::stored(r.errors.clone())/>

@@ -96,6 +96,13 @@ fn table(path: &str, import: &Import, r: &Reconciliation) -> String {
             out.push_str(&format!("  {} ({:+}): {}\n", c.cause, c.size_usd, c.detail));
         }
     }
+    if let Some(c) = r.calibration() {
+        out.push_str(&format!(
+            "A scenario {} carries cal={} (docs/reconcile.md).\n",
+            c.words(),
+            c.text()
+        ));
+    }
     out
 }
 
@@ -129,6 +136,7 @@ fn run(a: &ReconcileArgs) -> Result<String, String> {
             "lines": r.lines,
             "unattributed": r.unattributed,
             "total": r.total,
+            "cal": r.calibration().map(|c| c.text()),
         }))
         .map_err(|e| e.to_string()),
         OutputFormat::Csv => {

@@ -67,6 +67,7 @@ pub async fn reconcile(
                 "lines": r.lines,
                 "unattributed": r.unattributed,
                 "total": r.total,
+                "cal": r.calibration().map(|c| c.text()),
             }))
             .into_response()
         }

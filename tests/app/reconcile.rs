@@ -63,6 +63,32 @@ async fn each_model_and_day_is_held_against_its_bill_with_the_cause() {
     assert_eq!(total["computed_usd"], "0.0582");
     assert_eq!(total["billed_usd"], "0.0553");
     assert_eq!(total["difference_pct"], "-4.98");
+    // $0.0553 / $0.0582 = 0.95017…: a scenario carries it as cal=.
+    assert_eq!(body["cal"], "0.9502,2026-11-01,2026-11-01");
+}
+
+#[tokio::test]
+async fn a_calibrated_report_says_so_and_links_the_figures_without_it() {
+    let (status, _, page) =
+        crate::support::get("/report?in=0&cal=1.031,2026-11-01,2026-11-30").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("Figures are calibrated to the bill of 2026-11-01 to 2026-11-30: ×1.031"),
+        "{page}"
+    );
+    assert!(page.contains("data-testid=\"uncalibrated-link\""), "{page}");
+    let (_, plain) = crate::support::get_json("/api/v1/estimate?in=0").await;
+    let (_, cal) = crate::support::get_json("/api/v1/estimate?in=0&cal=1.031").await;
+    let month = |e: &serde_json::Value| {
+        rust_decimal::Decimal::from_str_exact(
+            e["options"][0]["per_month"]["total"].as_str().unwrap(),
+        )
+        .unwrap()
+    };
+    assert_eq!(
+        month(&cal),
+        month(&plain) * rust_decimal::Decimal::new(1031, 3)
+    );
 }
 
 #[tokio::test]

@@ -16,6 +16,7 @@
 use crate::cost::mix_estimate::logged_cost;
 use crate::money::date::CalendarDate;
 use crate::pricebook::{ModelRef, Pricebook, ServiceTier};
+use crate::scenario::calibration::Calibration;
 use crate::scenario::workload::{Workload, has_tier};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -70,6 +71,20 @@ pub struct Reconciliation {
 }
 
 impl Reconciliation {
+    /// The bill over the computed cost, to 4 decimals, with the days the
+    /// lines span: the `cal=` a scenario can carry; `None` when nothing
+    /// was computed.
+    pub fn calibration(&self) -> Option<Calibration> {
+        let t = &self.total;
+        if t.computed_usd <= Decimal::ZERO || t.billed_usd <= Decimal::ZERO {
+            return None;
+        }
+        let factor = (t.billed_usd / t.computed_usd).round_dp(4).normalize();
+        let days = || self.lines.iter().filter_map(|l| l.day);
+        let (from, to) = (days().min(), days().max());
+        Some(Calibration { factor, from, to }).filter(|c| c.factor <= Decimal::TEN)
+    }
+
     /// Adds a billed amount no model accounts for (to the total too).
     pub fn add_unattributed(&mut self, name: &str, usd: Decimal) {
         match self.unattributed.iter_mut().find(|u| u.name == name) {

@@ -20,5 +20,27 @@ pub fn estimate(book: &Pricebook, s: &Scenario) -> Estimate {
         None => estimate_model(book, s),
     };
     fit_options(book, &mut e);
+    if let Some(c) = s.calibration {
+        calibrate(&mut e, c.factor);
+    }
     e
+}
+
+/// Every cost and saving ×`factor` (savings' shares stay: every route
+/// moves alike).
+fn calibrate(e: &mut Estimate, factor: rust_decimal::Decimal) {
+    for o in &mut e.options {
+        for parts in [
+            &mut o.per_request,
+            &mut o.per_day,
+            &mut o.per_month,
+            &mut o.per_year,
+        ] {
+            *parts = parts.scale(factor);
+        }
+        let s = &mut o.savings;
+        s.per_day = (s.per_day * factor).normalize();
+        s.per_month = (s.per_month * factor).normalize();
+        s.per_year = (s.per_year * factor).normalize();
+    }
 }

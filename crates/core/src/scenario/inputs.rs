@@ -69,6 +69,9 @@ pub struct Scenario {
     /// route that serves its models is compared.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mix: Option<Mix>,
+    /// A reconciled bill's factor on every cost (`cal`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calibration: Option<crate::scenario::calibration::Calibration>,
 }
 
 /// The horizons a projection can cover, in months.
@@ -101,6 +104,7 @@ impl Default for Scenario {
             horizon_months: 12,
             migration: Migration::default(),
             mix: None,
+            calibration: None,
         }
     }
 }

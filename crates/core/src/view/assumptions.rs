@@ -99,6 +99,13 @@ pub fn assumptions(e: &Estimate, f: Option<&Forecast>) -> Vec<String> {
             cur.code()
         )
     });
+    if let Some(c) = s.calibration {
+        out.push(format!(
+            "Figures are {}: every route's cost is multiplied by {}, what a reconciled bill came to over the list-price cost of the same usage; the figures without it are linked below.",
+            c.words(),
+            c.factor.normalize()
+        ));
+    }
     if let Some(base) = e.options.iter().find(|o| o.is_baseline) {
         out.push(format!(
             "Savings are against the baseline, {}.",

@@ -185,6 +185,19 @@ fn a_web_search_adds_its_fee_per_thousand_and_a_model_without_one_says_so() {
 }
 
 #[test]
+fn a_calibration_scales_every_cost_and_saving_and_keeps_the_shares() {
+    let plain = with_tokens(1000, 1000);
+    let cal = Scenario {
+        calibration: Some(
+            crate::scenario::calibration::Calibration::parse("cal", "1.031,2026-11-01,2026-11-30")
+                .unwrap(),
+        ),
+        ..plain.clone()
+    };
+    assert_eq!(per_request(cal), per_request(plain) * d("1.031"));
+}
+
+#[test]
 fn a_batch_discount_can_leave_cached_input_at_the_standard_price() {
     let text = BOOK
         .replace("[models.batch]\ninput = 1\noutput = 5\n", "")

@@ -48,7 +48,7 @@ fn join_refs(list: &[ModelRef]) -> String {
 const MONEY: &str = "0 – 1,000,000,000,000";
 
 /// Every key, in the canonical order of a written query.
-pub const SPECS: [KeySpec; 25] = [
+pub const SPECS: [KeySpec; 26] = [
     KeySpec {
         name: "mix",
         meaning: "a workload imported from a usage log, route by route ([usage logs](usage-logs.md)); replaces the traffic keys",
@@ -212,6 +212,16 @@ pub const SPECS: [KeySpec; 25] = [
                 .map_err(|()| err(k, v, "choose USD, CNY or EUR"))
         },
         text: |s| s.currency.code().into(),
+    },
+    KeySpec {
+        name: "cal",
+        meaning: "a reconciled bill's factor on every route's cost ([reconcile](reconcile.md)), with the bill's first and last day",
+        allowed: "`<factor>[,<from>,<to>]`, factor above 0 and at most 10, days `YYYY-MM-DD`",
+        default_note: Some("none (list prices)"),
+        parse: |s, k, v| {
+            crate::scenario::calibration::Calibration::parse(k, v).map(|c| s.calibration = Some(c))
+        },
+        text: |s| s.calibration.map(|c| c.text()).unwrap_or_default(),
     },
     KeySpec {
         name: "target",

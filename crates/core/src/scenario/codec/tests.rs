@@ -144,6 +144,17 @@ fn bad_migration_values_name_the_field_and_the_rule() {
         ("phases", "110:7", "share `110` is not 0–100"),
         ("fb", "101", "a percentage from 0 to 100"),
         ("search", "-1", "web searches per request from 0 to 1,000"),
+        ("cal", "0", "not a factor"),
+        (
+            "cal",
+            "1.1,2026-11-30,2026-11-01",
+            "the first day is after the last",
+        ),
+        (
+            "cal",
+            "1.1,2026-11-01",
+            "one factor, or a factor and two days",
+        ),
         ("search", "1001", "web searches per request from 0 to 1,000"),
         ("target", "holysheep", "provider/model"),
     ] {
@@ -180,6 +191,7 @@ prop_compose! {
         offpeak in arb_pct(),
         tier in prop_oneof![Just(ServiceTier::Standard), Just(ServiceTier::Flex), Just(ServiceTier::Priority)],
         searches in (0u32..=10_000).prop_map(|n| (Decimal::from(n) / Decimal::TEN).normalize()),
+        cal in proptest::option::of((1u32..=10_000, proptest::option::of((0i64..3_000, 0i64..400)))),
         base in arb_ref(),
         compare in proptest::option::of(proptest::collection::vec(arb_ref(), 1..4)),
         cur in prop_oneof![Just(DisplayCurrency::USD), Just(DisplayCurrency::CNY), Just(DisplayCurrency::EUR)],
@@ -213,6 +225,11 @@ prop_compose! {
             horizon_months: horizon,
             migration,
             mix: None,
+            calibration: cal.map(|(f, days)| crate::scenario::calibration::Calibration {
+                factor: (Decimal::from(f) / Decimal::ONE_THOUSAND).normalize(),
+                from: days.map(|(a, _)| crate::money::date::CalendarDate::from_days_since_epoch(19_000 + a)),
+                to: days.map(|(a, n)| crate::money::date::CalendarDate::from_days_since_epoch(19_000 + a + n)),
+            }),
         }
     }
 }

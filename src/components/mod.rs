@@ -17,6 +17,7 @@ pub mod probe_history;
 pub mod probe_panel;
 pub mod probe_strip;
 pub mod projection_table;
+pub mod reconcile_table;
 pub mod requirement_fields;
 pub mod results_table;
 pub mod roi_panel;

@@ -3,15 +3,19 @@
 //! a progress bar follows the upload (which the server reads as it comes),
 //! then the page goes to the workload's link. Bad rows and the models not
 //! in the pricebook (with their share of the requests) are listed first,
-//! with a link on to the workload.
+//! with a link on to the workload. With "compare with what was billed",
+//! the file goes to `POST /api/v1/reconcile` instead and the page shows
+//! computed against billed, per model and day, with the likely causes.
 
 use crate::client::browser::navigate_to;
 use crate::client::upload::{upload_drop, upload_input, UploadEvent};
-use leptos::either::EitherOf4;
+use crate::components::reconcile_table::{LineOut, ReconcileTable};
+use leptos::either::EitherOf5;
 use leptos::prelude::*;
 use serde::Deserialize;
 
 const ENDPOINT: &str = "/api/v1/workloads";
+const RECONCILE: &str = "/api/v1/reconcile";
 /// The server's limit on a usage log (`llm_roi_usage::Limits`, 50 MiB).
 const MAX_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
 
@@ -42,6 +46,13 @@ struct Answer {
     /// "N % of requests not priced: …", when some models are unknown.
     #[serde(default)]
     not_priced: Option<String>,
+    /// A reconciliation's lines, total and calibration.
+    #[serde(default)]
+    lines: Vec<LineOut>,
+    #[serde(default)]
+    total: Option<LineOut>,
+    #[serde(default)]
+    cal: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -58,6 +69,14 @@ enum Phase {
         bad: Vec<String>,
         not_priced: Option<String>,
         link: String,
+    },
+    Reconciled {
+        text: String,
+        bad: Vec<String>,
+        not_priced: Option<String>,
+        lines: Vec<LineOut>,
+        total: LineOut,
+        cal: Option<String>,
     },
 }
 
@@ -84,6 +103,16 @@ fn finished(status: u16, body: &str) -> Phase {
     if answer.more_bad_rows > 0 {
         bad.push(format!("… and {} more bad rows", answer.more_bad_rows));
     }
+    if let Some(total) = answer.total {
+        return Phase::Reconciled {
+            text: format!("{} rows reconciled ({}).", answer.rows, answer.format),
+            bad,
+            not_priced: answer.not_priced,
+            lines: answer.lines,
+            total,
+            cal: answer.cal,
+        };
+    }
     Phase::Read {
         text: format!("{} rows read ({}).", answer.rows, answer.format),
         bad,
@@ -96,6 +125,14 @@ fn finished(status: u16, body: &str) -> Phase {
 pub fn UsageImport() -> impl IntoView {
     let phase = RwSignal::new(Phase::Idle);
     let dragging = RwSignal::new(false);
+    let compare = RwSignal::new(false);
+    let endpoint = move || {
+        if compare.get_untracked() {
+            RECONCILE
+        } else {
+            ENDPOINT
+        }
+    };
     let on_event = move |e: UploadEvent| match e {
         UploadEvent::Started { name, bytes } => phase.set(Phase::Sending {
             name,
@@ -129,19 +166,19 @@ pub fn UsageImport() -> impl IntoView {
         UploadEvent::Failed(why) => phase.set(Phase::Failed(why)),
     };
     let state = move || match phase.get() {
-        Phase::Idle => EitherOf4::A(()),
+        Phase::Idle => EitherOf5::A(()),
         Phase::Sending { name, sent, total } => {
             let pct = if total > 0.0 {
                 (sent / total * 100.0).round()
             } else {
                 0.0
             };
-            EitherOf4::B(view! {
+            EitherOf5::B(view! {
                 <label for="import-progress">"Reading " {name} ": " {format!("{pct} %")}</label>
                 <progress id="import-progress" max="100" value=pct data-testid="import-progress"></progress>
             })
         }
-        Phase::Failed(why) => EitherOf4::C(view! {
+        Phase::Failed(why) => EitherOf5::C(view! {
             <p class="field-error" role="alert" data-testid="import-error">{why}</p>
         }),
         Phase::Read {
@@ -149,13 +186,28 @@ pub fn UsageImport() -> impl IntoView {
             bad,
             not_priced,
             link,
-        } => EitherOf4::D(view! {
+        } => EitherOf5::D(view! {
             <p data-testid="import-result">{text} " " {bad.len().min(20)} " bad rows shown; the valid rows are kept."</p>
             {not_priced.map(|t| view! { <p class="field-error" data-testid="import-not-priced">{t} ": the workload leaves them out."</p> })}
             <ul class="bad-rows" data-testid="import-bad-rows">
                 {bad.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}
             </ul>
             <p><a href=link data-testid="import-open">"Open the workload"</a></p>
+        }),
+        Phase::Reconciled {
+            text,
+            bad,
+            not_priced,
+            lines,
+            total,
+            cal,
+        } => EitherOf5::E(view! {
+            <p data-testid="import-result">{text} " " {bad.len().min(20)} " bad rows shown."</p>
+            {not_priced.map(|t| view! { <p class="field-error" data-testid="import-not-priced">{t} ": left out of both sides."</p> })}
+            <ul class="bad-rows" data-testid="import-bad-rows">
+                {bad.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}
+            </ul>
+            <ReconcileTable lines total cal/>
         }),
     };
     view! {
@@ -171,13 +223,18 @@ pub fn UsageImport() -> impl IntoView {
                 data-testid="drop-zone"
                 on:dragover=move |ev| { ev.prevent_default(); dragging.set(true); }
                 on:dragleave=move |_| dragging.set(false)
-                on:drop=move |ev| { ev.prevent_default(); dragging.set(false); upload_drop(&ev, ENDPOINT, MAX_BYTES, on_event); }
+                on:drop=move |ev| { ev.prevent_default(); dragging.set(false); upload_drop(&ev, endpoint(), MAX_BYTES, on_event); }
             >
                 <label for="usage-file">"Choose a usage log, or drop it here"</label>
-                <input id="usage-file" type="file" accept=".csv,.jsonl,.json,.ndjson,.txt,text/csv,application/json" on:change=move |ev| upload_input(&ev, ENDPOINT, MAX_BYTES, on_event)/>
+                <input id="usage-file" type="file" accept=".csv,.jsonl,.json,.ndjson,.txt,text/csv,application/json" on:change=move |ev| upload_input(&ev, endpoint(), MAX_BYTES, on_event)/>
             </div>
+            <label class="compare-billed">
+                <input type="checkbox" id="compare-billed" data-testid="compare-billed" on:change=move |ev| compare.set(event_target_checked(&ev))/>
+                " Compare with what was billed: the rows carry their amounts ("
+                <code>"billed_usd"</code> ", LiteLLM's " <code>"spend"</code> ", OpenRouter's cost); the page then shows computed against billed, per model and day, with the likely causes"
+            </label>
             <div role="status" aria-live="polite" class="import-state">{state}</div>
-            <noscript><p>"Importing needs JavaScript; without it, send the file to " <code>"POST /api/v1/workloads"</code> " or use " <code>"llm-roi estimate --usage FILE"</code> "."</p></noscript>
+            <noscript><p>"Importing needs JavaScript; without it, send the file to " <code>"POST /api/v1/workloads"</code> " (or " <code>"POST /api/v1/reconcile"</code> " to hold it against its bill) or use " <code>"llm-roi estimate --usage FILE"</code> " (" <code>"llm-roi reconcile --usage FILE"</code> ")."</p></noscript>
         </section>
     }
 }

@@ -230,8 +230,8 @@ pub fn UsageImport() -> impl IntoView {
             </div>
             <label class="compare-billed">
                 <input type="checkbox" id="compare-billed" data-testid="compare-billed" on:change=move |ev| compare.set(event_target_checked(&ev))/>
-                " Compare with what was billed: the rows carry their amounts ("
-                <code>"billed_usd"</code> ", LiteLLM's " <code>"spend"</code> ", OpenRouter's cost); the page then shows computed against billed, per model and day, with the likely causes"
+                <span>" Compare with what was billed: the rows carry their amounts ("
+                <code>"billed_usd"</code> ", LiteLLM's " <code>"spend"</code> ", OpenRouter's cost); the page then shows computed against billed, per model and day, with the likely causes"</span>
             </label>
             <div role="status" aria-live="polite" class="import-state">{state}</div>
             <noscript><p>"Importing needs JavaScript; without it, send the file to " <code>"POST /api/v1/workloads"</code> " (or " <code>"POST /api/v1/reconcile"</code> " to hold it against its bill) or use " <code>"llm-roi estimate --usage FILE"</code> " (" <code>"llm-roi reconcile --usage FILE"</code> ")."</p></noscript>

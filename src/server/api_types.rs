@@ -86,6 +86,8 @@ pub struct ClassOut {
     pub output_tokens: u64,
     /// The part of `output_tokens` spent reasoning.
     pub reasoning_tokens: u64,
+    /// Web searches the vendor's search tool ran (billed per 1,000).
+    pub web_searches: u64,
     pub largest_input_tokens: u64,
 }
 

@@ -44,6 +44,7 @@ pub fn answer(book: &Pricebook, fingerprint: &str, import: Import, mix: Mix) -> 
             cache_write_1h_tokens: c.tokens.cache_write_1h,
             output_tokens: c.tokens.output,
             reasoning_tokens: c.tokens.reasoning,
+            web_searches: c.tokens.web_searches,
             largest_input_tokens: c.max_request_input,
         })
         .collect();

@@ -252,13 +252,7 @@ fn openai_s_costs_name_the_model_in_the_line_item_and_keep_the_rest_apart() {
     assert_eq!(body["total"]["billed_usd"], "0.0212");
 }
 
-#[tokio::test]
-async fn a_multipart_upload_is_the_cost_export_then_the_usage_log() {
-    let boundary = "llmroiboundary";
-    let body = format!(
-        "--{boundary}\r\ncontent-disposition: form-data; name=\"costs\"; filename=\"costs.json\"\r\n\r\n{}\r\n--{boundary}\r\ncontent-disposition: form-data; name=\"usage\"; filename=\"usage.csv\"\r\n\r\n{COST_USAGE}\r\n--{boundary}--\r\n",
-        include_str!("../fixtures/usage/openai-costs.json")
-    );
+async fn multipart(boundary: &str, body: String) -> (StatusCode, String) {
     let req = Request::post("/api/v1/reconcile")
         .header(
             "content-type",
@@ -267,21 +261,25 @@ async fn a_multipart_upload_is_the_cost_export_then_the_usage_log() {
         .body(Body::from(body))
         .unwrap();
     let (parts, text) = send(req).await;
-    assert_eq!(parts.status, StatusCode::OK, "{text}");
+    (parts.status, text)
+}
+
+#[tokio::test]
+async fn a_multipart_upload_is_the_cost_export_then_the_usage_log() {
+    let boundary = "llmroiboundary";
+    let body = format!(
+        "--{boundary}\r\ncontent-disposition: form-data; name=\"costs\"; filename=\"costs.json\"\r\n\r\n{}\r\n--{boundary}\r\ncontent-disposition: form-data; name=\"usage\"; filename=\"usage.csv\"\r\n\r\n{COST_USAGE}\r\n--{boundary}--\r\n",
+        include_str!("../fixtures/usage/openai-costs.json")
+    );
+    let (status, text) = multipart(boundary, body).await;
+    assert_eq!(status, StatusCode::OK, "{text}");
     let body: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(line(&body, "openai/gpt-4.1")["difference_usd"], "0");
     // The wrong way round: the usage log is not a cost export.
     let swapped = format!(
         "--{boundary}\r\ncontent-disposition: form-data; name=\"usage\"\r\n\r\n{COST_USAGE}\r\n--{boundary}--\r\n"
     );
-    let req = Request::post("/api/v1/reconcile")
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .body(Body::from(swapped))
-        .unwrap();
-    let (parts, text) = send(req).await;
-    assert_eq!(parts.status, StatusCode::UNPROCESSABLE_ENTITY, "{text}");
+    let (status, text) = multipart(boundary, swapped).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{text}");
     assert!(text.contains("the first file, the cost export"), "{text}");
 }

@@ -292,3 +292,23 @@ pub fn option<'a>(body: &'a serde_json::Value, id: &str) -> &'a serde_json::Valu
         })
         .unwrap_or_else(|| panic!("{id} missing"))
 }
+
+/// A usage log's rows as read, with what the read found.
+pub fn read_rows(
+    text: &str,
+) -> (
+    llm_roi_usage::Import,
+    Vec<llm_roi_core::scenario::usage::UsageRow>,
+) {
+    let mut rows = Vec::new();
+    let import = llm_roi_usage::read_usage(
+        text.as_bytes(),
+        llm_roi_usage::Limits::default(),
+        &mut |row| {
+            rows.push(row);
+            Ok(())
+        },
+    )
+    .unwrap();
+    (import, rows)
+}

@@ -9,16 +9,10 @@ use crate::support::{get_json, option, send};
 use axum::http::{Request, StatusCode};
 use llm_roi_core::pricebook::ServiceTier;
 use llm_roi_core::scenario::usage::UsageRow;
-use llm_roi_usage::{read_mix, read_usage, Import, Limits};
+use llm_roi_usage::{read_mix, Import, Limits};
 
 fn read(text: &str) -> (Import, Vec<UsageRow>) {
-    let mut rows = Vec::new();
-    let import = read_usage(text.as_bytes(), Limits::default(), &mut |row| {
-        rows.push(row);
-        Ok(())
-    })
-    .unwrap();
-    (import, rows)
+    crate::support::read_rows(text)
 }
 
 /// (model, input, cache read, output, reasoning, relay)
@@ -261,4 +255,37 @@ fn tiers_are_read_and_priced_where_the_model_has_them() {
             ServiceTier::Priority
         ]
     );
+}
+
+#[test]
+fn web_searches_in_a_log_are_read_and_billed_at_the_model_s_fee() {
+    // Anthropic's usage.server_tool_use.web_search_requests; a Responses
+    // API answer's web_search_call output items.
+    let searched = concat!(
+        "{\"type\":\"message\",\"model\":\"claude-haiku-4-5\",\"usage\":{\"input_tokens\":100,\"output_tokens\":10,\"server_tool_use\":{\"web_search_requests\":3}}}\n",
+        "{\"object\":\"response\",\"model\":\"gpt-4.1\",\"output\":[{\"type\":\"web_search_call\",\"status\":\"completed\"},{\"type\":\"message\"}],\"usage\":{\"input_tokens\":100,\"output_tokens\":10}}\n",
+    );
+    let (_, rows) = read(searched);
+    let counts: Vec<u64> = rows.iter().map(|r| r.web_searches).collect();
+    assert_eq!(counts, [3, 1]);
+    // On the shipped pricebook both models charge $10 per 1,000 searches:
+    // the 4 searches add exactly $0.04 to the log as sent.
+    let book = llm_roi_prices::pricing_dir::load_dir(std::path::Path::new("pricing")).unwrap();
+    let plain = searched
+        .replace(",\"server_tool_use\":{\"web_search_requests\":3}", "")
+        .replace(
+            "{\"type\":\"web_search_call\",\"status\":\"completed\"},",
+            "",
+        );
+    let cost = |text: &str| {
+        let (_, mix) = read_mix(&book, text.as_bytes(), Limits::default()).unwrap();
+        llm_roi_core::cost::mix_estimate::logged_cost(&book, &mix.workload, "USD").unwrap()
+    };
+    assert_eq!(
+        cost(searched) - cost(&plain),
+        rust_decimal::Decimal::new(4, 2)
+    );
+    let (_, mix) = read_mix(&book, searched.as_bytes(), Limits::default()).unwrap();
+    let text = llm_roi_core::scenario::codec::mix_text::mix_text(&mix);
+    assert!(text.ends_with("..3") || text.contains("..3,"), "{text}");
 }

@@ -4,16 +4,10 @@
 //! tallied, not fatal.
 
 use llm_roi_core::scenario::usage::UsageRow;
-use llm_roi_usage::{read_mix, read_usage, Import, Limits, LogError};
+use llm_roi_usage::{read_mix, Import, Limits, LogError};
 
 fn read(text: &str) -> (Import, Vec<UsageRow>) {
-    let mut rows = Vec::new();
-    let import = read_usage(text.as_bytes(), Limits::default(), &mut |row| {
-        rows.push(row);
-        Ok(())
-    })
-    .unwrap();
-    (import, rows)
+    crate::support::read_rows(text)
 }
 
 /// (requests, input, cache read, cache write 5m, cache write 1h, output, reasoning, batch)

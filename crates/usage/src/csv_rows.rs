@@ -92,6 +92,7 @@ fn row(c: &Columns, r: &csv::StringRecord) -> Result<UsageRow, Problem> {
         reasoning: tokens(r, c.reasoning, "reasoning_tokens")?,
     };
     let mut row = UsageRow::identical(model, requests, per_request, batch).map_err(row_problem)?;
+    row.web_searches = tokens(r, c.web_searches, "web_searches")?;
     if let Some((at, name)) = c.billed {
         if let Some(t) = r.get(at).map(str::trim).filter(|t| !t.is_empty()) {
             row.billed_usd = Some(billed_text(t, name)?);

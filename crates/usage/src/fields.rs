@@ -31,6 +31,8 @@ pub struct Columns {
     pub reasoning: Option<usize>,
     /// What the row was billed, in USD, and the column's name.
     pub billed: Option<(usize, &'static str)>,
+    /// Web searches run for the row's requests (all of them).
+    pub web_searches: Option<usize>,
 }
 
 /// One result of a usage report's bucket: OpenAI's and Anthropic's fields
@@ -233,6 +235,7 @@ pub fn flat_row(v: &Value) -> Result<UsageRow, Problem> {
     };
     let mut row = UsageRow::identical(model, requests, t, batch).map_err(row_problem)?;
     row.billed_usd = billed_field(v, &["billed_usd", "spend"])?;
+    row.web_searches = u64_field(v, &["web_searches"])?.0;
     let stamp = v
         .get("timestamp")
         .or_else(|| v.get("startTime"))

@@ -63,7 +63,8 @@ pub fn class_usages(class: &RequestClass) -> [Usage; 2] {
         } else {
             class.service_tier
         },
-        web_searches: Decimal::ZERO,
+        // Class totals, so the fee is the class's: linear like its tokens.
+        web_searches: d(t.web_searches),
     };
     // The 1-hour writes alone, at the same tier.
     let hour = Usage {
@@ -71,6 +72,7 @@ pub fn class_usages(class: &RequestClass) -> [Usage; 2] {
         cache_read: Decimal::ZERO,
         cache_write: d(t.cache_write_1h),
         output: Decimal::ZERO,
+        web_searches: Decimal::ZERO,
         ttl: CacheTtl::OneHour,
         ..base.clone()
     };

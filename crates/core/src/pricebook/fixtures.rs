@@ -11,6 +11,29 @@ macro_rules! shipped {
     };
 }
 
+/// A small official vendor `v` (USD) for hand-computed tests: append its
+/// `[[models]]`.
+pub const TEST_VENDOR: &str = r#"schema = 1
+[provider]
+id = "v"
+name = "Vendor"
+kind = "official"
+base_url = "https://api.example.com"
+api_style = "openai"
+currency = "USD"
+source = "https://example.com/pricing"
+checked = 2026-12-01
+"#;
+
+/// A book of `files` (name, text) and no exchange rates, which must load.
+pub fn small_book(files: &[(&str, &str)]) -> Pricebook {
+    let files: Vec<SourceFile> = files.iter().map(|(n, t)| SourceFile::new(*n, *t)).collect();
+    match load(&SourceFile::new("fx.toml", "schema = 1\n"), &files) {
+        Ok(b) => b,
+        Err(e) => panic!("test pricebook fails to load:\n{e}"),
+    }
+}
+
 /// The provider files of the frozen fixture.
 pub fn fixture_files() -> Vec<SourceFile> {
     shipped![

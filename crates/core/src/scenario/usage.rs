@@ -86,6 +86,9 @@ pub struct UsageRow {
     /// What the row's requests were billed, in USD, when the log says
     /// (LiteLLM's `spend`, OpenRouter's `total_cost`, a `billed_usd` column).
     pub billed_usd: Option<Decimal>,
+    /// Web searches the vendor's server-side search tool ran for the row's
+    /// requests (all of them), when the log says.
+    pub web_searches: u64,
 }
 
 impl UsageRow {
@@ -123,6 +126,7 @@ impl UsageRow {
             day: None,
             minute_utc: None,
             billed_usd: None,
+            web_searches: 0,
         };
         row.check()?;
         Ok(row)

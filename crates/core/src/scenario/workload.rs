@@ -39,6 +39,9 @@ pub struct ClassTokens {
     /// once), when the log says.
     #[serde(default)]
     pub reasoning: u64,
+    /// Web searches run by the vendor's search tool, billed per 1,000.
+    #[serde(default)]
+    pub web_searches: u64,
 }
 
 /// Requests of one source model that all bill at the same tier everywhere

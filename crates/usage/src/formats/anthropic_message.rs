@@ -89,5 +89,9 @@ pub fn message_row(m: &Value, batch: bool) -> Result<UsageRow, Problem> {
     };
     let mut row = UsageRow::identical(model, 1, t, batch || tier_batch).map_err(row_problem)?;
     row.service_tier = service_tier;
+    // Server tools: `server_tool_use.web_search_requests`, billed per 1,000.
+    if let Some(tools) = usage.get("server_tool_use").filter(|t| t.is_object()) {
+        row.web_searches = u64_field(tools, &["web_search_requests"])?.0;
+    }
     Ok(row)
 }

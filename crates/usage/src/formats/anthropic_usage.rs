@@ -56,5 +56,6 @@ fn row(r: &ReportResult, uncached: u64, day: Option<CalendarDate>) -> Result<Usa
         service_tier: tier,
         via: None,
         billed_usd: None,
+        web_searches: 0,
     })
 }

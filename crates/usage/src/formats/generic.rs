@@ -32,6 +32,7 @@ impl UsageFormat for Generic {
             batch: at("batch"),
             reasoning: at("reasoning_tokens"),
             billed: at("billed_usd").map(|i| (i, "billed_usd")),
+            web_searches: at("web_searches"),
         })
     }
 

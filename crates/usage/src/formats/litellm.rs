@@ -36,6 +36,7 @@ impl UsageFormat for LiteLlm {
             batch: None,
             reasoning: None,
             billed: at("spend").map(|i| (i, "spend")),
+            web_searches: None,
         })
     }
 

@@ -120,6 +120,16 @@ fn response_row(v: &Value, batch: bool) -> Result<UsageRow, Problem> {
     row.service_tier = tier;
     // OpenRouter's usage accounting adds what it charged: `usage.cost`.
     row.billed_usd = billed_field(usage, &["cost"])?;
+    // A response's web-search tool calls, each billed (per 1,000).
+    row.web_searches = v
+        .get("output")
+        .and_then(Value::as_array)
+        .map_or(0, |items| {
+            items
+                .iter()
+                .filter(|i| i.get("type").and_then(Value::as_str) == Some("web_search_call"))
+                .count() as u64
+        });
     let created = if chat { "created" } else { "created_at" };
     if let Some(secs) = v.get(created).and_then(Value::as_i64) {
         unix_time(&mut row, secs);

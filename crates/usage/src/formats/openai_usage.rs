@@ -52,6 +52,7 @@ fn row(r: &ReportResult, day: Option<CalendarDate>) -> Result<Option<CountedRow>
         service_tier: tier,
         via: None,
         billed_usd: None,
+        web_searches: 0,
     };
     Ok(Some((row, true)))
 }

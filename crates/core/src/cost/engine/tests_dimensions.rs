@@ -3,23 +3,13 @@
 //! a relay's saving claim.
 
 use crate::cost::scenario_cost::estimate;
-use crate::pricebook::fixtures::{shipped_book, shipped_fx};
+use crate::pricebook::fixtures::{TEST_VENDOR, shipped_book, shipped_fx, small_book};
 use crate::pricebook::{ModelRef, Pricebook, ServiceTier, SourceFile, load::load};
 use crate::scenario::Scenario;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
-const BOOK: &str = r#"
-schema = 1
-[provider]
-id = "v"
-name = "Vendor"
-kind = "official"
-base_url = "https://api.example.com"
-api_style = "openai"
-currency = "USD"
-source = "https://example.com/pricing"
-checked = 2026-12-01
+const BOOK_MODELS: &str = r#"
 
 [[models]]
 id = "m"
@@ -50,12 +40,12 @@ fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
 }
 
+fn book_text() -> String {
+    format!("{TEST_VENDOR}{BOOK_MODELS}")
+}
+
 fn book() -> Pricebook {
-    load(
-        &SourceFile::new("fx.toml", "schema = 1\n"),
-        &[SourceFile::new("v.toml", BOOK)],
-    )
-    .unwrap()
+    small_book(&[("v.toml", &book_text())])
 }
 
 fn per_request(s: Scenario) -> Decimal {
@@ -199,7 +189,7 @@ fn a_calibration_scales_every_cost_and_saving_and_keeps_the_shares() {
 
 #[test]
 fn a_batch_discount_can_leave_cached_input_at_the_standard_price() {
-    let text = BOOK
+    let text = book_text()
         .replace("[models.batch]\ninput = 1\noutput = 5\n", "")
         .replacen(
             "cache_read = 0.2\n",

@@ -5,22 +5,13 @@
 
 use super::*;
 use crate::cost::scenario_cost::estimate;
-use crate::pricebook::{ServiceTier, SourceFile, load::load};
+use crate::pricebook::ServiceTier;
+use crate::pricebook::fixtures::{TEST_VENDOR, small_book};
 use crate::scenario::usage::{RequestTokens, UsageRow};
 use crate::scenario::workload::{WorkloadBuilder, WorkloadError};
 use std::str::FromStr;
 
-const VENDOR: &str = r#"
-schema = 1
-[provider]
-id = "v"
-name = "Vendor"
-kind = "official"
-base_url = "https://api.example.com"
-api_style = "openai"
-currency = "USD"
-source = "https://example.com/pricing"
-checked = 2026-12-01
+const VENDOR_MODELS: &str = r#"
 
 [[models]]
 id = "m"
@@ -58,12 +49,11 @@ upstream_model = "m"
 }
 
 fn book() -> Pricebook {
-    let files = [
-        SourceFile::new("v.toml", VENDOR),
-        SourceFile::new("r.toml", relay("r", "1.055")),
-        SourceFile::new("h.toml", relay("h", "0.5")),
-    ];
-    load(&SourceFile::new("fx.toml", "schema = 1\n"), &files).unwrap()
+    small_book(&[
+        ("v.toml", &format!("{TEST_VENDOR}{VENDOR_MODELS}")),
+        ("r.toml", &relay("r", "1.055")),
+        ("h.toml", &relay("h", "0.5")),
+    ])
 }
 
 fn d(s: &str) -> Decimal {

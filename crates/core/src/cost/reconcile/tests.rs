@@ -3,22 +3,12 @@
 //! $10 per 1,000) and `n` ($2/$10, nothing else).
 
 use super::*;
-use crate::pricebook::{SourceFile, load::load};
+use crate::pricebook::fixtures::{TEST_VENDOR, small_book};
 use crate::scenario::usage::{RequestTokens, UsageRow};
 use crate::scenario::workload::WorkloadBuilder;
 use std::str::FromStr;
 
-const VENDOR: &str = r#"
-schema = 1
-[provider]
-id = "v"
-name = "Vendor"
-kind = "official"
-base_url = "https://api.example.com"
-api_style = "openai"
-currency = "USD"
-source = "https://example.com/pricing"
-checked = 2026-12-01
+const VENDOR_MODELS: &str = r#"
 
 [[models]]
 id = "m"
@@ -42,11 +32,7 @@ output = 10
 "#;
 
 fn book() -> Pricebook {
-    load(
-        &SourceFile::new("fx.toml", "schema = 1\n"),
-        &[SourceFile::new("v.toml", VENDOR)],
-    )
-    .unwrap()
+    small_book(&[("v.toml", &format!("{TEST_VENDOR}{VENDOR_MODELS}"))])
 }
 
 fn d(s: &str) -> Decimal {

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! 1:<days>[~<p10>~<p90>]:<model>,<model>…:<class>,<class>…
-//! class = <model index>[b|o|f|p][@<relay>].<requests>.<input>.<cache read>.<cache write 5m>.<cache write 1h>.<output>.<largest input>[.<reasoning>]
+//! class = <model index>[b|o|f|p][@<relay>].<requests>.<input>.<cache read>.<cache write 5m>.<cache write 1h>.<output>.<largest input>[.<reasoning>[.<web searches>]]
 //! ```
 //!
 //! `p10` and `p90` (optional) are the log's 10th and 90th percentile days,
@@ -13,7 +13,8 @@
 //! and `p` requests sent at the flex and priority service tiers, and
 //! `@<relay>` requests the log says went through that relay (a provider
 //! id), which "as logged" prices on that relay. The optional ninth field is
-//! the part of the output spent reasoning. Token
+//! the part of the output spent reasoning, the tenth the web searches the
+//! vendor's search tool ran (billed per 1,000). Token
 //! counts are the class's totals (input counts cached tokens too), written
 //! as whole numbers, an empty field for 0. The largest one-request input
 //! picks the class's long-context tier. Totals, not means, so a link
@@ -46,10 +47,10 @@ pub fn mix_text(mix: &Mix) -> String {
             let i = models.iter().position(|m| **m == c.source).unwrap_or(0);
             let t = &c.tokens;
             let via = c.via.as_ref().map(|v| format!("@{v}")).unwrap_or_default();
-            let reasoning = if t.reasoning == 0 {
-                String::new()
-            } else {
-                format!(".{}", t.reasoning)
+            let reasoning = match (t.reasoning, t.web_searches) {
+                (0, 0) => String::new(),
+                (r, 0) => format!(".{r}"),
+                (r, s) => format!(".{}.{s}", num(r)),
             };
             format!(
                 "{i}{}{via}.{}.{}.{}.{}.{}.{}.{}{reasoning}",
@@ -88,17 +89,18 @@ const SHAPE: &str =
 
 fn class(models: &[ModelRef], n: usize, text: &str) -> Result<RequestClass, String> {
     let fields: Vec<&str> = text.split('.').collect();
-    let (head, requests, input, cache_read, cw5, cw1, output, largest, reasoning) = match fields[..]
-    {
-        [h, r, i, cr, w5, w1, o, l] => (h, r, i, cr, w5, w1, o, l, ""),
-        [h, r, i, cr, w5, w1, o, l, re] => (h, r, i, cr, w5, w1, o, l, re),
-        _ => {
-            return Err(format!(
-                "class {n} has {} fields; a class has 8 or 9 (model, requests, input, cache read, 5-minute and 1-hour cache writes, output, largest input, and optionally reasoning)",
-                fields.len()
-            ));
-        }
-    };
+    let (head, requests, input, cache_read, cw5, cw1, output, largest, reasoning, searches) =
+        match fields[..] {
+            [h, r, i, cr, w5, w1, o, l] => (h, r, i, cr, w5, w1, o, l, "", ""),
+            [h, r, i, cr, w5, w1, o, l, re] => (h, r, i, cr, w5, w1, o, l, re, ""),
+            [h, r, i, cr, w5, w1, o, l, re, s] => (h, r, i, cr, w5, w1, o, l, re, s),
+            _ => {
+                return Err(format!(
+                    "class {n} has {} fields; a class has 8 to 10 (model, requests, input, cache read, 5-minute and 1-hour cache writes, output, largest input, and optionally reasoning and web searches)",
+                    fields.len()
+                ));
+            }
+        };
     let (head, via) = match head.split_once('@') {
         Some((h, v)) if is_provider_id(v) => (h, Some(v.to_string())),
         Some((_, v)) => {
@@ -141,6 +143,7 @@ fn class(models: &[ModelRef], n: usize, text: &str) -> Result<RequestClass, Stri
         cache_write_1h: count("1-hour cache write", cw1)?,
         output: count("output", output)?,
         reasoning: count("reasoning", reasoning)?,
+        web_searches: count("web searches", searches)?,
     };
     let c = RequestClass {
         source,

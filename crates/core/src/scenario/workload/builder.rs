@@ -52,6 +52,7 @@ fn add_row(class: &mut RequestClass, row: &UsageRow) -> Result<(), WorkloadError
     )?;
     t.output = sum(t.output, row.output_tokens, "output_tokens")?;
     t.reasoning = sum(t.reasoning, row.reasoning_tokens, "reasoning_tokens")?;
+    t.web_searches = sum(t.web_searches, row.web_searches, "web_searches")?;
     class.max_request_input = class.max_request_input.max(row.request_input_tokens);
     Ok(())
 }

@@ -21,6 +21,7 @@ fn class(model: &str, batch: bool, requests: u64, input: u64, largest: u64) -> R
             cache_write_1h: input / 16,
             output: requests * 700,
             reasoning: 0,
+            web_searches: 0,
         },
         max_request_input: largest,
     }
@@ -94,11 +95,12 @@ fn tiers_relays_and_reasoning_ride_in_the_class_head_and_a_ninth_field() {
     prio.service_tier = ServiceTier::Priority;
     let mut relayed = class("claude-haiku-4-5", true, 1, 1_000, 1_000);
     relayed.via = Some("openrouter".into());
+    relayed.tokens.web_searches = 5;
     let m = mix(vec![flex, prio, relayed]);
     let text = mix_text(&m);
     assert_eq!(
         text,
-        "1:30:anthropic/claude-haiku-4-5:0f.10.10000.2500.1250.625.7000.1000.3000,0p.2.2000.500.250.125.1400.1000,0b@openrouter.1.1000.250.125.62.700.1000"
+        "1:30:anthropic/claude-haiku-4-5:0f.10.10000.2500.1250.625.7000.1000.3000,0p.2.2000.500.250.125.1400.1000,0b@openrouter.1.1000.250.125.62.700.1000..5"
     );
     assert_eq!(parse_mix("mix", &text), Ok(m));
     let why = |v: &str| parse_mix("mix", v).map(|_| ()).unwrap_err().message;
@@ -106,7 +108,9 @@ fn tiers_relays_and_reasoning_ride_in_the_class_head_and_a_ninth_field() {
     assert!(
         why("1:30:anthropic/x:0.1.1....2.1.3").contains("reasoning (3) exceeds its output (2)")
     );
-    assert!(why("1:30:anthropic/x:0.1.1....2.1.3.4").contains("has 10 fields; a class has 8 or 9"));
+    assert!(
+        why("1:30:anthropic/x:0.1.1....2.1.3.4.5").contains("has 11 fields; a class has 8 to 10")
+    );
 }
 
 #[test]

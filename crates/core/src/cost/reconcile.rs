@@ -22,6 +22,10 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// The most web searches a request is taken to run when a difference is
+/// read as unrecorded search fees (Anthropic's tool defaults to 5 uses).
+pub const MAX_SEARCHES_PER_REQUEST: u64 = 20;
+
 /// A difference within this share of the bill (0.5 %) is a match.
 pub const MATCH_PCT: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
 
@@ -175,6 +179,27 @@ fn alternatives(
         }
         out.push(("batch", "billed at the batch price".into(), alt));
     }
+    // Billed at the long-context tier: every request past the highest
+    // threshold of the model's own prices.
+    let top = book.resolve(source).and_then(|(_, m)| {
+        m.prices
+            .as_ref()?
+            .tiers
+            .last()
+            .map(|t| t.above_input_tokens)
+    });
+    if let Some(top) = top.filter(|t| w.classes.iter().any(|c| c.max_request_input <= *t)) {
+        let mut alt = w.clone();
+        for c in &mut alt.classes {
+            // Only the tier moves: the tokens stay what the log says.
+            c.max_request_input = c.max_request_input.max(top + 1);
+        }
+        out.push((
+            "long-context tier",
+            format!("billed at the price past {top} input tokens"),
+            alt,
+        ));
+    }
     if w.classes.iter().any(|c| c.tokens.cache_write_5m > 0) {
         let mut alt = w.clone();
         for c in &mut alt.classes {
@@ -234,18 +259,24 @@ fn causes(
     }
     let fee = model.and_then(|m| m.prices.as_ref()?.web_search_per_k);
     if found.is_empty()
-        && let Some(per_k) = fee.filter(|_| billed > computed)
+        && let Some(per_k) = fee.filter(|f| billed > computed && !f.is_zero())
     {
+        // Searches the difference would pay for; more than
+        // MAX_SEARCHES_PER_REQUEST a request is not a likely cause.
         let searches = ((billed - computed) * Decimal::ONE_THOUSAND / per_k).round_dp(1);
-        found.push(Cause {
-            cause: "web search or tool fees",
-            size_usd: (billed - computed).normalize(),
-            detail: format!(
-                "the difference is {} web searches at ${} per 1,000",
-                searches.normalize(),
-                per_k.normalize()
-            ),
-        });
+        let per_request = searches / Decimal::from(w.requests().max(1));
+        if per_request <= Decimal::from(MAX_SEARCHES_PER_REQUEST) {
+            found.push(Cause {
+                cause: "web search or tool fees",
+                size_usd: (billed - computed).normalize(),
+                detail: format!(
+                    "the difference would pay for {} web searches at ${} per 1,000 ({} a request) that the log does not record",
+                    searches.normalize(),
+                    per_k.normalize(),
+                    per_request.round_dp(2).normalize()
+                ),
+            });
+        }
     }
     if found.is_empty() {
         found.push(Cause {

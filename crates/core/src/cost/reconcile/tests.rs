@@ -29,6 +29,15 @@ checked = 2026-12-01
 id = "n"
 input = 2
 output = 10
+
+[[models]]
+id = "t"
+input = 2
+output = 10
+[[models.tiers]]
+above_input_tokens = 200000
+input = 4
+output = 20
 "#;
 
 fn book() -> Pricebook {
@@ -99,8 +108,19 @@ fn a_bill_above_list_on_a_model_with_a_search_fee_counts_the_searches() {
     assert!(
         l.causes[0]
             .detail
-            .starts_with("the difference is 5 web searches"),
+            .starts_with("the difference would pay for 5 web searches"),
         "{}",
         l.causes[0].detail
     );
+    // 1,000 searches a request is past what a request runs: unexplained.
+    let l = reconciled("m", "10.03");
+    assert_eq!(l.causes[0].cause, "unexplained");
+}
+
+#[test]
+fn a_bill_at_the_long_context_price_names_the_tier() {
+    // `t` doubles its prices past 200,000 input tokens: $0.06 for $0.03.
+    let l = reconciled("t", "0.06");
+    assert_eq!(l.causes[0].cause, "long-context tier");
+    assert_eq!(l.causes[0].size_usd, d("0.03"));
 }

@@ -122,6 +122,11 @@ async fn openrouter_s_own_cost_matches_the_price_as_sent_on_openrouter() {
         .as_str()
         .unwrap()
         .contains("sao10k/l3-stheno-8b"));
+    // Its $0.0015 stays on the bill, held against nothing.
+    assert_eq!(
+        body["unattributed"],
+        serde_json::json!([{"name": "sao10k/l3-stheno-8b", "billed_usd": "0.0015"}])
+    );
 }
 
 #[tokio::test]

@@ -10,7 +10,10 @@ use llm_roi_core::cost::reconcile::{reconcile, Reconciliation};
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::pricebook::{ModelRef, Pricebook};
 use llm_roi_core::scenario::model_map::ModelMap;
-use llm_roi_core::scenario::workload::{source_model, WorkloadBuilder, WorkloadError};
+use llm_roi_core::scenario::workload::tally::OTHER_UNKNOWN;
+use llm_roi_core::scenario::workload::{
+    source_model, WorkloadBuilder, WorkloadError, MAX_UNKNOWN_NAMES,
+};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -51,6 +54,8 @@ pub fn read_reconcile<R: Read>(
     let (mut by_day, mut whole): (Billed, Billed) = (BTreeMap::new(), BTreeMap::new());
     let mut undated = false;
     let rows = matches!(from, BilledFrom::Rows);
+    let mut unknown: Vec<(String, Decimal)> = Vec::new();
+    let mut other_unknown = Decimal::ZERO;
     let mut import = read_usage(r, limits, &mut |row| {
         let usd = match row.billed_usd {
             Some(usd) => usd,
@@ -63,6 +68,16 @@ pub fn read_reconcile<R: Read>(
             }
         };
         let Some(source) = builder.add_source(&row)? else {
+            // Billed to a model the pricebook does not know: in the total,
+            // held against nothing (bounded like the unknown names).
+            if rows && unknown.len() < MAX_UNKNOWN_NAMES {
+                match unknown.iter_mut().find(|(m, _)| *m == row.model) {
+                    Some((_, sum)) => *sum += usd,
+                    None => unknown.push((row.model.clone(), usd)),
+                }
+            } else if rows {
+                other_unknown += usd;
+            }
             return Ok(());
         };
         undated |= row.day.is_none();
@@ -72,7 +87,10 @@ pub fn read_reconcile<R: Read>(
         add(&mut by_day, (row.day, source.clone()), usd)?;
         add(&mut whole, (None, source), usd)
     })?;
-    let mut unattributed: Vec<(String, Decimal)> = Vec::new();
+    let mut unattributed: Vec<(String, Decimal)> = unknown;
+    if !other_unknown.is_zero() {
+        unattributed.push((OTHER_UNKNOWN.to_string(), other_unknown));
+    }
     if let BilledFrom::Costs(items) = from {
         for it in items {
             let name = map.target(&it.name).unwrap_or(&it.name);

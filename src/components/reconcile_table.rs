@@ -5,7 +5,7 @@
 //! Usage:
 //!
 //! ```ignore
-//! view! { <ReconcileTable lines total cal/> }
+//! view! { <ReconcileTable lines unattributed total cal/> }
 //! ```
 
 use crate::components::table_scroll::TableScroll;
@@ -18,6 +18,13 @@ pub struct CauseOut {
     pub cause: String,
     pub size_usd: String,
     pub detail: String,
+}
+
+/// A billed amount no model accounts for, as the answer gives it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct UnattributedOut {
+    pub name: String,
+    pub billed_usd: String,
 }
 
 /// A line as the answer gives it (amounts are exact decimal strings).
@@ -62,8 +69,20 @@ fn row(l: LineOut) -> impl IntoView {
 }
 
 #[component]
-pub fn ReconcileTable(lines: Vec<LineOut>, total: LineOut, cal: Option<String>) -> impl IntoView {
+pub fn ReconcileTable(
+    lines: Vec<LineOut>,
+    unattributed: Vec<UnattributedOut>,
+    total: LineOut,
+    cal: Option<String>,
+) -> impl IntoView {
     let rows = lines.into_iter().map(row).collect_view();
+    let unattributed = (!unattributed.is_empty()).then(|| {
+        view! {
+            <p data-testid="reconcile-unattributed">"Billed to no model of the pricebook (in the total, held against nothing): "
+                {unattributed.into_iter().map(|u| format!("{} ${}", u.name, u.billed_usd)).collect::<Vec<_>>().join("; ")}
+            </p>
+        }
+    });
     view! {
         <TableScroll label="Table of computed against billed, by model and day">
             <table class="reconcile" data-testid="reconcile">
@@ -84,6 +103,7 @@ pub fn ReconcileTable(lines: Vec<LineOut>, total: LineOut, cal: Option<String>) 
                 <tfoot>{row(total)}</tfoot>
             </table>
         </TableScroll>
+        {unattributed}
         {cal.map(|c| view! {
             <p><a href=format!("/?cal={c}") data-testid="reconcile-calibrate">"Use the calibration ×" {c.split(',').next().unwrap_or_default().to_string()} " in the calculator"</a></p>
         })}

@@ -9,7 +9,7 @@
 
 use crate::client::browser::navigate_to;
 use crate::client::upload::{upload_drop, upload_input, UploadEvent};
-use crate::components::reconcile_table::{LineOut, ReconcileTable};
+use crate::components::reconcile_table::{LineOut, ReconcileTable, UnattributedOut};
 use leptos::either::EitherOf5;
 use leptos::prelude::*;
 use serde::Deserialize;
@@ -50,6 +50,8 @@ struct Answer {
     #[serde(default)]
     lines: Vec<LineOut>,
     #[serde(default)]
+    unattributed: Vec<UnattributedOut>,
+    #[serde(default)]
     total: Option<LineOut>,
     #[serde(default)]
     cal: Option<String>,
@@ -75,6 +77,7 @@ enum Phase {
         bad: Vec<String>,
         not_priced: Option<String>,
         lines: Vec<LineOut>,
+        unattributed: Vec<UnattributedOut>,
         total: LineOut,
         cal: Option<String>,
     },
@@ -109,6 +112,7 @@ fn finished(status: u16, body: &str) -> Phase {
             bad,
             not_priced: answer.not_priced,
             lines: answer.lines,
+            unattributed: answer.unattributed,
             total,
             cal: answer.cal,
         };
@@ -199,6 +203,7 @@ pub fn UsageImport() -> impl IntoView {
             bad,
             not_priced,
             lines,
+            unattributed,
             total,
             cal,
         } => EitherOf5::E(view! {
@@ -207,7 +212,7 @@ pub fn UsageImport() -> impl IntoView {
             <ul class="bad-rows" data-testid="import-bad-rows">
                 {bad.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}
             </ul>
-            <ReconcileTable lines total cal/>
+            <ReconcileTable lines unattributed total cal/>
         }),
     };
     view! {

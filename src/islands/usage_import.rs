@@ -72,15 +72,19 @@ enum Phase {
         not_priced: Option<String>,
         link: String,
     },
-    Reconciled {
-        text: String,
-        bad: Vec<String>,
-        not_priced: Option<String>,
-        lines: Vec<LineOut>,
-        unattributed: Vec<UnattributedOut>,
-        total: LineOut,
-        cal: Option<String>,
-    },
+    Reconciled(Box<Reconciled>),
+}
+
+/// A reconciliation as the page shows it.
+#[derive(Debug, Clone, PartialEq)]
+struct Reconciled {
+    text: String,
+    bad: Vec<String>,
+    not_priced: Option<String>,
+    lines: Vec<LineOut>,
+    unattributed: Vec<UnattributedOut>,
+    total: LineOut,
+    cal: Option<String>,
 }
 
 fn finished(status: u16, body: &str) -> Phase {
@@ -107,7 +111,7 @@ fn finished(status: u16, body: &str) -> Phase {
         bad.push(format!("… and {} more bad rows", answer.more_bad_rows));
     }
     if let Some(total) = answer.total {
-        return Phase::Reconciled {
+        return Phase::Reconciled(Box::new(Reconciled {
             text: format!("{} rows reconciled ({}).", answer.rows, answer.format),
             bad,
             not_priced: answer.not_priced,
@@ -115,7 +119,7 @@ fn finished(status: u16, body: &str) -> Phase {
             unattributed: answer.unattributed,
             total,
             cal: answer.cal,
-        };
+        }));
     }
     Phase::Read {
         text: format!("{} rows read ({}).", answer.rows, answer.format),
@@ -198,22 +202,25 @@ pub fn UsageImport() -> impl IntoView {
             </ul>
             <p><a href=link data-testid="import-open">"Open the workload"</a></p>
         }),
-        Phase::Reconciled {
-            text,
-            bad,
-            not_priced,
-            lines,
-            unattributed,
-            total,
-            cal,
-        } => EitherOf5::E(view! {
-            <p data-testid="import-result">{text} " " {bad.len().min(20)} " bad rows shown."</p>
-            {not_priced.map(|t| view! { <p class="field-error" data-testid="import-not-priced">{t} ": left out of both sides."</p> })}
-            <ul class="bad-rows" data-testid="import-bad-rows">
-                {bad.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}
-            </ul>
-            <ReconcileTable lines unattributed total cal/>
-        }),
+        Phase::Reconciled(r) => {
+            let Reconciled {
+                text,
+                bad,
+                not_priced,
+                lines,
+                unattributed,
+                total,
+                cal,
+            } = *r;
+            EitherOf5::E(view! {
+                <p data-testid="import-result">{text} " " {bad.len().min(20)} " bad rows shown."</p>
+                {not_priced.map(|t| view! { <p class="field-error" data-testid="import-not-priced">{t} ": left out of both sides."</p> })}
+                <ul class="bad-rows" data-testid="import-bad-rows">
+                    {bad.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}
+                </ul>
+                <ReconcileTable lines unattributed total cal/>
+            })
+        }
     };
     view! {
         <section class="import" id="import" aria-labelledby="import-heading">

@@ -52,12 +52,20 @@ fn deciding<'a>(book: &'a Pricebook, e: &Estimate, o: &OptionEstimate) -> Vec<&'
 /// per model: met on a model listed with its regional price, failed on the
 /// others (the provider does not keep their requests there); `None` where
 /// the provider's facts decide.
-fn model_region(book: &Pricebook, o: &OptionEstimate, req: &Requirement) -> Option<Check> {
+fn model_region(
+    book: &Pricebook,
+    e: &Estimate,
+    o: &OptionEstimate,
+    req: &Requirement,
+) -> Option<Check> {
     let Requirement::Region(code) = req else {
         return None;
     };
+    if o.option.model == ROUTE_MODEL {
+        return mix_region(book, e, o, req, code);
+    }
     let (provider, model) = book.resolve(&o.option)?;
-    if o.option.model == ROUTE_MODEL || !provider.prices_regions_per_model(code) {
+    if !provider.prices_regions_per_model(code) {
         return None;
     }
     let (verdict, fact, source, checked) = match model.region(code) {
@@ -97,6 +105,48 @@ fn model_region(book: &Pricebook, o: &OptionEstimate, req: &Requirement) -> Opti
     })
 }
 
+/// `region:<code>` on a route of a workload mix: failed when a class the
+/// route leaves on (or sends to) a vendor that prices the region per model
+/// is of a model without that price; else the providers' facts decide.
+fn mix_region(
+    book: &Pricebook,
+    e: &Estimate,
+    o: &OptionEstimate,
+    req: &Requirement,
+    code: &str,
+) -> Option<Check> {
+    let mix = e.scenario.mix.as_ref()?;
+    let own = book.provider(&o.option.provider);
+    let vendors = o.option.provider == VENDORS;
+    for c in &mix.workload.classes {
+        let served = own.is_some_and(|p| route_model(book, p, &c.source).is_some());
+        if served || (c.via.is_some() && !vendors) {
+            continue;
+        }
+        let Some((provider, model)) = book.resolve(&c.source) else {
+            continue;
+        };
+        let priced_there = provider.models.iter().find_map(|m| m.region(code));
+        if let (Some(any), None) = (priced_there, model.region(code)) {
+            return Some(Check {
+                requirement: req.code(),
+                label: req.label(),
+                verdict: Verdict::Fails,
+                fact: Some(format!(
+                    "{} keeps requests in {} only on the models it prices there; not {}",
+                    provider.name,
+                    code.to_uppercase(),
+                    model.name
+                )),
+                source: Some(any.source.clone()),
+                checked: Some(any.checked),
+                claimed: false,
+            });
+        }
+    }
+    None
+}
+
 /// Fills every option's [`Fit`].
 pub fn fit_options(book: &Pricebook, e: &mut Estimate) {
     let reqs = e.scenario.requirements.clone();
@@ -121,7 +171,7 @@ pub fn fit_options(book: &Pricebook, e: &mut Estimate) {
                     .unwrap_or_default(),
                 checks: reqs
                     .iter()
-                    .map(|r| model_region(book, o, r).unwrap_or_else(|| check_all(r, &facts)))
+                    .map(|r| model_region(book, e, o, r).unwrap_or_else(|| check_all(r, &facts)))
                     .collect(),
             }
         })
@@ -163,7 +213,33 @@ mod tests {
         assert_eq!(verdict("req=stream", "holysheep"), Verdict::Met);
         // The log as sent: Anthropic and Google both have a ZDR arrangement.
         assert_eq!(verdict("req=zdr", "as-logged"), Verdict::Met);
-        assert_eq!(verdict("req=region:us", "as-logged"), Verdict::Unknown);
+        // Anthropic keeps requests in the US only from Opus 4.6 on: the
+        // log's Haiku 4.5 cannot be.
+        assert_eq!(verdict("req=region:us", "as-logged"), Verdict::Fails);
+    }
+
+    #[test]
+    fn a_mix_on_us_only_models_costs_a_tenth_more_as_logged_and_meets_region_us() {
+        let book = shipped_book();
+        let mix = "mix=1:30:anthropic/claude-sonnet-4-6:0.100.5000.0.0.0.1000.50";
+        let as_logged = |q: &str| {
+            let (s, errors) = decode_query(&format!("{mix}{q}"));
+            assert!(errors.is_empty(), "{errors:?}");
+            let e = estimate(&book, &s);
+            e.options
+                .iter()
+                .find(|o| o.option.provider == "as-logged")
+                .cloned()
+                .unwrap()
+        };
+        let global = as_logged("");
+        let us = as_logged("&req=region:us");
+        assert_eq!(
+            us.per_day.total,
+            global.per_day.total * rust_decimal::Decimal::new(11, 1)
+        );
+        assert_eq!(us.fit.checks[0].verdict, Verdict::Met);
+        assert!(us.notes.iter().any(|n| n.starts_with("region:us required")));
     }
 
     #[test]

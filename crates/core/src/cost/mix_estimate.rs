@@ -87,6 +87,9 @@ struct Priced {
     log: CostParts,
     kept: Vec<(ModelRef, Option<String>, u64)>,
     currencies: Vec<String>,
+    /// Classes priced at their model's regional factor (a `region:`
+    /// requirement), with the factors used.
+    regional: Vec<(String, Decimal)>,
 }
 
 /// The class's route and model as the log sent it: the relay named by
@@ -111,11 +114,18 @@ fn as_sent<'b>(
     }
 }
 
-fn price(book: &Pricebook, route: Route, mix: &Mix, display: &str) -> Result<Priced, EngineError> {
+fn price(
+    book: &Pricebook,
+    route: Route,
+    mix: &Mix,
+    display: &str,
+    regions: &[&str],
+) -> Result<Priced, EngineError> {
     let mut out = Priced {
         log: CostParts::default(),
         kept: Vec::new(),
         currencies: Vec::new(),
+        regional: Vec::new(),
     };
     for class in &mix.workload.classes {
         let (provider, model) = match route {
@@ -138,7 +148,15 @@ fn price(book: &Pricebook, route: Route, mix: &Mix, display: &str) -> Result<Pri
                 }
             },
         };
-        let cost = class_cost(book, provider, model, class)?;
+        let mut cost = class_cost(book, provider, model, class)?;
+        // A required region its vendor prices the model in (US-only ×1.1).
+        for r in regions.iter().filter_map(|code| model.region(code)) {
+            cost = cost.scale(r.multiplier);
+            let seen = (r.region.clone(), r.multiplier);
+            if !out.regional.contains(&seen) {
+                out.regional.push(seen);
+            }
+        }
         out.log = out.log.plus(&in_display(book, provider, cost, display)?);
         if provider.currency != display && !out.currencies.contains(&provider.currency) {
             out.currencies.push(provider.currency.clone());
@@ -155,7 +173,7 @@ pub fn logged_cost(
     display: &str,
 ) -> Result<Decimal, EngineError> {
     let mix = Mix::new(1, workload.clone());
-    Ok(price(book, Route::AsLogged, &mix, display)?.log.total)
+    Ok(price(book, Route::AsLogged, &mix, display, &[])?.log.total)
 }
 
 /// "stay on the vendor's API, at the vendor's price" or "stay on
@@ -187,6 +205,12 @@ fn option(
                 kept_where(book, via.as_deref())
             )
         })
+        .chain(priced.regional.iter().map(|(r, k)| {
+            format!(
+                "region:{r} required: the classes whose model has a regional price are priced at it (×{})",
+                k.normalize()
+            )
+        }))
         .collect();
     let relays = mix.workload.relays();
     let (provider_name, model_name, kind, basis, currency) = match route {
@@ -287,8 +311,16 @@ pub(crate) fn estimate_mix(book: &Pricebook, s: &Scenario, mix: &Mix) -> Estimat
             .filter(|p| p.kind == ProviderKind::Relay && serves(p))
             .map(Route::Relay),
     );
+    let regions: Vec<&str> = s
+        .requirements
+        .iter()
+        .filter_map(|r| match r {
+            crate::pricebook::requirement::Requirement::Region(code) => Some(code.as_str()),
+            _ => None,
+        })
+        .collect();
     for route in routes {
-        match price(book, route, mix, display) {
+        match price(book, route, mix, display, &regions) {
             Ok(priced) => {
                 currencies.extend(priced.currencies.iter().cloned());
                 options.push(option(book, route, mix, &priced, display));

@@ -142,12 +142,8 @@ pub fn read_costs<R: Read>(r: R) -> Result<Vec<CostItem>, CostError> {
     let mut bucket_no = 0usize;
     for page in serde_json::Deserializer::from_slice(&text).into_iter::<Value>() {
         let page = page.map_err(|e| CostError::Json(e.to_string()))?;
-        let buckets = page
-            .get("data")
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
-        for b in &buckets {
+        let buckets = page.get("data").and_then(Value::as_array);
+        for b in buckets.into_iter().flatten() {
             bucket_no += 1;
             let day = bucket_day(b);
             for (i, r) in b

@@ -20,6 +20,17 @@ use std::io::Read;
 
 type Billed = BTreeMap<(Option<CalendarDate>, ModelRef), Decimal>;
 
+/// Adds an amount billed to no model of the pricebook, by name: at most
+/// [`MAX_UNKNOWN_NAMES`] names, the rest together under [`OTHER_UNKNOWN`].
+fn unattributed(names: &mut BTreeMap<String, Decimal>, name: &str, usd: Decimal) {
+    let key = if names.contains_key(name) || names.len() < MAX_UNKNOWN_NAMES {
+        name
+    } else {
+        OTHER_UNKNOWN
+    };
+    *names.entry(key.to_string()).or_default() += usd;
+}
+
 fn add(
     billed: &mut Billed,
     key: (Option<CalendarDate>, ModelRef),
@@ -54,8 +65,7 @@ pub fn read_reconcile<R: Read>(
     let (mut by_day, mut whole): (Billed, Billed) = (BTreeMap::new(), BTreeMap::new());
     let mut undated = false;
     let rows = matches!(from, BilledFrom::Rows);
-    let mut unknown: Vec<(String, Decimal)> = Vec::new();
-    let mut other_unknown = Decimal::ZERO;
+    let mut unknown: BTreeMap<String, Decimal> = BTreeMap::new();
     let mut import = read_usage(r, limits, &mut |row| {
         let usd = match row.billed_usd {
             Some(usd) => usd,
@@ -69,14 +79,9 @@ pub fn read_reconcile<R: Read>(
         };
         let Some(source) = builder.add_source(&row)? else {
             // Billed to a model the pricebook does not know: in the total,
-            // held against nothing (bounded like the unknown names).
-            if rows && unknown.len() < MAX_UNKNOWN_NAMES {
-                match unknown.iter_mut().find(|(m, _)| *m == row.model) {
-                    Some((_, sum)) => *sum += usd,
-                    None => unknown.push((row.model.clone(), usd)),
-                }
-            } else if rows {
-                other_unknown += usd;
+            // held against nothing.
+            if rows {
+                unattributed(&mut unknown, &row.model, usd);
             }
             return Ok(());
         };
@@ -87,10 +92,6 @@ pub fn read_reconcile<R: Read>(
         add(&mut by_day, (row.day, source.clone()), usd)?;
         add(&mut whole, (None, source), usd)
     })?;
-    let mut unattributed: Vec<(String, Decimal)> = unknown;
-    if !other_unknown.is_zero() {
-        unattributed.push((OTHER_UNKNOWN.to_string(), other_unknown));
-    }
     if let BilledFrom::Costs(items) = from {
         for it in items {
             let name = map.target(&it.name).unwrap_or(&it.name);
@@ -105,7 +106,7 @@ pub fn read_reconcile<R: Read>(
                     add(&mut by_day, (it.day, source.clone()), it.usd).map_err(e)?;
                     add(&mut whole, (None, source), it.usd).map_err(e)?;
                 }
-                None => unattributed.push((it.name, it.usd)),
+                None => unattributed(&mut unknown, &it.name, it.usd),
             }
         }
     }
@@ -126,7 +127,7 @@ pub fn read_reconcile<R: Read>(
         let groups: Vec<_> = days.into_iter().map(|(d, w)| (Some(d), w)).collect();
         reconcile(book, &groups, &by_day)
     };
-    for (name, usd) in unattributed {
+    for (name, usd) in unknown {
         r.add_unattributed(&name, usd);
     }
     Ok((import, r))

@@ -2,8 +2,9 @@
 //! the same usage costs at list price as sent (`computed_usd`), what was
 //! billed (`billed_usd`), the difference, and the likely causes found by
 //! re-pricing the same requests the ways a bill differs: at the flex or
-//! priority tier, as batch, with 5-minute writes billed as 1-hour ones, at
-//! a regional premium, or with web-search fees on top. What none explains
+//! priority tier, as batch, at the long-context tier, with 5-minute writes
+//! billed as 1-hour ones, at a regional premium, or with web-search fees
+//! on top. What none explains
 //! is "unexplained".
 //!
 //! Usage:
@@ -20,7 +21,7 @@ use crate::scenario::calibration::Calibration;
 use crate::scenario::workload::{Workload, has_tier};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The most web searches a request is taken to run when a difference is
 /// read as unrecorded search fees (Anthropic's tool defaults to 5 uses).
@@ -32,8 +33,8 @@ pub const MATCH_PCT: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
 /// A likely cause of a difference, with its size where the data gives it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cause {
-    /// `service tier`, `batch`, `cache-write TTL`, `regional premium`,
-    /// `web search or tool fees` or `unexplained`.
+    /// `service tier`, `batch`, `long-context tier`, `cache-write TTL`,
+    /// `regional premium`, `web search or tool fees` or `unexplained`.
     pub cause: &'static str,
     /// What it adds to the computed cost, in USD.
     pub size_usd: Decimal,
@@ -296,10 +297,10 @@ pub fn reconcile(
     billed: &BTreeMap<(Option<CalendarDate>, ModelRef), Decimal>,
 ) -> Reconciliation {
     let mut lines = Vec::new();
-    let mut seen: Vec<(Option<CalendarDate>, &ModelRef)> = Vec::new();
+    let mut seen: BTreeSet<(Option<CalendarDate>, &ModelRef)> = BTreeSet::new();
     for (day, workload) in groups {
         for source in workload.models() {
-            seen.push((*day, source));
+            seen.insert((*day, source));
             let w = Workload {
                 classes: workload
                     .classes

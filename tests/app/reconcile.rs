@@ -288,3 +288,50 @@ async fn a_multipart_upload_is_the_cost_export_then_the_usage_log() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{text}");
     assert!(text.contains("the first file, the cost export"), "{text}");
 }
+
+/// On the shipped pricebook: GPT-5.6 Sol cost $5/$30 per 1M until
+/// 2026-08-20 and $4/$20 from 2026-08-21 (genai-prices 0.2.3). 10 requests
+/// of 1,000 input and 100 output tokens cost $0.08 on the 20th and $0.06
+/// on the 21st; billed $0.08 on both days.
+#[test]
+fn each_day_is_priced_as_it_was_and_an_old_price_billed_late_is_named() {
+    let dir = std::env::temp_dir().join(format!("llm-roi-dated-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let usage = dir.join("usage.csv");
+    std::fs::write(
+        &usage,
+        "timestamp,model,requests,input_tokens,output_tokens,billed_usd\n\
+         2026-08-20T12:00:00Z,gpt-5.6-sol,10,1000,100,0.08\n\
+         2026-08-21T12:00:00Z,gpt-5.6-sol,10,1000,100,0.08\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_llm-roi"))
+        .args([
+            "reconcile",
+            "--pricing",
+            "pricing",
+            "--format",
+            "json",
+            "--usage",
+        ])
+        .arg(&usage)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let body: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let lines = body["lines"].as_array().unwrap();
+    assert_eq!(lines[0]["day"], "2026-08-20");
+    assert_eq!(lines[0]["computed_usd"], "0.08");
+    assert_eq!(lines[0]["causes"], serde_json::json!([]));
+    assert_eq!(lines[1]["day"], "2026-08-21");
+    assert_eq!(lines[1]["computed_usd"], "0.06");
+    assert_eq!(lines[1]["difference_pct"], "33.33");
+    assert_eq!(lines[1]["causes"][0]["cause"], "price change");
+    let detail = lines[1]["causes"][0]["detail"].as_str().unwrap();
+    assert!(detail.contains("before 2026-08-21"), "{detail}");
+}

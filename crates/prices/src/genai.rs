@@ -4,7 +4,7 @@
 //! UTC), and `price_variants` give batch and service-tier prices.
 //!
 //! The price in force on `today` is the last date-conditional set whose start
-//! has come. Time-of-day sets are the peak price (they take precedence inside
+//! has come; the sets before it become the model's earlier prices. Time-of-day sets are the peak price (they take precedence inside
 //! their hours, as in genai-prices); the date-picked set is then the
 //! off-peak price.
 
@@ -15,6 +15,7 @@ use super::{is_text_model_id, Database, DbError, DbModel, DbProvider};
 use clauses::confirmed_in;
 use clauses::{aliases, matches};
 use llm_roi_core::money::date::CalendarDate;
+use llm_roi_core::pricebook::earlier::EarlierPrices;
 use llm_roi_core::pricebook::{Lifecycle, ModelPrices, Offpeak, ServiceTier};
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -118,6 +119,25 @@ struct Picked {
     peak: FieldSet,
     offpeak: Option<(String, FieldSet)>,
     newest_start: Option<CalendarDate>,
+    /// Dated standard lists before the current one, oldest first (only
+    /// when no time-of-day set makes the dated ones off-peak prices).
+    earlier: Vec<EarlierPrices>,
+}
+
+/// The lists before the last of `dated` (sorted by start), each ending
+/// where the next begins; a list equal to the next is left out.
+fn earlier_lists(dated: &[(FieldSet, Option<CalendarDate>)]) -> Vec<EarlierPrices> {
+    dated
+        .windows(2)
+        .filter_map(|pair| {
+            let (table, next) = (pair[0].0.table()?, pair[1].0.table());
+            let until = pair[1].1?;
+            (next.as_ref() != Some(&table)).then_some(EarlierPrices {
+                until,
+                prices: table,
+            })
+        })
+        .collect()
 }
 
 /// The prices in force on the day; `None` when every price starts later.
@@ -127,9 +147,10 @@ fn pick_prices(cx: &Ctx, path: &str, prices: &Value) -> Result<Option<Picked>, D
             peak: field_set(cx, path, prices)?,
             offpeak: None,
             newest_start: None,
+            earlier: Vec::new(),
         }));
     };
-    let mut dated: Option<(FieldSet, Option<CalendarDate>)> = None;
+    let mut dated: Vec<(FieldSet, Option<CalendarDate>)> = Vec::new();
     let mut windows = Vec::new();
     let mut peak: Option<FieldSet> = None;
     for (i, c) in list.iter().enumerate() {
@@ -153,10 +174,17 @@ fn pick_prices(cx: &Ctx, path: &str, prices: &Value) -> Result<Option<Picked>, D
         }
         match start_date(cx, &p, constraint)? {
             Some(d) if d > cx.today => {}
-            start => dated = Some((set, start)),
+            start => dated.push((set, start)),
         }
     }
-    let Some((base, newest_start)) = dated else {
+    // Oldest first; a set without a start is the first.
+    dated.sort_by_key(|(_, start)| *start);
+    let earlier = if peak.is_none() {
+        earlier_lists(&dated)
+    } else {
+        Vec::new()
+    };
+    let Some((base, newest_start)) = dated.pop() else {
         return Ok(None);
     };
     Ok(Some(match peak {
@@ -164,11 +192,13 @@ fn pick_prices(cx: &Ctx, path: &str, prices: &Value) -> Result<Option<Picked>, D
             peak,
             offpeak: Some((complement(&windows), base)),
             newest_start,
+            earlier,
         },
         None => Picked {
             peak: base,
             offpeak: None,
             newest_start,
+            earlier,
         },
     }))
 }
@@ -258,6 +288,7 @@ fn model(cx: &Ctx, path: &str, m: &Value) -> Result<Option<DbModel>, DbError> {
             service_tiers,
             offpeak,
             web_search_per_k: picked.peak.web_search_per_k,
+            earlier: picked.earlier,
         },
         id,
     }))

@@ -137,6 +137,7 @@ fn model(name: &str, o: &Map<String, Value>, today: CalendarDate) -> Option<DbMo
             // LiteLLM prices searches per query by search context size,
             // not per 1,000: genai-prices' figure is the one imported.
             web_search_per_k: None,
+            earlier: Vec::new(),
         },
     })
 }

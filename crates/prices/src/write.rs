@@ -5,7 +5,8 @@
 //! the comment lines just above it and every key the import does not own
 //! (`name`, `aliases`, `flagship_small`, `successor`, `[[models.regions]]`,
 //! …); the keys it owns
-//! (prices, tiers, batch, service tiers, off-peak, lifecycle, `source`,
+//! (prices, tiers, batch, service tiers, off-peak, earlier prices,
+//! lifecycle, `source`,
 //! `checked`, `via`) are replaced. Models the database lacks are kept as they
 //! are. The output depends only on the inputs: same input, same bytes.
 
@@ -17,7 +18,8 @@ use std::str::FromStr;
 use toml::{Table, Value};
 
 /// Keys an import owns in a `[[models]]` entry.
-const OWNED: [&str; 17] = [
+const OWNED: [&str; 18] = [
+    "earlier",
     "input",
     "output",
     "cache_read",
@@ -195,6 +197,12 @@ fn entry(comments: &str, kept: &Table, imported: Option<&DbModel>, out: &mut Str
         let _ = writeln!(out, "hours_utc = {}", Value::String(o.hours_utc.clone()));
         prices_lines(&o.prices.base, out);
         tiers_lines("models.offpeak", &o.prices.tiers, out);
+    }
+    for e in &m.prices.earlier {
+        out.push_str("\n[[models.earlier]]\n");
+        let _ = writeln!(out, "until = {}", e.until);
+        prices_lines(&e.prices.base, out);
+        tiers_lines("models.earlier", &e.prices.tiers, out);
     }
     // Tables the import does not own (regional prices), as they were.
     nested_kept("models", kept, out);

@@ -104,6 +104,12 @@ fn tiers_variants_history_and_time_of_day_are_read_as_of_the_day() {
             .input_per_mtok,
         Decimal::from(2)
     );
+    // The lists before the one in force are kept, dated; 2027's is not.
+    let earlier = &sonnet.prices.earlier;
+    assert_eq!(earlier.len(), 1);
+    assert_eq!(earlier[0].until, day(9, 1));
+    assert_eq!(earlier[0].prices.base.output_per_mtok, Decimal::from(10));
+    // Time-of-day models keep no dated lists (theirs are off-peak prices).
     // Deprecated.
     let old = a.model("claude-2").unwrap();
     assert_eq!(old.lifecycle.status(day(12, 1)), Status::Deprecated);

@@ -1,11 +1,12 @@
 //! A bill held against llm-roi's exact prices: per model and per day, what
-//! the same usage costs at list price as sent (`computed_usd`), what was
+//! the same usage costs at the list price in force that day, as sent
+//! (`computed_usd`, [`Pricebook::as_of`]), what was
 //! billed (`billed_usd`), the difference, and the likely causes found by
 //! re-pricing the same requests the ways a bill differs: at the flex or
 //! priority tier, as batch, at the long-context tier, with 5-minute writes
 //! billed as 1-hour ones, at a regional premium, or with web-search fees
-//! on top. What none explains
-//! is "unexplained".
+//! on top, or at the model's prices of before or after a price change.
+//! What none explains is "unexplained".
 //!
 //! Usage:
 //!
@@ -14,13 +15,17 @@
 //! for line in &r.lines { /* line.model, line.difference_pct, line.causes */ }
 //! ```
 
+mod causes;
+
 use crate::cost::mix_estimate::logged_cost;
 use crate::money::date::CalendarDate;
-use crate::pricebook::{ModelRef, Pricebook, ServiceTier};
+use crate::pricebook::{ModelRef, Pricebook};
 use crate::scenario::calibration::Calibration;
-use crate::scenario::workload::{Workload, has_tier};
+use crate::scenario::workload::Workload;
+use causes::causes;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The most web searches a request is taken to run when a difference is
@@ -33,8 +38,9 @@ pub const MATCH_PCT: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
 /// A likely cause of a difference, with its size where the data gives it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cause {
-    /// `service tier`, `batch`, `long-context tier`, `cache-write TTL`,
-    /// `regional premium`, `web search or tool fees` or `unexplained`.
+    /// `price change`, `service tier`, `batch`, `long-context tier`,
+    /// `cache-write TTL`, `regional premium`, `web search or tool fees` or
+    /// `unexplained`.
     pub cause: &'static str,
     /// What it adds to the computed cost, in USD.
     pub size_usd: Decimal,
@@ -141,152 +147,8 @@ fn line(
     }
 }
 
-fn close(a: Decimal, b: Decimal) -> bool {
+pub(crate) fn close(a: Decimal, b: Decimal) -> bool {
     (a - b).abs() <= (b.abs() * MATCH_PCT / Decimal::ONE_HUNDRED).max(Decimal::new(1, 6))
-}
-
-/// The same requests re-priced each way a bill differs, with the cause.
-fn alternatives(
-    book: &Pricebook,
-    w: &Workload,
-    source: &ModelRef,
-) -> Vec<(&'static str, String, Workload)> {
-    let mut out = Vec::new();
-    let interactive = |c: &crate::scenario::workload::RequestClass| {
-        !c.batch && c.service_tier == ServiceTier::Standard && c.via.is_none()
-    };
-    for tier in [ServiceTier::Flex, ServiceTier::Priority] {
-        if has_tier(book, source, tier) && w.classes.iter().any(interactive) {
-            let mut alt = w.clone();
-            for c in alt.classes.iter_mut().filter(|c| interactive(c)) {
-                c.service_tier = tier;
-                c.offpeak = false;
-            }
-            out.push((
-                "service tier",
-                format!(
-                    "billed at the {} tier while logged as standard",
-                    tier.code()
-                ),
-                alt,
-            ));
-        }
-    }
-    if w.classes.iter().any(|c| !c.batch) {
-        let mut alt = w.clone();
-        for c in &mut alt.classes {
-            c.batch = true;
-            c.service_tier = ServiceTier::Standard;
-        }
-        out.push(("batch", "billed at the batch price".into(), alt));
-    }
-    // Billed at the long-context tier: every request past the highest
-    // threshold of the model's own prices.
-    let top = book.resolve(source).and_then(|(_, m)| {
-        m.prices
-            .as_ref()?
-            .tiers
-            .last()
-            .map(|t| t.above_input_tokens)
-    });
-    if let Some(top) = top.filter(|t| w.classes.iter().any(|c| c.max_request_input <= *t)) {
-        let mut alt = w.clone();
-        for c in &mut alt.classes {
-            // Only the tier moves: the tokens stay what the log says.
-            c.max_request_input = c.max_request_input.max(top + 1);
-        }
-        out.push((
-            "long-context tier",
-            format!("billed at the price past {top} input tokens"),
-            alt,
-        ));
-    }
-    if w.classes.iter().any(|c| c.tokens.cache_write_5m > 0) {
-        let mut alt = w.clone();
-        for c in &mut alt.classes {
-            c.tokens.cache_write_1h = c
-                .tokens
-                .cache_write_1h
-                .saturating_add(c.tokens.cache_write_5m);
-            c.tokens.cache_write_5m = 0;
-        }
-        out.push((
-            "cache-write TTL",
-            "5-minute cache writes billed as 1-hour ones".into(),
-            alt,
-        ));
-    }
-    out
-}
-
-/// The likely causes of `billed` against `computed` for `w` (one model).
-fn causes(
-    book: &Pricebook,
-    w: &Workload,
-    source: &ModelRef,
-    computed: Decimal,
-    billed: Decimal,
-) -> Vec<Cause> {
-    if close(computed, billed) {
-        return Vec::new();
-    }
-    let mut found: Vec<Cause> = Vec::new();
-    for (cause, detail, alt) in alternatives(book, w, source) {
-        if let Ok(cost) = logged_cost(book, &alt, "USD")
-            && close(cost, billed)
-        {
-            found.push(Cause {
-                cause,
-                size_usd: (cost - computed).normalize(),
-                detail,
-            });
-        }
-    }
-    let model = book.resolve(source).map(|(_, m)| m);
-    for r in model.iter().flat_map(|m| &m.regions) {
-        let cost = computed * r.multiplier;
-        if close(cost, billed) {
-            found.push(Cause {
-                cause: "regional premium",
-                size_usd: (cost - computed).normalize(),
-                detail: format!(
-                    "every price ×{} in region {} ({})",
-                    r.multiplier.normalize(),
-                    r.region,
-                    r.source
-                ),
-            });
-        }
-    }
-    let fee = model.and_then(|m| m.prices.as_ref()?.web_search_per_k);
-    if found.is_empty()
-        && let Some(per_k) = fee.filter(|f| billed > computed && !f.is_zero())
-    {
-        // Searches the difference would pay for; more than
-        // MAX_SEARCHES_PER_REQUEST a request is not a likely cause.
-        let searches = ((billed - computed) * Decimal::ONE_THOUSAND / per_k).round_dp(1);
-        let per_request = searches / Decimal::from(w.requests().max(1));
-        if per_request <= Decimal::from(MAX_SEARCHES_PER_REQUEST) {
-            found.push(Cause {
-                cause: "web search or tool fees",
-                size_usd: (billed - computed).normalize(),
-                detail: format!(
-                    "the difference would pay for {} web searches at ${} per 1,000 ({} a request) that the log does not record",
-                    searches.normalize(),
-                    per_k.normalize(),
-                    per_request.round_dp(2).normalize()
-                ),
-            });
-        }
-    }
-    if found.is_empty() {
-        found.push(Cause {
-            cause: "unexplained",
-            size_usd: (billed - computed).normalize(),
-            detail: "no tier, batch, cache TTL, region or fee re-pricing gives the bill; a price change inside the period, an FX rate or a discount may".into(),
-        });
-    }
-    found
 }
 
 /// Reconciles each day's workload (or the log's, day `None`) with what was
@@ -309,13 +171,15 @@ pub fn reconcile(
                     .cloned()
                     .collect(),
             };
-            let computed = logged_cost(book, &w, "USD").unwrap_or_default();
+            // The prices in force on the day of the usage.
+            let day_book = day.map_or(Cow::Borrowed(book), |d| book.as_of(d));
+            let computed = logged_cost(&day_book, &w, "USD").unwrap_or_default();
             let paid = billed
                 .get(&(*day, source.clone()))
                 .copied()
                 .unwrap_or_default();
             let mut l = line(source.to_string(), *day, w.requests(), computed, paid);
-            l.causes = causes(book, &w, source, computed, paid);
+            l.causes = causes(book, &day_book, *day, &w, source, computed, paid);
             lines.push(l);
         }
     }

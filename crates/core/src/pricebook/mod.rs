@@ -27,6 +27,7 @@
 //! assert_eq!(book.providers[0].models[0].name, "Claude Haiku 4.5");
 //! ```
 
+pub mod earlier;
 pub mod error;
 pub mod facts;
 mod file_ctx;
@@ -216,6 +217,9 @@ pub struct ModelPrices {
     /// runs, in the provider's currency; `None`: no published fee.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub web_search_per_k: Option<Decimal>,
+    /// Standard prices before the current ones, oldest first ([`earlier`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<earlier::EarlierPrices>,
 }
 
 impl ModelPrices {

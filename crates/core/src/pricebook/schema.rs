@@ -124,6 +124,23 @@ pub struct RawModel {
     /// Regions the model can be kept in, at a premium.
     #[serde(default)]
     pub regions: Vec<Spanned<RawRegion>>,
+    /// Standard prices before the current ones, oldest first.
+    #[serde(default)]
+    pub earlier: Vec<Spanned<RawEarlier>>,
+}
+
+/// `[[models.earlier]]`: the standard prices in force before `until`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEarlier {
+    pub until: Spanned<Datetime>,
+    pub input: NonNegative,
+    pub output: NonNegative,
+    pub cache_read: Option<NonNegative>,
+    pub cache_write_5m: Option<NonNegative>,
+    pub cache_write_1h: Option<NonNegative>,
+    #[serde(default)]
+    pub tiers: Vec<Spanned<RawTier>>,
 }
 
 /// `[[models.regions]]`: a region the model's requests can be kept in, and

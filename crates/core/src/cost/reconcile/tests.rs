@@ -1,6 +1,7 @@
 //! Hand-computed reconciliations on a small book: vendor `v`'s model `m`
 //! ($2/M input, $10/M output; flex $1/$5; US-only at ×1.1; web searches
-//! $10 per 1,000) and `n` ($2/$10, nothing else).
+//! $10 per 1,000), `n` ($2/$10, nothing else), `t` (twice past 200,000
+//! input tokens) and `c` ($2/$10 from 2026-03-01, $4/$20 before).
 
 use super::*;
 use crate::pricebook::fixtures::{TEST_VENDOR, small_book};
@@ -38,6 +39,15 @@ output = 10
 above_input_tokens = 200000
 input = 4
 output = 20
+
+[[models]]
+id = "c"
+input = 2
+output = 10
+[[models.earlier]]
+until = 2026-03-01
+input = 4
+output = 20
 "#;
 
 fn book() -> Pricebook {
@@ -51,7 +61,13 @@ fn d(s: &str) -> Decimal {
 /// 10 requests of `model`, 1,000 input and 100 output tokens each: $0.03
 /// at list ($0.02 + $0.01), $0.015 at flex.
 fn reconciled(model: &str, billed: &str) -> Line {
+    reconciled_on(model, None, billed)
+}
+
+/// The same 10 requests on `day`.
+fn reconciled_on(model: &str, day: Option<&str>, billed: &str) -> Line {
     let book = book();
+    let day = day.map(|s| CalendarDate::from_str(s).unwrap());
     let mut b = WorkloadBuilder::new(&book);
     let t = RequestTokens {
         input: 1_000,
@@ -61,8 +77,8 @@ fn reconciled(model: &str, billed: &str) -> Line {
     let row = UsageRow::identical(model, 10, t, false).unwrap();
     let source = b.add_source(&row).unwrap().unwrap();
     let w = b.finish().unwrap();
-    let paid = BTreeMap::from([((None, source), d(billed))]);
-    let r = reconcile(&book, &[(None, w)], &paid);
+    let paid = BTreeMap::from([((day, source), d(billed))]);
+    let r = reconcile(&book, &[(day, w)], &paid);
     assert_eq!(r.total.billed_usd, d(billed));
     r.lines.into_iter().next().unwrap()
 }
@@ -123,4 +139,43 @@ fn a_bill_at_the_long_context_price_names_the_tier() {
     let l = reconciled("t", "0.06");
     assert_eq!(l.causes[0].cause, "long-context tier");
     assert_eq!(l.causes[0].size_usd, d("0.03"));
+}
+
+#[test]
+fn each_day_is_computed_at_the_price_in_force_that_day() {
+    // Before 2026-03-01 `c` cost twice as much: $0.06 is the list price.
+    let l = reconciled_on("c", Some("2026-02-15"), "0.06");
+    assert_eq!(
+        (l.computed_usd, l.difference_pct),
+        (d("0.06"), Some(d("0")))
+    );
+    assert!(l.causes.is_empty());
+    let l = reconciled_on("c", Some("2026-03-01"), "0.03");
+    assert_eq!(l.computed_usd, d("0.03"));
+    assert!(l.causes.is_empty());
+}
+
+#[test]
+fn a_bill_at_the_prices_of_another_day_is_a_price_change() {
+    // Billed the new price before it began: −50 %.
+    let l = reconciled_on("c", Some("2026-02-27"), "0.03");
+    assert_eq!(l.difference_pct, Some(d("-50")));
+    assert_eq!(l.causes[0].cause, "price change");
+    assert_eq!(l.causes[0].size_usd, d("-0.03"));
+    assert!(
+        l.causes[0].detail.contains("from 2026-03-01 on"),
+        "{}",
+        l.causes[0].detail
+    );
+    // Billed the old price after the change: +100 %.
+    let l = reconciled_on("c", Some("2026-03-02"), "0.06");
+    assert_eq!(l.causes[0].cause, "price change");
+    assert!(
+        l.causes[0].detail.contains("before 2026-03-01"),
+        "{}",
+        l.causes[0].detail
+    );
+    // A model without earlier prices: the same bill is unexplained.
+    let l = reconciled_on("n", Some("2026-03-02"), "0.06");
+    assert_eq!(l.causes[0].cause, "unexplained");
 }

@@ -327,3 +327,30 @@ fn a_regional_price_needs_a_known_region_a_sane_factor_and_own_prices() {
         "{message}"
     );
 }
+
+#[test]
+fn earlier_prices_go_oldest_first_on_a_model_with_its_own_prices() {
+    let earlier = |a: &str, b: &str| {
+        format!(
+            "{OFFICIAL}[[models.earlier]]\nuntil = {a}\ninput = 4\noutput = 20\n[[models.earlier]]\nuntil = {b}\ninput = 3\noutput = 15\n"
+        )
+    };
+    let book = run(&[("acme.toml", &earlier("2026-03-01", "2026-06-01"))]).unwrap();
+    let prices = book.providers[0]
+        .model("small")
+        .unwrap()
+        .prices
+        .clone()
+        .unwrap();
+    assert_eq!(prices.earlier.len(), 2);
+    let (_, _, field, message) = only_error(&[("acme.toml", &earlier("2026-06-01", "2026-03-01"))]);
+    assert_eq!(field, "until");
+    assert!(message.contains("oldest first"), "{message}");
+    let (_, _, field, message) =
+        only_error(&[("acme.toml", &earlier("2026-06-01T10:00:00", "2026-07-01"))]);
+    assert_eq!(field, "until");
+    assert!(message.contains("plain date"), "{message}");
+    let relay = format!("{RELAY}[[models.earlier]]\nuntil = 2026-03-01\ninput = 4\noutput = 20\n");
+    let (_, _, field, _) = only_error(&[("acme.toml", OFFICIAL), ("relay.toml", &relay)]);
+    assert_eq!(field, "earlier");
+}

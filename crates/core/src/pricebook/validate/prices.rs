@@ -1,6 +1,7 @@
 //! A model's prices: base, long-context tiers, batch, service tiers and
 //! off-peak hours; and its lifecycle, source and checked date.
 
+use super::super::earlier::EarlierPrices;
 use super::super::file_ctx::FileCtx;
 use super::super::price::NonNegative;
 use super::super::schema::{RawModel, RawPriceTable, RawTier};
@@ -167,7 +168,41 @@ pub(super) fn model_prices(ctx: &mut FileCtx, m: &mut RawModel) -> Option<ModelP
         service_tiers: service_tiers(ctx, m),
         offpeak: offpeak(ctx, m),
         web_search_per_k: m.web_search_per_k.map(|p| p.0),
+        earlier: earlier(ctx, m),
     })
+}
+
+/// `[[models.earlier]]`: dated lists, oldest first, each ending before the
+/// next begins.
+fn earlier(ctx: &mut FileCtx, m: &mut RawModel) -> Vec<EarlierPrices> {
+    let mut out: Vec<EarlierPrices> = Vec::new();
+    for raw in std::mem::take(&mut m.earlier) {
+        let r = raw.into_inner();
+        let Some(until) = date(ctx, "until", &r.until) else {
+            continue;
+        };
+        if let Some(last) = out.last().filter(|l| l.until >= until) {
+            ctx.err(
+                r.until.span(),
+                "until",
+                format!(
+                    "{until}: earlier prices go oldest first, each `until` after the previous one ({})",
+                    last.until
+                ),
+            );
+            continue;
+        }
+        let prices = PriceTable {
+            base: token_prices(
+                r.input,
+                r.output,
+                [r.cache_read, r.cache_write_5m, r.cache_write_1h],
+            ),
+            tiers: rising_tiers(ctx, r.tiers),
+        };
+        out.push(EarlierPrices { until, prices });
+    }
+    out
 }
 
 /// Refuses per-model price tables on a model that is not priced per model.
@@ -177,6 +212,9 @@ pub(super) fn forbid_tables(ctx: &mut FileCtx, m: &RawModel) {
     forbid(ctx, &m.offpeak, "offpeak", WHY);
     if let Some(t) = m.service_tiers.first() {
         ctx.err(t.span(), "service_tiers", WHY);
+    }
+    if let Some(e) = m.earlier.first() {
+        ctx.err(e.span(), "earlier", WHY);
     }
 }
 

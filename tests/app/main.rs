@@ -34,6 +34,7 @@ mod pages;
 mod prices;
 mod probe;
 mod reconcile;
+mod reconcile_costs;
 mod render_cache;
 mod report;
 mod slow_clients;

@@ -9,7 +9,9 @@
 //! - **Anthropic's cost report** (`GET /v1/organizations/cost_report`,
 //!   grouped by `description`): buckets (`starting_at`) of results with
 //!   `amount` in the lowest currency unit as a decimal string ("123.45" in
-//!   USD is $1.2345), `currency`, `model`, `cost_type`, `token_type`.
+//!   USD is $1.2345), `currency`, `model`, `cost_type`, `token_type`,
+//!   `service_tier` and `context_window` (the last three name causes: a
+//!   batch or priority tier, the 200k-1M window, 1-hour cache writes).
 //!   Source: <https://platform.claude.com/docs/en/api/admin-api/usage-cost/get-cost-report>.
 //!
 //! Pages may follow one another in one file. An amount whose item names no
@@ -36,6 +38,30 @@ pub struct CostItem {
     /// Whether `name` is a model (else the item is unattributed).
     pub model: bool,
     pub usd: Decimal,
+    /// The causes of a difference the item itself states, by their names
+    /// in [`llm_roi_core::cost::reconcile::Cause`]: Anthropic's
+    /// `service_tier` `batch` or `priority`, `context_window` past 200k,
+    /// `token_type` of 1-hour cache writes.
+    pub stated: Vec<&'static str>,
+}
+
+/// What an Anthropic cost-report result says about how it was billed.
+fn stated(r: &Value) -> Vec<&'static str> {
+    let text = |k: &str| r.get(k).and_then(Value::as_str).unwrap_or("");
+    let mut out = Vec::new();
+    match text("service_tier") {
+        "batch" => out.push("batch"),
+        "priority" | "flex" => out.push("service tier"),
+        _ => {}
+    }
+    let window = text("context_window");
+    if !window.is_empty() && !window.starts_with("0-") {
+        out.push("long-context tier");
+    }
+    if text("token_type").contains("ephemeral_1h") {
+        out.push("cache-write TTL");
+    }
+    out
 }
 
 /// Why a cost export could not be read.
@@ -102,6 +128,7 @@ fn item(r: &Value, day: Option<CalendarDate>) -> Result<CostItem, String> {
             name,
             model,
             usd,
+            stated: Vec::new(),
         });
     }
     usd(r.get("currency").and_then(Value::as_str))?;
@@ -125,6 +152,7 @@ fn item(r: &Value, day: Option<CalendarDate>) -> Result<CostItem, String> {
         name,
         model,
         usd: cents / Decimal::ONE_HUNDRED,
+        stated: stated(r),
     })
 }
 

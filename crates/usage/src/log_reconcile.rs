@@ -6,6 +6,7 @@
 
 use super::cost_export::CostItem;
 use super::{read_usage, Import, ImportError, Limits, LogError, Rejected};
+use llm_roi_core::cost::reconcile::stated::Stated;
 use llm_roi_core::cost::reconcile::{reconcile, Reconciliation};
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::pricebook::{ModelRef, Pricebook};
@@ -92,6 +93,10 @@ pub fn read_reconcile<R: Read>(
         add(&mut by_day, (row.day, source.clone()), usd)?;
         add(&mut whole, (None, source), usd)
     })?;
+    // What the export's amounts state, by (day, model, cause), and over
+    // the whole span.
+    let mut stated: BTreeMap<(Option<CalendarDate>, ModelRef, &'static str), Decimal> =
+        BTreeMap::new();
     if let BilledFrom::Costs(items) = from {
         for it in items {
             let name = map.target(&it.name).unwrap_or(&it.name);
@@ -104,6 +109,12 @@ pub fn read_reconcile<R: Read>(
                         })
                     };
                     add(&mut by_day, (it.day, source.clone()), it.usd).map_err(e)?;
+                    for cause in &it.stated {
+                        for day in std::iter::once(None).chain(it.day.map(Some)) {
+                            let sum = stated.entry((day, source.clone(), cause)).or_default();
+                            *sum = sum.saturating_add(it.usd);
+                        }
+                    }
                     add(&mut whole, (None, source), it.usd).map_err(e)?;
                 }
                 None => unattributed(&mut unknown, &it.name, it.usd),
@@ -121,12 +132,24 @@ pub fn read_reconcile<R: Read>(
     import.models = tallies;
     // A cost export's days must meet the log's: both dated, or the whole span.
     let dated_costs = by_day.keys().all(|(d, _)| d.is_some());
-    let mut r = if undated || days.is_empty() || !dated_costs {
+    let whole_span = undated || days.is_empty() || !dated_costs;
+    let mut r = if whole_span {
         reconcile(book, &[(None, workload)], &whole)
     } else {
         let groups: Vec<_> = days.into_iter().map(|(d, w)| (Some(d), w)).collect();
         reconcile(book, &groups, &by_day)
     };
+    let stated: Vec<Stated> = stated
+        .into_iter()
+        .filter(|((day, _, _), _)| day.is_none() == whole_span)
+        .map(|((day, model, cause), usd)| Stated {
+            day,
+            model: model.to_string(),
+            cause,
+            usd,
+        })
+        .collect();
+    r.add_stated(&stated);
     for (name, usd) in unknown {
         r.add_unattributed(&name, usd);
     }

@@ -16,6 +16,7 @@
 //! ```
 
 mod causes;
+pub mod stated;
 
 use crate::cost::mix_estimate::logged_cost;
 use crate::money::date::CalendarDate;

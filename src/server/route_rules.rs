@@ -98,7 +98,7 @@ const fn row(paths: Paths, format: Format) -> RouteRules {
 }
 
 /// The table, first match wins; a path no row covers gets [`OTHER`].
-pub const ROUTES: [RouteRules; 17] = [
+pub const ROUTES: [RouteRules; 18] = [
     RouteRules {
         body_etag: true,
         scenario: true,
@@ -160,6 +160,11 @@ pub const ROUTES: [RouteRules; 17] = [
         own_deadline: true,
         json_body: true,
         ..row(Paths::Exact("/api/v1/probe/honesty"), Format::Json)
+    },
+    RouteRules {
+        own_deadline: true,
+        json_body: true,
+        ..row(Paths::Exact("/api/v1/probe/audit"), Format::Json)
     },
     RouteRules {
         json_body: true,
@@ -275,6 +280,7 @@ mod tests {
             "/api/v1/workloads",
             "/api/v1/probe/honesty",
             "/probe/honesty",
+            "/api/v1/probe/audit",
         ]
         .into_iter()
         .chain(["/api/v1/probe/runs", "/report", "/api/fn/probe_start"])
@@ -285,7 +291,8 @@ mod tests {
             [
                 "/api/v1/workloads",
                 "/api/v1/probe/honesty",
-                "/probe/honesty"
+                "/probe/honesty",
+                "/api/v1/probe/audit"
             ]
         );
         let narrow = rules("/chart/cost.narrow.svg");

@@ -2,8 +2,8 @@
 
 use super::api;
 use super::headers::{self, SecurityHeaders};
-use super::probe_routes::history;
 use super::probe_routes::runs as probe;
+use super::probe_routes::{audit, history};
 use super::render_cache::RenderCache;
 use super::state::AppState;
 use crate::app::{shell, App};
@@ -119,6 +119,10 @@ pub fn build(state: AppState) -> Router {
             get(history::honesty_plan).post(history::honesty_run),
         )
         .route("/probe/honesty", post(history::honesty_form))
+        .route(
+            "/api/v1/probe/audit",
+            get(audit::audit_plan).post(audit::audit_run),
+        )
         .nest_service("/pkg", super::assets::service(&pkg_dir))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())

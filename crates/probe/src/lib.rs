@@ -1,6 +1,7 @@
 //! The endpoint probe: measures a relay's latency overhead against its
 //! upstream, from this server.
 
+pub mod audit_requests;
 pub mod budget;
 pub mod endpoint;
 pub mod guard;

@@ -7,7 +7,7 @@ use bytes::Bytes;
 use llm_roi_core::pricebook::ApiStyle;
 
 /// The Messages or Chat Completions path under the endpoint's base path.
-fn messages_path(ep: &Endpoint, style: ApiStyle) -> String {
+pub(crate) fn messages_path(ep: &Endpoint, style: ApiStyle) -> String {
     let versioned = ep.base_path.ends_with("/v1");
     match (style, versioned) {
         (ApiStyle::Anthropic, true) => "/messages".into(),
@@ -66,7 +66,7 @@ pub fn honesty_request(
 }
 
 /// The key as the API style sends it, marked sensitive.
-fn key_headers(
+pub(crate) fn key_headers(
     style: ApiStyle,
     key: Option<&str>,
 ) -> Vec<(hyper::header::HeaderName, hyper::header::HeaderValue)> {

@@ -28,6 +28,7 @@ use std::time::{Duration, Instant};
 use tokio::sync::Semaphore;
 
 mod arms;
+pub mod audit;
 pub mod honesty;
 mod record;
 mod scheduled;

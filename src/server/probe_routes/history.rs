@@ -31,16 +31,16 @@ use std::sync::Arc;
 
 /// The parameters of the history routes.
 #[derive(Debug, Default)]
-struct Query {
-    relay: Option<String>,
+pub(super) struct Query {
+    pub(super) relay: Option<String>,
     window: Option<Window>,
 }
 
-fn bad(msg: String) -> ApiError {
+pub(super) fn bad(msg: String) -> ApiError {
     ApiError::new(StatusCode::BAD_REQUEST, msg)
 }
 
-fn parse_query(service: &ProbeService, raw: Option<&str>) -> Result<Query, ApiError> {
+pub(super) fn parse_query(service: &ProbeService, raw: Option<&str>) -> Result<Query, ApiError> {
     let mut q = Query::default();
     for (k, v) in url::form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {
         match k.as_ref() {
@@ -230,18 +230,18 @@ pub async fn honesty_plan(
 
 /// A check spends tokens: a browser's request sent from another site
 /// (`Sec-Fetch-Site: cross-site`, e.g. a form on a page elsewhere) may not start one.
-fn same_site(headers: &axum::http::HeaderMap) -> Result<(), ApiError> {
+pub(super) fn same_site(headers: &axum::http::HeaderMap) -> Result<(), ApiError> {
     match headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
         Some("cross-site") => Err(ApiError::new(
             StatusCode::FORBIDDEN,
-            "the honesty check spends tokens: start it from this site's /probe page or from a client that is not a browser on another site",
+            "the honesty check and the audit spend tokens: start them from this site's /probe page or from a client that is not a browser on another site",
         )),
         _ => Ok(()),
     }
 }
 
 /// The honesty check spends keys: only with the operator's leave (401).
-fn spend_allowed(state: &AppState, presented: Option<&str>) -> Result<(), ApiError> {
+pub(super) fn spend_allowed(state: &AppState, presented: Option<&str>) -> Result<(), ApiError> {
     match state.operator.may_spend(presented) {
         Ok(true) => Ok(()),
         Ok(false) => Err(ApiError::new(

@@ -2,6 +2,7 @@
 //! ([`runs`]), and the stored history and the honesty check ([`history`]),
 //! over the `llm-roi-probe` crate's service.
 
+pub mod audit;
 pub mod history;
 pub mod runs;
 

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod audit;
 mod bounds;
 mod guard;
 mod history;

@@ -42,6 +42,8 @@ pub enum RunKind {
     Latency,
     /// The honesty check: the same prompts both ways, replies compared.
     Honesty,
+    /// The audit: cache fidelity, billing offset and streaming, both ways.
+    Audit,
 }
 
 /// How a stored run ended.

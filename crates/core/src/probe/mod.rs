@@ -5,6 +5,7 @@
 //! ([`sample`]), the per-arm summaries ([`stats`]) and the paired overhead
 //! with its distribution-free confidence interval and verdict ([`paired`]).
 
+pub mod audit;
 pub mod history;
 pub mod history_page;
 pub mod honesty;

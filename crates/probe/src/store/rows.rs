@@ -68,11 +68,12 @@ pub(super) fn kind_code(k: RunKind) -> &'static str {
     match k {
         RunKind::Latency => "latency",
         RunKind::Honesty => "honesty",
+        RunKind::Audit => "audit",
     }
 }
 
 fn parse_kind(s: &str) -> Option<RunKind> {
-    [RunKind::Latency, RunKind::Honesty]
+    [RunKind::Latency, RunKind::Honesty, RunKind::Audit]
         .into_iter()
         .find(|k| kind_code(*k) == s)
 }

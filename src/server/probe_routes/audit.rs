@@ -1,0 +1,50 @@
+//! The relay audit over HTTP:
+//! - `GET /api/v1/probe/audit?relay=…`: what an audit sends and costs at most;
+//! - `POST /api/v1/probe/audit` with `{"relay": …}`: runs the audit (with
+//!   the operator token when the server has one), stores it, returns it.
+
+use super::history::{bad, parse_query, same_site, spend_allowed};
+use super::runs::{probe, ApiError};
+use crate::server::operator::bearer;
+use crate::server::state::AppState;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use llm_roi_core::probe::history::Origin;
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AuditRequest {
+    relay: String,
+}
+
+/// `GET /api/v1/probe/audit?relay=…`: the plan and its price bound.
+pub async fn audit_plan(
+    State(state): State<AppState>,
+    uri: axum::http::Uri,
+) -> Result<Response, ApiError> {
+    let service = probe(&state)?;
+    let q = parse_query(&service, uri.query())?;
+    let relay = q
+        .relay
+        .ok_or_else(|| bad("give `relay`, a relay's provider id".into()))?;
+    Ok(Json(service.audit_plan(&relay)?).into_response())
+}
+
+/// `POST /api/v1/probe/audit`: runs the audit.
+pub async fn audit_run(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<Response, ApiError> {
+    same_site(&headers)?;
+    let service = probe(&state)?;
+    spend_allowed(&state, bearer(&headers))?;
+    let req: AuditRequest = serde_json::from_slice(&body).map_err(|e| {
+        bad(format!(
+            "the body must be JSON like {{\"relay\": \"holysheep\"}}: {e}"
+        ))
+    })?;
+    let report = service.audit(&req.relay, Origin::Manual).await?;
+    Ok(Json(report).into_response())
+}

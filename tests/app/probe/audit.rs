@@ -1,0 +1,172 @@
+//! The relay audit against the mock relay in each of its modes: an honest
+//! relay passes clean, and each misbehaviour gets its verdict.
+
+use super::support::{call, scratch_dir};
+use crate::support::TestApp;
+use axum::http::StatusCode;
+use llm_roi_probe::service::Limits;
+use llm_roi_probe::store::ProbeStore;
+use llm_roi_probe::targets::ProbeTargets;
+use llm_roi_probe_mocks::{relay_app_with, serve, upstream_app, Delay, Mode, RelayMode, GOOD_KEY};
+use rust_decimal::Decimal;
+use serde_json::Value;
+use std::str::FromStr;
+use std::sync::Arc;
+
+fn key_env(provider: &str) -> String {
+    format!("LLM_ROI_TEST_AUDIT_{}_API_KEY", provider.to_uppercase())
+}
+
+/// A fresh upstream (an empty cache) and a relay in `mode` in front of it.
+async fn app(mode: RelayMode) -> (axum::Router, Arc<llm_roi_probe::service::ProbeService>) {
+    for provider in ["anthropic", "holysheep"] {
+        std::env::set_var(key_env(provider), GOOD_KEY);
+    }
+    let upstream = serve(upstream_app(Delay::ms(0)), None).await;
+    let relay = serve(
+        relay_app_with(upstream, Delay::ms(0), Mode::new(mode)),
+        None,
+    )
+    .await;
+    let mut t = ProbeTargets::default();
+    t.base_urls.insert(
+        "anthropic".into(),
+        url::Url::parse(&format!("http://{upstream}")).unwrap(),
+    );
+    t.base_urls.insert(
+        "holysheep".into(),
+        url::Url::parse(&format!("http://{relay}/v1")).unwrap(),
+    );
+    let built = TestApp::builder()
+        .probe(t)
+        .limits(Limits::default())
+        .keys_from(key_env)
+        .build();
+    (built.router(), built.probe_service())
+}
+
+async fn audit(mode: RelayMode) -> Value {
+    let (app, _) = app(mode).await;
+    let (status, body) = call(
+        &app,
+        "POST",
+        "/api/v1/probe/audit",
+        r#"{"relay":"holysheep"}"#,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{mode:?}: {body}");
+    serde_json::from_str(&body).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_honest_relay_passes_clean_and_the_audit_keeps_to_its_bound() {
+    let dir = scratch_dir("audit");
+    let (app, service) = app(RelayMode::PassThrough).await;
+    service.attach_store(Arc::new(ProbeStore::open_sqlite(&dir).await.unwrap()));
+    let (status, plan) = call(&app, "GET", "/api/v1/probe/audit?relay=holysheep", "").await;
+    assert_eq!(status, StatusCode::OK, "{plan}");
+    let plan: Value = serde_json::from_str(&plan).unwrap();
+    assert_eq!(
+        (plan["requests"].as_u64(), plan["ready"].as_bool()),
+        (Some(20), Some(true))
+    );
+    let (status, body) = call(
+        &app,
+        "POST",
+        "/api/v1/probe/audit",
+        r#"{"relay":"holysheep"}"#,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let v: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["cache"]["verdict"], "honoured", "{body}");
+    assert_eq!(
+        (
+            v["cache"]["relay_hit_pct"].as_f64(),
+            v["cache"]["direct_hit_pct"].as_f64()
+        ),
+        (Some(100.0), Some(100.0))
+    );
+    assert_eq!(
+        v["billing_offset"]["tokens_per_request"].as_f64(),
+        Some(0.0),
+        "{body}"
+    );
+    assert_eq!(
+        v["billing_offset"]["interval_95"],
+        serde_json::json!([0.0, 0.0])
+    );
+    assert_eq!(v["billing_offset"]["slope_ratio"].as_f64(), Some(1.0));
+    assert_eq!(v["streaming"]["verdict"], "streams", "{body}");
+    assert_eq!(
+        (v["requests"].as_u64(), v["failed"].as_u64()),
+        (Some(20), Some(0))
+    );
+    // What the tokens reported cost stays within the bound shown first.
+    let spent = Decimal::from_str(v["spent_usd"].as_str().unwrap()).unwrap();
+    let bound = Decimal::from_str(plan["max_cost_usd"].as_str().unwrap()).unwrap();
+    assert!(spent > Decimal::ZERO && spent <= bound, "{spent} > {bound}");
+    assert_eq!(v["max_cost_usd"], plan["max_cost_usd"]);
+    // Stored, counted against the budget.
+    let stored = service.stored_since(0).await.unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].kind, llm_roi_core::probe::history::RunKind::Audit);
+    assert_eq!((stored[0].relay_requests, stored[0].relay_good), (10, 10));
+    assert_eq!(service.budget().0, 20);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_misbehaviour_gets_its_verdict() {
+    // 24 added input tokens: an offset of exactly +24, the slopes equal.
+    let v = audit(RelayMode::AddTokens(24)).await;
+    assert_eq!(
+        v["billing_offset"]["tokens_per_request"].as_f64(),
+        Some(24.0),
+        "{v}"
+    );
+    assert_eq!(
+        v["billing_offset"]["interval_95"],
+        serde_json::json!([24.0, 24.0])
+    );
+    assert_eq!(v["cache"]["verdict"], "honoured");
+    // The cache control stripped: the relay never reads.
+    let v = audit(RelayMode::NoCacheRead).await;
+    assert_eq!(v["cache"]["verdict"], "broken", "{v}");
+    assert_eq!(v["cache"]["relay_hit_pct"].as_f64(), Some(0.0));
+    // 1-hour entries when 5 minutes were asked: the write is counted.
+    let v = audit(RelayMode::OneHourWrites).await;
+    assert_eq!(v["cache"]["relay_1h_writes"].as_u64(), Some(1), "{v}");
+    // The stream held back and sent at once.
+    let v = audit(RelayMode::BufferStreams).await;
+    assert_eq!(v["streaming"]["verdict"], "buffered", "{v}");
+    assert!(
+        v["streaming"]["direct_spread_ms"].as_f64().unwrap() >= 200.0,
+        "{v}"
+    );
+    // Every 4th relay request a 500: counted, left out of the findings.
+    let v = audit(RelayMode::Fail {
+        status: 500,
+        every: 4,
+    })
+    .await;
+    assert_eq!(v["failed"].as_u64(), Some(2), "{v}");
+    assert_eq!(v["cache"]["verdict"], "honoured", "{v}");
+}
+
+#[tokio::test]
+async fn the_audit_needs_both_keys_and_a_relay() {
+    let (app, _) = app(RelayMode::PassThrough).await;
+    let (status, body) = call(
+        &app,
+        "POST",
+        "/api/v1/probe/audit",
+        r#"{"relay":"anthropic"}"#,
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body.contains("`relay` must be one of: "), "{body}");
+    let (status, body) = call(&app, "POST", "/api/v1/probe/audit", r#"{"relay":1}"#).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body.contains("the body must be JSON like"), "{body}");
+}

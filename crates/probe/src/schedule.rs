@@ -6,7 +6,8 @@
 //! every = "15m"         # s, m, h or d; at least 1s
 //! pairs = 10            # latency runs: pairs per run (1 to max_pairs)
 //! connection = "warm"   # or "cold"
-//! check = "latency"     # or "honesty": the replies compared (costs tokens)
+//! check = "latency"     # or "honesty": the replies compared (costs tokens),
+//!                       # or "audit": cache, token offset, streaming (costs tokens)
 //! ```
 //!
 //! Each schedule is one task: it waits for its next tick, runs, and waits
@@ -26,6 +27,7 @@ pub enum Check {
     #[default]
     Latency,
     Honesty,
+    Audit,
 }
 
 /// A schedule as written.

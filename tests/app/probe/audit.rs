@@ -98,6 +98,13 @@ async fn an_honest_relay_passes_clean_and_the_audit_keeps_to_its_bound() {
     );
     assert_eq!(v["billing_offset"]["slope_ratio"].as_f64(), Some(1.0));
     assert_eq!(v["streaming"]["verdict"], "streams", "{body}");
+    assert!(
+        v["audited"]["text"]
+            .as_str()
+            .unwrap()
+            .ends_with(": no change from list"),
+        "{body}"
+    );
     assert_eq!(
         (v["requests"].as_u64(), v["failed"].as_u64()),
         (Some(20), Some(0))
@@ -131,9 +138,20 @@ async fn each_misbehaviour_gets_its_verdict() {
     );
     assert_eq!(v["cache"]["verdict"], "honoured");
     // The cache control stripped: the relay never reads.
+    assert_eq!(v["audited"]["basis"]["extra_input_tokens"], "24", "{v}");
+    // The cache control stripped: the relay never reads, and its price
+    // bills every cache read as a write.
     let v = audit(RelayMode::NoCacheRead).await;
     assert_eq!(v["cache"]["verdict"], "broken", "{v}");
     assert_eq!(v["cache"]["relay_hit_pct"].as_f64(), Some(0.0));
+    assert_eq!(v["audited"]["basis"]["cache_reads_kept"], "0", "{v}");
+    assert!(
+        v["audited"]["text"]
+            .as_str()
+            .unwrap()
+            .ends_with("100% of cache reads billed as writes"),
+        "{v}"
+    );
     // 1-hour entries when 5 minutes were asked: the write is counted.
     let v = audit(RelayMode::OneHourWrites).await;
     assert_eq!(v["cache"]["relay_1h_writes"].as_u64(), Some(1), "{v}");
@@ -169,4 +187,30 @@ async fn the_audit_needs_both_keys_and_a_relay() {
     let (status, body) = call(&app, "POST", "/api/v1/probe/audit", r#"{"relay":1}"#).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
     assert!(body.contains("the body must be JSON like"), "{body}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_scheduled_audit_runs_and_is_stored() {
+    use llm_roi_core::probe::history::{Outcome, RunKind};
+    use llm_roi_probe::schedule::{Check, Schedule};
+    let dir = scratch_dir("audit-schedule");
+    let (_, service) = app(RelayMode::PassThrough).await;
+    service.attach_store(Arc::new(ProbeStore::open_sqlite(&dir).await.unwrap()));
+    let s = Schedule {
+        relay: "holysheep".into(),
+        every: std::time::Duration::from_secs(3600),
+        pairs: 1,
+        connection: llm_roi_core::probe::sample::Connection::Cold,
+        check: Check::Audit,
+    };
+    service.run_schedule(&s).await;
+    let stored = service.stored_since(0).await.unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(
+        (stored[0].kind, stored[0].outcome),
+        (RunKind::Audit, Outcome::Done)
+    );
+    let detail: Value = serde_json::from_str(stored[0].detail.as_deref().unwrap()).unwrap();
+    assert_eq!(detail["cache"]["verdict"], "honoured");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -63,6 +63,7 @@ impl ProbeService {
             match s.check {
                 Check::Latency => "latency",
                 Check::Honesty => "honesty",
+                Check::Audit => "audit",
             },
             s.connection.code(),
             every_ms
@@ -110,6 +111,12 @@ impl ProbeService {
                         .await;
                 }
             }
+            Check::Audit => {
+                if let Err(e) = self.audit(&s.relay, Origin::Scheduled).await {
+                    self.record_skip(&s.relay, Connection::Cold, RunKind::Audit, &e.to_string())
+                        .await;
+                }
+            }
         }
     }
 
@@ -138,6 +145,7 @@ impl ProbeService {
                         s.connection.code()
                     ),
                     Check::Honesty => format!("{}: honesty check every {every}", s.relay),
+                    Check::Audit => format!("{}: audit every {every}", s.relay),
                 }
             })
             .collect()

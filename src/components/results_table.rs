@@ -42,6 +42,7 @@ pub fn ResultsTable(
                                 {r.lifecycle.clone().map(|l| view! { <span class="lifecycle" class:retired=r.retired data-testid="lifecycle">{l}</span> })}
                                 {r.claim.clone().map(|c| view! { <span class="claim">{c}</span> })}
                                 {r.savings_claim.clone().map(|(c, holds)| view! { <span class="claim savings-claim" class:holds=holds class:fails=!holds data-testid="savings-claim">{c}</span> })}
+                                {r.audit.clone().map(|a| view! { <span class="claim audit" data-testid="audit">{a}</span> })}
                                 <ul class="notes">
                                     {r.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
                                 </ul>

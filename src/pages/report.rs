@@ -91,6 +91,25 @@ fn Report(payload: PricebookPayload, context: ReportContext, query: String) -> i
             ..r.scenario.clone()
         })
     });
+    // An audited relay's figures at the other price, one click away.
+    let other_price = (!r.scenario.audits.is_empty()).then(|| {
+        use llm_roi_core::scenario::audit::PriceChoice;
+        let price = match r.scenario.price {
+            PriceChoice::Audited => PriceChoice::List,
+            PriceChoice::List => PriceChoice::Audited,
+        };
+        let label = match price {
+            PriceChoice::List => "Figures at list price",
+            PriceChoice::Audited => "Figures at the audited price",
+        };
+        (
+            encode(&llm_roi_core::scenario::Scenario {
+                price,
+                ..r.scenario.clone()
+            }),
+            label,
+        )
+    });
     let origin = context.origin.clone();
     let s = snippets(
         &origin,
@@ -136,6 +155,9 @@ fn Report(payload: PricebookPayload, context: ReportContext, query: String) -> i
                 <a href=with_query("/", &scenario_query)>"Open in the calculator"</a>
                 <a href=with_query("/report.csv", &scenario_query) download="llm-roi-report.csv" data-testid="csv-link">"Download CSV"</a>
                 <a href=with_query("/api/v1/estimate", &scenario_query) data-testid="json-link">"Estimate as JSON"</a>
+                {other_price.map(|(q, label)| view! {
+                    <a href=with_query("/report", &q) data-testid="price-link">{label}</a>
+                })}
                 {uncalibrated.map(|q| view! {
                     <a href=with_query("/report", &q) data-testid="uncalibrated-link">"Figures without calibration"</a>
                 })}

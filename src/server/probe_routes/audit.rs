@@ -2,8 +2,8 @@
 //! - `GET /api/v1/probe/audit?relay=…`: what an audit sends and costs at most;
 //! - `POST /api/v1/probe/audit` with `{"relay": …}`: runs the audit (with
 //!   the operator token when the server has one), stores it, returns it
-//!   with `audited`: what its findings change in the relay's price
-//!   ([`AuditedBasis`]) and the same in words.
+//!   with `audited`, what its findings change in the relay's price, and
+//!   `aud`, the same as the calculator's `aud=` value.
 
 use super::history::{bad, parse_query, same_site, spend_allowed};
 use super::runs::{probe, ApiError};
@@ -12,22 +12,7 @@ use crate::server::state::AppState;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use llm_roi_core::cost::audited::AuditedBasis;
-use llm_roi_core::money::date::CalendarDate;
-use llm_roi_core::probe::audit::AuditReport;
 use llm_roi_core::probe::history::Origin;
-
-/// What an audit's findings change in the relay's price.
-pub fn audited_basis(r: &AuditReport) -> AuditedBasis {
-    let o = &r.billing_offset;
-    AuditedBasis::from_findings(
-        o.tokens_per_request.zip(o.interval_95),
-        (r.cache.relay_hit_pct, r.cache.direct_hit_pct),
-        r.cache.relay_1h_writes > 0,
-        CalendarDate::from_days_since_epoch(r.finished_at_ms.div_euclid(86_400_000)),
-        &r.measured_from,
-    )
-}
 
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -63,9 +48,5 @@ pub async fn audit_run(
         ))
     })?;
     let report = service.audit(&req.relay, Origin::Manual).await?;
-    let basis = audited_basis(&report);
-    let mut answer = serde_json::to_value(&report)
-        .map_err(|e| ApiError::new(axum::http::StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-    answer["audited"] = serde_json::json!({"text": basis.describe(), "basis": basis});
-    Ok(Json(answer).into_response())
+    Ok(Json(report).into_response())
 }

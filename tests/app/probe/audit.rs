@@ -99,7 +99,7 @@ async fn an_honest_relay_passes_clean_and_the_audit_keeps_to_its_bound() {
     assert_eq!(v["billing_offset"]["slope_ratio"].as_f64(), Some(1.0));
     assert_eq!(v["streaming"]["verdict"], "streams", "{body}");
     assert!(
-        v["audited"]["text"]
+        v["audited"]
             .as_str()
             .unwrap()
             .ends_with(": no change from list"),
@@ -138,15 +138,21 @@ async fn each_misbehaviour_gets_its_verdict() {
     );
     assert_eq!(v["cache"]["verdict"], "honoured");
     // The cache control stripped: the relay never reads.
-    assert_eq!(v["audited"]["basis"]["extra_input_tokens"], "24", "{v}");
+    assert!(
+        v["aud"].as_str().unwrap().starts_with("holysheep,24,1,5m,"),
+        "{v}"
+    );
     // The cache control stripped: the relay never reads, and its price
     // bills every cache read as a write.
     let v = audit(RelayMode::NoCacheRead).await;
     assert_eq!(v["cache"]["verdict"], "broken", "{v}");
     assert_eq!(v["cache"]["relay_hit_pct"].as_f64(), Some(0.0));
-    assert_eq!(v["audited"]["basis"]["cache_reads_kept"], "0", "{v}");
     assert!(
-        v["audited"]["text"]
+        v["aud"].as_str().unwrap().starts_with("holysheep,0,0,5m,"),
+        "{v}"
+    );
+    assert!(
+        v["audited"]
             .as_str()
             .unwrap()
             .ends_with("100% of cache reads billed as writes"),
@@ -213,4 +219,44 @@ async fn a_scheduled_audit_runs_and_is_stored() {
     let detail: Value = serde_json::from_str(stored[0].detail.as_deref().unwrap()).unwrap();
     assert_eq!(detail["cache"]["verdict"], "honoured");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// On the frozen pricebook: OpenRouter sells Claude Haiku 4.5's list price
+/// at $1.055 per $1. 10,000 input tokens (90 % cache reads) and 500 output
+/// cost $0.004642 at list; a relay that never reads bills the reads as
+/// writes: $0.01556125.
+#[tokio::test]
+async fn an_audited_link_shows_both_prices_and_the_report_links_the_other() {
+    const Q: &str = "base=anthropic/claude-haiku-4-5&cmp=openrouter/anthropic/claude-haiku-4.5&rpd=1&in=10000&out=500&cr=90&aud=openrouter,0,0,5m,2026-12-03,probe.test";
+    let (status, e) = crate::support::get_json(&format!("/api/v1/estimate?{Q}")).await;
+    assert_eq!(status, StatusCode::OK, "{e}");
+    let or = e["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["option"]["provider"] == "openrouter")
+        .unwrap();
+    assert_eq!(or["audit"]["list_per_request"]["total"], "0.004642", "{or}");
+    assert_eq!(or["audit"]["audited_per_request"]["total"], "0.01556125");
+    assert_eq!(or["audit"]["drives"], "audited");
+    assert_eq!(or["per_request"]["total"], "0.01556125");
+    let (_, e) = crate::support::get_json(&format!("/api/v1/estimate?{Q}&price=list")).await;
+    let or = e["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["option"]["provider"] == "openrouter")
+        .unwrap();
+    assert_eq!(or["per_request"]["total"], "0.004642", "{or}");
+    let (status, _, page) = crate::support::get(&format!("/report?{Q}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("audited $0.015561 a request, list $0.004642 (audited on 2026-12-03 from probe.test: 100% of cache reads billed as writes); the audited price drives these figures"),
+        "{page}"
+    );
+    assert!(page.contains("data-testid=\"price-link\""), "{page}");
+    assert!(page.contains("Figures at list price"), "{page}");
+    let (status, e) =
+        crate::support::get_json("/api/v1/estimate?aud=openrouter,0,2,5m,2026-12-03").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{e}");
 }

@@ -5,13 +5,16 @@
 //! is rounded; [`crate::view::display`] rounds for display.
 
 use crate::cost::claim_check::{SavingsClaimCheck, check};
-use crate::cost::estimate::{CostParts, Estimate, Fit, OptionEstimate, Savings, fx_used};
+use crate::cost::estimate::{
+    AuditedPrice, CostParts, Estimate, Fit, OptionEstimate, Savings, fx_used,
+};
 use crate::cost::selection::select;
 use crate::money::pct_to_fraction;
 use crate::money::periods::{DAYS_PER_MONTH, DAYS_PER_YEAR};
 use crate::pricebook::regions::RegionPrice;
 use crate::pricebook::requirement::Requirement;
 use crate::pricebook::{Model, ModelRef, PriceBasis, Pricebook, Provider, ServiceTier};
+use crate::scenario::audit::PriceChoice;
 use crate::scenario::{CacheTtl, FieldError, Scenario};
 use rust_decimal::Decimal;
 
@@ -217,10 +220,17 @@ fn option_estimate(
         .resolve(r)
         .ok_or_else(|| EngineError::UnknownOption(r.clone()))?;
     let mut cost = request_cost(book, provider, model, u)?;
+    // A relay's audit: the same request as it bills it.
+    let relay_audit = s.audits.iter().find(|a| a.relay == provider.id);
+    let mut audited = match relay_audit {
+        Some(a) => Some(audited_request_cost(book, provider, model, u, a)?.parts),
+        None => None,
+    };
     // A required region the model is priced in bills every token at its
     // factor (Anthropic's US-only inference: ×1.1).
     for r in regional(s, model) {
         cost.parts = cost.parts.scale(r.multiplier);
+        audited = audited.map(|a| a.scale(r.multiplier));
         cost.notes.push(format!(
             "region:{} required: every price ×{} ({})",
             r.region,
@@ -236,8 +246,19 @@ fn option_estimate(
                 from: provider.currency.clone(),
                 to: display.into(),
             })?;
-    let per_request = cost.parts.scale(factor);
-    let savings_claim = savings_claim(book, provider, model, u, &per_request, display);
+    let list_per_request = cost.parts.scale(factor);
+    let audit = relay_audit.zip(audited).map(|(a, parts)| AuditedPrice {
+        words: a.words(),
+        list_per_request: list_per_request.clone(),
+        audited_per_request: parts.scale(factor),
+        drives: s.price,
+    });
+    let per_request = match &audit {
+        Some(a) if a.drives == PriceChoice::Audited => a.audited_per_request.clone(),
+        _ => list_per_request.clone(),
+    };
+    // A relay's saving claim is held against its list price.
+    let savings_claim = savings_claim(book, provider, model, u, &list_per_request, display);
     let rpd = Decimal::from(s.requests_per_day);
     let per_day = per_request.scale(rpd);
     let foreign = (provider.currency != display).then(|| provider.currency.clone());
@@ -264,6 +285,7 @@ fn option_estimate(
                 .resolve(&book.identity(provider, model))
                 .map_or_else(|| model.lifecycle.clone(), |(_, m)| m.lifecycle.clone()),
             fit: Fit::default(),
+            audit,
         },
         foreign,
     ))
@@ -325,7 +347,9 @@ pub(crate) fn estimate_model(book: &Pricebook, s: &Scenario) -> Estimate {
     }
 }
 
+pub mod audited;
 mod list_price;
+use audited::audited_request_cost;
 use list_price::{list_cost, tokens_cost};
 
 #[cfg(test)]

@@ -162,6 +162,21 @@ pub struct OptionEstimate {
     /// against them (filled by the scenario's estimate).
     #[serde(default)]
     pub fit: Fit,
+    /// A relay's audit (`aud=`): its audited price beside its list price.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit: Option<AuditedPrice>,
+}
+
+/// A relay's audited price beside its list price, per request in the
+/// display currency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditedPrice {
+    /// "audited on 2026-12-03 from …: 100% of cache reads billed as writes".
+    pub words: String,
+    pub list_per_request: CostParts,
+    pub audited_per_request: CostParts,
+    /// Which of the two the option's figures, savings and ROI use.
+    pub drives: crate::scenario::audit::PriceChoice,
 }
 
 /// An option's facts and requirement checks.

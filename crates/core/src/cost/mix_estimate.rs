@@ -278,6 +278,7 @@ fn option(
         savings_claim: None,
         lifecycle: Lifecycle::default(),
         fit: Fit::default(),
+        audit: None,
     }
 }
 

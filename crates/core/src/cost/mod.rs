@@ -4,7 +4,6 @@
 //! on a route ([`mix`]), and a scenario with a workload mix estimated route
 //! by route ([`mix_estimate`]); [`scenario_cost`] picks between the two.
 
-pub mod audited;
 pub mod claim_check;
 pub mod engine;
 pub mod estimate;

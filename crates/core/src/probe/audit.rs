@@ -52,6 +52,11 @@ pub struct AuditReport {
     /// The host the requests were sent from.
     pub measured_from: String,
     pub finished_at_ms: i64,
+    /// What the findings change in the relay's price, in words ("audited
+    /// on 2026-12-03 from …: 100% of cache reads billed as writes").
+    pub audited: String,
+    /// The same as the calculator's `aud=` value.
+    pub aud: String,
 }
 
 /// What an audit sends and costs at most, shown before it runs.

@@ -72,6 +72,15 @@ pub struct Scenario {
     /// A reconciled bill's factor on every cost (`cal`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calibration: Option<crate::scenario::calibration::Calibration>,
+    /// Relays' audits (`aud`): their findings priced into their routes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audits: Vec<crate::scenario::audit::RelayAudit>,
+    /// Which price of an audited relay drives savings and ROI (`price`).
+    #[serde(
+        default,
+        skip_serializing_if = "crate::scenario::audit::PriceChoice::is_default"
+    )]
+    pub price: crate::scenario::audit::PriceChoice,
 }
 
 /// The horizons a projection can cover, in months.
@@ -105,6 +114,8 @@ impl Default for Scenario {
             migration: Migration::default(),
             mix: None,
             calibration: None,
+            audits: Vec::new(),
+            price: Default::default(),
         }
     }
 }

@@ -4,6 +4,7 @@
 //! ([`usage`]) reduced to request classes ([`workload`]) and held, with the
 //! days the log spans, as a [`mix`].
 
+pub mod audit;
 pub mod calibration;
 pub mod codec;
 pub mod inputs;

@@ -106,6 +106,14 @@ pub fn assumptions(e: &Estimate, f: Option<&Forecast>) -> Vec<String> {
             c.factor.normalize()
         ));
     }
+    for a in &s.audits {
+        out.push(format!(
+            "Relay {} is {}; its {} price drives its savings and ROI, and the other is shown beside it.",
+            a.relay,
+            a.words(),
+            s.price.code()
+        ));
+    }
     if let Some(base) = e.options.iter().find(|o| o.is_baseline) {
         out.push(format!(
             "Savings are against the baseline, {}.",

@@ -40,6 +40,9 @@ pub struct OptionRow {
     /// The saving claim held against the computed one, e.g. "claims 85 % off
     /// list price; computed 84.97 % at ¥6.6529 per $ (holds)".
     pub savings_claim: Option<(String, bool)>,
+    /// A relay's audited price beside its list price, and which drives the
+    /// figures, e.g. "audited $0.0295 a request, list $0.0088 (audited on …)".
+    pub audit: Option<String>,
     /// "deprecated, retires …; successor …", or `None` for a current model.
     pub lifecycle: Option<String>,
     pub retired: bool,
@@ -132,6 +135,16 @@ fn row(
             .claimed_overhead_ms
             .map(|ms| format!("vendor claims < {ms} ms added latency (not measured)")),
         savings_claim: o.savings_claim.as_ref().map(|c| (c.text.clone(), c.holds)),
+        audit: o.audit.as_ref().map(|a| {
+            let m = |p: &crate::cost::estimate::CostParts| money(p.total, cur, PER_REQUEST_DP);
+            format!(
+                "audited {} a request, list {} ({}); the {} price drives these figures",
+                m(&a.audited_per_request),
+                m(&a.list_per_request),
+                a.words,
+                a.drives.code()
+            )
+        }),
         // Without a day to read it on, what is announced: "deprecated, retires …".
         lifecycle: o
             .lifecycle

@@ -15,11 +15,13 @@ use crate::audit_requests::{
 };
 use crate::store::now_ms;
 use llm_roi_core::cost::engine::{request_cost, Usage};
+use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::probe::audit::cache::{cache_finding, CacheReply};
 use llm_roi_core::probe::audit::offset::{offset_finding, SizePoint};
 use llm_roi_core::probe::audit::streaming::{streaming_finding, StreamTimes};
 use llm_roi_core::probe::audit::{AuditPlan, AuditReport};
 use llm_roi_core::probe::history::{Outcome, RunKind};
+use llm_roi_core::scenario::audit::RelayAudit;
 use llm_roi_core::scenario::inputs::CacheTtl;
 use rust_decimal::Decimal;
 
@@ -163,6 +165,19 @@ impl ProbeService {
     }
 }
 
+/// What an audit's findings change in the relay's price.
+pub fn relay_audit(r: &AuditReport) -> RelayAudit {
+    let o = &r.billing_offset;
+    RelayAudit::from_findings(
+        &r.relay,
+        o.tokens_per_request.zip(o.interval_95),
+        (r.cache.relay_hit_pct, r.cache.direct_hit_pct),
+        r.cache.relay_1h_writes > 0,
+        CalendarDate::from_days_since_epoch(r.finished_at_ms.div_euclid(86_400_000)),
+        &r.measured_from,
+    )
+}
+
 /// What one request is for.
 #[derive(Clone, Copy)]
 enum Kind {
@@ -250,7 +265,7 @@ impl ProbeService {
             }
         }
         let spent = self.spent_usd(&plan, &relay, &direct)?;
-        let report = AuditReport {
+        let mut report = AuditReport {
             relay: plan.relay.clone(),
             upstream: plan.upstream.clone(),
             model: plan.direct_model.clone(),
@@ -263,7 +278,12 @@ impl ProbeService {
             spent_usd: spent.round_dp(6).normalize().to_string(),
             measured_from: self.host().to_string(),
             finished_at_ms: now_ms(),
+            audited: String::new(),
+            aud: String::new(),
         };
+        let priced = relay_audit(&report);
+        report.audited = priced.words();
+        report.aud = priced.text();
         let run = StoredRun {
             id: secret().map_err(|e| StartError::Internal(format!("no random run id: {e}")))?,
             relay: report.relay.clone(),

@@ -48,7 +48,7 @@ fn join_refs(list: &[ModelRef]) -> String {
 const MONEY: &str = "0 – 1,000,000,000,000";
 
 /// Every key, in the canonical order of a written query.
-pub const SPECS: [KeySpec; 26] = [
+pub const SPECS: [KeySpec; 28] = [
     KeySpec {
         name: "mix",
         meaning: "a workload imported from a usage log, route by route ([usage logs](usage-logs.md)); replaces the traffic keys",
@@ -222,6 +222,30 @@ pub const SPECS: [KeySpec; 26] = [
             crate::scenario::calibration::Calibration::parse(k, v).map(|c| s.calibration = Some(c))
         },
         text: |s| s.calibration.map(|c| c.text()).unwrap_or_default(),
+    },
+    KeySpec {
+        name: "aud",
+        meaning: "relays' audits (`POST /api/v1/probe/audit` gives the value), priced into their routes ([probe history](probe-history.md#audit))",
+        allowed: "`<relay>,<extra input tokens>,<share of cache reads kept 0–1>,<5m|1h>,<YYYY-MM-DD>[,<host>]`, `;` between relays, at most 8",
+        default_note: Some("none (list prices)"),
+        parse: |s, k, v| crate::scenario::audit::RelayAudit::parse_list(k, v).map(|a| s.audits = a),
+        text: |s| crate::scenario::audit::audits_text(&s.audits),
+    },
+    KeySpec {
+        name: "price",
+        meaning: "which price of an audited relay drives savings and ROI (the other is shown beside it)",
+        allowed: "`audited`, `list`",
+        default_note: Some("`audited` where `aud` has the relay"),
+        parse: |s, k, v| {
+            use crate::scenario::audit::PriceChoice;
+            match v.trim() {
+                "audited" => s.price = PriceChoice::Audited,
+                "list" => s.price = PriceChoice::List,
+                _ => return Err(err(k, v, "choose audited or list")),
+            }
+            Ok(())
+        },
+        text: |s| s.price.code().into(),
     },
     KeySpec {
         name: "target",

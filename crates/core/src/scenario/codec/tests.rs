@@ -230,6 +230,8 @@ prop_compose! {
                 from: days.map(|(a, _)| crate::money::date::CalendarDate::from_days_since_epoch(19_000 + a)),
                 to: days.map(|(a, n)| crate::money::date::CalendarDate::from_days_since_epoch(19_000 + a + n)),
             }),
+            audits: Vec::new(),
+            price: Default::default(),
         }
     }
 }

@@ -10,6 +10,7 @@
 //! view! { <HonestyPanel page error form_token/> }
 //! ```
 
+use crate::components::spend_form::SpendForm;
 use crate::components::table_scroll::TableScroll;
 use leptos::prelude::*;
 use llm_roi_core::probe::history_page::{utc_minute, HistoryPage};
@@ -76,30 +77,19 @@ fn Latest(r: HonestyReport) -> impl IntoView {
     }
 }
 
+/// The form that runs a check of `p.relay`.
 #[component]
 fn RunForm(p: HonestyPlan, form_token: String) -> impl IntoView {
     let button = format!(
         "Check {} now: at most ${} in tokens, {} requests of the hourly budget",
         p.relay, p.max_cost_usd, p.requests
     );
-    let why = (!p.ready).then(|| {
-        format!(
-            "Needs both API keys on the server: set {}.",
-            p.key_vars.join(" and ")
-        )
-    });
+    let about = format!(
+        " {} sends {} → {}, {} → {}.",
+        p.basis, p.relay, p.relay_model, p.upstream, p.direct_model
+    );
     view! {
-        <form method="post" action="/probe/honesty" class="honesty-form">
-            <input type="hidden" name="relay" value=p.relay.clone()/>
-            <input type="hidden" name="csrf" value=form_token/>
-            <label>"Operator token " <input type="password" name="token" autocomplete="off" size="12"/></label>
-            <button type="submit" disabled=!p.ready>{button}</button>
-            <small>{format!(
-                " {} sends {} → {}, {} → {}.",
-                p.basis, p.relay, p.relay_model, p.upstream, p.direct_model
-            )}</small>
-            {why.map(|w| view! { <p class="probe-off">{w}</p> })}
-        </form>
+        <SpendForm action="/probe/honesty" relay=p.relay button about ready=p.ready key_vars=p.key_vars form_token/>
     }
 }
 

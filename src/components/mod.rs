@@ -1,5 +1,6 @@
 //! Components: thin views that read signals and render.
 
+pub mod audit_panel;
 pub mod charts;
 pub mod copy_field;
 pub mod drift_notice;
@@ -24,5 +25,6 @@ pub mod roi_panel;
 pub mod scenario_form;
 pub mod share_link;
 pub mod sources;
+pub mod spend_form;
 pub mod table_scroll;
 pub mod workload_table;

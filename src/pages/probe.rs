@@ -1,6 +1,7 @@
 //! `/probe`: the live probe panel, then the stored history of every
-//! watched relay and the honesty check.
+//! watched relay, the honesty check and the audit.
 
+use crate::components::audit_panel::AuditPanel;
 use crate::components::honesty_panel::HonestyPanel;
 use crate::components::probe_history::ProbeHistory;
 use crate::components::probe_panel::relay_choices;
@@ -34,7 +35,8 @@ pub fn history_charts(page: &HistoryPage) -> Vec<String> {
 
 #[component]
 pub fn ProbePage() -> impl IntoView {
-    let honesty_error = use_query_map().get_untracked().get("honesty_error");
+    let query = use_query_map().get_untracked();
+    let (honesty_error, audit_error) = (query.get("honesty_error"), query.get("audit_error"));
     let history = preloaded_history();
     let form_token = use_context::<crate::server::operator::Operator>()
         .map(|o| o.form_token().to_string())
@@ -56,7 +58,11 @@ pub fn ProbePage() -> impl IntoView {
                 </section>
                 <section class="probe-honesty" id="honesty" aria-labelledby="honesty-heading">
                     <h2 id="honesty-heading">"Does the relay serve the model it sells?"</h2>
-                    <HonestyPanel page error=honesty_error form_token=form_token.clone()/>
+                    <HonestyPanel page=page.clone() error=honesty_error form_token=form_token.clone()/>
+                </section>
+                <section class="probe-audit" id="audit" aria-labelledby="audit-heading">
+                    <h2 id="audit-heading">"What does the relay really bill?"</h2>
+                    <AuditPanel page error=audit_error form_token=form_token.clone()/>
                 </section>
             }
         })}

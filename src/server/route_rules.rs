@@ -98,7 +98,7 @@ const fn row(paths: Paths, format: Format) -> RouteRules {
 }
 
 /// The table, first match wins; a path no row covers gets [`OTHER`].
-pub const ROUTES: [RouteRules; 18] = [
+pub const ROUTES: [RouteRules; 19] = [
     RouteRules {
         body_etag: true,
         scenario: true,
@@ -124,6 +124,10 @@ pub const ROUTES: [RouteRules; 18] = [
     RouteRules {
         own_deadline: true,
         ..row(Paths::Exact("/probe/honesty"), Format::Html)
+    },
+    RouteRules {
+        own_deadline: true,
+        ..row(Paths::Exact("/probe/audit"), Format::Html)
     },
     RouteRules {
         render_cached: true,
@@ -271,6 +275,7 @@ mod tests {
         for path in [
             "/api/fn/probe_start",
             "/probe/honesty",
+            "/probe/audit",
             "/",
             "/api/v1/probe/runs",
         ] {
@@ -281,6 +286,7 @@ mod tests {
             "/api/v1/probe/honesty",
             "/probe/honesty",
             "/api/v1/probe/audit",
+            "/probe/audit",
         ]
         .into_iter()
         .chain(["/api/v1/probe/runs", "/report", "/api/fn/probe_start"])
@@ -292,7 +298,8 @@ mod tests {
                 "/api/v1/workloads",
                 "/api/v1/probe/honesty",
                 "/probe/honesty",
-                "/api/v1/probe/audit"
+                "/api/v1/probe/audit",
+                "/probe/audit"
             ]
         );
         let narrow = rules("/chart/cost.narrow.svg");

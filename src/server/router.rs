@@ -123,6 +123,7 @@ pub fn build(state: AppState) -> Router {
             "/api/v1/probe/audit",
             get(audit::audit_plan).post(audit::audit_run),
         )
+        .route("/probe/audit", post(audit::audit_form))
         .nest_service("/pkg", super::assets::service(&pkg_dir))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())

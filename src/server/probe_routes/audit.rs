@@ -3,9 +3,11 @@
 //! - `POST /api/v1/probe/audit` with `{"relay": …}`: runs the audit (with
 //!   the operator token when the server has one), stores it, returns it
 //!   with `audited`, what its findings change in the relay's price, and
-//!   `aud`, the same as the calculator's `aud=` value.
+//!   `aud`, the same as the calculator's `aud=` value;
+//! - `POST /probe/audit` (a form with `relay`): the same from the page
+//!   without JavaScript, answered with a redirect back to `/probe#audit`.
 
-use super::history::{bad, parse_query, same_site, spend_allowed};
+use super::history::{back, bad, parse_query, same_site, spend_allowed, spend_form};
 use super::runs::{probe, ApiError};
 use crate::server::operator::bearer;
 use crate::server::state::AppState;
@@ -49,4 +51,19 @@ pub async fn audit_run(
     })?;
     let report = service.audit(&req.relay, Origin::Manual).await?;
     Ok(Json(report).into_response())
+}
+
+/// `POST /probe/audit` from the page's form: runs the audit and sends the
+/// browser back to its result (or the reason it did not run).
+pub async fn audit_form(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    let (service, relay) = match spend_form(&state, &headers, &body, "audit") {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let run = service.audit(&relay, Origin::Manual).await;
+    back("audit", run.err().map(|e| e.to_string()).as_deref())
 }

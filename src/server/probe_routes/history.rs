@@ -23,7 +23,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Json;
 use llm_roi_core::probe::history::{histories, RunKind, Window};
 use llm_roi_core::probe::history_page::{utc_minute, window_cells, HistoryPage, WINDOW_COLUMNS};
-use llm_roi_core::probe::honesty::HonestyReport;
 use llm_roi_probe::service::ProbeService;
 use llm_roi_probe::store::{now_ms, Backend};
 use std::collections::BTreeMap;
@@ -97,6 +96,12 @@ pub async fn history_page(
             .filter(|r| relay.is_none_or(|o| o == **r))
             .filter_map(|r| service.honesty_plan(r).ok())
             .collect(),
+        audit_plans: service
+            .relay_ids()
+            .iter()
+            .filter(|r| relay.is_none_or(|o| o == **r))
+            .filter_map(|r| service.audit_plan(r).ok())
+            .collect(),
         ..HistoryPage::default()
     };
     let runs = match service.stored_since(now - Window::Days7.ms()).await {
@@ -114,21 +119,31 @@ pub async fn history_page(
             h.windows.retain(|s| s.window == w);
         }
     }
-    let mut latest: BTreeMap<String, HonestyReport> = BTreeMap::new();
-    for r in runs.iter().filter(|r| r.kind == RunKind::Honesty) {
+    page.honesty = latest_of(&runs, RunKind::Honesty, relay);
+    page.audits = latest_of(&runs, RunKind::Audit, relay);
+    page
+}
+
+/// The latest stored report of `kind` for each relay (runs come oldest first).
+fn latest_of<T: serde::de::DeserializeOwned>(
+    runs: &[llm_roi_core::probe::history::StoredRun],
+    kind: RunKind,
+    relay: Option<&str>,
+) -> Vec<T> {
+    let mut latest: BTreeMap<String, T> = BTreeMap::new();
+    for r in runs.iter().filter(|r| r.kind == kind) {
         if relay.is_some_and(|o| o != r.relay) {
             continue;
         }
         if let Some(report) = r
             .detail
             .as_deref()
-            .and_then(|d| serde_json::from_str::<HonestyReport>(d).ok())
+            .and_then(|d| serde_json::from_str::<T>(d).ok())
         {
             latest.insert(r.relay.clone(), report);
         }
     }
-    page.honesty = latest.into_values().collect();
-    page
+    latest.into_values().collect()
 }
 
 /// The history the query asks for.
@@ -272,6 +287,46 @@ pub async fn honesty_run(
     Ok(Json(report).into_response())
 }
 
+/// Back to the page's `anchor` section (`honesty`, `audit`), with the
+/// reason when the run did not happen.
+pub(super) fn back(anchor: &str, error: Option<&str>) -> Response {
+    match error {
+        None => Redirect::to(&format!("/probe#{anchor}")).into_response(),
+        Some(e) => {
+            let msg: String = url::form_urlencoded::byte_serialize(e.as_bytes()).collect();
+            Redirect::to(&format!("/probe?{anchor}_error={msg}#{anchor}")).into_response()
+        }
+    }
+}
+
+/// What a page form that spends tokens must pass first: the same site,
+/// a configured probe, the form's token and the operator's leave. Gives
+/// the service and the form's `relay`.
+pub(super) fn spend_form(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+    body: &[u8],
+    anchor: &str,
+) -> Result<(Arc<ProbeService>, String), Response> {
+    same_site(headers).map_err(IntoResponse::into_response)?;
+    let service = probe(state).map_err(|_| back(anchor, Some("the probe is not configured")))?;
+    let field = |name: &str| {
+        url::form_urlencoded::parse(body)
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+    };
+    if !state.operator.form_token_ok(field("csrf").as_deref()) {
+        return Err(back(
+            anchor,
+            Some("the form is out of date: reload the page and send it again"),
+        ));
+    }
+    let token = field("token");
+    spend_allowed(state, token.as_deref().or(bearer(headers)))
+        .map_err(|e| back(anchor, Some(e.message())))?;
+    Ok((service, field("relay").unwrap_or_default()))
+}
+
 /// `POST /probe/honesty` from the page's form: runs the check and sends the
 /// browser back to its result (or the reason it did not run).
 pub async fn honesty_form(
@@ -279,39 +334,14 @@ pub async fn honesty_form(
     headers: axum::http::HeaderMap,
     body: axum::body::Bytes,
 ) -> Response {
-    if let Err(e) = same_site(&headers) {
-        return e.into_response();
-    }
-    let Ok(service) = probe(&state) else {
-        return Redirect::to("/probe?honesty_error=the+probe+is+not+configured#honesty")
-            .into_response();
+    let (service, relay) = match spend_form(&state, &headers, &body, "honesty") {
+        Ok(x) => x,
+        Err(r) => return r,
     };
-    let field = |name: &str| {
-        url::form_urlencoded::parse(&body)
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.into_owned())
-    };
-    let relay = field("relay").unwrap_or_default();
-    if !state.operator.form_token_ok(field("csrf").as_deref()) {
-        return Redirect::to("/probe?honesty_error=the+form+is+out+of+date%3A+reload+the+page+and+send+it+again#honesty")
-            .into_response();
-    }
-    let token = field("token");
-    if let Err(e) = spend_allowed(&state, token.as_deref().or(bearer(&headers))) {
-        let msg: String = url::form_urlencoded::byte_serialize(e.message().as_bytes()).collect();
-        return Redirect::to(&format!("/probe?honesty_error={msg}#honesty")).into_response();
-    }
-    match service
+    let run = service
         .honesty(&relay, llm_roi_core::probe::history::Origin::Manual)
-        .await
-    {
-        Ok(_) => Redirect::to("/probe#honesty").into_response(),
-        Err(e) => {
-            let msg: String =
-                url::form_urlencoded::byte_serialize(e.to_string().as_bytes()).collect();
-            Redirect::to(&format!("/probe?honesty_error={msg}#honesty")).into_response()
-        }
-    }
+        .await;
+    back("honesty", run.err().map(|e| e.to_string()).as_deref())
 }
 
 /// The history, in the request, for the pages that show it.

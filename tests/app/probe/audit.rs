@@ -1,7 +1,7 @@
 //! The relay audit against the mock relay in each of its modes: an honest
 //! relay passes clean, and each misbehaviour gets its verdict.
 
-use super::support::{call, scratch_dir};
+use super::support::{call, form_token, scratch_dir};
 use crate::support::TestApp;
 use axum::http::StatusCode;
 use llm_roi_probe::service::Limits;
@@ -259,4 +259,52 @@ async fn an_audited_link_shows_both_prices_and_the_report_links_the_other() {
     let (status, e) =
         crate::support::get_json("/api/v1/estimate?aud=openrouter,0,2,5m,2026-12-03").await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{e}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_page_s_form_runs_an_audit_and_shows_it_with_its_price_link() {
+    let dir = scratch_dir("audit-form");
+    let (app, service) = app(RelayMode::NoCacheRead).await;
+    service.attach_store(Arc::new(ProbeStore::open_sqlite(&dir).await.unwrap()));
+    let (_, page) = call(&app, "GET", "/probe", "").await;
+    assert!(
+        page.contains("Audit holysheep now: at most $"),
+        "the page lacks the button's price"
+    );
+    assert!(page.contains("Not audited in the last 7 days."));
+    let csrf = form_token(&app).await;
+    let post = |body: String| {
+        axum::http::Request::post("/probe/audit")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(axum::body::Body::from(body))
+            .unwrap()
+    };
+    let res = tower::ServiceExt::oneshot(app.clone(), post(format!("relay=holysheep&csrf={csrf}")))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/probe#audit");
+    let (_, page) = call(&app, "GET", "/probe", "").await;
+    assert!(
+        page.contains("data-testid=\"audit-holysheep\""),
+        "no findings shown"
+    );
+    assert!(
+        page.contains("the relay never read the cache"),
+        "no cache verdict"
+    );
+    assert!(
+        page.contains("href=\"/?aud=holysheep,0,0,5m,"),
+        "no calculator link"
+    );
+    // A stale form token is refused with the reason.
+    let res = tower::ServiceExt::oneshot(app.clone(), post("relay=holysheep&csrf=nope".into()))
+        .await
+        .unwrap();
+    let to = res.headers()["location"].to_str().unwrap();
+    assert!(
+        to.starts_with("/probe?audit_error=the+form+is+out+of+date"),
+        "{to}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

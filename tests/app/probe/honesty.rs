@@ -2,7 +2,7 @@
 //! requests through, naming another model, adding a hidden prompt and
 //! answering with another model's text.
 
-use super::support::{call, scratch_dir};
+use super::support::{call, form_token, scratch_dir};
 use crate::support::TestApp;
 use axum::http::StatusCode;
 use llm_roi_probe::service::Limits;
@@ -11,14 +11,6 @@ use llm_roi_probe::targets::ProbeTargets;
 use llm_roi_probe_mocks::{relay_app_with, serve, upstream_app, Delay, Mode, RelayMode, GOOD_KEY};
 use serde_json::Value;
 use std::sync::Arc;
-
-/// The token the probe page's honesty forms carry.
-async fn form_token(app: &axum::Router) -> String {
-    let (_, page) = call(app, "GET", "/probe", "").await;
-    let key = "name=\"csrf\" value=\"";
-    let at = page.find(key).unwrap() + key.len();
-    page[at..at + 32].to_string()
-}
 
 /// `POST /api/v1/probe/honesty` with `body`.
 async fn check(app: &axum::Router, body: &str) -> (StatusCode, String) {

@@ -101,3 +101,11 @@ pub fn scratch_dir(name: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// The token the probe page's forms (honesty check, audit) carry.
+pub async fn form_token(app: &axum::Router) -> String {
+    let (_, page) = call(app, "GET", "/probe", "").await;
+    let key = "name=\"csrf\" value=\"";
+    let at = page.find(key).unwrap() + key.len();
+    page[at..at + 32].to_string()
+}

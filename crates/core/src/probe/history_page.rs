@@ -4,6 +4,7 @@
 //! schedules and where the history is kept. Also the text both the page and
 //! the CSV print for a window.
 
+use super::audit::{AuditPlan, AuditReport};
 use super::history::{RelayHistory, Window, WindowStats};
 use super::honesty::{HonestyPlan, HonestyReport};
 use crate::money::date::CalendarDate;
@@ -20,6 +21,12 @@ pub struct HistoryPage {
     pub honesty: Vec<HonestyReport>,
     /// What a check of each relay sends and costs at most.
     pub plans: Vec<HonestyPlan>,
+    /// The latest audit of each relay, within the last 7 days.
+    #[serde(default)]
+    pub audits: Vec<AuditReport>,
+    /// What an audit of each relay sends and costs at most.
+    #[serde(default)]
+    pub audit_plans: Vec<AuditPlan>,
     /// The schedules, in words.
     pub schedules: Vec<String>,
     /// "SQLite data/probe-history.sqlite" or "PostgreSQL postgres://…".

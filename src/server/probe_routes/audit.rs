@@ -62,7 +62,7 @@ pub async fn audit_form(
 ) -> Response {
     let (service, relay) = match spend_form(&state, &headers, &body, "audit") {
         Ok(x) => x,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let run = service.audit(&relay, Origin::Manual).await;
     back("audit", run.err().map(|e| e.to_string()).as_deref())

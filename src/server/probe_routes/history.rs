@@ -307,23 +307,24 @@ pub(super) fn spend_form(
     headers: &axum::http::HeaderMap,
     body: &[u8],
     anchor: &str,
-) -> Result<(Arc<ProbeService>, String), Response> {
-    same_site(headers).map_err(IntoResponse::into_response)?;
-    let service = probe(state).map_err(|_| back(anchor, Some("the probe is not configured")))?;
+) -> Result<(Arc<ProbeService>, String), Box<Response>> {
+    same_site(headers).map_err(|e| Box::new(e.into_response()))?;
+    let service =
+        probe(state).map_err(|_| Box::new(back(anchor, Some("the probe is not configured"))))?;
     let field = |name: &str| {
         url::form_urlencoded::parse(body)
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.into_owned())
     };
     if !state.operator.form_token_ok(field("csrf").as_deref()) {
-        return Err(back(
+        return Err(Box::new(back(
             anchor,
             Some("the form is out of date: reload the page and send it again"),
-        ));
+        )));
     }
     let token = field("token");
     spend_allowed(state, token.as_deref().or(bearer(headers)))
-        .map_err(|e| back(anchor, Some(e.message())))?;
+        .map_err(|e| Box::new(back(anchor, Some(e.message()))))?;
     Ok((service, field("relay").unwrap_or_default()))
 }
 
@@ -336,7 +337,7 @@ pub async fn honesty_form(
 ) -> Response {
     let (service, relay) = match spend_form(&state, &headers, &body, "honesty") {
         Ok(x) => x,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let run = service
         .honesty(&relay, llm_roi_core::probe::history::Origin::Manual)

@@ -1,7 +1,8 @@
 //! The audit on the probe page: for each relay, the latest audit's three
 //! findings and what they do to its price, with a link that carries the
-//! audited price into the calculator, and a form that runs a new audit,
-//! its price bound on the button.
+//! audited price into the calculator; its failure rate over 7 days, with a
+//! link that makes it the rollout's fallback rate; and a form that runs a
+//! new audit, its price bound on the button.
 //!
 //! Usage (a page, on the server):
 //!
@@ -71,6 +72,19 @@ pub fn AuditPanel(page: HistoryPage, error: Option<String>, form_token: String) 
         .cloned()
         .map(|p| {
             let latest = page.audits.iter().find(|r| r.relay == p.relay).cloned();
+            let failures = page
+                .reliability
+                .iter()
+                .find(|r| r.relay == p.relay)
+                .map(|r| {
+                    let link = format!("/?fb={}", r.fb);
+                    view! {
+                        <p class="history-about" data-testid=format!("reliability-{}", r.relay)>
+                            {format!("Failures over the last 7 days: {}. ", r.words())}
+                            <a href=link>"Use it as the rollout's fallback rate"</a>
+                        </p>
+                    }
+                });
             let id = format!("audit-head-{}", p.relay);
             let labelled_by = id.clone();
             view! {
@@ -80,6 +94,7 @@ pub fn AuditPanel(page: HistoryPage, error: Option<String>, form_token: String) 
                         Some(r) => view! { <Latest r/> }.into_any(),
                         None => view! { <p>"Not audited in the last 7 days."</p> }.into_any(),
                     }}
+                    {failures}
                     <RunForm p form_token=form_token.clone()/>
                 </section>
             }

@@ -114,6 +114,7 @@ pub async fn history_page(
         }
     };
     page.relays = histories(&runs, relay, now, window.unwrap_or(Window::Days7));
+    page.reliability = llm_roi_core::probe::reliability::reliability(&page.relays);
     if let Some(w) = window {
         for h in &mut page.relays {
             h.windows.retain(|s| s.window == w);

@@ -308,3 +308,58 @@ async fn the_page_s_form_runs_an_audit_and_shows_it_with_its_price_link() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A relay that answers 500 to every 5th request: its 7-day failure rate
+/// on `/probe` and in the API, linked as `fb=measured:…`, which a report
+/// names with its count and window.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_measured_failure_rate_becomes_the_fallback_rate_with_its_count() {
+    use llm_roi_probe::schedule::{Check, Schedule};
+    let dir = scratch_dir("reliability");
+    let (app, service) = app(RelayMode::Fail {
+        status: 500,
+        every: 5,
+    })
+    .await;
+    service.attach_store(Arc::new(ProbeStore::open_sqlite(&dir).await.unwrap()));
+    service
+        .run_schedule(&Schedule {
+            relay: "holysheep".into(),
+            every: std::time::Duration::from_secs(3600),
+            pairs: 10,
+            connection: llm_roi_core::probe::sample::Connection::Warm,
+            check: Check::Latency,
+        })
+        .await;
+    let (_, body) = call(&app, "GET", "/api/v1/probe/history?relay=holysheep", "").await;
+    let v: Value = serde_json::from_str(&body).unwrap();
+    let r = &v["reliability"][0];
+    let (failed, requests) = (
+        r["failed"].as_u64().unwrap(),
+        r["requests"].as_u64().unwrap(),
+    );
+    assert!(failed >= 1 && requests >= 5 * failed - 4, "{r}");
+    let fb = r["fb"].as_str().unwrap().to_string();
+    assert!(
+        fb.starts_with(&format!("measured:holysheep,{failed},{requests},")),
+        "{fb}"
+    );
+    let (_, page) = call(&app, "GET", "/probe", "").await;
+    assert!(
+        page.contains(&format!("href=\"/?fb={fb}\"")),
+        "no fallback link on /probe"
+    );
+    let (status, _, report) = crate::support::get(&format!("/report?fb={fb}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        report.contains(&format!(
+            "the rate measured on holysheep's probe requests from {}",
+            &fb[fb.len() - 21..fb.len() - 11]
+        )),
+        "the report does not name the measurement"
+    );
+    assert!(report.contains(&format!(
+        ": {failed} of {requests} failed (5xx, timeouts and 429"
+    )));
+    let _ = std::fs::remove_dir_all(&dir);
+}

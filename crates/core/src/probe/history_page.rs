@@ -27,6 +27,9 @@ pub struct HistoryPage {
     /// What an audit of each relay sends and costs at most.
     #[serde(default)]
     pub audit_plans: Vec<AuditPlan>,
+    /// Each relay's failure rate over the last 7 days, as a fallback rate.
+    #[serde(default)]
+    pub reliability: Vec<super::reliability::Reliability>,
     /// The schedules, in words.
     pub schedules: Vec<String>,
     /// "SQLite data/probe-history.sqlite" or "PostgreSQL postgres://…".

@@ -10,6 +10,7 @@ pub mod history;
 pub mod history_page;
 pub mod honesty;
 pub mod paired;
+pub mod reliability;
 pub mod report;
 pub mod run;
 pub mod sample;

@@ -55,6 +55,10 @@ pub struct Migration {
     /// Share of target requests that fail and are retried on the baseline
     /// route, so paid twice, 0–100 %.
     pub fallback_pct: Decimal,
+    /// When `fallback_pct` was measured on a relay (`fb=measured:…`): the
+    /// count and window behind it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fallback_measured: Option<crate::scenario::measured_fallback::MeasuredFallback>,
 }
 
 impl Default for Migration {
@@ -68,6 +72,7 @@ impl Default for Migration {
             credit: Decimal::ZERO,
             phases: default_phases(),
             fallback_pct: Decimal::ZERO,
+            fallback_measured: None,
         }
     }
 }

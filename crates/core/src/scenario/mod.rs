@@ -8,6 +8,7 @@ pub mod audit;
 pub mod calibration;
 pub mod codec;
 pub mod inputs;
+pub mod measured_fallback;
 pub mod migration;
 pub mod mix;
 pub mod model_map;

@@ -139,7 +139,13 @@ pub fn assumptions(e: &Estimate, f: Option<&Forecast>) -> Vec<String> {
             ));
         }
         out.push(format!("From day 1, {}.", rollout_words(&mg.phases)));
-        out.push(if mg.fallback_pct.is_zero() {
+        out.push(if let Some(m) = &mg.fallback_measured {
+            format!(
+                "{} of requests sent to the target fail and are retried on the baseline, so they are paid twice: the rate measured on {}.",
+                pct(mg.fallback_pct),
+                m.words()
+            )
+        } else if mg.fallback_pct.is_zero() {
             "No request to the target fails over to the baseline.".into()
         } else {
             format!(

@@ -318,11 +318,24 @@ pub const SPECS: [KeySpec; 28] = [
     },
     KeySpec {
         name: "fb",
-        meaning: "fallback rate: % of target requests retried on the baseline (paid twice)",
-        allowed: "0 – 100",
+        meaning: "fallback rate: % of target requests retried on the baseline (paid twice), or a relay's measured failure rate as `/probe` links it",
+        allowed: "0 – 100, or `measured:<relay>,<failed>,<requests>,<from>,<to>`",
         default_note: None,
-        parse: |s, k, v| parse::pct(k, v).map(|d| s.migration.fallback_pct = d),
-        text: |s| dec(s.migration.fallback_pct),
+        parse: |s, k, v| {
+            use crate::scenario::measured_fallback::{MeasuredFallback, PREFIX};
+            if v.trim().starts_with(PREFIX) {
+                let m = MeasuredFallback::parse(k, v)?;
+                s.migration.fallback_pct = m.pct();
+                s.migration.fallback_measured = Some(m);
+                return Ok(());
+            }
+            s.migration.fallback_measured = None;
+            parse::pct(k, v).map(|d| s.migration.fallback_pct = d)
+        },
+        text: |s| match &s.migration.fallback_measured {
+            Some(m) => m.text(),
+            None => dec(s.migration.fallback_pct),
+        },
     },
 ];
 

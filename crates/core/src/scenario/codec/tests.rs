@@ -260,6 +260,7 @@ prop_compose! {
             credit,
             phases: phases.into_iter().map(|(share_pct, days)| Phase { share_pct, days }).collect(),
             fallback_pct: fb,
+            fallback_measured: None,
         }
     }
 }

@@ -40,6 +40,11 @@ test("a scheduled run shows on /probe with its windows, chart and sources", asyn
   await expect(form.getByRole("button")).toBeDisabled();
   await expect(form).toContainText("Needs both API keys on the server: set ");
   await expect(form.getByRole("button")).toContainText("requests of the hourly budget");
+  // The audit likewise: its price bound on the button, and what it needs.
+  const audit = page.locator('form[action="/probe/audit"]').first();
+  await expect(audit.getByRole("button")).toBeDisabled();
+  await expect(audit.getByRole("button")).toContainText("Audit holysheep now: at most $");
+  await expect(audit).toContainText("Needs both API keys on the server: set ");
 
   const csv = await request.get("/probe/history.csv?relay=holysheep&window=24h");
   expect(csv.headers()["content-type"]).toContain("text/csv");
@@ -55,4 +60,16 @@ test("the report shows the relay's measured latency", async ({ page, request }) 
   await expect(section.getByRole("heading", { name: "Relay latency, measured" })).toBeVisible();
   await expect(section.locator('tr[data-window="72h"] td.verdict')).toContainText("warm pairs");
   await expect(section.getByRole("link", { name: "probe page" })).toHaveAttribute("href", "/probe");
+});
+
+test("an audited relay shows both prices, and the report links the list-price figures", async ({ page }) => {
+  await page.goto(
+    "/report?base=anthropic/claude-haiku-4-5&cmp=openrouter/anthropic/claude-haiku-4.5&rpd=1&in=10000&out=500&cr=90&aud=openrouter,0,0,5m,2026-12-03,probe.test",
+  );
+  const audit = page.getByTestId("audit");
+  await expect(audit).toContainText("audited $");
+  await expect(audit).toContainText("100% of cache reads billed as writes");
+  await page.getByTestId("price-link").click();
+  await expect(page).toHaveURL(/price=list/);
+  await expect(page.getByTestId("audit")).toContainText("the list price drives these figures");
 });

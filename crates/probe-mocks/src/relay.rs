@@ -181,7 +181,13 @@ async fn forward(State(s): State<RelayState>, req: Request<Body>) -> Response<Bo
         Ok(r) => {
             let (mut parts, body) = r.into_parts();
             parts.headers.remove(axum::http::header::CONTENT_LENGTH);
-            if !holds_reply(mode) {
+            let stream = parts
+                .headers
+                .get(axum::http::header::CONTENT_TYPE)
+                .is_some_and(|v| v.as_bytes().starts_with(b"text/event-stream"));
+            // Only the buffering mode holds a stream back; the others
+            // rewrite JSON replies and pass streams through.
+            if !holds_reply(mode) || (stream && mode != RelayMode::BufferStreams) {
                 // Streams through, chunked as the upstream sent it.
                 return Response::from_parts(parts, Body::new(body));
             }

@@ -137,7 +137,7 @@ async fn each_misbehaviour_gets_its_verdict() {
         serde_json::json!([24.0, 24.0])
     );
     assert_eq!(v["cache"]["verdict"], "honoured");
-    // The cache control stripped: the relay never reads.
+    assert_eq!(v["streaming"]["verdict"], "streams", "{v}");
     assert!(
         v["aud"].as_str().unwrap().starts_with("holysheep,24,1,5m,"),
         "{v}"
@@ -176,6 +176,13 @@ async fn each_misbehaviour_gets_its_verdict() {
     .await;
     assert_eq!(v["failed"].as_u64(), Some(2), "{v}");
     assert_eq!(v["cache"]["verdict"], "honoured", "{v}");
+    // Every 3rd a 429: 3 of the relay's 10 requests.
+    let v = audit(RelayMode::Fail {
+        status: 429,
+        every: 3,
+    })
+    .await;
+    assert_eq!(v["failed"].as_u64(), Some(3), "{v}");
 }
 
 #[tokio::test]

@@ -30,6 +30,7 @@ use tokio::sync::Semaphore;
 mod arms;
 pub mod audit;
 pub mod honesty;
+mod paired_route;
 mod record;
 mod scheduled;
 mod spending;

@@ -7,20 +7,13 @@
 //! - `POST /probe/audit` (a form with `relay`): the same from the page
 //!   without JavaScript, answered with a redirect back to `/probe#audit`.
 
-use super::history::{back, bad, parse_query, same_site, spend_allowed, spend_form};
+use super::history::{back, relay_param, spend_form, spend_request};
 use super::runs::{probe, ApiError};
-use crate::server::operator::bearer;
 use crate::server::state::AppState;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use llm_roi_core::probe::history::Origin;
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AuditRequest {
-    relay: String,
-}
 
 /// `GET /api/v1/probe/audit?relay=…`: the plan and its price bound.
 pub async fn audit_plan(
@@ -28,10 +21,7 @@ pub async fn audit_plan(
     uri: axum::http::Uri,
 ) -> Result<Response, ApiError> {
     let service = probe(&state)?;
-    let q = parse_query(&service, uri.query())?;
-    let relay = q
-        .relay
-        .ok_or_else(|| bad("give `relay`, a relay's provider id".into()))?;
+    let relay = relay_param(&service, &uri)?;
     Ok(Json(service.audit_plan(&relay)?).into_response())
 }
 
@@ -41,15 +31,8 @@ pub async fn audit_run(
     headers: axum::http::HeaderMap,
     body: axum::body::Bytes,
 ) -> Result<Response, ApiError> {
-    same_site(&headers)?;
-    let service = probe(&state)?;
-    spend_allowed(&state, bearer(&headers))?;
-    let req: AuditRequest = serde_json::from_slice(&body).map_err(|e| {
-        bad(format!(
-            "the body must be JSON like {{\"relay\": \"holysheep\"}}: {e}"
-        ))
-    })?;
-    let report = service.audit(&req.relay, Origin::Manual).await?;
+    let (service, relay) = spend_request(&state, &headers, &body)?;
+    let report = service.audit(&relay, Origin::Manual).await?;
     Ok(Json(report).into_response())
 }
 

@@ -227,8 +227,42 @@ pub async fn history_csv(
 
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct HonestyRequest {
+struct RelayRequest {
     relay: String,
+}
+
+/// The `relay` a plan route is asked about.
+pub(super) fn relay_param(
+    service: &ProbeService,
+    uri: &axum::http::Uri,
+) -> Result<String, ApiError> {
+    parse_query(service, uri.query())?
+        .relay
+        .ok_or_else(|| bad("give `relay`, a relay's provider id".into()))
+}
+
+/// The `relay` of a run route's JSON body.
+pub(super) fn relay_body(body: &[u8]) -> Result<String, ApiError> {
+    serde_json::from_slice::<RelayRequest>(body)
+        .map(|r| r.relay)
+        .map_err(|e| {
+            bad(format!(
+                "the body must be JSON like {{\"relay\": \"holysheep\"}}: {e}"
+            ))
+        })
+}
+
+/// What an API request that spends tokens must pass first: the same site,
+/// a configured probe, the operator's leave, a body naming the relay.
+pub(super) fn spend_request(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+    body: &[u8],
+) -> Result<(Arc<ProbeService>, String), ApiError> {
+    same_site(headers)?;
+    let service = probe(state)?;
+    spend_allowed(state, bearer(headers))?;
+    Ok((service, relay_body(body)?))
 }
 
 /// `GET /api/v1/probe/honesty?relay=…`: the plan and price.
@@ -237,10 +271,7 @@ pub async fn honesty_plan(
     uri: axum::http::Uri,
 ) -> Result<Response, ApiError> {
     let service = probe(&state)?;
-    let q = parse_query(&service, uri.query())?;
-    let relay = q
-        .relay
-        .ok_or_else(|| bad("give `relay`, a relay's provider id".into()))?;
+    let relay = relay_param(&service, &uri)?;
     Ok(Json(service.honesty_plan(&relay)?).into_response())
 }
 
@@ -274,16 +305,9 @@ pub async fn honesty_run(
     headers: axum::http::HeaderMap,
     body: axum::body::Bytes,
 ) -> Result<Response, ApiError> {
-    same_site(&headers)?;
-    let service = probe(&state)?;
-    spend_allowed(&state, bearer(&headers))?;
-    let req: HonestyRequest = serde_json::from_slice(&body).map_err(|e| {
-        bad(format!(
-            "the body must be JSON like {{\"relay\": \"holysheep\"}}: {e}"
-        ))
-    })?;
+    let (service, relay) = spend_request(&state, &headers, &body)?;
     let report = service
-        .honesty(&req.relay, llm_roi_core::probe::history::Origin::Manual)
+        .honesty(&relay, llm_roi_core::probe::history::Origin::Manual)
         .await?;
     Ok(Json(report).into_response())
 }

@@ -6,8 +6,8 @@ use crate::support::TestApp;
 use axum::http::StatusCode;
 use llm_roi_probe::service::Limits;
 use llm_roi_probe::store::ProbeStore;
-use llm_roi_probe::targets::ProbeTargets;
-use llm_roi_probe_mocks::{relay_app_with, serve, upstream_app, Delay, Mode, RelayMode, GOOD_KEY};
+
+use llm_roi_probe_mocks::{Mode, RelayMode, GOOD_KEY};
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::str::FromStr;
@@ -22,21 +22,7 @@ async fn app(mode: RelayMode) -> (axum::Router, Arc<llm_roi_probe::service::Prob
     for provider in ["anthropic", "holysheep"] {
         std::env::set_var(key_env(provider), GOOD_KEY);
     }
-    let upstream = serve(upstream_app(Delay::ms(0)), None).await;
-    let relay = serve(
-        relay_app_with(upstream, Delay::ms(0), Mode::new(mode)),
-        None,
-    )
-    .await;
-    let mut t = ProbeTargets::default();
-    t.base_urls.insert(
-        "anthropic".into(),
-        url::Url::parse(&format!("http://{upstream}")).unwrap(),
-    );
-    t.base_urls.insert(
-        "holysheep".into(),
-        url::Url::parse(&format!("http://{relay}/v1")).unwrap(),
-    );
+    let t = super::support::mock_pair(Mode::new(mode)).await;
     let built = TestApp::builder()
         .probe(t)
         .limits(Limits::default())
@@ -45,17 +31,22 @@ async fn app(mode: RelayMode) -> (axum::Router, Arc<llm_roi_probe::service::Prob
     (built.router(), built.probe_service())
 }
 
-async fn audit(mode: RelayMode) -> Value {
-    let (app, _) = app(mode).await;
+/// `POST /api/v1/probe/audit` of holysheep on `app`: the answer, which
+/// must be 200.
+async fn audit_on(app: &axum::Router) -> Value {
     let (status, body) = call(
-        &app,
+        app,
         "POST",
         "/api/v1/probe/audit",
         r#"{"relay":"holysheep"}"#,
     )
     .await;
-    assert_eq!(status, StatusCode::OK, "{mode:?}: {body}");
+    assert_eq!(status, StatusCode::OK, "{body}");
     serde_json::from_str(&body).unwrap()
+}
+
+async fn audit(mode: RelayMode) -> Value {
+    audit_on(&app(mode).await.0).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -70,15 +61,8 @@ async fn an_honest_relay_passes_clean_and_the_audit_keeps_to_its_bound() {
         (plan["requests"].as_u64(), plan["ready"].as_bool()),
         (Some(20), Some(true))
     );
-    let (status, body) = call(
-        &app,
-        "POST",
-        "/api/v1/probe/audit",
-        r#"{"relay":"holysheep"}"#,
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let v: Value = serde_json::from_str(&body).unwrap();
+    let v = audit_on(&app).await;
+    let body = v.to_string();
     assert_eq!(v["cache"]["verdict"], "honoured", "{body}");
     assert_eq!(
         (

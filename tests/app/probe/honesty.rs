@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use llm_roi_probe::service::Limits;
 use llm_roi_probe::store::ProbeStore;
 use llm_roi_probe::targets::ProbeTargets;
-use llm_roi_probe_mocks::{relay_app_with, serve, upstream_app, Delay, Mode, RelayMode, GOOD_KEY};
+use llm_roi_probe_mocks::{Mode, RelayMode, GOOD_KEY};
 use serde_json::Value;
 use std::sync::Arc;
 
@@ -22,18 +22,7 @@ fn key_env(provider: &str) -> String {
 }
 
 async fn targets(mode: Mode) -> ProbeTargets {
-    let upstream = serve(upstream_app(Delay::ms(0)), None).await;
-    let relay = serve(relay_app_with(upstream, Delay::ms(0), mode), None).await;
-    let mut t = ProbeTargets::default();
-    t.base_urls.insert(
-        "anthropic".into(),
-        url::Url::parse(&format!("http://{upstream}")).unwrap(),
-    );
-    t.base_urls.insert(
-        "holysheep".into(),
-        url::Url::parse(&format!("http://{relay}/v1")).unwrap(),
-    );
-    t
+    super::support::mock_pair(mode).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -109,3 +109,21 @@ pub async fn form_token(app: &axum::Router) -> String {
     let at = page.find(key).unwrap() + key.len();
     page[at..at + 32].to_string()
 }
+
+/// A fresh mock upstream (`anthropic`, an empty cache) and a relay in
+/// `mode` in front of it (`holysheep`), neither adding delay.
+pub async fn mock_pair(mode: llm_roi_probe_mocks::Mode) -> llm_roi_probe::targets::ProbeTargets {
+    use llm_roi_probe_mocks::{relay_app_with, serve, upstream_app, Delay};
+    let upstream = serve(upstream_app(Delay::ms(0)), None).await;
+    let relay = serve(relay_app_with(upstream, Delay::ms(0), mode), None).await;
+    let mut t = llm_roi_probe::targets::ProbeTargets::default();
+    t.base_urls.insert(
+        "anthropic".into(),
+        url::Url::parse(&format!("http://{upstream}")).unwrap(),
+    );
+    t.base_urls.insert(
+        "holysheep".into(),
+        url::Url::parse(&format!("http://{relay}/v1")).unwrap(),
+    );
+    t
+}

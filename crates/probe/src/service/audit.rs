@@ -8,13 +8,13 @@
 //! budget, keeps to the run time limit, and its price bound is shown
 //! before it starts ([`ProbeService::audit_plan`]).
 
+use super::paired_route::usage_of;
 use super::*;
 use crate::audit_requests::{
     cache_request, reply_usage, size_request, stream_request, text_bytes, ReplyUsage,
     CACHE_REPEATS, SIZES, STREAMS,
 };
 use crate::store::now_ms;
-use llm_roi_core::cost::engine::{request_cost, Usage};
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::probe::audit::cache::{cache_finding, CacheReply};
 use llm_roi_core::probe::audit::offset::{offset_finding, SizePoint};
@@ -22,7 +22,6 @@ use llm_roi_core::probe::audit::streaming::{streaming_finding, StreamTimes};
 use llm_roi_core::probe::audit::{AuditPlan, AuditReport};
 use llm_roi_core::probe::history::{Outcome, RunKind};
 use llm_roi_core::scenario::audit::RelayAudit;
-use llm_roi_core::scenario::inputs::CacheTtl;
 use rust_decimal::Decimal;
 
 /// Allowance for the message framing, in tokens.
@@ -52,51 +51,7 @@ impl Side {
     }
 }
 
-fn usage_of(fresh: u64, read: u64, write: u64, write_1h: bool, output: u64) -> Usage {
-    let d = Decimal::from;
-    let total = d(fresh) + d(read) + d(write);
-    Usage {
-        input_total: total,
-        tier_input: total,
-        fresh_input: d(fresh),
-        cache_read: d(read),
-        cache_write: d(write),
-        output: d(output),
-        ttl: if write_1h {
-            CacheTtl::OneHour
-        } else {
-            CacheTtl::FiveMinutes
-        },
-        batch_fraction: Decimal::ZERO,
-        offpeak_fraction: Decimal::ZERO,
-        service_tier: Default::default(),
-        web_searches: Decimal::ZERO,
-    }
-}
-
 impl ProbeService {
-    /// `usage` on `provider`'s `model`, in USD.
-    fn usd(
-        &self,
-        provider: &Provider,
-        model: &Model,
-        usage: &Usage,
-    ) -> Result<Decimal, StartError> {
-        let cost = request_cost(&self.book, provider, model, usage)
-            .map_err(|e| StartError::Internal(e.to_string()))?;
-        let factor = self
-            .book
-            .fx
-            .factor(&provider.currency, "USD")
-            .ok_or_else(|| {
-                StartError::Internal(format!(
-                    "no exchange rate from {} to USD",
-                    provider.currency
-                ))
-            })?;
-        Ok(cost.parts.total * factor)
-    }
-
     /// The most one side's requests can cost: one input token per byte
     /// sent plus framing, the prefix as 1-hour cache writes, and every
     /// request's full output.
@@ -127,40 +82,24 @@ impl ProbeService {
 
     /// What an audit of `relay` sends and costs at most.
     pub fn audit_plan(&self, relay_id: &str) -> Result<AuditPlan, StartError> {
-        let (relay, model, upstream_id, upstream_model) = self.relay_route(relay_id)?;
-        let upstream = self
-            .book
-            .provider(&upstream_id)
-            .ok_or_else(|| StartError::BadRequest(format!("unknown provider `{upstream_id}`")))?;
-        let direct_model = upstream.model(&upstream_model).ok_or_else(|| {
-            StartError::BadRequest(format!("`{upstream_id}` has no model `{upstream_model}`"))
-        })?;
-        let max = (self.audit_bound(relay, model)? + self.audit_bound(upstream, direct_model)?)
-            .round_dp_with_strategy(6, rust_decimal::RoundingStrategy::AwayFromZero)
-            .normalize();
-        let key_vars: Vec<String> = [relay, upstream]
-            .iter()
-            .filter_map(|p| p.api_key_env.clone())
-            .collect();
-        let ready = [relay, upstream].iter().all(|p| {
-            p.api_key_env
-                .as_deref()
-                .and_then(|v| std::env::var(v).ok())
-                .is_some_and(|k| !k.is_empty())
-        });
+        let r = self.paired_route(relay_id)?;
+        let max = (self.audit_bound(r.relay, r.relay_model)?
+            + self.audit_bound(r.upstream, r.direct_model)?)
+        .round_dp_with_strategy(6, rust_decimal::RoundingStrategy::AwayFromZero)
+        .normalize();
         Ok(AuditPlan {
-            relay: relay.id.clone(),
-            upstream: upstream_id,
-            relay_model: model.id.clone(),
-            direct_model: upstream_model,
+            relay: r.relay.id.clone(),
+            upstream: r.upstream.id.clone(),
+            relay_model: r.relay_model.id.clone(),
+            direct_model: r.direct_name,
             requests: AUDIT_REQUESTS as u32,
             max_cost_usd: max.to_string(),
             basis: format!(
                 "to each side: the same cacheable prefix {CACHE_REPEATS} times, questions of {} words, and {STREAMS} streamed answers; at most one input token per byte sent plus {FRAMING_TOKENS} for framing, the prefix as 1-hour cache writes, and the full output asked, at the pricebook's prices (rounded up to 6 decimals)",
                 SIZES.map(|s| s.to_string()).join(", ")
             ),
-            ready,
-            key_vars,
+            ready: r.ready,
+            key_vars: r.key_vars,
         })
     }
 }
@@ -316,14 +255,8 @@ impl ProbeService {
         relay: &Side,
         direct: &Side,
     ) -> Result<Decimal, StartError> {
-        let (rp, rm, _, _) = self.relay_route(&plan.relay)?;
-        let dp = self
-            .book
-            .provider(&plan.upstream)
-            .ok_or_else(|| StartError::Internal("the upstream went missing".into()))?;
-        let dm = dp
-            .model(&plan.direct_model)
-            .ok_or_else(|| StartError::Internal("the upstream model went missing".into()))?;
+        let r = self.paired_route(&plan.relay)?;
+        let (rp, rm, dp, dm) = (r.relay, r.relay_model, r.upstream, r.direct_model);
         let mut total = Decimal::ZERO;
         for (p, m, side) in [(rp, rm, relay), (dp, dm, direct)] {
             for u in &side.usages {

@@ -7,10 +7,10 @@
 //! counts its requests against the hourly authenticated budget, and its
 //! price is shown before it starts ([`ProbeService::honesty_plan`]).
 
+use super::paired_route::usage_of;
 use super::*;
 use crate::request::honesty_request;
 use crate::store::now_ms;
-use llm_roi_core::cost::engine::{request_cost, Usage};
 use llm_roi_core::probe::history::{Outcome, RunKind, StoredRun};
 use llm_roi_core::probe::honesty::{verdict, HonestyPlan, HonestyReport, PromptCheck, Reply};
 use rust_decimal::Decimal;
@@ -98,33 +98,9 @@ impl ProbeService {
     ) -> Result<Decimal, StartError> {
         let mut total = Decimal::ZERO;
         for p in prompts {
-            let input = Decimal::from(p.text.len() as u64 + u64::from(FRAMING_TOKENS));
-            let usage = Usage {
-                input_total: input,
-                tier_input: input,
-                fresh_input: input,
-                cache_read: Decimal::ZERO,
-                cache_write: Decimal::ZERO,
-                output: Decimal::from(p.max_tokens),
-                ttl: Default::default(),
-                batch_fraction: Decimal::ZERO,
-                offpeak_fraction: Decimal::ZERO,
-                service_tier: Default::default(),
-                web_searches: Decimal::ZERO,
-            };
-            let cost = request_cost(&self.book, provider, model, &usage)
-                .map_err(|e| StartError::Internal(e.to_string()))?;
-            let factor = self
-                .book
-                .fx
-                .factor(&provider.currency, "USD")
-                .ok_or_else(|| {
-                    StartError::Internal(format!(
-                        "no exchange rate from {} to USD",
-                        provider.currency
-                    ))
-                })?;
-            total += cost.parts.total * factor;
+            let input = p.text.len() as u64 + u64::from(FRAMING_TOKENS);
+            let usage = usage_of(input, 0, 0, false, u64::from(p.max_tokens));
+            total += self.usd(provider, model, &usage)?;
         }
         Ok(total)
     }
@@ -132,34 +108,17 @@ impl ProbeService {
     /// What a check of `relay` sends and costs at most.
     pub fn honesty_plan(&self, relay_id: &str) -> Result<HonestyPlan, StartError> {
         let prompts = prompts().map_err(StartError::Internal)?;
-        let (relay, model, upstream_id, upstream_model) = self.relay_route(relay_id)?;
-        let upstream = self
-            .book
-            .provider(&upstream_id)
-            .ok_or_else(|| StartError::BadRequest(format!("unknown provider `{upstream_id}`")))?;
-        let direct_model = upstream.model(&upstream_model).ok_or_else(|| {
-            StartError::BadRequest(format!("`{upstream_id}` has no model `{upstream_model}`"))
-        })?;
-        let max_cost_usd = (self.bound_usd(relay, model, prompts)?
-            + self.bound_usd(upstream, direct_model, prompts)?)
+        let r = self.paired_route(relay_id)?;
+        let max_cost_usd = (self.bound_usd(r.relay, r.relay_model, prompts)?
+            + self.bound_usd(r.upstream, r.direct_model, prompts)?)
         // A bound: rounded up, never down.
         .round_dp_with_strategy(6, rust_decimal::RoundingStrategy::AwayFromZero)
         .normalize();
-        let key_vars: Vec<String> = [relay, upstream]
-            .iter()
-            .filter_map(|p| p.api_key_env.clone())
-            .collect();
-        let ready = [relay, upstream].iter().all(|p| {
-            p.api_key_env
-                .as_deref()
-                .and_then(|v| std::env::var(v).ok())
-                .is_some_and(|k| !k.is_empty())
-        });
         Ok(HonestyPlan {
-            relay: relay.id.clone(),
-            upstream: upstream_id,
-            relay_model: model.id.clone(),
-            direct_model: upstream_model,
+            relay: r.relay.id.clone(),
+            upstream: r.upstream.id.clone(),
+            relay_model: r.relay_model.id.clone(),
+            direct_model: r.direct_name,
             prompts: prompts.len(),
             requests: 2 * prompts.len(),
             max_cost_usd,
@@ -167,8 +126,8 @@ impl ProbeService {
                 "{} prompts, each sent to both; at most one input token per byte of prompt plus {FRAMING_TOKENS} for framing, and max_tokens of output, at the pricebook's prices (rounded up to 6 decimals)",
                 prompts.len()
             ),
-            ready,
-            key_vars,
+            ready: r.ready,
+            key_vars: r.key_vars,
         })
     }
 

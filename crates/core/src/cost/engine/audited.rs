@@ -134,6 +134,13 @@ mod tests {
     /// 90 % cache reads, and 500 output: list $0.0044 × 1.055 = $0.004642;
     /// a relay that never reads bills the 9,000 as writes: $0.01475 ×
     /// 1.055 = $0.01556125.
+    fn openrouter(e: &crate::cost::estimate::Estimate) -> &crate::cost::estimate::OptionEstimate {
+        e.options
+            .iter()
+            .find(|o| o.option.to_string() == "openrouter/anthropic/claude-haiku-4.5")
+            .unwrap()
+    }
+
     #[test]
     fn the_options_table_shows_both_prices_and_the_chosen_one_drives() {
         use crate::cost::scenario_cost::estimate;
@@ -144,11 +151,7 @@ mod tests {
         s.audits =
             RelayAudit::parse_list("aud", "openrouter,0,0,5m,2026-12-03,probe.test").unwrap();
         let e = estimate(&playbook_book(), &s);
-        let or = e
-            .options
-            .iter()
-            .find(|o| o.option.to_string() == "openrouter/anthropic/claude-haiku-4.5")
-            .unwrap();
+        let or = openrouter(&e);
         let a = or.audit.as_ref().unwrap();
         assert_eq!(a.list_per_request.total.normalize(), d("0.004642"));
         assert_eq!(a.audited_per_request.total.normalize(), d("0.01556125"));
@@ -160,11 +163,7 @@ mod tests {
         // price=list: the list price drives, the audit stays beside it.
         s.price = PriceChoice::List;
         let e = estimate(&playbook_book(), &s);
-        let or = e
-            .options
-            .iter()
-            .find(|o| o.option.to_string() == "openrouter/anthropic/claude-haiku-4.5")
-            .unwrap();
+        let or = openrouter(&e);
         assert_eq!(or.per_request.total.normalize(), d("0.004642"));
         assert_eq!(or.audit.as_ref().unwrap().drives, PriceChoice::List);
         // Other options carry no audit.

@@ -3,7 +3,7 @@
 use super::api;
 use super::headers::{self, SecurityHeaders};
 use super::probe_routes::runs as probe;
-use super::probe_routes::{audit, history};
+use super::probe_routes::{audit, history, honesty};
 use super::render_cache::RenderCache;
 use super::state::AppState;
 use crate::app::{shell, App};
@@ -116,9 +116,9 @@ pub fn build(state: AppState) -> Router {
         .route("/probe/history.csv", get(history::history_csv))
         .route(
             "/api/v1/probe/honesty",
-            get(history::honesty_plan).post(history::honesty_run),
+            get(honesty::honesty_plan).post(honesty::honesty_run),
         )
-        .route("/probe/honesty", post(history::honesty_form))
+        .route("/probe/honesty", post(honesty::honesty_form))
         .route(
             "/api/v1/probe/audit",
             get(audit::audit_plan).post(audit::audit_run),

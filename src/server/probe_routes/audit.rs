@@ -7,8 +7,8 @@
 //! - `POST /probe/audit` (a form with `relay`): the same from the page
 //!   without JavaScript, answered with a redirect back to `/probe#audit`.
 
-use super::history::{back, relay_param, spend_form, spend_request};
 use super::runs::{probe, ApiError};
+use super::spend_checks::{back, relay_param, spend_form, spend_request};
 use crate::server::state::AppState;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};

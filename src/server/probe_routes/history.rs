@@ -3,10 +3,6 @@
 //!   ([`HistoryPage`]); both parameters optional;
 //! - `GET /probe/history.csv`, same parameters: one row per relay,
 //!   connection kind and window, then one per slice of the chart window;
-//! - `GET /api/v1/probe/honesty?relay=…`: what a check sends and costs at most;
-//! - `POST /api/v1/probe/honesty` with `{"relay": …}`: runs the check, returns it;
-//! - `POST /probe/honesty` (a form with `relay`): the same from the page
-//!   without JavaScript, answered with a redirect back to `/probe`.
 //!
 //! Two middlewares let pages show the history: [`stamp`] puts how many runs
 //! are stored and the latest one's time into the request, so the render
@@ -14,12 +10,11 @@
 //! history itself there for `/probe` and `/report`.
 
 use super::runs::{probe, ApiError};
-use crate::server::operator::bearer;
 use crate::server::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::{header, StatusCode};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use llm_roi_core::probe::history::{histories, RunKind, Window};
 use llm_roi_core::probe::history_page::{utc_minute, window_cells, HistoryPage, WINDOW_COLUMNS};
@@ -223,151 +218,6 @@ pub async fn history_csv(
         body,
     )
         .into_response())
-}
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RelayRequest {
-    relay: String,
-}
-
-/// The `relay` a plan route is asked about.
-pub(super) fn relay_param(
-    service: &ProbeService,
-    uri: &axum::http::Uri,
-) -> Result<String, ApiError> {
-    parse_query(service, uri.query())?
-        .relay
-        .ok_or_else(|| bad("give `relay`, a relay's provider id".into()))
-}
-
-/// The `relay` of a run route's JSON body.
-pub(super) fn relay_body(body: &[u8]) -> Result<String, ApiError> {
-    serde_json::from_slice::<RelayRequest>(body)
-        .map(|r| r.relay)
-        .map_err(|e| {
-            bad(format!(
-                "the body must be JSON like {{\"relay\": \"holysheep\"}}: {e}"
-            ))
-        })
-}
-
-/// What an API request that spends tokens must pass first: the same site,
-/// a configured probe, the operator's leave, a body naming the relay.
-pub(super) fn spend_request(
-    state: &AppState,
-    headers: &axum::http::HeaderMap,
-    body: &[u8],
-) -> Result<(Arc<ProbeService>, String), ApiError> {
-    same_site(headers)?;
-    let service = probe(state)?;
-    spend_allowed(state, bearer(headers))?;
-    Ok((service, relay_body(body)?))
-}
-
-/// `GET /api/v1/probe/honesty?relay=…`: the plan and price.
-pub async fn honesty_plan(
-    State(state): State<AppState>,
-    uri: axum::http::Uri,
-) -> Result<Response, ApiError> {
-    let service = probe(&state)?;
-    let relay = relay_param(&service, &uri)?;
-    Ok(Json(service.honesty_plan(&relay)?).into_response())
-}
-
-/// A check spends tokens: a browser's request sent from another site
-/// (`Sec-Fetch-Site: cross-site`, e.g. a form on a page elsewhere) may not start one.
-pub(super) fn same_site(headers: &axum::http::HeaderMap) -> Result<(), ApiError> {
-    match headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
-        Some("cross-site") => Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            "the honesty check and the audit spend tokens: start them from this site's /probe page or from a client that is not a browser on another site",
-        )),
-        _ => Ok(()),
-    }
-}
-
-/// The honesty check spends keys: only with the operator's leave (401).
-pub(super) fn spend_allowed(state: &AppState, presented: Option<&str>) -> Result<(), ApiError> {
-    match state.operator.may_spend(presented) {
-        Ok(true) => Ok(()),
-        Ok(false) => Err(ApiError::new(
-            StatusCode::UNAUTHORIZED,
-            state.operator.needed(),
-        )),
-        Err(e) => Err(ApiError::new(StatusCode::UNAUTHORIZED, e.to_string())),
-    }
-}
-
-/// `POST /api/v1/probe/honesty`: runs the check.
-pub async fn honesty_run(
-    State(state): State<AppState>,
-    headers: axum::http::HeaderMap,
-    body: axum::body::Bytes,
-) -> Result<Response, ApiError> {
-    let (service, relay) = spend_request(&state, &headers, &body)?;
-    let report = service
-        .honesty(&relay, llm_roi_core::probe::history::Origin::Manual)
-        .await?;
-    Ok(Json(report).into_response())
-}
-
-/// Back to the page's `anchor` section (`honesty`, `audit`), with the
-/// reason when the run did not happen.
-pub(super) fn back(anchor: &str, error: Option<&str>) -> Response {
-    match error {
-        None => Redirect::to(&format!("/probe#{anchor}")).into_response(),
-        Some(e) => {
-            let msg: String = url::form_urlencoded::byte_serialize(e.as_bytes()).collect();
-            Redirect::to(&format!("/probe?{anchor}_error={msg}#{anchor}")).into_response()
-        }
-    }
-}
-
-/// What a page form that spends tokens must pass first: the same site,
-/// a configured probe, the form's token and the operator's leave. Gives
-/// the service and the form's `relay`.
-pub(super) fn spend_form(
-    state: &AppState,
-    headers: &axum::http::HeaderMap,
-    body: &[u8],
-    anchor: &str,
-) -> Result<(Arc<ProbeService>, String), Box<Response>> {
-    same_site(headers).map_err(|e| Box::new(e.into_response()))?;
-    let service =
-        probe(state).map_err(|_| Box::new(back(anchor, Some("the probe is not configured"))))?;
-    let field = |name: &str| {
-        url::form_urlencoded::parse(body)
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.into_owned())
-    };
-    if !state.operator.form_token_ok(field("csrf").as_deref()) {
-        return Err(Box::new(back(
-            anchor,
-            Some("the form is out of date: reload the page and send it again"),
-        )));
-    }
-    let token = field("token");
-    spend_allowed(state, token.as_deref().or(bearer(headers)))
-        .map_err(|e| Box::new(back(anchor, Some(e.message()))))?;
-    Ok((service, field("relay").unwrap_or_default()))
-}
-
-/// `POST /probe/honesty` from the page's form: runs the check and sends the
-/// browser back to its result (or the reason it did not run).
-pub async fn honesty_form(
-    State(state): State<AppState>,
-    headers: axum::http::HeaderMap,
-    body: axum::body::Bytes,
-) -> Response {
-    let (service, relay) = match spend_form(&state, &headers, &body, "honesty") {
-        Ok(x) => x,
-        Err(r) => return *r,
-    };
-    let run = service
-        .honesty(&relay, llm_roi_core::probe::history::Origin::Manual)
-        .await;
-    back("honesty", run.err().map(|e| e.to_string()).as_deref())
 }
 
 /// The history, in the request, for the pages that show it.

@@ -1,10 +1,13 @@
 //! The probe's HTTP side: starting, watching and cancelling runs
-//! ([`runs`]), and the stored history and the honesty check ([`history`]),
-//! over the `llm-roi-probe` crate's service.
+//! ([`runs`]), the stored history ([`history`]), the honesty check
+//! ([`honesty`]) and the audit ([`audit`]), which share their spending
+//! checks, over the `llm-roi-probe` crate's service.
 
 pub mod audit;
 pub mod history;
+pub mod honesty;
 pub mod runs;
+mod spend_checks;
 
 use std::sync::Arc;
 

@@ -11,9 +11,13 @@
 //! ```
 
 use super::history::{RelayHistory, Window};
-use super::history_page::utc_minute;
 use super::sample::ErrorClass;
+use crate::money::date::CalendarDate;
 use serde::{Deserialize, Serialize};
+
+fn day(ms: i64) -> CalendarDate {
+    CalendarDate::from_days_since_epoch(ms.div_euclid(86_400_000))
+}
 
 /// The error classes a fallback retries.
 pub const RETRIED: [ErrorClass; 3] = [
@@ -36,15 +40,16 @@ pub struct Reliability {
 }
 
 impl Reliability {
-    /// "2.1 % of 1,000 requests from … to …".
+    /// "2.10 % failed (21 of 1000 probe requests from 2026-11-26 to
+    /// 2026-12-03: …)".
     pub fn words(&self) -> String {
         let pct = self.failed as f64 * 100.0 / self.requests.max(1) as f64;
         format!(
             "{pct:.2} % failed ({} of {} probe requests from {} to {}: 5xx, timeouts and 429; auth errors left out)",
             self.failed,
             self.requests,
-            utc_minute(self.from_ms),
-            utc_minute(self.to_ms)
+            day(self.from_ms),
+            day(self.to_ms)
         )
     }
 }

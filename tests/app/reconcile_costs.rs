@@ -15,7 +15,10 @@ const COST_USAGE: &str = "timestamp,model,requests,input_tokens,output_tokens\n\
     2026-11-01,gpt-4.1,4,1000,100\n";
 
 fn cli_costs(costs: &str) -> serde_json::Value {
-    let dir = std::env::temp_dir().join(format!("llm-roi-reconcile-{}", std::process::id()));
+    // One folder per call: the tests run at once in one process.
+    static CALLS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("llm-roi-reconcile-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let usage = dir.join("usage.csv");
     std::fs::write(&usage, COST_USAGE).unwrap();
@@ -32,6 +35,7 @@ fn cli_costs(costs: &str) -> serde_json::Value {
         .args(["--costs", costs])
         .output()
         .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
     assert!(
         out.status.success(),
         "{}",

@@ -89,7 +89,7 @@ pub fn AuditPanel(page: HistoryPage, error: Option<String>, form_token: String) 
             let labelled_by = id.clone();
             view! {
                 <section class="relay-audit" aria-labelledby=labelled_by>
-                    <h3 id=id>{format!("{} → {}", p.relay, p.upstream)}</h3>
+                    <h3 id=id>{format!("Audit of {} → {}", p.relay, p.upstream)}</h3>
                     {match latest {
                         Some(r) => view! { <Latest r/> }.into_any(),
                         None => view! { <p>"Not audited in the last 7 days."</p> }.into_any(),

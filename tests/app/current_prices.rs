@@ -145,3 +145,23 @@ async fn the_model_selects_put_older_and_retired_models_apart() {
         "{base}"
     );
 }
+
+/// On the shipped prices, Claude Haiku 5.5 against GPT-6 Luna alone (the
+/// same list price): the headline says that nothing compared is cheaper,
+/// not "saves $0.00 … never pays back".
+#[tokio::test]
+async fn the_headline_says_plainly_when_nothing_is_cheaper() {
+    let (status, _, page) = TestApp::builder()
+        .pricing(Path::new("pricing"))
+        .today(day())
+        .build()
+        .get("/report?cmp=openai/gpt-6-luna")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("No compared option is cheaper than Anthropic — Claude Haiku 5.5 for this traffic: the cheapest, OpenAI — GPT-6 Luna, costs "),
+        "{}",
+        &page[page.find("data-testid=\"summary\"").unwrap_or(0)..][..300]
+    );
+    assert!(!page.contains("saves $0.00"));
+}

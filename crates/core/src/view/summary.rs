@@ -59,6 +59,18 @@ fn payback_clause(p: Payback) -> String {
     }
 }
 
+/// True when the target was picked by default (the cheapest eligible
+/// option of a one-model scenario) and costs at least the baseline a
+/// request: then no option is cheaper, and the sentence says so.
+fn no_cheaper_option(e: &Estimate, base: &OptionEstimate, plan: &MigrationPlan) -> bool {
+    e.scenario.migration.target.is_none()
+        && e.scenario.mix.is_none()
+        && e.options
+            .iter()
+            .find(|o| o.option == plan.target)
+            .is_some_and(|t| t.per_request.total >= base.per_request.total)
+}
+
 /// The summary sentence of an estimate and its forecast.
 pub fn summary(e: &Estimate, f: Option<&Forecast>) -> String {
     let cur = e.currency;
@@ -67,6 +79,24 @@ pub fn summary(e: &Estimate, f: Option<&Forecast>) -> String {
         return "The baseline could not be priced; see the inputs that could not be used.".into();
     };
     match f.and_then(|f| f.migration.as_ref()) {
+        Some(plan) if no_cheaper_option(e, base, plan) => {
+            let monthly = steady_monthly_savings(e, plan);
+            let gap = if monthly.is_sign_negative() && !monthly.is_zero() {
+                format!("costs {}/month more", m(-monthly))
+            } else {
+                "costs no less".to_string()
+            };
+            let eligible = if e.scenario.requirements.is_empty() {
+                "No compared option"
+            } else {
+                "No compared option that meets every requirement"
+            };
+            format!(
+                "{eligible} is cheaper than {} for this traffic: the cheapest, {}, {gap}.",
+                base.label(),
+                plan.target_label
+            )
+        }
         Some(plan) => {
             let monthly = steady_monthly_savings(e, plan);
             let effect = if monthly.is_sign_negative() && !monthly.is_zero() {
@@ -152,6 +182,17 @@ mod tests {
         assert!(
             s.contains("costs $16,500.00/month more, never pays back (per request"),
             "{s}"
+        );
+    }
+
+    #[test]
+    fn when_no_option_is_cheaper_the_sentence_says_so() {
+        // The only compared option is OpenRouter, 5.5 % dearer, picked by
+        // default: no "saves … never pays back".
+        let s = sentence("in=0&cmp=openrouter/anthropic/claude-haiku-4.5");
+        assert_eq!(
+            s,
+            "No compared option is cheaper than Anthropic — Claude Haiku 4.5 for this traffic: the cheapest, OpenRouter (relay) — Claude Haiku 4.5 via OpenRouter, costs $16,500.00/month more."
         );
     }
 

@@ -21,7 +21,7 @@ test("ticking a requirement moves the default target and marks the failing route
 
   await page.locator('input[data-req="soc2"]').check();
   await expect(page).toHaveURL(/[?&]req=soc2(&|$)/);
-  await expect(summary).toContainText("to OpenAI — GPT-4.1");
+  await expect(summary).toContainText("the cheapest, OpenAI — GPT-4.1");
   await expect(relay).toHaveAttribute("data-fit", "fails");
   await expect(openai).toHaveAttribute("data-fit", "meets");
   await expect(relay.getByTestId("fit").locator("summary")).toContainText("✗1");
@@ -52,5 +52,5 @@ test("the report lists each requirement with its fact, source and date", async (
     "met: SOC 2 Type II, ISO 27001, HIPAA BAA, GDPR DPA https://trust.openai.com (checked 2026-12-02)",
   );
   await expect(fits.locator('tr[data-option="holysheep/claude-haiku-4-5"] td[data-req="zdr"]')).toHaveText("unknown: unknown");
-  await expect(page.getByTestId("summary")).toContainText("to OpenAI — GPT-4.1");
+  await expect(page.getByTestId("summary")).toContainText("the cheapest, OpenAI — GPT-4.1");
 });

@@ -162,6 +162,8 @@ pub fn reconcile(
     let mut lines = Vec::new();
     let mut seen: BTreeSet<(Option<CalendarDate>, &ModelRef)> = BTreeSet::new();
     for (day, workload) in groups {
+        // The prices in force on the day of the usage, once a day.
+        let day_book = day.map_or(Cow::Borrowed(book), |d| book.as_of(d));
         for source in workload.models() {
             seen.insert((*day, source));
             let w = Workload {
@@ -172,8 +174,6 @@ pub fn reconcile(
                     .cloned()
                     .collect(),
             };
-            // The prices in force on the day of the usage.
-            let day_book = day.map_or(Cow::Borrowed(book), |d| book.as_of(d));
             let computed = logged_cost(&day_book, &w, "USD").unwrap_or_default();
             let paid = billed
                 .get(&(*day, source.clone()))

@@ -1,9 +1,12 @@
 //! The Leptos application: the HTML shell and the routes.
 
+pub mod island_scripts;
+
 use crate::pages::calculator::CalculatorPage;
 use crate::pages::embed::EmbedPage;
 use crate::pages::probe::ProbePage;
 use crate::pages::report::ReportPage;
+use island_scripts::IslandScripts;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -24,7 +27,7 @@ fn is_embed() -> bool {
 /// The document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let stylesheet = view! { <HashedStylesheet id="leptos" options=options.clone()/> };
-    let scripts = (!is_embed()).then(|| view! { <HydrationScripts options islands=true/> });
+    let scripts = (!is_embed()).then(|| view! { <IslandScripts options/> });
     view! {
         <!DOCTYPE html>
         <html lang="en">

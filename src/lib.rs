@@ -25,12 +25,21 @@ pub mod pages;
 pub mod server;
 pub mod server_fns;
 
-/// The browser entry point, called before the islands hydrate: sets up the
-/// reactive root they share. Each island then marks the page hydrated
-/// (`client::browser::mark_hydrated`).
+/// The browser entry point, awaited before the islands hydrate (the page's
+/// script, `app::island_scripts`): sets up the reactive root they share and
+/// fetches the pricebook the page preloads, if any. If that fails, the
+/// islands are not hydrated (the error is the promise's), and the page keeps
+/// working as it does without JavaScript. Each island then marks the page
+/// hydrated (`client::browser::mark_hydrated`).
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn hydrate() {
+pub async fn hydrate() -> Result<(), wasm_bindgen::JsValue> {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
+    if let Some(href) = client::pricebook::asset_href() {
+        client::pricebook::load(&href)
+            .await
+            .map_err(|e| wasm_bindgen::JsValue::from_str(&format!("pricebook not loaded: {e}")))?;
+    }
+    Ok(())
 }

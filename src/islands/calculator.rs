@@ -1,6 +1,7 @@
 //! The calculator: everything below the masthead of `/`, hydrated in the
-//! browser. It receives the pricebook, the probe's status and the query as
-//! props (serialised into the page), evaluates the link with the same
+//! browser. It receives the pricebook (by reference: `BookRef`, the tables
+//! come from their asset), the probe's status and the query as props,
+//! evaluates the link with the same
 //! function as every server route (`PricebookPayload::evaluate`), and on each
 //! input change
 //! rewrites the URL with `history.replaceState`.
@@ -19,7 +20,7 @@ use crate::components::scenario_form::ScenarioForm;
 use crate::components::share_link::ShareLink;
 use crate::components::sources::Sources;
 use crate::components::workload_table::WorkloadTable;
-use crate::server_fns::pricebook::PricebookPayload;
+use crate::server_fns::pricebook::BookRef;
 use crate::server_fns::probe::ProbeInfo;
 use leptos::prelude::*;
 use llm_roi_core::scenario::codec::{encode, link_query};
@@ -32,18 +33,18 @@ use llm_roi_core::view::workload_rows::workload_view;
 /// Usage (on the server, in a page):
 ///
 /// ```ignore
-/// view! { <CalculatorIsland payload probe=probe_info() pairs/> }
+/// view! { <CalculatorIsland book=BookRef(payload) probe=probe_info() pairs/> }
 /// ```
 #[island]
 pub fn CalculatorIsland(
-    payload: PricebookPayload,
+    book: BookRef,
     probe: ProbeInfo,
     /// The page's query, in order.
     pairs: Vec<(String, String)>,
 ) -> impl IntoView {
     Effect::new(|_| mark_hydrated());
     let pairs = RwSignal::new(pairs);
-    let payload = StoredValue::new(payload);
+    let payload = StoredValue::new(book.0);
     let ev = Memo::new(move |_| payload.with_value(|p| p.evaluate(&pairs.get(), &[])));
     let estimate = memo(move || ev.with(|ev| ev.estimate.clone()));
     let table = memo(move || ev.with(|ev| rows(&ev.estimate)));
@@ -101,7 +102,7 @@ pub fn CalculatorIsland(
                     <WorkloadTable view/>
                 })}
                 <h2 id="results-heading">"Cost by option"</h2>
-                <ResultsTable rows=table currency/>
+                <ResultsTable rows=table currency facts_href=report_path/>
                 <h2 id="projection-heading">"Projection"</h2>
                 <ProjectionTable view=projection/>
                 <h2 id="roi-heading">"Migration ROI"</h2>

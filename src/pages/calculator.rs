@@ -5,12 +5,16 @@
 //! submits with GET and the server renders the same numbers from the same
 //! query.
 
+use crate::client::pricebook::ASSET_LINK_ID;
 use crate::client::query::query_pairs;
 use crate::islands::calculator::CalculatorIsland;
 use crate::islands::usage_import::UsageImport;
 use crate::pages::with_pricebook::with_pricebook;
+use crate::server::pricebook_asset::asset_path;
+use crate::server_fns::pricebook::BookRef;
 use crate::server_fns::probe::probe_info;
 use leptos::prelude::*;
+use leptos_meta::Link;
 use leptos_router::hooks::use_query_map;
 use llm_roi_core::scenario::codec::PLAYBOOK_QUERY;
 
@@ -27,7 +31,10 @@ pub fn CalculatorPage() -> impl IntoView {
             </p>
             <p class="presets"><a href="#import">"Import a usage log"</a> " to price your real traffic, request by request, on every route."</p>
         </header>
-        {with_pricebook(move |payload| view! { <CalculatorIsland payload probe=probe_info() pairs/> })}
+        {with_pricebook(move |payload| view! {
+            <Link id=ASSET_LINK_ID rel="preload" as_="fetch" crossorigin="anonymous" href=asset_path(&payload.fingerprint)/>
+            <CalculatorIsland book=BookRef(payload) probe=probe_info() pairs/>
+        })}
         <UsageImport/>
     }
 }

@@ -19,6 +19,7 @@ pub mod headers;
 pub mod history;
 pub mod oembed;
 pub mod operator;
+pub mod pricebook_asset;
 pub mod prices_command;
 pub mod probe_routes;
 pub mod reconcile_command;

@@ -98,7 +98,7 @@ const fn row(paths: Paths, format: Format) -> RouteRules {
 }
 
 /// The table, first match wins; a path no row covers gets [`OTHER`].
-pub const ROUTES: [RouteRules; 19] = [
+pub const ROUTES: [RouteRules; 20] = [
     RouteRules {
         body_etag: true,
         scenario: true,
@@ -150,6 +150,8 @@ pub const ROUTES: [RouteRules; 19] = [
         body_etag: true,
         ..row(Paths::Exact("/api/v1/pricebook"), Format::Json)
     },
+    // Immutable: its address is its fingerprint, so no ETag is needed.
+    row(Paths::Family("/api/v1/pricebook/", ".json"), Format::Json),
     RouteRules {
         max_body_bytes: UPLOAD_BODY_BYTES,
         own_deadline: true,

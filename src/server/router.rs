@@ -97,6 +97,10 @@ pub fn build(state: AppState) -> Router {
         std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
     Router::new()
         .route("/api/v1/pricebook", get(api::pricebook))
+        .route(
+            "/api/v1/pricebook/{file}",
+            get(super::pricebook_asset::serve),
+        )
         .route("/api/v1/estimate", get(api::estimate))
         .route("/api/v1/workloads", post(super::workloads::import))
         .route("/api/v1/reconcile", post(super::reconcile_route::reconcile))

@@ -160,6 +160,15 @@ pub async fn serve(cli: &Cli) -> Result<(), StartupError> {
         }
     }
     let book = state.book.clone();
+    // The pricebook's asset is made before the first page asks for it.
+    let for_asset = book.clone();
+    match tokio::task::spawn_blocking(move || for_asset.asset()).await {
+        Ok(Ok(asset)) => tracing::info!(asset = ?asset, "pricebook asset ready"),
+        Ok(Err(e)) => {
+            tracing::error!(error = %e, "pricebook asset not made; /api/v1/pricebook/ answers 500")
+        }
+        Err(e) => tracing::error!(error = %e, "pricebook asset task failed"),
+    }
     let operator_mode = state.operator.mode();
     let app = super::router::build(state);
     let listener = tokio::net::TcpListener::bind(cli.addr)

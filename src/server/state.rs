@@ -2,6 +2,7 @@
 
 use crate::server::history::History;
 use crate::server::operator::Operator;
+use crate::server::pricebook_asset::PricebookAsset;
 use crate::server::site::Site;
 use crate::server::upload_gate::Uploads;
 use axum::extract::FromRef;
@@ -10,7 +11,7 @@ use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::pricebook::fingerprint::fingerprint;
 use llm_roi_core::pricebook::Pricebook;
 use llm_roi_core::report::Evaluation;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The validated pricebook and its fingerprint, computed once at start, and
 /// the earlier pricebooks old links were made with.
@@ -21,6 +22,9 @@ pub struct LoadedBook {
     pub history: Arc<History>,
     /// A fixed "today" (`--today`), for tests and reproducible reports.
     pub today: Option<CalendarDate>,
+    /// The pricebook as its immutable asset, made on first use
+    /// ([`Self::asset`]; start-up makes it before serving).
+    asset: Arc<OnceLock<Result<Arc<PricebookAsset>, String>>>,
 }
 
 impl LoadedBook {
@@ -36,7 +40,17 @@ impl LoadedBook {
             fingerprint,
             history: Arc::new(history),
             today: None,
+            asset: Arc::default(),
         }
+    }
+
+    /// The pricebook's asset (`GET /api/v1/pricebook/{fingerprint}.json`),
+    /// serialised and compressed on the first call, then shared. It blocks
+    /// for that first call: call it from a blocking task.
+    pub fn asset(&self) -> Result<Arc<PricebookAsset>, String> {
+        self.asset
+            .get_or_init(|| PricebookAsset::of(&self.pricebook, &self.fingerprint).map(Arc::new))
+            .clone()
     }
 
     /// The same book with a fixed "today".

@@ -30,6 +30,7 @@ mod golden;
 mod no_panic;
 mod one_evaluation;
 mod overflow;
+mod page_weight;
 mod pages;
 mod prices;
 mod probe;

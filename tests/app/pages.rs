@@ -97,13 +97,14 @@ fn islands(html: &str) -> Vec<(&str, String)> {
 async fn each_value_is_serialised_once_and_charts_are_images() {
     // Pages render on the server only and create no resources; what
     // hydrates is the islands, each with its props once. The calculator's
-    // props carry the pricebook, the probe's status and the query; the
+    // props carry the pricebook's fingerprint and day (the tables are their
+    // own asset), the probe's status and the query; the
     // report's islands are its copy buttons, whose props are their texts.
     for (path, expected) in [
         (
             "/?in=0&target=holysheep/claude-haiku-4-5",
             &[
-                ("CalculatorIsland", "\"schema_version\":1"),
+                ("CalculatorIsland", "{\"book\":{\"fingerprint\":\""),
                 // The import has no props.
                 ("UsageImport", ""),
             ][..],
@@ -132,12 +133,12 @@ async fn each_value_is_serialised_once_and_charts_are_images() {
         for ((name, props), (_, part)) in found.iter().zip(expected) {
             assert!(props.contains(part), "{path}: {name} props {props:.120}");
         }
-        // The pricebook is in the page once (the calculator's props) or not at all.
-        let books = html.matches("schema_version").count();
+        // The pricebook is not in the page: the calculator preloads it.
+        assert_eq!(html.matches("schema_version").count(), 0, "{path}");
         assert_eq!(
-            books,
+            html.matches(r#"id="pricebook-asset""#).count(),
             usize::from(path.starts_with("/?")),
-            "{path}: pricebooks"
+            "{path}: preload"
         );
         assert!(!html.contains("<svg"), "{path}: inline SVG");
         for name in ["cost", "savings", "rollout"] {

@@ -24,14 +24,24 @@ test("ticking a requirement moves the default target and marks the failing route
   await expect(summary).toContainText("the cheapest, OpenAI — GPT-4.1");
   await expect(relay).toHaveAttribute("data-fit", "fails");
   await expect(openai).toHaveAttribute("data-fit", "meets");
-  await expect(relay.getByTestId("fit").locator("summary")).toContainText("✗1");
+  // The cell says in words what fails; the details give the check, and the
+  // facts with their sources are in the report, one link away.
+  await expect(relay.getByTestId("fit").locator("summary")).toHaveText("fails SOC 2");
   await expect(relay.getByTestId("fit").locator("summary")).toHaveAttribute("title", "fails: SOC 2 Type II");
-  // The details: the check, the fact it rests on, and its source as the vendor's claim.
+  await expect(openai.getByTestId("fit").locator("summary")).toHaveText("meets SOC 2");
   await relay.getByTestId("fit").locator("summary").click();
   const check = relay.locator('li[data-req="soc2"]');
   await expect(check).toContainText("SOC 2 Type II: fails — none (vendor's claim)");
-  await expect(check.locator(".source")).toContainText("vendor's own claim: its migration playbook");
-  await expect(relay.locator('dd[data-fact="zdr"]')).toHaveText("unknown");
+  const more = relay.locator(".fit-more a");
+  await expect(more).toHaveText("6 of 12 facts, sources: report");
+  await more.click();
+  await expect(page).toHaveURL(/\/report\?v=2&.*req=soc2.*#options-heading$/);
+  const reported = page.locator('table.options tr[data-option="holysheep/claude-haiku-4-5"]');
+  await reported.getByTestId("fit").locator("summary").click();
+  await expect(reported.locator('li[data-req="soc2"] .source')).toContainText("vendor's own claim: its migration playbook");
+  await expect(reported.locator('dd[data-fact="zdr"]')).toHaveText("unknown");
+  await page.goBack();
+  await hydrated(page);
 
   // A requirement nobody's facts show: no default target, said in the summary.
   await page.locator('input[data-req="wechat"]').check();

@@ -97,8 +97,33 @@ fn choice(
     view! { <option value=v selected=selected>{l}</option> }
 }
 
-/// A labelled select of `(value, label)` choices, then the `older` ones in
-/// a group of their own; `selected` is the value in use (a default or a
+/// Runs of choices labelled "Group — label" as `(Some(group), [(value,
+/// label)])`, so that the page names each provider once; other choices as
+/// `(None, [choice])`.
+#[expect(
+    clippy::type_complexity,
+    reason = "a list of groups of (value, label) pairs, used right here"
+)]
+fn grouped(choices: Vec<(String, String)>) -> Vec<(Option<String>, Vec<(String, String)>)> {
+    let mut out: Vec<(Option<String>, Vec<(String, String)>)> = Vec::new();
+    for (v, l) in choices {
+        match l.split_once(" — ") {
+            Some((g, rest)) => {
+                let item = (v, rest.to_string());
+                match out.last_mut() {
+                    Some((Some(last), list)) if last == g => list.push(item),
+                    _ => out.push((Some(g.to_string()), vec![item])),
+                }
+            }
+            None => out.push((None, vec![(v, l)])),
+        }
+    }
+    out
+}
+
+/// A labelled select of `(value, label)` choices (those labelled
+/// "Group — label" in a group each), then the `older` ones in a group of
+/// their own; `selected` is the value in use (a default or a
 /// resolved alias when the query's value is not a choice).
 #[component]
 pub fn SelectField(
@@ -120,7 +145,14 @@ pub fn SelectField(
         <div class="field" class:invalid=move || error().is_some()>
             <label for=key>{label}</label>
             <select id=key name=key prop:value=value on:change=move |ev| on_change.run((key.to_string(), event_target_value(&ev)))>
-                {choices.into_iter().map(|(v, l)| choice(v, l, value)).collect_view()}
+                {grouped(choices).into_iter().map(|(group, list)| match group {
+                    None => Either::Left(list.into_iter().map(|(v, l)| choice(v, l, value)).collect_view()),
+                    Some(g) => Either::Right(view! {
+                        <optgroup label=g>
+                            {list.into_iter().map(|(v, l)| choice(v, l, value)).collect_view()}
+                        </optgroup>
+                    }),
+                }).collect_view()}
                 {(!older.is_empty()).then(|| view! {
                     <optgroup label=OLDER>
                         {older.into_iter().map(|(v, l)| choice(v, l, value)).collect_view()}

@@ -11,9 +11,11 @@ use llm_roi_core::scenario::Scenario;
 use llm_roi_core::view::form_groups::{target_label, FormGroup};
 use llm_roi_core::view::model_choices::{model_choices, ModelChoices};
 
-/// The options a migration can target: every pricebook entry (every relay
-/// route, for a workload mix), or automatic; the older models apart.
-fn target_choices(book: &Pricebook, today: CalendarDate, mix: bool) -> ModelChoices {
+/// The options a migration can target: every current pricebook entry (every
+/// relay route, for a workload mix), or automatic. Older models are not
+/// offered as a target (nobody moves to a deprecated or retired model, and
+/// the list would double the page's form), except the link's own `target`.
+fn target_choices(book: &Pricebook, today: CalendarDate, mix: bool, in_link: &str) -> ModelChoices {
     let auto = (
         String::new(),
         "Cheapest compared option (automatic)".to_string(),
@@ -31,6 +33,7 @@ fn target_choices(book: &Pricebook, today: CalendarDate, mix: bool) -> ModelChoi
     }
     let mut choices = model_choices(book, today);
     choices.current.insert(0, auto);
+    choices.older.retain(|(id, _)| id == in_link);
     choices
 }
 
@@ -55,6 +58,7 @@ pub fn MigrationFields(
         &pricebook,
         today,
         in_use.with_untracked(|(s, _)| s.mix.is_some()),
+        &target.get_untracked(),
     );
     let summary = memo(move || {
         in_use

@@ -12,6 +12,10 @@ use llm_roi_core::view::option_rows::OptionRow;
 pub fn ResultsTable(
     rows: Signal<Vec<OptionRow>>,
     currency: Signal<DisplayCurrency>,
+    /// Where the options' facts are listed (see `FitCell`); by default, in
+    /// the table.
+    #[prop(optional)]
+    facts_href: Option<Signal<String>>,
 ) -> impl IntoView {
     let month_label = format!("Per month ({DAYS_PER_MONTH} days)");
     let year_label = format!("Per year ({DAYS_PER_YEAR} days)");
@@ -59,7 +63,7 @@ pub fn ResultsTable(
                             <td class="per-year" data-label=year_label.clone()>{r.per_year.clone()}</td>
                             <td class="savings-month" data-label="Saves per month">{r.savings_month.clone()}</td>
                             <td class="savings-pct" data-label="Saves">{r.savings_pct.clone()}</td>
-                            <td class="fit-cell" data-label="Fits"><FitCell fit=r.fit.clone()/></td>
+                            <td class="fit-cell" data-label="Fits"><FitCell fit=r.fit.clone() facts_href/></td>
                         </tr>
                     </For>
                 </tbody>

@@ -177,6 +177,23 @@ impl Requirement {
         }
     }
 
+    /// A few words for a narrow column, e.g. "SOC 2", "ZDR", "EU data".
+    pub fn short(&self) -> String {
+        match self {
+            Self::Attestation(a) => a.label().trim_end_matches(" Type II").into(),
+            Self::Zdr => "ZDR".into(),
+            Self::NoTraining => "no training".into(),
+            Self::Payment(m) => m.label().into(),
+            Self::Region(r) => format!("{} data", r.to_uppercase()),
+            Self::Sla(None) => "SLA".into(),
+            Self::Sla(Some(p)) => format!("SLA ≥ {p} %"),
+            Self::Streaming => "streaming".into(),
+            Self::ToolUse => "tool use".into(),
+            Self::Batch => "batch".into(),
+            Self::Currency(c) => format!("{c} billing"),
+        }
+    }
+
     /// Checks the requirement against `facts`.
     pub fn check(&self, facts: &Facts) -> Check {
         let key = match self {

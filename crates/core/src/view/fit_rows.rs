@@ -7,7 +7,7 @@
 use crate::cost::estimate::Fit;
 use crate::money::date::CalendarDate;
 use crate::pricebook::facts::{FACT_STALE_AFTER_DAYS, FactLine, checked_is_stale};
-use crate::pricebook::requirement::{Check, Verdict};
+use crate::pricebook::requirement::{Check, Requirement, Verdict};
 
 /// One requirement checked, in words.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -41,9 +41,9 @@ pub struct FactRow {
 pub struct FitView {
     /// "meets", "fails", "unknown", or "facts" when nothing is required.
     pub state: &'static str,
-    /// A few characters, for the table's narrow column: "✗1 ?1" (failed and
-    /// unknown requirements), "✓" (all met), or "9/11" (facts known) when
-    /// nothing is required.
+    /// A few words, for the table's column: "fails SOC 2; 2 unknown",
+    /// "unknown: ZDR", "meets SOC 2, ZDR" ("meets all 4" past two), or
+    /// "9 of 11 facts known" when nothing is required.
     pub summary: String,
     /// The same in words: "fails: SOC 2 Type II; unknown: zero data
     /// retention", "meets all 3 requirements", "9 of 11 facts known".
@@ -99,15 +99,32 @@ fn fact_row(l: &FactLine, today: Option<CalendarDate>) -> FactRow {
     }
 }
 
-/// The labels of the checks with `verdict`, joined.
-fn labels(fit: &Fit, verdict: Verdict) -> Option<String> {
-    let list: Vec<&str> = fit
-        .checks
+/// The labels (or short names) of the checks with `verdict`.
+fn labels(fit: &Fit, verdict: Verdict, short: bool) -> Vec<String> {
+    fit.checks
         .iter()
         .filter(|c| c.verdict == verdict)
-        .map(|c| c.label.as_str())
-        .collect();
-    (!list.is_empty()).then(|| list.join(", "))
+        .map(|c| match Requirement::parse(&c.requirement) {
+            Ok(r) if short => r.short(),
+            _ => c.label.clone(),
+        })
+        .collect()
+}
+
+/// The cell's words for an option that does not meet every requirement.
+fn not_met_words(fit: &Fit) -> String {
+    let fails = labels(fit, Verdict::Fails, true);
+    let unknown = labels(fit, Verdict::Unknown, true);
+    let mut parts = Vec::new();
+    if !fails.is_empty() {
+        parts.push(format!("fails {}", fails.join(", ")));
+    }
+    match (fails.is_empty(), unknown.len()) {
+        (_, 0) => {}
+        (true, 1..=2) => parts.push(format!("unknown: {}", unknown.join(", "))),
+        (_, n) => parts.push(format!("{n} unknown")),
+    }
+    parts.join("; ")
 }
 
 /// The requirements an option does not meet, e.g. "SOC 2 Type II (fails),
@@ -126,35 +143,39 @@ pub fn fit_view(fit: &Fit, today: Option<CalendarDate>) -> FitView {
     let facts: Vec<FactRow> = fit.facts.iter().map(|l| fact_row(l, today)).collect();
     let checks: Vec<CheckRow> = fit.checks.iter().map(|c| check_row(c, today)).collect();
     let known = facts.iter().filter(|f| f.known).count();
-    let fails = fit.count(Verdict::Fails);
-    let unknown = fit.count(Verdict::Unknown);
     let state = fit.state();
     let (summary, detail) = match state {
         "facts" => match facts.len() {
-            0 => ("·".to_string(), "facts: per vendor".to_string()),
+            0 => (
+                "facts: per vendor".to_string(),
+                "facts: per vendor".to_string(),
+            ),
             n => (
-                format!("{known}/{n}"),
+                format!("{known} of {n} facts known"),
                 format!("{known} of {n} facts known"),
             ),
         },
-        "meets" => (
-            "✓".to_string(),
-            match fit.checks.len() {
+        "meets" => {
+            let met = labels(fit, Verdict::Met, true);
+            let summary = match met.len() {
+                1..=2 => format!("meets {}", met.join(", ")),
+                n => format!("meets all {n}"),
+            };
+            let detail = match fit.checks.len() {
                 1 => "meets the requirement".to_string(),
                 n => format!("meets all {n} requirements"),
-            },
-        ),
+            };
+            (summary, detail)
+        }
         _ => {
-            let compact: Vec<String> = [(fails, "✗"), (unknown, "?")]
-                .into_iter()
-                .filter(|(n, _)| *n > 0)
-                .map(|(n, g)| format!("{g}{n}"))
-                .collect();
             let named: Vec<String> = [(Verdict::Fails, "fails"), (Verdict::Unknown, "unknown")]
                 .into_iter()
-                .filter_map(|(v, w)| labels(fit, v).map(|l| format!("{w}: {l}")))
+                .filter_map(|(v, w)| {
+                    let l = labels(fit, v, false);
+                    (!l.is_empty()).then(|| format!("{w}: {}", l.join(", ")))
+                })
                 .collect();
-            (compact.join(" "), named.join("; "))
+            (not_met_words(fit), named.join("; "))
         }
     };
     FitView {

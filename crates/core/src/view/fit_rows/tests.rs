@@ -20,11 +20,11 @@ fn view_of(q: &str, option: &str, today: Option<CalendarDate>) -> FitView {
 fn without_requirements_the_cell_counts_the_facts() {
     let official = view_of("", "anthropic/claude-haiku-5-5", None);
     assert_eq!(official.state, "facts");
-    assert_eq!(official.summary, "9/11");
+    assert_eq!(official.summary, "9 of 11 facts known");
     assert_eq!(official.detail, "9 of 11 facts known");
     assert!(official.facts.iter().all(|f| f.key != "routes_to"));
     let relay = view_of("", "holysheep/claude-haiku-5-5", None);
-    assert_eq!(relay.summary, "6/12");
+    assert_eq!(relay.summary, "6 of 12 facts known");
     assert_eq!(relay.facts.iter().filter(|f| f.claimed).count(), 6);
     let zdr = relay.facts.iter().find(|f| f.key == "zdr").unwrap();
     assert_eq!((zdr.value.as_str(), zdr.known), ("unknown", false));
@@ -34,7 +34,7 @@ fn without_requirements_the_cell_counts_the_facts() {
 fn a_failed_and_an_unknown_requirement_are_both_named() {
     let relay = view_of("req=soc2,zdr", "holysheep/claude-haiku-5-5", None);
     assert_eq!(relay.state, "fails");
-    assert_eq!(relay.summary, "✗1 ?1");
+    assert_eq!(relay.summary, "fails SOC 2; 1 unknown");
     assert_eq!(
         relay.detail,
         "fails: SOC 2 Type II; unknown: zero data retention"
@@ -54,6 +54,14 @@ fn a_failed_and_an_unknown_requirement_are_both_named() {
     assert_eq!(
         (official.state, official.detail.as_str()),
         ("meets", "meets all 2 requirements")
+    );
+    assert_eq!(official.summary, "meets SOC 2, ZDR");
+    let three = view_of("req=soc2,zdr,stream", "anthropic/claude-haiku-5-5", None);
+    assert_eq!(three.summary, "meets all 3");
+    let unknown_only = view_of("req=zdr", "holysheep/claude-haiku-5-5", None);
+    assert_eq!(
+        (unknown_only.state, unknown_only.summary.as_str()),
+        ("unknown", "unknown: ZDR")
     );
 }
 

@@ -4,8 +4,9 @@
 //
 //   node end2end/screenshot.mjs            (or: make screenshot)
 //
-// It starts the release server on 127.0.0.1:3190 over the frozen test
-// pricebook, so the picture shows the playbook's figures, and stops it.
+// It starts the release server on 127.0.0.1:3190 over the shipped pricing/
+// (what users get, on today's date), opens the page's playbook preset, and
+// stops the server.
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -15,7 +16,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const addr = "127.0.0.1:3190";
 const server = spawn(
   path.join(root, "target/release/llm-roi"),
-  ["--addr", addr, "--pricing-dir", "tests/fixtures/pricebook-2026-11-24", "--today", "2026-11-24",
+  ["--addr", addr, "--pricing-dir", "pricing", "--data-dir", "target/screenshot-data",
    "--site-root", "target/site"],
   { cwd: root, stdio: "inherit" },
 );
@@ -31,7 +32,11 @@ try {
     executablePath: process.env.LLM_ROI_CHROMIUM ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
   });
-  const scenario = `http://${addr}/?in=0&base=anthropic/claude-haiku-4-5&target=holysheep/claude-haiku-4-5`;
+  // The preset link of the page: the playbook's scenario.
+  const home = await (await fetch(`http://${addr}/`)).text();
+  const preset = home.match(/href="([^"]*)" data-testid="preset-playbook"/)?.[1]?.replaceAll("&amp;", "&");
+  if (!preset) throw new Error("the page has no playbook preset link");
+  const scenario = `http://${addr}${preset}`;
   const shots = [
     ["docs/calculator.png", { viewport: { width: 1280, height: 900 } }],
     ["docs/calculator-phone.png", { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],

@@ -7,8 +7,10 @@
 #
 # Needs the release build (make build), nginx and wrk (Debian packages), and
 # Chromium with end2end's node modules (make setup-test) for the last figure.
-# Settings: BENCH_PORT (3950; nginx on the next port), BENCH_DURATION (10s),
-# BENCH_CONNECTIONS (64), BENCH_RENDERS (200), BENCH_CHANGES (60).
+# Settings: BENCH_PRICING (pricing, the shipped tables users get; e.g.
+# tests/fixtures/pricebook-2026-11-24 for the frozen fixture), BENCH_PORT
+# (3950; nginx on the next port), BENCH_DURATION (10s), BENCH_CONNECTIONS
+# (64), BENCH_RENDERS (200), BENCH_CHANGES (60).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +22,7 @@ duration=${BENCH_DURATION:-10s}
 connections=${BENCH_CONNECTIONS:-64}
 renders=${BENCH_RENDERS:-200}
 changes=${BENCH_CHANGES:-60}
+pricing=${BENCH_PRICING:-pricing}
 report='/report?v=1&rpd=1000000&in=800&out=200&base=anthropic/claude-haiku-4-5&cur=USD'
 
 for tool in nginx wrk curl; do
@@ -36,8 +39,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$bin" --addr "127.0.0.1:$port" --pricing-dir tests/fixtures/pricebook-2026-11-24 \
-  --today 2026-11-24 --site-root "$site" > "$work/server.log" 2>&1 &
+"$bin" --addr "127.0.0.1:$port" --pricing-dir "$pricing" --data-dir "$work/data" \
+  --site-root "$site" > "$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do
   curl -sf -o /dev/null "http://127.0.0.1:$port/api/v1/pricebook" && break
@@ -97,6 +100,9 @@ html_bytes=$(echo -n "$page" | wc -c)
 report_bytes=$(wc -c < "$work/www/report.html")
 size() { if [ -f "$1" ]; then wc -c < "$1"; else echo 0; fi; }
 js_br=$(size "$site/pkg/$js_name.br")
+asset=$(echo "$page" | grep -o '/api/v1/pricebook/[0-9a-f]*\.json' | head -1 || true)
+asset_raw=$(curl -s "http://127.0.0.1:$port$asset" | wc -c)
+asset_br=$(curl -s -H 'accept-encoding: br' "http://127.0.0.1:$port$asset" | wc -c)
 wasm_br=$(size "$site/pkg/$wasm_name.br")
 
 # Uncached renders, in-process on one thread (a new scenario each time).
@@ -108,12 +114,13 @@ else
   latency="input -> numbers updated: not measured (end2end/node_modules is missing; run make setup-test)"
 fi
 
-echo "wrk: 2 threads, $connections connections, $duration each, loopback"
+echo "pricing: $pricing; wrk: 2 threads, $connections connections, $duration each, loopback"
 printf '%-46s %12s %12s %8s\n' "figure" "llm-roi" "nginx" "ratio"
 printf '%-46s %12s %12s %8s\n' "report, repeated link (requests/s)" "$report_ours" "$report_nginx" "$(ratio "$report_ours" "$report_nginx")"
 printf '%-46s %12s %12s %8s\n' "the wasm file, identity (requests/s)" "$wasm_ours" "$wasm_nginx" "$(ratio "$wasm_ours" "$wasm_nginx")"
 echo "calculator HTML (default scenario), raw: $html_bytes B"
 echo "report HTML, raw: $report_bytes B"
+echo "pricebook asset ($asset, fetched once and cached): $asset_raw B raw, $asset_br B brotli"
 echo "JS + wasm, brotli (precompressed): $((js_br + wasm_br)) B (JS $js_br B, wasm $wasm_br B)"
 echo "$renders_out"
 echo "$latency"

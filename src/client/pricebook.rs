@@ -1,8 +1,8 @@
 //! The pricebook in the browser: fetched from the immutable asset the page
 //! preloads (`<link id="pricebook-asset" rel="preload" as="fetch">`, served
 //! by `server::pricebook_asset`) before the islands hydrate, then handed to
-//! the calculator island when its props name the same fingerprint
-//! ([`take_loaded`]). The page itself carries only the address, so the
+//! the calculator island when its props ([`BookRef`]) name the same
+//! fingerprint ([`take_loaded`]). The page itself carries only the address, so the
 //! tables are not in every page's HTML, and the browser caches them across
 //! pages and visits.
 //!
@@ -16,6 +16,7 @@
 
 use crate::server_fns::pricebook::PricebookPayload;
 use llm_roi_core::money::date::CalendarDate;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The `id` of the page's preload link to the asset.
 pub const ASSET_LINK_ID: &str = "pricebook-asset";
@@ -130,4 +131,42 @@ pub async fn load(href: &str) -> Result<(), String> {
 /// taken, since one island uses it.
 pub fn take_loaded(fingerprint: &str, today: CalendarDate) -> Option<PricebookPayload> {
     imp::take_loaded(fingerprint, today)
+}
+
+/// A pricebook in an island's props: the whole payload in the island, its
+/// fingerprint and day on the wire. Deserialising it (in the browser) takes
+/// the pricebook [`load`] fetched, and fails if none with
+/// that fingerprint was.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BookRef(pub PricebookPayload);
+
+/// What a [`BookRef`] is on the wire.
+#[derive(Serialize, Deserialize)]
+struct BookWire<'a> {
+    fingerprint: std::borrow::Cow<'a, str>,
+    today: CalendarDate,
+}
+
+impl Serialize for BookRef {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        BookWire {
+            fingerprint: std::borrow::Cow::Borrowed(&self.0.fingerprint),
+            today: self.0.today,
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for BookRef {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let wire = BookWire::deserialize(d)?;
+        take_loaded(&wire.fingerprint, wire.today)
+            .map(BookRef)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "the pricebook {} was not loaded",
+                    wire.fingerprint
+                ))
+            })
+    }
 }

@@ -7,6 +7,7 @@
 //! rewrites the URL with `history.replaceState`.
 
 use crate::client::browser::{mark_hydrated, replace_url};
+use crate::client::pricebook::BookRef;
 use crate::client::query::{join_pairs, with_query};
 use crate::components::charts::Charts;
 use crate::components::error_summary::ErrorSummary;
@@ -20,7 +21,6 @@ use crate::components::scenario_form::ScenarioForm;
 use crate::components::share_link::ShareLink;
 use crate::components::sources::Sources;
 use crate::components::workload_table::WorkloadTable;
-use crate::server_fns::pricebook::BookRef;
 use crate::server_fns::probe::ProbeInfo;
 use leptos::prelude::*;
 use llm_roi_core::scenario::codec::{encode, link_query};

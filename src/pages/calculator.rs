@@ -5,13 +5,13 @@
 //! submits with GET and the server renders the same numbers from the same
 //! query.
 
+use crate::client::pricebook::BookRef;
 use crate::client::pricebook::ASSET_LINK_ID;
 use crate::client::query::query_pairs;
 use crate::islands::calculator::CalculatorIsland;
 use crate::islands::usage_import::UsageImport;
 use crate::pages::with_pricebook::with_pricebook;
 use crate::server::pricebook_asset::asset_path;
-use crate::server_fns::pricebook::BookRef;
 use crate::server_fns::probe::probe_info;
 use leptos::prelude::*;
 use leptos_meta::Link;

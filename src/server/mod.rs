@@ -20,6 +20,7 @@ pub mod history;
 pub mod oembed;
 pub mod operator;
 pub mod pricebook_asset;
+pub mod pricebook_asset_route;
 pub mod prices_command;
 pub mod probe_routes;
 pub mod reconcile_command;

@@ -5,7 +5,7 @@
 //! and the island reads its tables from it (`client::pricebook`).
 //!
 //! The JSON and its brotli copy are made once per process, at start-up
-//! ([`LoadedBook::asset`]), and sent as they are.
+//! (`LoadedBook::asset`), and sent as they are (`pricebook_asset_route`).
 //!
 //! Usage:
 //!
@@ -13,12 +13,7 @@
 //! let href = asset_path(&book.fingerprint); // "/api/v1/pricebook/3f…9a.json"
 //! ```
 
-use super::state::{AppState, LoadedBook};
 use axum::body::Bytes;
-use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
-use axum::Json;
 use llm_roi_core::pricebook::Pricebook;
 use serde::Serialize;
 use std::io::Write;
@@ -78,101 +73,5 @@ impl PricebookAsset {
             json: json.into(),
             br: br.into(),
         })
-    }
-}
-
-/// True when `Accept-Encoding` lists brotli with a non-zero weight.
-fn accepts_brotli(headers: &HeaderMap) -> bool {
-    headers
-        .get_all(header::ACCEPT_ENCODING)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|item| {
-            let mut parts = item.split(';').map(str::trim);
-            parts.next() == Some("br")
-                && parts.all(|p| match p.replace(' ', "").strip_prefix("q=") {
-                    Some(q) => q.parse::<f32>().is_ok_and(|q| q > 0.0),
-                    None => true,
-                })
-        })
-}
-
-fn not_found(book: &LoadedBook) -> Response {
-    let body = serde_json::json!({
-        "error": "no pricebook with that fingerprint here",
-        "current": asset_path(&book.fingerprint),
-    });
-    (StatusCode::NOT_FOUND, Json(body)).into_response()
-}
-
-/// The handler. Any other fingerprint than the loaded one is 404, naming
-/// the current address.
-pub async fn serve(
-    State(state): State<AppState>,
-    Path(file): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    let book = state.book.clone();
-    if file.strip_suffix(".json") != Some(&*book.fingerprint) {
-        return not_found(&book);
-    }
-    let asset = match tokio::task::spawn_blocking(move || book.asset()).await {
-        Ok(Ok(asset)) => asset,
-        Ok(Err(e)) => {
-            tracing::error!(error = %e, "the pricebook asset could not be made");
-            let body = serde_json::json!({ "error": "the pricebook could not be served" });
-            return (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response();
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "the pricebook asset task failed");
-            let body = serde_json::json!({ "error": "the pricebook could not be served" });
-            return (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response();
-        }
-    };
-    let brotli = accepts_brotli(&headers);
-    let mut response = if brotli {
-        asset.br.clone().into_response()
-    } else {
-        asset.json.clone().into_response()
-    };
-    let h = response.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
-    h.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=31536000, immutable"),
-    );
-    h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-    if brotli {
-        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
-    }
-    response
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn with(value: &str) -> HeaderMap {
-        let mut h = HeaderMap::new();
-        h.insert(
-            header::ACCEPT_ENCODING,
-            HeaderValue::from_str(value).unwrap(),
-        );
-        h
-    }
-
-    #[test]
-    fn brotli_is_sent_only_to_clients_that_take_it() {
-        assert!(accepts_brotli(&with("gzip, deflate, br, zstd")));
-        assert!(accepts_brotli(&with("br;q=0.5")));
-        assert!(!accepts_brotli(&with("gzip")));
-        assert!(!accepts_brotli(&with("br;q=0")));
-        assert!(!accepts_brotli(&with("br; q=0.0")));
-        assert!(!accepts_brotli(&with("brotli")));
-        assert!(!accepts_brotli(&HeaderMap::new()));
     }
 }

@@ -99,7 +99,7 @@ pub fn build(state: AppState) -> Router {
         .route("/api/v1/pricebook", get(api::pricebook))
         .route(
             "/api/v1/pricebook/{file}",
-            get(super::pricebook_asset::serve),
+            get(super::pricebook_asset_route::serve),
         )
         .route("/api/v1/estimate", get(api::estimate))
         .route("/api/v1/workloads", post(super::workloads::import))

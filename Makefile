@@ -62,9 +62,13 @@ lint:
 	cargo clippy --workspace --features llm-roi/ssr --all-targets -- -D warnings
 	cargo clippy $(HYDRATE) -- -D warnings
 
-## The store's tests run on SQLite and on a throwaway PostgreSQL.
+## The store's tests run on SQLite and on a throwaway PostgreSQL. `--tests`
+## leaves out the examples, which plain `cargo test` links (about 2.7 GB each
+## in a debug build; clippy still checks them, and test-e2e builds the mocks);
+## the doc tests run apart.
 test-rust:
-	scripts/with-postgres.sh cargo test --workspace --features llm-roi/ssr
+	scripts/with-postgres.sh cargo test --workspace --features llm-roi/ssr --tests
+	cargo test --workspace --features llm-roi/ssr --doc
 
 test-e2e:
 	cargo build --features ssr --example probe_mocks

@@ -93,7 +93,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let pricing = std::path::Path::new("tests/fixtures/pricebook-2026-11-24");
     let book = load_dir(pricing)?;
     let queries = queries(&book);
-    let app = router::build(state::AppState {
+    let app = router::build(state::AppState::from(state::AppParts {
         leptos_options: startup::leptos_options("target/site", ([127, 0, 0, 1], 3000).into()),
         book: state::LoadedBook::new(book),
         site: Default::default(),
@@ -101,7 +101,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         uploads: Default::default(),
         request_timeout: std::time::Duration::from_secs(30),
         operator: llm_roi::server::operator::Operator::new(None, ([127, 0, 0, 1], 3000).into()),
-    });
+    }));
     let mut largest = (0, String::new());
     let mut slowest = (Duration::ZERO, String::new());
     println!(

@@ -28,8 +28,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    let book = load_dir(std::path::Path::new("tests/fixtures/pricebook-2026-11-24"))?;
-    let app = router::build(state::AppState {
+    // The shipped tables by default (what users get); BENCH_PRICING for another.
+    let dir = std::env::var("BENCH_PRICING").unwrap_or_else(|_| "pricing".into());
+    let book = load_dir(std::path::Path::new(&dir))?;
+    let app = router::build(state::AppState::from(state::AppParts {
         leptos_options: startup::leptos_options("target/site", ([127, 0, 0, 1], 3000).into()),
         book: state::LoadedBook::new(book),
         site: Default::default(),
@@ -37,7 +39,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         uploads: Default::default(),
         request_timeout: std::time::Duration::from_secs(30),
         operator: llm_roi::server::operator::Operator::new(None, ([127, 0, 0, 1], 3000).into()),
-    });
+    }));
     let mut next_rpd = 1_000_000u64;
     for route in ["/report", "/", "/embed", "/report.csv", "/api/v1/estimate"] {
         let mut times = Vec::with_capacity(renders);

@@ -122,7 +122,7 @@ pub fn app_state(cli: &Cli) -> Result<AppState, StartupError> {
             p.set_origin_label(label);
         }
     }
-    Ok(AppState {
+    Ok(AppState::from(super::state::AppParts {
         leptos_options: leptos_options(&cli.site_root, cli.addr),
         book,
         site,
@@ -133,7 +133,7 @@ pub fn app_state(cli: &Cli) -> Result<AppState, StartupError> {
         ),
         request_timeout: std::time::Duration::from_secs(cli.request_timeout),
         operator: Operator::new(cli.admin_token.as_deref(), cli.addr),
-    })
+    }))
 }
 
 /// `llm-roi [serve]`: builds the router once and serves it until stopped.

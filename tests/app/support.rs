@@ -155,7 +155,7 @@ impl TestAppBuilder {
             service
         });
         TestApp {
-            router: router::build(state::AppState {
+            router: router::build(state::AppState::from(state::AppParts {
                 leptos_options: startup::leptos_options("target/site", ADDR),
                 book,
                 site: self.site,
@@ -165,7 +165,7 @@ impl TestAppBuilder {
                     llm_roi::server::request_guard::DEFAULT_REQUEST_TIMEOUT_S,
                 ),
                 operator: self.operator,
-            }),
+            })),
             probe,
         }
     }

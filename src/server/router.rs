@@ -74,11 +74,16 @@ fn request_spans() -> RequestSpans {
 /// Builds the whole application's router.
 pub fn build(state: AppState) -> Router {
     let routes = page_routes();
-    let book = state.book.clone();
-    let site = state.site.clone();
-    let probe_handle = super::probe_routes::ProbeHandle(state.probe.clone());
-    let operator = state.operator.clone();
+    // What the pages' context and shell capture sits behind one Arc each:
+    // axum clones a route's handler, and so its captures, on every request.
+    let parts = Arc::new((
+        state.book.clone(),
+        state.site.clone(),
+        super::probe_routes::ProbeHandle(state.probe.clone()),
+        state.operator.clone(),
+    ));
     let context = move || {
+        let (book, site, probe_handle, operator) = &*parts;
         provide_context(book.clone());
         provide_context(site.clone());
         provide_context(probe_handle.clone());
@@ -86,13 +91,13 @@ pub fn build(state: AppState) -> Router {
     };
     let security = Arc::new(SecurityHeaders::new(&state.site));
     let request_timeout = state.request_timeout;
-    let origin_site = state.site.clone();
+    let origin_site = Arc::new(state.site.clone());
     let cache = Arc::new(RenderCache::new(
         state.site.render_cache_mb,
         &state.book.fingerprint,
     ));
     let status_cache = cache.clone();
-    let options = state.leptos_options.clone();
+    let options = Arc::new(state.leptos_options.clone());
     let pkg_dir =
         std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
     Router::new()
@@ -130,7 +135,7 @@ pub fn build(state: AppState) -> Router {
         .route("/probe/audit", post(audit::audit_form))
         .nest_service("/pkg", super::assets::service(&pkg_dir))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
-            shell(options.clone())
+            shell((*options).clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,

@@ -114,7 +114,7 @@ pub fn refusal(
 }
 
 /// The middleware.
-pub async fn guard(State(site): State<Site>, req: Request, next: Next) -> Response {
+pub async fn guard(State(site): State<std::sync::Arc<Site>>, req: Request, next: Next) -> Response {
     let path = req.uri().path();
     match refusal(&site, req.method(), req.headers(), path) {
         Some((status, message)) => {

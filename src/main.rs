@@ -1,12 +1,6 @@
 //! The llm-roi binary: `llm-roi [serve]`, `check [DIR]`, `archive`,
 //! `prices import|diff`, `fx import`. See `llm_roi::server::commands`.
 
-/// mimalloc rather than glibc's malloc: requests allocate and free small
-/// buffers on every worker thread (`make bench-http`).
-#[cfg(feature = "ssr")]
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[cfg(feature = "ssr")]
 #[tokio::main]
 async fn main() -> std::process::ExitCode {

@@ -47,7 +47,8 @@ fn compressible(path: &Path) -> bool {
         .is_some_and(|e| COMPRESSIBLE.contains(&e))
 }
 
-fn brotli(raw: &[u8]) -> Result<Vec<u8>, std::io::Error> {
+/// `raw` compressed with brotli at quality 11 (also the pricebook asset's).
+pub fn brotli(raw: &[u8]) -> Result<Vec<u8>, std::io::Error> {
     let mut out = Vec::new();
     {
         let mut w = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);

@@ -16,7 +16,6 @@
 use axum::body::Bytes;
 use llm_roi_core::pricebook::Pricebook;
 use serde::Serialize;
-use std::io::Write;
 
 /// Where the assets live: `{PREFIX}{fingerprint}.json`.
 pub const PREFIX: &str = "/api/v1/pricebook/";
@@ -62,13 +61,7 @@ impl PricebookAsset {
             pricebook: book,
         };
         let json = serde_json::to_vec(&body).map_err(|e| format!("serialising: {e}"))?;
-        let mut br = Vec::new();
-        {
-            let mut w = brotli::CompressorWriter::new(&mut br, 4096, 11, 22);
-            w.write_all(&json)
-                .map_err(|e| format!("compressing: {e}"))?;
-            w.flush().map_err(|e| format!("compressing: {e}"))?;
-        }
+        let br = super::assets::brotli(&json).map_err(|e| format!("compressing: {e}"))?;
         Ok(Self {
             json: json.into(),
             br: br.into(),

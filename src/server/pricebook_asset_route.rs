@@ -45,15 +45,17 @@ pub async fn serve(
     if file.strip_suffix(".json") != Some(&*book.fingerprint) {
         return not_found(&book);
     }
-    let asset = match tokio::task::spawn_blocking(move || book.asset()).await {
-        Ok(Ok(asset)) => asset,
-        Ok(Err(e)) => {
-            tracing::error!(error = %e, "the pricebook asset could not be made");
-            let body = serde_json::json!({ "error": "the pricebook could not be served" });
-            return (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response();
-        }
+    // Made at start-up; a request that comes first makes it off the runtime.
+    let made = match book.asset_made() {
+        Some(made) => made,
+        None => tokio::task::spawn_blocking(move || book.asset())
+            .await
+            .unwrap_or_else(|e| Err(format!("the task failed: {e}"))),
+    };
+    let asset = match made {
+        Ok(asset) => asset,
         Err(e) => {
-            tracing::error!(error = %e, "the pricebook asset task failed");
+            tracing::error!(error = %e, "the pricebook asset could not be made");
             let body = serde_json::json!({ "error": "the pricebook could not be served" });
             return (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response();
         }

@@ -53,6 +53,11 @@ impl LoadedBook {
             .clone()
     }
 
+    /// The asset if it is made already (start-up makes it), without blocking.
+    pub fn asset_made(&self) -> Option<Result<Arc<PricebookAsset>, String>> {
+        self.asset.get().cloned()
+    }
+
     /// The same book with a fixed "today".
     pub fn with_today(mut self, today: Option<CalendarDate>) -> Self {
         self.today = today;

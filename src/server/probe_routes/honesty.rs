@@ -29,9 +29,7 @@ pub async fn honesty_run(
     body: axum::body::Bytes,
 ) -> Result<Response, ApiError> {
     let (service, relay) = spend_request(&state, &headers, &body)?;
-    let report = service
-        .honesty(&relay, llm_roi_core::probe::history::Origin::Manual)
-        .await?;
+    let report = service.honesty(&relay, Origin::Manual).await?;
     Ok(Json(report).into_response())
 }
 

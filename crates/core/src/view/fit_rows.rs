@@ -145,16 +145,13 @@ pub fn fit_view(fit: &Fit, today: Option<CalendarDate>) -> FitView {
     let known = facts.iter().filter(|f| f.known).count();
     let state = fit.state();
     let (summary, detail) = match state {
-        "facts" => match facts.len() {
-            0 => (
-                "facts: per vendor".to_string(),
-                "facts: per vendor".to_string(),
-            ),
-            n => (
-                format!("{known} of {n} facts known"),
-                format!("{known} of {n} facts known"),
-            ),
-        },
+        "facts" => {
+            let words = match facts.len() {
+                0 => "facts: per vendor".to_string(),
+                n => format!("{known} of {n} facts known"),
+            };
+            (words.clone(), words)
+        }
         "meets" => {
             let met = labels(fit, Verdict::Met, true);
             let summary = match met.len() {

@@ -6,13 +6,11 @@ ADDR ?= 127.0.0.1:3000
 # No incremental cache: `make` builds once (CI, a fresh clone), and the
 # cache would take a third of target/ on disk for nothing.
 export CARGO_INCREMENTAL ?= 0
-# cargo-leptos finds wasm-opt on PATH: use binaryen 132 from tools/binaryen.
-export PATH := $(CURDIR)/tools/binaryen/node_modules/.bin:$(PATH)
 HYDRATE := --lib --target wasm32-unknown-unknown --no-default-features --features hydrate
 
 .PHONY: setup setup-test build run check-pricing archive-pricing import-prices diff-prices test test-rust lint test-e2e bench bench-history bench-http bench-hostile screenshot clean
 
-## The build tools only (wasm target, cargo-leptos, wasm-bindgen, wasm-opt).
+## The build tools only (wasm target, wasm-bindgen, wasm-opt, esbuild).
 setup:
 	bash scripts/setup.sh run
 
@@ -20,9 +18,9 @@ setup:
 setup-test:
 	bash scripts/setup.sh test
 
+## The server in target/release and the site in target/site (scripts/build.sh).
 build: setup
-	cargo leptos build --release
-	./target/release/llm-roi --site-root target/site compress-assets
+	scripts/build.sh
 
 ## Build in release mode and serve on http://$(ADDR).
 run: build

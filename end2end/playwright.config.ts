@@ -2,7 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 // Debian's Chromium; `npx playwright install` cannot download browsers here.
 const executablePath = process.env.LLM_ROI_CHROMIUM ?? "/usr/bin/chromium";
-// The release server built by `cargo leptos build --release`, on its own port.
+// The release server built by `make build` (scripts/build.sh), on its own port.
 const port = Number(process.env.LLM_ROI_E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 // The same server over today's shipped pricing/ (current.spec.ts); the one on

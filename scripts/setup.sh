@@ -7,11 +7,13 @@
 #
 # run:
 #   - the wasm32-unknown-unknown Rust target
-#   - cargo-leptos 0.3.10 (--features no_downloads: it never downloads tools)
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
-#   - wasm-opt from binaryen 132 (npm, tools/binaryen/): Debian's binaryen 108
-#     breaks wasm-bindgen's externref table, so hydration fails with
-#     "WebAssembly.Table.grow(): failed to grow table by 4"
+#   - tools/web/ (npm): wasm-opt from binaryen 132, since Debian's binaryen
+#     108 breaks wasm-bindgen's externref table, so hydration fails with
+#     "WebAssembly.Table.grow(): failed to grow table by 4"; and esbuild,
+#     which minifies the JS glue and the CSS
+# The build itself (scripts/build.sh) needs no cargo-leptos: installing it
+# took 12 to 19 minutes of a fresh machine's set-up.
 # test, as well:
 #   - Chromium: Debian's package, installed when run as root; anyone else
 #     installs it themselves or points LLM_ROI_CHROMIUM at a Chromium
@@ -30,8 +32,6 @@ esac
 
 say() { echo "setup: $*"; }
 
-CARGO_LEPTOS_VERSION=0.3.10
-
 # 1. The wasm target.
 if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "wasm32-unknown-unknown target: present"
@@ -40,16 +40,7 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 
-# 2. cargo-leptos. 0.3.11 needs a newer rustc than 1.95.
-have=$(cargo leptos --version 2>/dev/null | awk '{print $2}' || true)
-if [ "$have" = "$CARGO_LEPTOS_VERSION" ]; then
-  say "cargo-leptos $have: present"
-else
-  say "installing cargo-leptos $CARGO_LEPTOS_VERSION (found: ${have:-none}; about 14 minutes cold)"
-  cargo install cargo-leptos --locked --version "$CARGO_LEPTOS_VERSION" --features no_downloads
-fi
-
-# 3. wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
+# 2. wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
 want=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 if [ -z "$want" ]; then
   echo "setup: cannot find the wasm-bindgen version in Cargo.lock" >&2
@@ -64,7 +55,7 @@ else
   cargo install wasm-bindgen-cli --version "$want" --force
 fi
 
-# 4. wasm-opt (binaryen 132) for release builds: npm, from its lock file.
+# 3. wasm-opt (binaryen 132) and esbuild for release builds: npm, from its lock file.
 npm_folder() {
   local dir=$1
   local stamp=$dir/node_modules/.llm-roi-installed
@@ -76,14 +67,14 @@ npm_folder() {
     cp "$dir/package-lock.json" "$stamp"
   fi
 }
-npm_folder tools/binaryen
+npm_folder tools/web
 
 if [ "$MODE" = run ]; then
   say "ready to build and serve (make run)"
   exit 0
 fi
 
-# 5. Chromium for the browser tests.
+# 4. Chromium for the browser tests.
 chromium=${LLM_ROI_CHROMIUM:-/usr/bin/chromium}
 if [ -x "$chromium" ]; then
   say "chromium: $chromium"
@@ -97,7 +88,7 @@ else
   exit 1
 fi
 
-# 6. PostgreSQL, for the history store's tests (scripts/with-postgres.sh
+# 5. PostgreSQL, for the history store's tests (scripts/with-postgres.sh
 # starts a throwaway server on 127.0.0.1 for `make test`).
 if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   say "postgresql: $(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
@@ -111,7 +102,7 @@ else
   exit 1
 fi
 
-# 7. Playwright and TypeScript for end2end/.
+# 6. Playwright and TypeScript for end2end/.
 npm_folder end2end
 
 say "ready to test (make test)"

@@ -47,7 +47,7 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 
-# The bundle's names, as the page names them (hashed by cargo-leptos).
+# The bundle's names, as the page names them (hashed by scripts/build.sh).
 page=$(curl -sf "http://127.0.0.1:$port/")
 names=$(echo "$page" | grep -o '"pkg", "[^"]*", "[^"]*"' | head -1)
 js_name=$(echo "$names" | cut -d'"' -f4).js

@@ -2,9 +2,9 @@
 # The release build, without cargo-leptos: what `make build` runs.
 #
 #   1. the server: `cargo build --release --features ssr` (target/release),
-#      told at compile time that the bundle's names are hashed;
-#   2. the islands: the lib for wasm32 with the `wasm-release` profile
-#      (target/front, as cargo-leptos had it, so its cache is reused);
+#      told at compile time that the bundle's names are hashed; and at the
+#   2. same time the islands: the lib for wasm32 with the `wasm-release`
+#      profile (target/front, as cargo-leptos had it, so its cache is reused);
 #   3. wasm-bindgen (the JS glue), wasm-opt -Oz (binaryen 132), esbuild
 #      (minifies the glue and style/main.css);
 #   4. names with a content hash: pkg/llm-roi.<hash>.{js,wasm,css}, listed in
@@ -42,12 +42,27 @@ step() {
 # The names leptos reads at compile time (hash-files on, the bundle's name).
 export LEPTOS_OUTPUT_NAME=$NAME LEPTOS_HASH_FILES=true LEPTOS_HASH_FILE_NAME=hash.txt
 
-step "server: cargo build --release --features ssr"
-cargo build --release --no-default-features --features ssr --bin "$NAME"
-
-step "islands: cargo build --lib --target wasm32-unknown-unknown --profile wasm-release"
+# The two builds run at once: each ends in a long single-threaded link
+# (fat LTO for the wasm), which the other's compiling overlaps. The islands'
+# output goes to a log, printed if that build fails.
+step "server and islands: cargo build --release --features ssr, and the lib for wasm32 (--profile wasm-release)"
+mkdir -p target/front
+front_log=target/front/build.log
 cargo build --lib --target wasm32-unknown-unknown --profile wasm-release \
-  --no-default-features --features hydrate --target-dir target/front
+  --no-default-features --features hydrate --target-dir target/front >"$front_log" 2>&1 &
+front_pid=$!
+if ! cargo build --release --no-default-features --features ssr --bin "$NAME"; then
+  kill "$front_pid" 2>/dev/null || true
+  wait "$front_pid" 2>/dev/null || true
+  echo "build: the server's build failed (above)" >&2
+  exit 1
+fi
+if ! wait "$front_pid"; then
+  tail -n 60 "$front_log" >&2
+  echo "build: the islands' build failed (above; all of it in $front_log)" >&2
+  exit 1
+fi
+tail -n 1 "$front_log"
 
 step "wasm-bindgen, wasm-opt -Oz, esbuild --minify"
 rm -rf "$STAGE"

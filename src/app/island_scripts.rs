@@ -5,7 +5,7 @@
 //! pricebook can arrive as its own asset instead of inside the page.
 //!
 //! The hashed file names are read once per process from the hash file
-//! beside the binary (cargo-leptos writes it), as leptos reads them.
+//! beside the binary (scripts/build.sh writes it), as leptos reads them.
 //!
 //! Usage (in the shell's `<head>`):
 //!

@@ -20,7 +20,7 @@ pub struct Cli {
     )]
     pub pricing_dir: PathBuf,
 
-    /// Address to listen on. `LEPTOS_SITE_ADDR`, as set by cargo-leptos, works too.
+    /// Address to listen on. `LEPTOS_SITE_ADDR` works too.
     #[arg(long, env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000")]
     pub addr: SocketAddr,
 

@@ -47,9 +47,10 @@ pub fn leptos_options(site_root: &str, addr: SocketAddr) -> LeptosOptions {
         .site_root(site_root)
         .site_pkg_dir("pkg")
         .site_addr(addr)
-        // cargo-leptos builds with hashed bundle names (`hash-files`) and
-        // says so at compile time; the names are then read from `hash.txt`
-        // beside the binary. Other builds (cargo test) use the plain names.
+        // The release build (scripts/build.sh) hashes the bundle's names
+        // and says so at compile time; the names are then read from
+        // `hash.txt` beside the binary. Other builds (cargo test) use the
+        // plain names.
         .hash_files(option_env!("LEPTOS_HASH_FILES") == Some("true"))
         .build()
 }

@@ -49,9 +49,14 @@ fn compressible(path: &Path) -> bool {
 
 /// `raw` compressed with brotli at quality 11 (also the pricebook asset's).
 pub fn brotli(raw: &[u8]) -> Result<Vec<u8>, std::io::Error> {
+    brotli_at(raw, 11)
+}
+
+/// `raw` compressed with brotli at `quality` (0 to 11), window 4 MiB.
+pub fn brotli_at(raw: &[u8], quality: u32) -> Result<Vec<u8>, std::io::Error> {
     let mut out = Vec::new();
     {
-        let mut w = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        let mut w = brotli::CompressorWriter::new(&mut out, 4096, quality, 22);
         w.write_all(raw)?;
         w.flush()?;
     }
@@ -59,7 +64,12 @@ pub fn brotli(raw: &[u8]) -> Result<Vec<u8>, std::io::Error> {
 }
 
 fn gzip(raw: &[u8]) -> Result<Vec<u8>, std::io::Error> {
-    let mut w = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gzip_at(raw, 9)
+}
+
+/// `raw` compressed with gzip at `level` (0 to 9).
+pub fn gzip_at(raw: &[u8], level: u32) -> Result<Vec<u8>, std::io::Error> {
+    let mut w = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(level));
     w.write_all(raw)?;
     w.finish()
 }

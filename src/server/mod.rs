@@ -5,6 +5,7 @@
 //!
 //! The whole module is compiled only with the `ssr` feature.
 
+pub mod accept_encoding;
 pub mod answer_format;
 pub mod api;
 pub mod api_types;

@@ -9,23 +9,6 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 
-/// True when `Accept-Encoding` lists brotli with a non-zero weight.
-fn accepts_brotli(headers: &HeaderMap) -> bool {
-    headers
-        .get_all(header::ACCEPT_ENCODING)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|item| {
-            let mut parts = item.split(';').map(str::trim);
-            parts.next() == Some("br")
-                && parts.all(|p| match p.replace(' ', "").strip_prefix("q=") {
-                    Some(q) => q.parse::<f32>().is_ok_and(|q| q > 0.0),
-                    None => true,
-                })
-        })
-}
-
 fn not_found(book: &LoadedBook) -> Response {
     let body = serde_json::json!({
         "error": "no pricebook with that fingerprint here",
@@ -60,7 +43,7 @@ pub async fn serve(
             return (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response();
         }
     };
-    let brotli = accepts_brotli(&headers);
+    let brotli = super::accept_encoding::accepts(&headers, "br");
     let mut response = if brotli {
         asset.br.clone().into_response()
     } else {
@@ -80,29 +63,4 @@ pub async fn serve(
         h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
     }
     response
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn with(value: &str) -> HeaderMap {
-        let mut h = HeaderMap::new();
-        h.insert(
-            header::ACCEPT_ENCODING,
-            HeaderValue::from_str(value).unwrap(),
-        );
-        h
-    }
-
-    #[test]
-    fn brotli_is_sent_only_to_clients_that_take_it() {
-        assert!(accepts_brotli(&with("gzip, deflate, br, zstd")));
-        assert!(accepts_brotli(&with("br;q=0.5")));
-        assert!(!accepts_brotli(&with("gzip")));
-        assert!(!accepts_brotli(&with("br;q=0")));
-        assert!(!accepts_brotli(&with("br; q=0.0")));
-        assert!(!accepts_brotli(&with("brotli")));
-        assert!(!accepts_brotli(&HeaderMap::new()));
-    }
 }

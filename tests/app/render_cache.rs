@@ -71,3 +71,79 @@ async fn a_cached_chart_still_answers_304_to_its_tag() {
     assert_eq!(parts.status, axum::http::StatusCode::NOT_MODIFIED);
     assert!(body.is_empty());
 }
+
+/// Sends `uri` with `accept` as `Accept-Encoding`: the content and vary
+/// headers and the raw body.
+async fn fetch(
+    app: &TestApp,
+    uri: &str,
+    accept: &str,
+) -> (Option<String>, Option<String>, Vec<u8>) {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let req = Request::get(uri)
+        .header("accept-encoding", accept)
+        .body(Body::empty())
+        .unwrap();
+    let res = app.router().oneshot(req).await.unwrap();
+    let header = |name: &str| {
+        res.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    let (encoding, vary) = (header("content-encoding"), header("vary"));
+    let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+    (encoding, vary, body)
+}
+
+#[tokio::test]
+async fn a_hit_is_sent_in_the_coding_the_client_takes_from_copies_made_once() {
+    use std::io::Read;
+    let app = TestApp::builder().build();
+    let uri = "/report?in=0&rpd=1000";
+    // The miss renders and stores; every answer after it is the same entry.
+    let (first_encoding, _, first) = fetch(&app, uri, "gzip, deflate, br").await;
+    assert_eq!(first_encoding.as_deref(), Some("br"));
+    let (encoding, vary, plain) = fetch(&app, uri, "identity").await;
+    assert_eq!((encoding, vary.as_deref()), (None, Some("accept-encoding")));
+    let (encoding, vary, br) = fetch(&app, uri, "gzip, deflate, br").await;
+    assert_eq!(
+        (encoding.as_deref(), vary.as_deref()),
+        (Some("br"), Some("accept-encoding"))
+    );
+    let (encoding, _, gz) = fetch(&app, uri, "gzip").await;
+    assert_eq!(encoding.as_deref(), Some("gzip"));
+    let unbrotli = |bytes: &[u8]| {
+        let mut out = Vec::new();
+        brotli_decompressor::Decompressor::new(bytes, 4096)
+            .read_to_end(&mut out)
+            .unwrap();
+        out
+    };
+    let mut gunzipped = Vec::new();
+    flate2::read::GzDecoder::new(&gz[..])
+        .read_to_end(&mut gunzipped)
+        .unwrap();
+    // The same rendered bytes in every coding, the first answer included.
+    assert!(String::from_utf8_lossy(&plain).contains("</html>"));
+    assert_eq!(unbrotli(&first), plain);
+    assert_eq!(unbrotli(&br), plain);
+    assert_eq!(gunzipped, plain);
+    assert!(
+        br.len() * 3 < plain.len(),
+        "{} of {}",
+        br.len(),
+        plain.len()
+    );
+    let v: Value = serde_json::from_str(&get(&app, "/api/v1/status").await).unwrap();
+    let s = &v["render_cache"];
+    assert_eq!(
+        (s["hits"].as_u64(), s["misses"].as_u64()),
+        (Some(3), Some(1)),
+        "{s}"
+    );
+    // The copies are weighed with the entry.
+    let weighed = s["bytes"].as_u64().unwrap();
+    assert!(weighed >= (plain.len() + br.len() + gz.len()) as u64, "{s}");
+}

@@ -56,6 +56,9 @@ wasm_name=$(echo "$names" | cut -d'"' -f6).wasm
 # nginx serves the same report HTML and the same wasm file.
 mkdir -p "$work/www/pkg"
 curl -sf "http://127.0.0.1:$port$report" > "$work/www/report.html"
+# The same page gzipped, as our render cache sends it; nginx's gzip_static
+# sends that file to clients that take gzip.
+curl -sf -H 'accept-encoding: gzip' "http://127.0.0.1:$port$report" > "$work/www/report.html.gz"
 cp "$site/pkg/$wasm_name" "$work/www/pkg/"
 # nginx's workers run as another user: let them read the copies.
 chmod -R a+rX "$work"
@@ -72,6 +75,7 @@ http {
   server {
     listen 127.0.0.1:$nginx_port;
     root $work/www;
+    gzip_static on;
     location = /report { default_type text/html; try_files /report.html =404; }
   }
 }
@@ -81,18 +85,22 @@ sleep 0.3
 # Both must send the same bytes, or the comparison means nothing.
 same() {
   local a b
-  a=$(curl -s "$1" | wc -c || true)
-  b=$(curl -s "$2" | wc -c || true)
+  a=$(curl -s -H "accept-encoding: ${3:-identity}" "$1" | wc -c || true)
+  b=$(curl -s -H "accept-encoding: ${3:-identity}" "$2" | wc -c || true)
   [ "$a" -gt 0 ] && [ "$a" = "$b" ] || { echo "bench-http: $1 sends $a B, $2 sends $b B" >&2; exit 1; }
 }
 same "http://127.0.0.1:$port$report" "http://127.0.0.1:$nginx_port/report"
+same "http://127.0.0.1:$port$report" "http://127.0.0.1:$nginx_port/report" gzip
 same "http://127.0.0.1:$port/pkg/$wasm_name" "http://127.0.0.1:$nginx_port/pkg/$wasm_name"
 
-rps() { wrk -t2 -c"$connections" -d"$duration" "$1" | awk '/Requests\/sec/ { print $2 }'; }
+rps() { wrk -t2 -c"$connections" -d"$duration" "$@" | awk '/Requests\/sec/ { print $2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 
 report_ours=$(rps "http://127.0.0.1:$port$report")
 report_nginx=$(rps "http://127.0.0.1:$nginx_port/report")
+gzip_ours=$(rps -H 'accept-encoding: gzip' "http://127.0.0.1:$port$report")
+gzip_nginx=$(rps -H 'accept-encoding: gzip' "http://127.0.0.1:$nginx_port/report")
+br_ours=$(rps -H 'accept-encoding: gzip, deflate, br' "http://127.0.0.1:$port$report")
 wasm_ours=$(rps "http://127.0.0.1:$port/pkg/$wasm_name")
 wasm_nginx=$(rps "http://127.0.0.1:$nginx_port/pkg/$wasm_name")
 
@@ -117,6 +125,8 @@ fi
 echo "pricing: $pricing; wrk: 2 threads, $connections connections, $duration each, loopback"
 printf '%-46s %12s %12s %8s\n' "figure" "llm-roi" "nginx" "ratio"
 printf '%-46s %12s %12s %8s\n' "report, repeated link (requests/s)" "$report_ours" "$report_nginx" "$(ratio "$report_ours" "$report_nginx")"
+printf '%-46s %12s %12s %8s\n' "report, repeated link, gzip (requests/s)" "$gzip_ours" "$gzip_nginx" "$(ratio "$gzip_ours" "$gzip_nginx")"
+printf '%-46s %12s %12s %8s\n' "report, repeated link, br (requests/s)" "$br_ours" "-" "-"
 printf '%-46s %12s %12s %8s\n' "the wasm file, identity (requests/s)" "$wasm_ours" "$wasm_nginx" "$(ratio "$wasm_ours" "$wasm_nginx")"
 echo "calculator HTML (default scenario), raw: $html_bytes B"
 echo "report HTML, raw: $report_bytes B"

@@ -132,6 +132,8 @@ impl Entry {
 /// The cache and its counters.
 pub struct RenderCache {
     entries: moka::sync::Cache<String, Arc<Entry>>,
+    /// Queries as written → [`canonical`]: a repeated link is decoded once.
+    canonical: moka::sync::Cache<String, Arc<str>>,
     fingerprint: String,
     max_bytes: u64,
     hits: AtomicU64,
@@ -180,6 +182,14 @@ impl RenderCache {
                 .max_capacity(max_bytes)
                 .weigher(|k: &String, e: &Arc<Entry>| e.weight(k))
                 .build(),
+            // An eighth of the cache, at most 8 MiB: some 40,000 links of
+            // a typical length, or 1,000 of the 8 KB a query may have.
+            canonical: moka::sync::Cache::builder()
+                .max_capacity((max_bytes / 8).min(8 * 1024 * 1024))
+                .weigher(|q: &String, c: &Arc<str>| {
+                    u32::try_from(q.len() + c.len()).unwrap_or(u32::MAX)
+                })
+                .build(),
             fingerprint: fingerprint.to_string(),
             max_bytes,
             hits: AtomicU64::new(0),
@@ -217,8 +227,18 @@ impl RenderCache {
             "{}\n{host}\n{}\n{}\n{history}",
             req.uri().path(),
             self.fingerprint,
-            canonical(req.uri().query().unwrap_or(""))
+            self.canonical_of(req.uri().query().unwrap_or(""))
         ))
+    }
+
+    /// [`canonical`], remembered per query as written.
+    fn canonical_of(&self, query: &str) -> Arc<str> {
+        if let Some(known) = self.canonical.get(query) {
+            return known;
+        }
+        let made: Arc<str> = canonical(query).into();
+        self.canonical.insert(query.to_string(), made.clone());
+        made
     }
 }
 
@@ -275,7 +295,21 @@ pub async fn serve(State(cache): State<Arc<RenderCache>>, req: Request, next: Ne
 
 #[cfg(test)]
 mod tests {
-    use super::canonical;
+    use super::{canonical, RenderCache};
+
+    #[test]
+    fn a_query_is_canonicalised_once_and_then_remembered() {
+        let cache = RenderCache::new(1, "fp");
+        for _ in 0..2 {
+            assert_eq!(
+                &*cache.canonical_of("rpd=1,000&in=0"),
+                canonical("in=0&rpd=1000")
+            );
+            assert_eq!(&*cache.canonical_of("rpd=x"), "raw:rpd=x");
+        }
+        cache.canonical.run_pending_tasks();
+        assert_eq!(cache.canonical.entry_count(), 2);
+    }
 
     #[test]
     fn equivalent_links_share_a_key_and_bad_ones_keep_their_text() {

@@ -8,7 +8,7 @@
 //! entry; a query with problems is keyed as written, because the page shows
 //! what was typed. The pricebook is loaded once per process, so a new
 //! pricebook means a new process and an empty cache. Entries are weighed by
-//! their body size, up to `--render-cache-mb`; moka evicts the least
+//! their body size and its copies' (below), up to `--render-cache-mb`; moka evicts the least
 //! valuable past that. `GET /api/v1/status` shows the counters.
 //!
 //! A text entry also keeps a brotli and a gzip copy, made once when it is
@@ -32,9 +32,9 @@ use std::sync::Arc;
 pub const DEFAULT_MB: u64 = 64;
 /// The largest answer kept.
 const MAX_ENTRY_BYTES: usize = 2 * 1024 * 1024;
-/// The copies' levels: made on a miss, so fast ones (tower-http compresses
-/// with brotli 4 per answer); brotli 5 is within a few per cent of 11 on a
-/// report page at a fraction of the time.
+/// The copies' levels: they are made on the miss's path, so fast ones
+/// (tower-http compresses with brotli 4 per answer). A 46,865 B report is
+/// 8,498 B at brotli 5 and 7,468 B at 11, the slowest level.
 const BROTLI_QUALITY: u32 = 5;
 const GZIP_LEVEL: u32 = 6;
 /// The headers kept with a body.

@@ -2,6 +2,7 @@
 //! asset (`pricebook_asset`), brotli to clients that take it, cached for a
 //! year; any other fingerprint is 404, naming the current address.
 
+use super::accept_encoding::Coding;
 use super::pricebook_asset::asset_path;
 use super::state::{AppState, LoadedBook};
 use axum::extract::{Path, State};
@@ -60,7 +61,7 @@ pub async fn serve(
     );
     h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     if brotli {
-        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+        h.insert(header::CONTENT_ENCODING, Coding::Brotli.header_value());
     }
     response
 }

@@ -2,18 +2,28 @@
 //! gzip when only that is accepted, identity otherwise; the decompressed
 //! body is the uncompressed one.
 
+use crate::support::TestApp;
 use axum::body::Body;
 use axum::http::Request;
 use http_body_util::BodyExt;
 use std::io::Read;
 use tower::ServiceExt;
 
-async fn fetch(uri: &str, accept: Option<&str>) -> (Option<String>, String, Vec<u8>) {
+/// An answer's content coding, type and `Vary`, and its raw body.
+pub struct Fetched {
+    pub encoding: Option<String>,
+    pub content_type: String,
+    pub vary: Option<String>,
+    pub body: Vec<u8>,
+}
+
+/// Sends `uri` to `app` with `accept` as `Accept-Encoding` (none if `None`).
+pub async fn fetch_on(app: &TestApp, uri: &str, accept: Option<&str>) -> Fetched {
     let mut req = Request::get(uri);
     if let Some(a) = accept {
         req = req.header("accept-encoding", a);
     }
-    let res = crate::support::TestApp::shared()
+    let res = app
         .router()
         .oneshot(req.body(Body::empty()).unwrap())
         .await
@@ -24,12 +34,26 @@ async fn fetch(uri: &str, accept: Option<&str>) -> (Option<String>, String, Vec<
             .and_then(|v| v.to_str().ok())
             .map(str::to_string)
     };
-    let (encoding, content_type) = (header("content-encoding"), header("content-type"));
+    let (encoding, content_type, vary) = (
+        header("content-encoding"),
+        header("content-type"),
+        header("vary"),
+    );
     let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
-    (encoding, content_type.unwrap_or_default(), body)
+    Fetched {
+        encoding,
+        content_type: content_type.unwrap_or_default(),
+        vary,
+        body,
+    }
 }
 
-fn brotli(bytes: &[u8]) -> Vec<u8> {
+async fn fetch(uri: &str, accept: Option<&str>) -> (Option<String>, String, Vec<u8>) {
+    let f = fetch_on(&TestApp::shared(), uri, accept).await;
+    (f.encoding, f.content_type, f.body)
+}
+
+pub fn brotli(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     brotli_decompressor::Decompressor::new(bytes, 4096)
         .read_to_end(&mut out)
@@ -37,7 +61,7 @@ fn brotli(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
-fn gunzip(bytes: &[u8]) -> Vec<u8> {
+pub fn gunzip(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     flate2::read::GzDecoder::new(bytes)
         .read_to_end(&mut out)

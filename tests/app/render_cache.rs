@@ -72,64 +72,32 @@ async fn a_cached_chart_still_answers_304_to_its_tag() {
     assert!(body.is_empty());
 }
 
-/// Sends `uri` with `accept` as `Accept-Encoding`: the content and vary
-/// headers and the raw body.
-async fn fetch(
-    app: &TestApp,
-    uri: &str,
-    accept: &str,
-) -> (Option<String>, Option<String>, Vec<u8>) {
-    use http_body_util::BodyExt;
-    use tower::ServiceExt;
-    let req = Request::get(uri)
-        .header("accept-encoding", accept)
-        .body(Body::empty())
-        .unwrap();
-    let res = app.router().oneshot(req).await.unwrap();
-    let header = |name: &str| {
-        res.headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string)
-    };
-    let (encoding, vary) = (header("content-encoding"), header("vary"));
-    let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
-    (encoding, vary, body)
-}
-
 #[tokio::test]
 async fn a_hit_is_sent_in_the_coding_the_client_takes_from_copies_made_once() {
-    use std::io::Read;
+    use crate::compression::{brotli, fetch_on, gunzip};
     let app = TestApp::builder().build();
     let uri = "/report?in=0&rpd=1000";
     // The miss renders and stores; every answer after it is the same entry.
-    let (first_encoding, _, first) = fetch(&app, uri, "gzip, deflate, br").await;
-    assert_eq!(first_encoding.as_deref(), Some("br"));
-    let (encoding, vary, plain) = fetch(&app, uri, "identity").await;
-    assert_eq!((encoding, vary.as_deref()), (None, Some("accept-encoding")));
-    let (encoding, vary, br) = fetch(&app, uri, "gzip, deflate, br").await;
+    let first = fetch_on(&app, uri, Some("gzip, deflate, br")).await;
+    assert_eq!(first.encoding.as_deref(), Some("br"));
+    let plain = fetch_on(&app, uri, Some("identity")).await;
     assert_eq!(
-        (encoding.as_deref(), vary.as_deref()),
+        (plain.encoding, plain.vary.as_deref()),
+        (None, Some("accept-encoding"))
+    );
+    let br = fetch_on(&app, uri, Some("gzip, deflate, br")).await;
+    assert_eq!(
+        (br.encoding.as_deref(), br.vary.as_deref()),
         (Some("br"), Some("accept-encoding"))
     );
-    let (encoding, _, gz) = fetch(&app, uri, "gzip").await;
-    assert_eq!(encoding.as_deref(), Some("gzip"));
-    let unbrotli = |bytes: &[u8]| {
-        let mut out = Vec::new();
-        brotli_decompressor::Decompressor::new(bytes, 4096)
-            .read_to_end(&mut out)
-            .unwrap();
-        out
-    };
-    let mut gunzipped = Vec::new();
-    flate2::read::GzDecoder::new(&gz[..])
-        .read_to_end(&mut gunzipped)
-        .unwrap();
+    let gz = fetch_on(&app, uri, Some("gzip")).await;
+    assert_eq!(gz.encoding.as_deref(), Some("gzip"));
+    let (plain, br, gz) = (plain.body, br.body, gz.body);
     // The same rendered bytes in every coding, the first answer included.
     assert!(String::from_utf8_lossy(&plain).contains("</html>"));
-    assert_eq!(unbrotli(&first), plain);
-    assert_eq!(unbrotli(&br), plain);
-    assert_eq!(gunzipped, plain);
+    assert_eq!(brotli(&first.body), plain);
+    assert_eq!(brotli(&br), plain);
+    assert_eq!(gunzip(&gz), plain);
     assert!(
         br.len() * 3 < plain.len(),
         "{} of {}",

@@ -12,22 +12,27 @@ use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, StaticSegment};
 
-/// True when the request being rendered is for `/embed`, which is served
-/// without the hydration scripts (no JavaScript in wikis' iframes).
-fn is_embed() -> bool {
-    use_context::<leptos_router::location::RequestUrl>().is_some_and(|u| {
-        let url = u.as_ref();
-        let path = url
-            .split_once("://")
-            .map_or(url, |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
-        path.split(['?', '#']).next() == Some(llm_roi_core::report::embed::EMBED_PATH)
-    })
+/// The path of the request being rendered (`/` if unknown).
+fn request_path() -> String {
+    use_context::<leptos_router::location::RequestUrl>()
+        .map(|u| {
+            let url = u.as_ref();
+            let path = url
+                .split_once("://")
+                .map_or(url, |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
+            path.split(['?', '#']).next().unwrap_or("/").to_string()
+        })
+        .unwrap_or_else(|| "/".to_string())
 }
 
 /// The document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let stylesheet = view! { <HashedStylesheet id="leptos" options=options.clone()/> };
-    let scripts = (!is_embed()).then(|| view! { <IslandScripts options/> });
+    // `/embed` is served without the hydration scripts (no JavaScript in
+    // wikis' iframes).
+    let path = request_path();
+    let scripts = (path != llm_roi_core::report::embed::EMBED_PATH)
+        .then(|| view! { <IslandScripts options path/> });
     view! {
         <!DOCTYPE html>
         <html lang="en">

@@ -25,17 +25,19 @@ pub mod pages;
 pub mod server;
 pub mod server_fns;
 
-/// The browser entry point, awaited before the islands hydrate (the page's
-/// script, `app::island_scripts`): sets up the reactive root they share and
-/// fetches the pricebook the page preloads, if any. If that fails, the
-/// islands are not hydrated (the error is the promise's), and the page keeps
-/// working as it does without JavaScript. Each island then marks the page
+/// Each bundle's entry point, awaited before its islands hydrate (the page's
+/// script, `app::island_scripts`): sets up the reactive root they share and,
+/// in the calculator's bundle, fetches the pricebook the page preloads. If
+/// that fails, the islands are not hydrated (the error is the promise's),
+/// and the page keeps working as it does without JavaScript. Each island then marks the page
 /// hydrated (`client::browser::mark_hydrated`).
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "hydrate-base")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub async fn hydrate() -> Result<(), wasm_bindgen::JsValue> {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
+    // Only the calculator's bundle reads the pricebook.
+    #[cfg(feature = "bundle-calculator")]
     if let Some(href) = client::pricebook::asset_href() {
         client::pricebook::load(&href)
             .await

@@ -5,15 +5,22 @@ import { test, expect } from "@playwright/test";
 // and may be cached for a year.
 test("the hashed bundle is sent precompressed and cached as immutable", async ({ request }) => {
   const html = await (await request.get("/")).text();
-  const names = [
-    ...html.matchAll(/(?:href|module_or_path)="?\/pkg\/([^"\s>]+)"/g),
-  ].map((m) => m[1]);
-  const js = html.match(/"pkg", "(llm-roi[^"]*)", "(llm-roi[^"]*)"\)/);
-  expect(js, "the hydration script names the bundle").not.toBeNull();
-  const files = [...new Set([...names, `${js![1]}.js`, `${js![2]}.wasm`])];
+  const names = [...html.matchAll(/href="\/pkg\/([^"\s>]+)"/g)].map((m) => m[1]);
+  // The island script's list of bundles: each one's JS and wasm.
+  const list = html.match(/"pkg", (\[.*?\])\);/);
+  expect(list, "the hydration script lists the bundles").not.toBeNull();
+  const bundles: { js: string; wasm: string; islands: string[] }[] = JSON.parse(list![1]);
+  expect(bundles.map((b) => b.js.split(".")[0])).toEqual([
+    "llm-roi-calculator",
+    "llm-roi-probe",
+    "llm-roi-report",
+  ]);
+  const files = [
+    ...new Set([...names, ...bundles.flatMap((b) => [`${b.js}.js`, `${b.wasm}.wasm`])]),
+  ];
   expect(files.some((f) => /^llm-roi\.[\w-]{16,}\.css$/.test(f)), files.join(" ")).toBe(true);
   for (const file of files) {
-    expect(file, "hashed name").toMatch(/^llm-roi\.[\w-]{16,}\.(js|wasm|css)$/);
+    expect(file, "hashed name").toMatch(/^llm-roi(-[a-z]+)?\.[\w-]{16,}\.(js|wasm|css)$/);
     const plain = await request.get(`/pkg/${file}`, { headers: { "accept-encoding": "identity" } });
     expect(plain.status(), file).toBe(200);
     expect(plain.headers()["content-encoding"]).toBeUndefined();

@@ -16,3 +16,28 @@ test("the probe panel runs against the local mocks and gives a verdict", async (
   await expect(page.locator("[data-testid=probe-strip] circle.relay")).toHaveCount(8);
   await expect(page.locator(".probe-phases")).toContainText("total");
 });
+
+// The probe panel's code is its own bundle: `/` loads the calculator's, and
+// the probe's only once the panel comes within a screen of the viewport.
+test("on /, the probe panel's bundle loads when the panel is scrolled near, and runs", async ({ page }) => {
+  const bundles: string[] = [];
+  page.on("request", (r) => {
+    const m = r.url().match(/\/pkg\/llm-roi-([a-z]+)\./);
+    if (m && !bundles.includes(m[1])) bundles.push(m[1]);
+  });
+  await page.goto("/");
+  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+  await expect(page.locator("leptos-island[data-component^=CalculatorIsland]")).toHaveAttribute("data-hydrated", "");
+  await page.waitForTimeout(300);
+  expect(bundles).toEqual(["calculator"]);
+
+  await page.getByTestId("probe-panel").scrollIntoViewIfNeeded();
+  const island = page.locator("leptos-island[data-component^=ProbeIsland]");
+  await expect(island).toHaveAttribute("data-hydrated", "");
+  expect(bundles).toEqual(["calculator", "probe"]);
+  await page.getByTestId("probe-relay").selectOption("holysheep");
+  await page.getByTestId("probe-pairs").fill("8");
+  await page.getByTestId("probe-start").click();
+  await expect(page.getByTestId("probe-percent")).toHaveText(" 100%", { timeout: 20_000 });
+  await expect(page.getByTestId("probe-verdict")).toContainText("over 8 warm pairs");
+});

@@ -1,68 +1,193 @@
-//! The page's hydration scripts: what leptos's `HydrationScripts` writes in
-//! islands mode (a module preload of the JS, a preload of the wasm, and the
-//! island script), with our copy of the island script, which awaits the
-//! wasm's `hydrate()` before hydrating the islands, so that the calculator's
-//! pricebook can arrive as its own asset instead of inside the page.
+//! The page's hydration scripts. In place of leptos's `HydrationScripts`
+//! (one bundle for every island), the page names the wasm bundles that
+//! scripts/build.sh builds, one per kind of page, each with the islands of
+//! its `bundle-*` feature; our island script (island_script.js) loads a
+//! bundle when one of its islands comes near the viewport, awaits the
+//! bundle's `hydrate()` (which fetches the calculator's pricebook) and then
+//! hydrates those islands. `/report` so never downloads the calculator, and
+//! `/` loads the probe panel's code only when the panel is scrolled near.
+//!
+//! The page's own bundle ([`BUNDLES`], by path) is preloaded. Without hashed
+//! names (`cargo leptos watch`, the tests), there is one bundle holding every
+//! island, as cargo-leptos builds it.
 //!
 //! The hashed file names are read once per process from the hash file
 //! beside the binary (scripts/build.sh writes it), as leptos reads them.
 //!
-//! Usage (in the shell's `<head>`):
+//! Usage (in the shell's `<head>`, with the request's path):
 //!
 //! ```ignore
-//! view! { <IslandScripts options/> }
+//! view! { <IslandScripts options path/> }
 //! ```
 
 use leptos::prelude::*;
+use serde::Serialize;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const ISLAND_SCRIPT: &str = include_str!("island_script.js");
 
-/// The JS and wasm file names without extension, e.g.
-/// `("llm-roi.IXEnb…", "llm-roi.tPIf…")`.
-fn file_names(options: &LeptosOptions) -> &'static (String, String) {
-    static NAMES: OnceLock<(String, String)> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        let mut js = options.output_name.to_string();
-        let mut wasm = options.output_name.to_string();
+/// A wasm bundle: its name (the cargo feature `bundle-<name>`, the files
+/// `llm-roi-<name>.<hash>.{js,wasm}`), its islands (component names) and the
+/// page paths that preload it.
+pub struct Bundle {
+    pub name: &'static str,
+    pub islands: &'static [&'static str],
+    pub preloaded_on: &'static [&'static str],
+}
+
+/// Every bundle scripts/build.sh builds (a test holds the two lists equal).
+pub const BUNDLES: [Bundle; 3] = [
+    Bundle {
+        name: "calculator",
+        islands: &["CalculatorIsland", "UsageImport"],
+        preloaded_on: &["/"],
+    },
+    Bundle {
+        name: "probe",
+        islands: &["ProbeIsland"],
+        preloaded_on: &["/probe"],
+    },
+    Bundle {
+        name: "report",
+        islands: &["ReportActions", "EmbedPanel"],
+        preloaded_on: &["/report"],
+    },
+];
+
+/// A bundle as the island script reads it: the JS and wasm file names
+/// without extension, and its islands.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+struct Files {
+    js: String,
+    wasm: String,
+    islands: Vec<&'static str>,
+    #[serde(skip)]
+    preloaded_on: Vec<&'static str>,
+}
+
+/// The bundles' files from the hash file's lines (`calculator.js: <hash>`);
+/// a bundle the file does not name is left out, with an error logged.
+fn hashed_files(output_name: &str, hashes: &str) -> Vec<Files> {
+    let hash: HashMap<&str, &str> = hashes
+        .lines()
+        .filter_map(|l| l.trim().split_once(':'))
+        .map(|(file, hash)| (file.trim(), hash.trim()))
+        .collect();
+    BUNDLES
+        .iter()
+        .filter_map(|b| {
+            let (js_key, wasm_key) = (format!("{}.js", b.name), format!("{}.wasm", b.name));
+            match (hash.get(js_key.as_str()), hash.get(wasm_key.as_str())) {
+                (Some(js), Some(wasm)) => Some(Files {
+                    js: format!("{output_name}-{}.{js}", b.name),
+                    wasm: format!("{output_name}-{}.{wasm}", b.name),
+                    islands: b.islands.to_vec(),
+                    preloaded_on: b.preloaded_on.to_vec(),
+                }),
+                _ => {
+                    tracing::error!(bundle = b.name, "the hash file does not name this bundle's files; its islands will not hydrate");
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
+/// One bundle with every island, preloaded everywhere (unhashed names).
+fn single_bundle(output_name: &str) -> Vec<Files> {
+    vec![Files {
+        js: output_name.to_string(),
+        wasm: format!("{output_name}_bg"),
+        islands: BUNDLES.iter().flat_map(|b| b.islands.iter().copied()).collect(),
+        preloaded_on: BUNDLES.iter().flat_map(|b| b.preloaded_on.iter().copied()).collect(),
+    }]
+}
+
+fn bundles(options: &LeptosOptions) -> &'static [Files] {
+    static FILES: OnceLock<Vec<Files>> = OnceLock::new();
+    FILES.get_or_init(|| {
+        let name = options.output_name.to_string();
         if !options.hash_files {
-            wasm.push_str("_bg");
-            return (js, wasm);
+            return single_bundle(&name);
         }
         let path = std::env::current_exe()
             .ok()
             .and_then(|p| p.parent().map(|d| d.join(options.hash_file.as_ref())));
         match path.map(|p| std::fs::read_to_string(&p).map_err(|e| (p, e))) {
-            Some(Ok(hashes)) => {
-                for (file, hash) in hashes.lines().filter_map(|l| l.trim().split_once(':')) {
-                    match file {
-                        "js" => js.push_str(&format!(".{}", hash.trim())),
-                        "wasm" => wasm.push_str(&format!(".{}", hash.trim())),
-                        _ => {}
-                    }
-                }
-            }
+            Some(Ok(hashes)) => hashed_files(&name, &hashes),
             Some(Err((p, e))) => {
-                tracing::error!(path = %p.display(), error = %e, "file hashing is on but the hash file cannot be read; the pages will not hydrate")
+                tracing::error!(path = %p.display(), error = %e, "file hashing is on but the hash file cannot be read; the pages will not hydrate");
+                Vec::new()
             }
-            None => tracing::error!("file hashing is on but the binary's folder is unknown"),
+            None => {
+                tracing::error!("file hashing is on but the binary's folder is unknown");
+                Vec::new()
+            }
         }
-        (js, wasm)
     })
 }
 
+/// `path`: the request's path, which picks the bundle to preload.
 #[component]
-pub fn IslandScripts(options: LeptosOptions) -> impl IntoView {
+pub fn IslandScripts(options: LeptosOptions, path: String) -> impl IntoView {
     // As HydrationScripts does: outside islands, nothing hydrates.
     if let Some(sc) = Owner::current_shared_context() {
         sc.set_is_hydrating(false);
     }
-    let (js, wasm) = file_names(&options);
+    let files = bundles(&options);
     let pkg = options.site_pkg_dir.to_string();
-    let script = format!("{ISLAND_SCRIPT}(\"\", {pkg:?}, {js:?}, {wasm:?});");
+    let list = serde_json::to_string(files).unwrap_or_else(|_| "[]".to_string());
+    let script = format!("{ISLAND_SCRIPT}(\"\", {pkg:?}, {list});");
+    let preloads = files
+        .iter()
+        .filter(|f| f.preloaded_on.contains(&path.as_str()))
+        .map(|f| {
+            view! {
+                <link rel="modulepreload" href=format!("/{pkg}/{}.js", f.js)/>
+                <link rel="preload" href=format!("/{pkg}/{}.wasm", f.wasm) r#as="fetch" r#type="application/wasm" crossorigin=""/>
+            }
+        })
+        .collect_view();
     view! {
-        <link rel="modulepreload" href=format!("/{pkg}/{js}.js")/>
-        <link rel="preload" href=format!("/{pkg}/{wasm}.wasm") r#as="fetch" r#type="application/wasm" crossorigin=""/>
+        {preloads}
         <script type="module">{script}</script>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_hash_file_names_each_bundles_files() {
+        let files = hashed_files(
+            "llm-roi",
+            "css: c1\ncalculator.js: j1\ncalculator.wasm: w1\nprobe.js: j2\nprobe.wasm: w2\nreport.js: j3\nreport.wasm: w3\n",
+        );
+        assert_eq!(files.len(), 3);
+        assert_eq!((files[0].js.as_str(), files[0].wasm.as_str()), ("llm-roi-calculator.j1", "llm-roi-calculator.w1"));
+        assert_eq!(files[2].islands, ["ReportActions", "EmbedPanel"]);
+        // A bundle the file lacks is left out, not named with no hash.
+        assert_eq!(hashed_files("llm-roi", "calculator.js: j1\n").len(), 0);
+    }
+
+    #[test]
+    fn the_build_builds_every_bundle_and_cargo_has_its_feature() {
+        let build = include_str!("../../scripts/build.sh");
+        let cargo = include_str!("../../Cargo.toml");
+        let names: Vec<&str> = BUNDLES.iter().map(|b| b.name).collect();
+        let line = format!("BUNDLES=\"{}\"", names.join(" "));
+        assert!(build.contains(&line), "scripts/build.sh lacks {line}");
+        for name in names {
+            assert!(cargo.contains(&format!("bundle-{name} = []")), "Cargo.toml lacks bundle-{name}");
+        }
+    }
+
+    #[test]
+    fn without_hashes_one_bundle_holds_every_island() {
+        let one = single_bundle("llm-roi");
+        assert_eq!((one[0].js.as_str(), one[0].wasm.as_str()), ("llm-roi", "llm-roi_bg"));
+        assert_eq!(one[0].islands.len(), 5);
     }
 }

@@ -8,7 +8,7 @@
 //! let ok = copy_text("https://…".into()).await.is_ok();
 //! ```
 
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "hydrate-base")]
 mod imp {
     /// Copies `text`; the error says why not (e.g. permission denied).
     pub async fn copy_text(text: String) -> Result<(), String> {
@@ -74,7 +74,7 @@ mod imp {
     }
 }
 
-#[cfg(not(feature = "hydrate"))]
+#[cfg(not(feature = "hydrate-base"))]
 mod imp {
     pub async fn copy_text(_text: String) -> Result<(), String> {
         Err("copying needs the browser".into())

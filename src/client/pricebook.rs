@@ -21,7 +21,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// The `id` of the page's preload link to the asset.
 pub const ASSET_LINK_ID: &str = "pricebook-asset";
 
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "hydrate-base")]
 mod imp {
     use crate::server_fns::pricebook::PricebookPayload;
     use llm_roi_core::money::date::CalendarDate;
@@ -98,7 +98,7 @@ mod imp {
     }
 }
 
-#[cfg(not(feature = "hydrate"))]
+#[cfg(not(feature = "hydrate-base"))]
 mod imp {
     use crate::server_fns::pricebook::PricebookPayload;
     use llm_roi_core::money::date::CalendarDate;

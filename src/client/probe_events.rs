@@ -8,7 +8,7 @@ use llm_roi_core::probe::run::RunView;
 
 /// Subscribes to `/api/v1/probe/runs/{id}/events`; `on_view` gets each state.
 /// The stream closes itself after the `done` event.
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "hydrate-base")]
 pub fn follow(id: &str, on_view: impl Fn(RunView) + 'static) {
     use std::rc::Rc;
     use wasm_bindgen::closure::Closure;
@@ -39,5 +39,5 @@ pub fn follow(id: &str, on_view: impl Fn(RunView) + 'static) {
 }
 
 /// On the server there is nothing to follow: runs start from the browser.
-#[cfg(not(feature = "hydrate"))]
+#[cfg(not(feature = "hydrate-base"))]
 pub fn follow(_id: &str, _on_view: impl Fn(RunView) + 'static) {}

@@ -23,7 +23,7 @@ pub enum UploadEvent {
     Failed(String),
 }
 
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "hydrate-base")]
 mod imp {
     use super::UploadEvent;
     use std::rc::Rc;
@@ -134,7 +134,7 @@ mod imp {
     }
 }
 
-#[cfg(not(feature = "hydrate"))]
+#[cfg(not(feature = "hydrate-base"))]
 mod imp {
     use super::UploadEvent;
 

@@ -1,10 +1,8 @@
 //! The calculator: everything below the masthead of `/`, hydrated in the
 //! browser. It receives the pricebook (by reference: `BookRef`, the tables
-//! come from their asset), the probe's status and the query as props,
-//! evaluates the link with the same
-//! function as every server route (`PricebookPayload::evaluate`), and on each
-//! input change
-//! rewrites the URL with `history.replaceState`.
+//! come from their asset) and the query as props, evaluates the link with
+//! the same function as every server route (`PricebookPayload::evaluate`),
+//! and on each input change rewrites the URL with `history.replaceState`.
 
 use crate::client::browser::{mark_hydrated, replace_url};
 use crate::client::pricebook::BookRef;
@@ -13,7 +11,6 @@ use crate::components::charts::Charts;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::live_summary::LiveSummary;
 use crate::components::memo::memo;
-use crate::components::probe_panel::{relay_choices, ProbePanel};
 use crate::components::projection_table::ProjectionTable;
 use crate::components::results_table::ResultsTable;
 use crate::components::roi_panel::RoiPanel;
@@ -21,7 +18,6 @@ use crate::components::scenario_form::ScenarioForm;
 use crate::components::share_link::ShareLink;
 use crate::components::sources::Sources;
 use crate::components::workload_table::WorkloadTable;
-use crate::server_fns::probe::ProbeInfo;
 use leptos::prelude::*;
 use llm_roi_core::scenario::codec::{encode, link_query};
 use llm_roi_core::view::chart_text::alt_texts;
@@ -33,12 +29,11 @@ use llm_roi_core::view::workload_rows::workload_view;
 /// Usage (on the server, in a page):
 ///
 /// ```ignore
-/// view! { <CalculatorIsland book=BookRef(payload) probe=probe_info() pairs/> }
+/// view! { <CalculatorIsland book=BookRef(payload) pairs/> }
 /// ```
 #[island]
 pub fn CalculatorIsland(
     book: BookRef,
-    probe: ProbeInfo,
     /// The page's query, in order.
     pairs: Vec<(String, String)>,
 ) -> impl IntoView {
@@ -110,7 +105,6 @@ pub fn CalculatorIsland(
             </section>
         </div>
         <Charts query=canonical alts/>
-        <ProbePanel relays=payload.with_value(|p| relay_choices(&p.pricebook)) info=probe/>
         <Sources payload=payload.get_value() estimate/>
     }
 }

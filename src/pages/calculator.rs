@@ -1,14 +1,17 @@
 //! `/`: the calculator. The scenario lives in the URL query.
 //!
-//! The masthead is static; the rest is [`CalculatorIsland`], rendered here
-//! from the query and hydrated in the browser. Without JavaScript the form
+//! The masthead is static; then [`CalculatorIsland`], rendered here from the
+//! query and hydrated in the browser, the probe panel ([`ProbeIsland`]) and
+//! the usage import. Without JavaScript the form
 //! submits with GET and the server renders the same numbers from the same
 //! query.
 
 use crate::client::pricebook::BookRef;
 use crate::client::pricebook::ASSET_LINK_ID;
 use crate::client::query::query_pairs;
+use crate::components::probe_panel::relay_choices;
 use crate::islands::calculator::CalculatorIsland;
+use crate::islands::probe::ProbeIsland;
 use crate::islands::usage_import::UsageImport;
 use crate::pages::with_pricebook::with_pricebook;
 use crate::server::pricebook_asset::asset_path;
@@ -31,9 +34,14 @@ pub fn CalculatorPage() -> impl IntoView {
             </p>
             <p class="presets"><a href="#import">"Import a usage log"</a> " to price your real traffic, request by request, on every route."</p>
         </header>
-        {with_pricebook(move |payload| view! {
-            <Link id=ASSET_LINK_ID rel="preload" as_="fetch" crossorigin="anonymous" href=asset_path(&payload.fingerprint)/>
-            <CalculatorIsland book=BookRef(payload) probe=probe_info() pairs/>
+        {with_pricebook(move |payload| {
+            let relays = relay_choices(&payload.pricebook);
+            view! {
+                <Link id=ASSET_LINK_ID rel="preload" as_="fetch" crossorigin="anonymous" href=asset_path(&payload.fingerprint)/>
+                <CalculatorIsland book=BookRef(payload) pairs/>
+                // Its own bundle, loaded once the panel is scrolled near.
+                <ProbeIsland relays probe=probe_info()/>
+            }
         })}
         <UsageImport/>
     }

@@ -59,6 +59,10 @@ lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --features llm-roi/ssr --all-targets -- -D warnings
 	cargo clippy $(HYDRATE) -- -D warnings
+	# Each bundle alone, as scripts/build.sh builds it (a few seconds each).
+	for b in calculator probe report; do \
+		cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features hydrate-base,bundle-$$b -- -D warnings || exit 1; \
+	done
 
 ## The store's tests run on SQLite and on a throwaway PostgreSQL. `--tests`
 ## leaves out the examples, which plain `cargo test` links (about 2.7 GB each

@@ -47,11 +47,14 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 
-# The bundle's names, as the page names them (hashed by scripts/build.sh).
+# The bundles' names, as the page lists them (hashed by scripts/build.sh):
+# "<bundle> <js> <wasm>" per line, the calculator's first.
 page=$(curl -sf "http://127.0.0.1:$port/")
-names=$(echo "$page" | grep -o '"pkg", "[^"]*", "[^"]*"' | head -1)
-js_name=$(echo "$names" | cut -d'"' -f4).js
-wasm_name=$(echo "$names" | cut -d'"' -f6).wasm
+bundles=$(echo "$page" | grep -o '{"js":"[^"]*","wasm":"[^"]*"' |
+  sed -E 's/\{"js":"([^"]*)","wasm":"([^"]*)"/\1 \2/' |
+  awk '{ b = $1; sub(/^llm-roi-/, "", b); sub(/\..*/, "", b); print b, $1 ".js", $2 ".wasm" }')
+wasm_name=$(echo "$bundles" | awk '$1 == "calculator" { print $3 }')
+[ -n "$wasm_name" ] || { echo "bench-http: the page lists no calculator bundle" >&2; exit 1; }
 
 # nginx serves the same report HTML and the same wasm file.
 mkdir -p "$work/www/pkg"
@@ -107,11 +110,9 @@ wasm_nginx=$(rps "http://127.0.0.1:$nginx_port/pkg/$wasm_name")
 html_bytes=$(echo -n "$page" | wc -c)
 report_bytes=$(wc -c < "$work/www/report.html")
 size() { if [ -f "$1" ]; then wc -c < "$1"; else echo 0; fi; }
-js_br=$(size "$site/pkg/$js_name.br")
 asset=$(echo "$page" | grep -o '/api/v1/pricebook/[0-9a-f]*\.json' | head -1 || true)
 asset_raw=$(curl -s "http://127.0.0.1:$port$asset" | wc -c)
 asset_br=$(curl -s -H 'accept-encoding: br' "http://127.0.0.1:$port$asset" | wc -c)
-wasm_br=$(size "$site/pkg/$wasm_name.br")
 
 # Uncached renders, in-process on one thread (a new scenario each time).
 renders_out=$(cargo run --quiet --release --features ssr --example render_time -- "$renders")
@@ -131,6 +132,12 @@ printf '%-46s %12s %12s %8s\n' "the wasm file, identity (requests/s)" "$wasm_our
 echo "calculator HTML (default scenario), raw: $html_bytes B"
 echo "report HTML, raw: $report_bytes B"
 echo "pricebook asset ($asset, fetched once and cached): $asset_raw B raw, $asset_br B brotli"
-echo "JS + wasm, brotli (precompressed): $((js_br + wasm_br)) B (JS $js_br B, wasm $wasm_br B)"
+# Each bundle's JS + wasm, brotli: `/` loads the calculator's at first, the
+# probe panel's once scrolled near; /probe the probe's, /report the report's.
+while read -r bundle js wasm; do
+  js_br=$(size "$site/pkg/$js.br")
+  wasm_br=$(size "$site/pkg/$wasm.br")
+  echo "JS + wasm, brotli (precompressed), $bundle bundle: $((js_br + wasm_br)) B (JS $js_br B, wasm $wasm_br B)"
+done <<< "$bundles"
 echo "$renders_out"
 echo "$latency"

@@ -73,6 +73,8 @@ if ! wait "$front_pid"; then
   echo "build: the islands' build failed (above; all of it in $front_log)" >&2
   exit 1
 fi
+# `make lint` checks every island together; a bundle alone may warn.
+grep -E -A6 '^warning' "$front_log" >&2 || true
 grep -E '^ *Finished' "$front_log" || true
 
 step "wasm-bindgen, wasm-opt -Oz, esbuild --minify"

@@ -25,7 +25,19 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const ISLAND_SCRIPT: &str = include_str!("island_script.js");
+/// The island script as the page inlines it: without its comment lines and
+/// indentation (it has no multi-line strings), about 1 KB less per page.
+fn island_script() -> &'static str {
+    static SCRIPT: OnceLock<String> = OnceLock::new();
+    SCRIPT.get_or_init(|| {
+        include_str!("island_script.js")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
 
 /// A wasm bundle: its name (the cargo feature `bundle-<name>`, the files
 /// `llm-roi-<name>.<hash>.{js,wasm}`), its islands (component names) and the
@@ -99,8 +111,14 @@ fn single_bundle(output_name: &str) -> Vec<Files> {
     vec![Files {
         js: output_name.to_string(),
         wasm: format!("{output_name}_bg"),
-        islands: BUNDLES.iter().flat_map(|b| b.islands.iter().copied()).collect(),
-        preloaded_on: BUNDLES.iter().flat_map(|b| b.preloaded_on.iter().copied()).collect(),
+        islands: BUNDLES
+            .iter()
+            .flat_map(|b| b.islands.iter().copied())
+            .collect(),
+        preloaded_on: BUNDLES
+            .iter()
+            .flat_map(|b| b.preloaded_on.iter().copied())
+            .collect(),
     }]
 }
 
@@ -138,7 +156,7 @@ pub fn IslandScripts(options: LeptosOptions, path: String) -> impl IntoView {
     let files = bundles(&options);
     let pkg = options.site_pkg_dir.to_string();
     let list = serde_json::to_string(files).unwrap_or_else(|_| "[]".to_string());
-    let script = format!("{ISLAND_SCRIPT}(\"\", {pkg:?}, {list});");
+    let script = format!("{}(\"\", {pkg:?}, {list});", island_script());
     let preloads = files
         .iter()
         .filter(|f| f.preloaded_on.contains(&path.as_str()))
@@ -166,28 +184,40 @@ mod tests {
             "css: c1\ncalculator.js: j1\ncalculator.wasm: w1\nprobe.js: j2\nprobe.wasm: w2\nreport.js: j3\nreport.wasm: w3\n",
         );
         assert_eq!(files.len(), 3);
-        assert_eq!((files[0].js.as_str(), files[0].wasm.as_str()), ("llm-roi-calculator.j1", "llm-roi-calculator.w1"));
+        assert_eq!(
+            (files[0].js.as_str(), files[0].wasm.as_str()),
+            ("llm-roi-calculator.j1", "llm-roi-calculator.w1")
+        );
         assert_eq!(files[2].islands, ["ReportActions", "EmbedPanel"]);
         // A bundle the file lacks is left out, not named with no hash.
         assert_eq!(hashed_files("llm-roi", "calculator.js: j1\n").len(), 0);
     }
 
     #[test]
-    fn the_build_builds_every_bundle_and_cargo_has_its_feature() {
+    fn the_build_and_lint_take_every_bundle_and_cargo_has_its_feature() {
         let build = include_str!("../../scripts/build.sh");
+        let make = include_str!("../../Makefile");
         let cargo = include_str!("../../Cargo.toml");
         let names: Vec<&str> = BUNDLES.iter().map(|b| b.name).collect();
         let line = format!("BUNDLES=\"{}\"", names.join(" "));
         assert!(build.contains(&line), "scripts/build.sh lacks {line}");
+        let lint = format!("for b in {}; do", names.join(" "));
+        assert!(make.contains(&lint), "the Makefile's lint lacks {lint}");
         for name in names {
-            assert!(cargo.contains(&format!("bundle-{name} = []")), "Cargo.toml lacks bundle-{name}");
+            assert!(
+                cargo.contains(&format!("bundle-{name} = []")),
+                "Cargo.toml lacks bundle-{name}"
+            );
         }
     }
 
     #[test]
     fn without_hashes_one_bundle_holds_every_island() {
         let one = single_bundle("llm-roi");
-        assert_eq!((one[0].js.as_str(), one[0].wasm.as_str()), ("llm-roi", "llm-roi_bg"));
+        assert_eq!(
+            (one[0].js.as_str(), one[0].wasm.as_str()),
+            ("llm-roi", "llm-roi_bg")
+        );
         assert_eq!(one[0].islands.len(), 5);
     }
 }

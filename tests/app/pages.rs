@@ -98,13 +98,15 @@ async fn each_value_is_serialised_once_and_charts_are_images() {
     // Pages render on the server only and create no resources; what
     // hydrates is the islands, each with its props once. The calculator's
     // props carry the pricebook's fingerprint and day (the tables are their
-    // own asset), the probe's status and the query; the
-    // report's islands are its copy buttons, whose props are their texts.
+    // own asset) and the query; the probe panel's, the relays and the
+    // probe's status; the report's islands are its copy buttons, whose props
+    // are their texts. Each island is in one of the wasm bundles.
     for (path, expected) in [
         (
             "/?in=0&target=holysheep/claude-haiku-4-5",
             &[
                 ("CalculatorIsland", "{\"book\":{\"fingerprint\":\""),
+                ("ProbeIsland", "{\"relays\":[[\""),
                 // The import has no props.
                 ("UsageImport", ""),
             ][..],
@@ -130,6 +132,13 @@ async fn each_value_is_serialised_once_and_charts_are_images() {
         let names: Vec<&str> = found.iter().map(|(n, _)| *n).collect();
         let wanted: Vec<&str> = expected.iter().map(|(n, _)| *n).collect();
         assert_eq!(names, wanted, "{path}: islands");
+        for name in &names {
+            let bundles = llm_roi::app::island_scripts::BUNDLES;
+            assert!(
+                bundles.iter().any(|b| b.islands.contains(name)),
+                "{path}: no wasm bundle holds {name} (app/island_scripts.rs)"
+            );
+        }
         for ((name, props), (_, part)) in found.iter().zip(expected) {
             assert!(props.contains(part), "{path}: {name} props {props:.120}");
         }

@@ -29,8 +29,8 @@ pub mod server_fns;
 /// script, `app::island_scripts`): sets up the reactive root they share and,
 /// in the calculator's bundle, fetches the pricebook the page preloads. If
 /// that fails, the islands are not hydrated (the error is the promise's),
-/// and the page keeps working as it does without JavaScript. Each island then marks the page
-/// hydrated (`client::browser::mark_hydrated`).
+/// and the page keeps working as it does without JavaScript. Each island
+/// then marks the page hydrated (`client::browser::mark_hydrated`).
 #[cfg(feature = "hydrate-base")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub async fn hydrate() -> Result<(), wasm_bindgen::JsValue> {

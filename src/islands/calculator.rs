@@ -1,9 +1,10 @@
 //! The calculator of `/` (the summary, the form, the tables, the charts and
 //! the sources; the probe panel and the usage import are islands of their
-//! own), hydrated in the browser. It receives the pricebook (by reference: `BookRef`, the tables
-//! come from their asset) and the query as props, evaluates the link with
-//! the same function as every server route (`PricebookPayload::evaluate`),
-//! and on each input change rewrites the URL with `history.replaceState`.
+//! own), hydrated in the browser. It receives the pricebook (by reference:
+//! `BookRef`, the tables come from their asset) and the query as props,
+//! evaluates the link with the same function as every server route
+//! (`PricebookPayload::evaluate`), and on each input change rewrites the URL
+//! with `history.replaceState`.
 
 use crate::client::browser::{mark_hydrated, replace_url};
 use crate::client::pricebook::BookRef;

@@ -2,9 +2,8 @@
 //!
 //! The masthead is static; then [`CalculatorIsland`], rendered here from the
 //! query and hydrated in the browser, the probe panel ([`ProbeIsland`]) and
-//! the usage import. Without JavaScript the form
-//! submits with GET and the server renders the same numbers from the same
-//! query.
+//! the usage import. Without JavaScript the form submits with GET and the
+//! server renders the same numbers from the same query.
 
 use crate::client::pricebook::BookRef;
 use crate::client::pricebook::ASSET_LINK_ID;

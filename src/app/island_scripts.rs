@@ -27,16 +27,13 @@ use std::sync::OnceLock;
 
 /// The island script as the page inlines it: without its comment lines and
 /// indentation (it has no multi-line strings), about 1 KB less per page.
-fn island_script() -> &'static str {
-    static SCRIPT: OnceLock<String> = OnceLock::new();
-    SCRIPT.get_or_init(|| {
-        include_str!("island_script.js")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with("//"))
-            .collect::<Vec<_>>()
-            .join("\n")
-    })
+fn island_script() -> String {
+    include_str!("island_script.js")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A wasm bundle: its name (the cargo feature `bundle-<name>`, the files
@@ -122,28 +119,43 @@ fn single_bundle(output_name: &str) -> Vec<Files> {
     }]
 }
 
-fn bundles(options: &LeptosOptions) -> &'static [Files] {
-    static FILES: OnceLock<Vec<Files>> = OnceLock::new();
-    FILES.get_or_init(|| {
-        let name = options.output_name.to_string();
-        if !options.hash_files {
-            return single_bundle(&name);
-        }
-        let path = std::env::current_exe()
-            .ok()
-            .and_then(|p| p.parent().map(|d| d.join(options.hash_file.as_ref())));
-        match path.map(|p| std::fs::read_to_string(&p).map_err(|e| (p, e))) {
-            Some(Ok(hashes)) => hashed_files(&name, &hashes),
-            Some(Err((p, e))) => {
-                tracing::error!(path = %p.display(), error = %e, "file hashing is on but the hash file cannot be read; the pages will not hydrate");
-                Vec::new()
-            }
-            None => {
-                tracing::error!("file hashing is on but the binary's folder is unknown");
-                Vec::new()
-            }
-        }
+/// The bundles' files, and the script that names them, made once per
+/// process: every page inlines the same script.
+struct Scripts {
+    files: Vec<Files>,
+    script: String,
+}
+
+fn scripts(options: &LeptosOptions) -> &'static Scripts {
+    static SCRIPTS: OnceLock<Scripts> = OnceLock::new();
+    SCRIPTS.get_or_init(|| {
+        let files = files(options);
+        let list = serde_json::to_string(&files).unwrap_or_else(|_| "[]".to_string());
+        let pkg = options.site_pkg_dir.as_ref();
+        let script = format!("{}(\"\", {pkg:?}, {list});", island_script());
+        Scripts { files, script }
     })
+}
+
+fn files(options: &LeptosOptions) -> Vec<Files> {
+    let name = options.output_name.to_string();
+    if !options.hash_files {
+        return single_bundle(&name);
+    }
+    let path = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.parent().map(|d| d.join(options.hash_file.as_ref())));
+    match path.map(|p| std::fs::read_to_string(&p).map_err(|e| (p, e))) {
+        Some(Ok(hashes)) => hashed_files(&name, &hashes),
+        Some(Err((p, e))) => {
+            tracing::error!(path = %p.display(), error = %e, "file hashing is on but the hash file cannot be read; the pages will not hydrate");
+            Vec::new()
+        }
+        None => {
+            tracing::error!("file hashing is on but the binary's folder is unknown");
+            Vec::new()
+        }
+    }
 }
 
 /// `path`: the request's path, which picks the bundle to preload.
@@ -153,10 +165,8 @@ pub fn IslandScripts(options: LeptosOptions, path: String) -> impl IntoView {
     if let Some(sc) = Owner::current_shared_context() {
         sc.set_is_hydrating(false);
     }
-    let files = bundles(&options);
+    let Scripts { files, script } = scripts(&options);
     let pkg = options.site_pkg_dir.to_string();
-    let list = serde_json::to_string(files).unwrap_or_else(|_| "[]".to_string());
-    let script = format!("{}(\"\", {pkg:?}, {list});", island_script());
     let preloads = files
         .iter()
         .filter(|f| f.preloaded_on.contains(&path.as_str()))
@@ -169,7 +179,7 @@ pub fn IslandScripts(options: LeptosOptions, path: String) -> impl IntoView {
         .collect_view();
     view! {
         {preloads}
-        <script type="module">{script}</script>
+        <script type="module">{script.as_str()}</script>
     }
 }
 

@@ -112,8 +112,8 @@ pub fn compress_dir(dir: &Path) -> Result<Vec<Compressed>, AssetsError> {
 }
 
 /// Whether a bundle file's name carries a content hash, as scripts/build.sh
-/// (or cargo-leptos) writes it: `llm-roi.<hash>.wasm`, with a hash of at
-/// least 16 characters.
+/// (or cargo-leptos) writes it: `llm-roi-calculator.<hash>.wasm` or
+/// `llm-roi.<hash>.css`, with a hash of at least 16 characters.
 pub fn hashed(name: &str) -> bool {
     let parts: Vec<&str> = name.split('.').collect();
     parts.len() >= 3

@@ -8,8 +8,9 @@
 //! entry; a query with problems is keyed as written, because the page shows
 //! what was typed. The pricebook is loaded once per process, so a new
 //! pricebook means a new process and an empty cache. Entries are weighed by
-//! their body size and its copies' (below), up to `--render-cache-mb`; moka evicts the least
-//! valuable past that. `GET /api/v1/status` shows the counters.
+//! their body size and its copies' (below), up to `--render-cache-mb`; moka
+//! evicts the least valuable past that. `GET /api/v1/status` shows the
+//! counters.
 //!
 //! A text entry also keeps a brotli and a gzip copy, made once when it is
 //! stored, and a hit is sent in the coding the client prefers. Without them

@@ -10,6 +10,7 @@
 //! - `GET /api/v1/probe/history`: `llm_roi_core::probe::history_page::HistoryPage`,
 //!   which the `/probe` page renders too.
 
+use llm_roi_core::cost::cheaper_only::Dearer;
 use llm_roi_core::cost::estimate::{Estimate, FxUsed, OptionEstimate};
 use llm_roi_core::forecast::Forecast;
 use llm_roi_core::money::date::CalendarDate;
@@ -31,6 +32,10 @@ pub struct EstimateAnswer<'a> {
     pub baseline: &'a ModelRef,
     /// Baseline first, then cheapest first.
     pub options: &'a [OptionEstimate],
+    /// Without `cmp`: the default options left out because they cost as
+    /// much as the baseline or more, with what each costs more a month.
+    #[serde(skip_serializing_if = "<[Dearer]>::is_empty")]
+    pub dearer: &'a [Dearer],
     pub fx: &'a [FxUsed],
     /// Always empty in a 200 answer (a field that cannot be used is a 400).
     pub errors: &'a [FieldError],
@@ -50,6 +55,7 @@ impl<'a> EstimateAnswer<'a> {
             currency: e.currency,
             baseline: &e.baseline,
             options: &e.options,
+            dearer: &e.dearer,
             fx: &e.fx,
             errors: &e.errors,
             today: e.today,
@@ -162,6 +168,7 @@ mod tests {
             [
                 "baseline",
                 "currency",
+                "dearer",
                 "errors",
                 "forecast",
                 "fx",

@@ -344,6 +344,7 @@ pub(crate) fn estimate_model(book: &Pricebook, s: &Scenario) -> Estimate {
         fx,
         errors,
         today: None,
+        dearer: Vec::new(),
     }
 }
 

@@ -1,5 +1,6 @@
 //! What the cost engine returns. Every amount is exact, in the display currency.
 
+use crate::cost::cheaper_only::Dearer;
 use crate::cost::claim_check::SavingsClaimCheck;
 use crate::money::DisplayCurrency;
 use crate::money::date::CalendarDate;
@@ -246,6 +247,10 @@ pub struct Estimate {
     /// The day the estimate is read on, for model retirements; `None`: not known.
     #[serde(default)]
     pub today: Option<CalendarDate>,
+    /// Default options left out because they cost as much as the baseline or
+    /// more ([`crate::cost::cheaper_only`]); empty with `cmp=` or a mix.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dearer: Vec<Dearer>,
 }
 
 impl Estimate {

@@ -350,6 +350,7 @@ pub(crate) fn estimate_mix(book: &Pricebook, s: &Scenario, mix: &Mix) -> Estimat
         fx: fx_used(book, currencies),
         errors,
         today: None,
+        dearer: Vec::new(),
     }
 }
 

@@ -3,7 +3,10 @@
 //! check of a relay's claimed savings ([`claim_check`]) and a workload's cost
 //! on a route ([`mix`]), and a scenario with a workload mix estimated route
 //! by route ([`mix_estimate`]); [`scenario_cost`] picks between the two.
+//! Without a list to compare, only the options cheaper than the baseline
+//! are kept ([`cheaper_only`]).
 
+pub mod cheaper_only;
 pub mod claim_check;
 pub mod engine;
 pub mod estimate;

@@ -5,6 +5,7 @@
 //! Usage: `estimate(&pricebook, &scenario)` returns an [`Estimate`] with every
 //! option's exact costs in the scenario's display currency, baseline first.
 
+use crate::cost::cheaper_only::keep_cheaper;
 use crate::cost::engine::estimate_model;
 use crate::cost::estimate::Estimate;
 use crate::cost::fit::fit_options;
@@ -12,8 +13,9 @@ use crate::cost::mix_estimate::estimate_mix;
 use crate::pricebook::Pricebook;
 use crate::scenario::Scenario;
 
-/// Estimates every option of the scenario, and checks each against the
-/// scenario's requirements.
+/// Estimates every option of the scenario, checks each against the
+/// scenario's requirements, and keeps only the cheaper ones of a default
+/// comparison.
 pub fn estimate(book: &Pricebook, s: &Scenario) -> Estimate {
     let mut e = match &s.mix {
         Some(mix) => estimate_mix(book, s, mix),
@@ -23,6 +25,7 @@ pub fn estimate(book: &Pricebook, s: &Scenario) -> Estimate {
     if let Some(c) = s.calibration {
         calibrate(&mut e, c.factor);
     }
+    keep_cheaper(book, &mut e);
     e
 }
 

@@ -1,5 +1,7 @@
 //! The CSV export's table: one header row, then the options table (section
-//! `options`) and the month-by-month projection (section `projection`).
+//! `options`), the default options left out as dearer (section `dearer`,
+//! with their saving per month, ≤ 0) and the month-by-month projection
+//! (section `projection`).
 //!
 //! Amounts are exact decimals in the display currency, named in the header
 //! (`cost_per_month_USD`), with no symbols or thousands separators, so that a
@@ -133,6 +135,17 @@ pub fn rows(e: &Estimate, f: Option<&Forecast>) -> Vec<Vec<String>> {
             .collect()
         })
         .collect();
+    // The default options left out as dearer: their saving is ≤ 0.
+    out.extend(e.dearer.iter().map(|d| {
+        let mut row = vec![String::new(); header("").len()];
+        row[0] = "dearer".into();
+        row[1] = d.option.to_string();
+        row[2] = text(&d.provider_name);
+        row[3] = text(&d.model_name);
+        row[5] = num(rpd);
+        row[10] = num(-d.extra_per_month);
+        row
+    }));
     let Some(p) = f.map(|f| &f.projection) else {
         return out;
     };
@@ -191,6 +204,24 @@ mod tests {
         assert_eq!(rows[2][0], "projection");
         assert_eq!(rows[2][10], "0");
         assert_eq!(text("=1+1"), "'=1+1");
+    }
+
+    #[test]
+    fn the_options_left_out_as_dearer_have_rows_of_their_own() {
+        let book = playbook_book();
+        let day = CalendarDate::new(2026, 11, 24).unwrap();
+        let r = Evaluation::of_link(&book, &split_query("in=0"), &[], day);
+        let rows = rows(&r.estimate, r.forecast.as_ref());
+        let dearer: Vec<_> = rows.iter().filter(|row| row[0] == "dearer").collect();
+        assert_eq!(dearer.len(), r.estimate.dearer.len());
+        // OpenRouter sells list price at $1.055 per $1: 10 M requests × 200
+        // output tokens × $5/M × 30 days × 0.055 = $16,500 more a month.
+        let or = dearer
+            .iter()
+            .find(|row| row[1] == "openrouter/anthropic/claude-haiku-4.5")
+            .unwrap();
+        assert_eq!(or[10], "-16500");
+        assert_eq!(or.len(), header("USD").len());
     }
 
     #[test]

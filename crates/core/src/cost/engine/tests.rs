@@ -159,6 +159,7 @@ fn flat_relay_converts_at_the_dated_rate() {
 fn credit_relay_sells_list_price_at_its_rate() {
     let mut s = scenario(1, 1_000, 200);
     s.batch_pct = Decimal::from(100);
+    s.compare = Some(vec![r("openrouter/anthropic/claude-haiku-4.5")]);
     let e = estimate(&playbook_book(), &s);
     let or = option(&e, "openrouter/anthropic/claude-haiku-4.5");
     // List $0.002 (no batch discount through the relay) × 1.055.
@@ -223,7 +224,12 @@ fn default_options_are_the_same_model_and_other_small_flagships() {
         &playbook_book(),
         &crate::scenario::fixtures::playbook_scenario(),
     );
-    let mut ids: Vec<String> = e.options.iter().map(|o| o.option.to_string()).collect();
+    let mut ids: Vec<String> = e
+        .options
+        .iter()
+        .map(|o| o.option.to_string())
+        .chain(e.dearer.iter().map(|d| d.option.to_string()))
+        .collect();
     assert_eq!(ids[0], "anthropic/claude-haiku-4-5");
     ids.sort();
     assert_eq!(
@@ -240,6 +246,53 @@ fn default_options_are_the_same_model_and_other_small_flagships() {
     // After the baseline, cheapest first.
     let totals: Vec<Decimal> = e.options[1..].iter().map(|o| o.per_request.total).collect();
     assert!(totals.windows(2).all(|w| w[0] <= w[1]));
+}
+
+#[test]
+fn a_default_comparison_keeps_the_cheaper_options_and_lists_the_rest() {
+    let book = playbook_book();
+    let s = crate::scenario::fixtures::playbook_scenario();
+    let e = estimate(&book, &s);
+    // Every kept option but the baseline saves; every dropped one costs
+    // the baseline's month or more, by exactly what it is said to.
+    assert!(
+        e.options[1..]
+            .iter()
+            .all(|o| o.savings.per_month > Decimal::ZERO)
+    );
+    assert!(!e.dearer.is_empty());
+    let mut all = s.clone();
+    let ids: Vec<ModelRef> = e
+        .options
+        .iter()
+        .map(|o| o.option.clone())
+        .chain(e.dearer.iter().map(|d| d.option.clone()))
+        .collect();
+    all.compare = Some(ids[1..].to_vec());
+    let every = estimate(&book, &all);
+    assert!(every.dearer.is_empty(), "a cmp= list is kept whole");
+    assert_eq!(every.options.len(), ids.len());
+    for d in &e.dearer {
+        let o = option(&every, &d.option.to_string());
+        assert_eq!(d.extra_per_month, -o.savings.per_month);
+        assert!(
+            d.extra_per_month >= Decimal::ZERO,
+            "{} is cheaper",
+            d.label()
+        );
+        assert_eq!(d.label(), o.label());
+    }
+    // A dearer migration target stays.
+    let mut to = s.clone();
+    to.migration.target = Some(e.dearer[0].option.clone());
+    let with_target = estimate(&book, &to);
+    assert!(
+        with_target
+            .options
+            .iter()
+            .any(|o| o.option == e.dearer[0].option)
+    );
+    assert_eq!(with_target.dearer.len(), e.dearer.len() - 1);
 }
 
 #[test]

@@ -1,0 +1,72 @@
+//! The default comparison is a decision: the baseline against the options
+//! that cost less than it.
+//!
+//! Without `cmp=`, the engine compares every route to the baseline's model
+//! and the other vendors' small flagships ([`crate::cost::selection`]). Those
+//! that cost as much as the baseline or more for the scenario's traffic
+//! leave the table, the projection and the charts; the estimate lists them
+//! in [`Estimate::dearer`], with what each costs more, so nothing is lost
+//! and one link compares them too. A list given with `cmp=`, a migration
+//! target and a workload mix's routes are always kept.
+//!
+//! Usage: [`keep_cheaper`] runs inside the scenario's estimate, after the
+//! costs and their calibration.
+
+use crate::cost::estimate::{Estimate, OptionEstimate};
+use crate::pricebook::{ModelRef, Pricebook};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// A default option left out because it costs as much as the baseline or
+/// more.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dearer {
+    pub option: ModelRef,
+    pub provider_name: String,
+    pub model_name: String,
+    /// What it costs more than the baseline in a month of 30 days, in the
+    /// display currency; zero when it costs the same.
+    pub extra_per_month: Decimal,
+}
+
+/// Moves the default options that save nothing per month from
+/// `e.options` to `e.dearer`.
+pub fn keep_cheaper(book: &Pricebook, e: &mut Estimate) {
+    if e.scenario.compare.is_some() || e.scenario.mix.is_some() {
+        return;
+    }
+    let target = e.scenario.migration.target.as_ref().and_then(|t| {
+        book.resolve(t).map(|(p, m)| ModelRef {
+            provider: p.id.clone(),
+            model: m.id.clone(),
+        })
+    });
+    let required = !e.scenario.requirements.is_empty();
+    let keep = |o: &OptionEstimate| {
+        o.is_baseline
+            || o.savings.per_month > Decimal::ZERO
+            || target.as_ref() == Some(&o.option)
+            || (required && o.fit.meets_all())
+            || o.audit.is_some()
+    };
+    let (kept, dropped): (Vec<_>, Vec<_>) = std::mem::take(&mut e.options)
+        .into_iter()
+        .partition(|o| keep(o));
+    e.options = kept;
+    e.dearer = dropped
+        .iter()
+        .map(|o| Dearer {
+            option: o.option.clone(),
+            provider_name: o.provider_name.clone(),
+            model_name: o.model_name.clone(),
+            extra_per_month: -o.savings.per_month,
+        })
+        .collect();
+}
+
+impl Dearer {
+    /// "OpenAI — GPT-6 Luna", as the options table names it.
+    pub fn label(&self) -> String {
+        format!("{} — {}", self.provider_name, self.model_name)
+    }
+}

@@ -52,3 +52,24 @@ test("the off-peak share and the service tier change the numbers", async ({ page
   await expect(gpt).toHaveText("$35,000.00");
   await expect(page).toHaveURL(/[?&]tier=priority(&|$)/);
 });
+
+test("the default compares the cheaper options and names the dearer ones", async ({ page }) => {
+  await page.goto(`${CURRENT}/`);
+  await hydrated(page);
+  const rows = page.locator("[data-testid=results] tbody tr");
+  // Every row but the baseline saves money.
+  await expect(rows.first()).toHaveClass(/baseline/);
+  const others = await rows.count();
+  expect(others).toBeGreaterThan(1);
+  for (let i = 1; i < others; i++) await expect(rows.nth(i)).toHaveClass(/cheaper/);
+  const dearer = page.getByTestId("dearer");
+  await expect(dearer).toContainText("as much as Anthropic — Claude Haiku 5.5 or more per month");
+  // GPT-6 Luna lists Claude Haiku 5.5's prices.
+  await expect(dearer.locator("li")).toContainText(["OpenAI — GPT-6 Luna: the same"]);
+  const left = await dearer.locator("li").count();
+  await page.getByTestId("compare-all").click();
+  await expect(page).toHaveURL(/[?&]cmp=[^&]*openai%2Fgpt-6-luna|[?&]cmp=[^&]*openai\/gpt-6-luna/);
+  await hydrated(page);
+  await expect(rows).toHaveCount(others + left);
+  await expect(page.getByTestId("dearer")).toHaveCount(0);
+});

@@ -3,6 +3,7 @@
 pub mod audit_panel;
 pub mod charts;
 pub mod copy_field;
+pub mod dearer_options;
 pub mod drift_notice;
 pub mod error_summary;
 pub mod fields;

@@ -10,6 +10,7 @@ use crate::client::browser::{mark_hydrated, replace_url};
 use crate::client::pricebook::BookRef;
 use crate::client::query::{join_pairs, with_query};
 use crate::components::charts::Charts;
+use crate::components::dearer_options::DearerOptions;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::live_summary::LiveSummary;
 use crate::components::memo::memo;
@@ -23,6 +24,7 @@ use crate::components::workload_table::WorkloadTable;
 use leptos::prelude::*;
 use llm_roi_core::scenario::codec::{encode, link_query};
 use llm_roi_core::view::chart_text::alt_texts;
+use llm_roi_core::view::dearer_note::dearer_note;
 use llm_roi_core::view::forecast_rows::{projection_view, roi_view};
 use llm_roi_core::view::headline::headline;
 use llm_roi_core::view::option_rows::rows;
@@ -45,6 +47,7 @@ pub fn CalculatorIsland(
     let ev = Memo::new(move |_| payload.with_value(|p| p.evaluate(&pairs.get(), &[])));
     let estimate = memo(move || ev.with(|ev| ev.estimate.clone()));
     let table = memo(move || ev.with(|ev| rows(&ev.estimate)));
+    let dearer = memo(move || ev.with(|ev| dearer_note(&ev.estimate)));
     let currency = memo(move || ev.with(|ev| ev.estimate.currency));
     let projection = memo(move || {
         ev.with(|ev| {
@@ -100,6 +103,7 @@ pub fn CalculatorIsland(
                 })}
                 <h2 id="results-heading">"Cost by option"</h2>
                 <ResultsTable rows=table currency facts_href=report_path/>
+                <DearerOptions note=dearer path="/"/>
                 <h2 id="projection-heading">"Projection"</h2>
                 <ProjectionTable view=projection/>
                 <h2 id="roi-heading">"Migration ROI"</h2>

@@ -7,6 +7,7 @@
 
 use crate::client::query::{join_pairs, query_pairs, with_query};
 use crate::components::charts::Charts;
+use crate::components::dearer_options::DearerOptions;
 use crate::components::drift_notice::DriftNotice;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::fits_table::FitsTable;
@@ -30,6 +31,7 @@ use llm_roi_core::report::prices_used::price_lines;
 use llm_roi_core::scenario::codec::{encode, percent_encode, split_query};
 use llm_roi_core::view::assumptions::assumptions;
 use llm_roi_core::view::chart_text::{alt_texts, ChartKind};
+use llm_roi_core::view::dearer_note::dearer_note;
 use llm_roi_core::view::forecast_rows::{projection_view, roi_view};
 use llm_roi_core::view::option_rows::rows;
 use llm_roi_core::view::summary::summary;
@@ -173,6 +175,7 @@ fn Report(payload: PricebookPayload, context: ReportContext, query: String) -> i
             <section aria-labelledby="options-heading">
                 <h2 id="options-heading">"Cost by option"</h2>
                 <ResultsTable rows=table currency=Signal::stored(cur)/>
+                <DearerOptions note=Signal::stored(dearer_note(e)) path="/report"/>
             </section>
             <section aria-labelledby="fits-heading">
                 <h2 id="fits-heading">"Fits your requirements"</h2>

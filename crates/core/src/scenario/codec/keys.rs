@@ -178,7 +178,9 @@ pub const SPECS: [KeySpec; 28] = [
         name: "cmp",
         meaning: "options to compare, comma-separated `provider/model`",
         allowed: "options in the pricebook",
-        default_note: Some("every route to the baseline's model + other vendors' small flagships"),
+        default_note: Some(
+            "every route to the baseline's model + other vendors' small flagships, if cheaper than the baseline",
+        ),
         parse: |s, k, v| {
             if v.trim().is_empty() {
                 return Ok(());

@@ -27,6 +27,7 @@
 //! assert_eq!(book.providers[0].models[0].name, "Claude Haiku 4.5");
 //! ```
 
+mod basis_wire;
 pub mod earlier;
 pub mod error;
 pub mod facts;
@@ -125,7 +126,11 @@ pub struct PriceClaim {
 
 /// How a provider's prices are set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "basis", rename_all = "lowercase")]
+#[serde(
+    tag = "basis",
+    rename_all = "lowercase",
+    try_from = "basis_wire::BasisWire"
+)]
 pub enum PriceBasis {
     /// An official vendor's list prices, per model.
     List,

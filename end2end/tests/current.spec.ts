@@ -73,3 +73,19 @@ test("the default compares the cheaper options and names the dearer ones", async
   await expect(rows).toHaveCount(others + left);
   await expect(page.getByTestId("dearer")).toHaveCount(0);
 });
+
+test("when every default option is dearer, the summary says which is the cheapest", async ({ page }) => {
+  await page.goto(`${CURRENT}/?base=openai/gpt-6-luna`);
+  await hydrated(page);
+  // Claude Haiku 5.5 lists GPT-6 Luna's prices; every other route costs more.
+  await expect(page.getByTestId("calc-summary")).toContainText(
+    "No compared option is cheaper than OpenAI — GPT-6 Luna for this traffic: the cheapest, Anthropic — Claude Haiku 5.5, costs the same.",
+  );
+  await expect(page.locator("[data-testid=results] tbody tr")).toHaveCount(1);
+  await expect(page.getByTestId("no-target")).toContainText("no compared option is cheaper than the baseline");
+  // The island recomputes both: from Claude Haiku 5.5, HolySheep is cheaper.
+  await page.locator("#base").selectOption("anthropic/claude-haiku-5-5");
+  await expect(page.getByTestId("calc-summary")).toContainText("to HolySheep AI (relay)");
+  await expect(page.locator('[data-testid=results] tr[data-option="holysheep/claude-haiku-5-5"]')).toHaveClass(/cheaper/);
+  await expect(page.getByTestId("dearer")).toContainText("OpenAI — GPT-6 Luna: the same");
+});

@@ -10,7 +10,8 @@ pub fn RoiPanel(view: Signal<Option<RoiView>>) -> impl IntoView {
     move || match view.get() {
         None => Either::Left(view! {
             <p class="no-target" data-testid="no-target">
-                "No migration target: add an option under " <em>"Compare with"</em> " or choose one under " <em>"Move traffic to"</em> "."
+                "No migration target: no compared option is cheaper than the baseline and meets every requirement. Add one under "
+                <em>"Compare with"</em> " or choose one under " <em>"Move traffic to"</em> "."
             </p>
         }),
         Some(r) => Either::Right(view! {

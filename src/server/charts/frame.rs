@@ -155,7 +155,7 @@ pub fn draw_header(area: &Area<'_>, frame: &Frame) -> Result<(), ChartError> {
 
 /// What the migration charts say when there is nothing to move to.
 pub const NO_TARGET: &str =
-    "No migration target: compare at least one option besides the baseline.";
+    "No migration target: no compared option is cheaper than the baseline and meets every requirement.";
 
 /// Draws a message in place of a chart, wrapped to its width.
 pub fn empty(area: &Area<'_>, frame: &Frame, message: &str) -> Result<(), ChartError> {

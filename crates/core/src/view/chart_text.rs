@@ -45,8 +45,7 @@ impl ChartKind {
     }
 }
 
-const NO_TARGET: &str =
-    "No migration target: the scenario compares no option besides the baseline.";
+const NO_TARGET: &str = "No migration target: no compared option is cheaper than the baseline and meets every requirement.";
 
 /// The payback in words, e.g. "pays back on day 116".
 pub fn payback_text(p: Payback) -> String {

@@ -137,6 +137,26 @@ pub fn summary(e: &Estimate, f: Option<&Forecast>) -> String {
                     .join(", ")
             )
         }
+        // Every default option costs the baseline's month or more, so none
+        // is left to move to (crate::cost::cheaper_only).
+        None if !e.dearer.is_empty() => {
+            let cheapest = e
+                .dearer
+                .iter()
+                .min_by(|a, b| a.extra_per_month.cmp(&b.extra_per_month));
+            let (label, extra) = cheapest
+                .map(|d| (d.label(), d.extra_per_month))
+                .unwrap_or_default();
+            let gap = if extra.is_zero() {
+                "costs the same".to_string()
+            } else {
+                format!("costs {}/month more", m(extra))
+            };
+            format!(
+                "No compared option is cheaper than {} for this traffic: the cheapest, {label}, {gap}.",
+                base.label()
+            )
+        }
         None => format!(
             "{} costs {}/month at {} requests a day; no other option is compared.",
             subject(e, base),
@@ -193,6 +213,19 @@ mod tests {
         assert_eq!(
             s,
             "No compared option is cheaper than Anthropic — Claude Haiku 4.5 for this traffic: the cheapest, OpenRouter (relay) — Claude Haiku 4.5 via OpenRouter, costs $16,500.00/month more."
+        );
+    }
+
+    #[test]
+    fn when_every_default_option_is_dearer_the_sentence_says_so() {
+        // By default only cheaper options are compared; from HolySheep, every
+        // other is dearer, and the sentence names the cheapest of them.
+        let s = sentence("in=0&base=holysheep/claude-haiku-4-5");
+        // DeepSeek: 2,000 M output tokens a day × $0.42/M × 30 = $25,200;
+        // HolySheep: ¥2,000 a day at 7.1 ¥/$ × 30 = $8,450.704225…
+        assert_eq!(
+            s,
+            "No compared option is cheaper than HolySheep AI (relay) — Claude Haiku 4.5 via HolySheep for this traffic: the cheapest, DeepSeek — DeepSeek V3.2 (deepseek-chat), costs $16,749.30/month more."
         );
     }
 

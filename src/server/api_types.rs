@@ -10,8 +10,7 @@
 //! - `GET /api/v1/probe/history`: `llm_roi_core::probe::history_page::HistoryPage`,
 //!   which the `/probe` page renders too.
 
-use llm_roi_core::cost::cheaper_only::Dearer;
-use llm_roi_core::cost::estimate::{Estimate, FxUsed, OptionEstimate};
+use llm_roi_core::cost::estimate::{Dearer, Estimate, FxUsed, OptionEstimate};
 use llm_roi_core::forecast::Forecast;
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::money::DisplayCurrency;

@@ -6,28 +6,18 @@
 //! that cost as much as the baseline or more for the scenario's traffic
 //! leave the table, the projection and the charts; the estimate lists them
 //! in [`Estimate::dearer`], with what each costs more, so nothing is lost
-//! and one link compares them too. A list given with `cmp=`, a migration
-//! target and a workload mix's routes are always kept.
+//! and one link compares them too. Always kept: every option of a list
+//! given with `cmp=` and every route of a workload mix (nothing is left
+//! out then), a migration target, an audited relay (`aud=`), and, when the
+//! scenario has requirements, an option that meets them all (moving to it
+//! may be worth a cost).
 //!
 //! Usage: [`keep_cheaper`] runs inside the scenario's estimate, after the
 //! costs and their calibration.
 
-use crate::cost::estimate::{Estimate, OptionEstimate};
+use crate::cost::estimate::{Dearer, Estimate, OptionEstimate};
 use crate::pricebook::{ModelRef, Pricebook};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
-
-/// A default option left out because it costs as much as the baseline or
-/// more.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Dearer {
-    pub option: ModelRef,
-    pub provider_name: String,
-    pub model_name: String,
-    /// What it costs more than the baseline in a month of 30 days, in the
-    /// display currency; zero when it costs the same.
-    pub extra_per_month: Decimal,
-}
 
 /// Moves the default options that save nothing per month from
 /// `e.options` to `e.dearer`.
@@ -62,11 +52,4 @@ pub fn keep_cheaper(book: &Pricebook, e: &mut Estimate) {
             extra_per_month: -o.savings.per_month,
         })
         .collect();
-}
-
-impl Dearer {
-    /// "OpenAI — GPT-6 Luna", as the options table names it.
-    pub fn label(&self) -> String {
-        format!("{} — {}", self.provider_name, self.model_name)
-    }
 }

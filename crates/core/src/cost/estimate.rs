@@ -1,6 +1,5 @@
 //! What the cost engine returns. Every amount is exact, in the display currency.
 
-use crate::cost::cheaper_only::Dearer;
 use crate::cost::claim_check::SavingsClaimCheck;
 use crate::money::DisplayCurrency;
 use crate::money::date::CalendarDate;
@@ -231,6 +230,25 @@ pub struct FxUsed {
     pub per_usd: Decimal,
     pub date: String,
     pub source: String,
+}
+
+/// A default option left out because it costs as much as the baseline or
+/// more ([`crate::cost::cheaper_only`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dearer {
+    pub option: ModelRef,
+    pub provider_name: String,
+    pub model_name: String,
+    /// What it costs more than the baseline in a month of 30 days, in the
+    /// display currency; zero when it costs the same.
+    pub extra_per_month: Decimal,
+}
+
+impl Dearer {
+    /// "OpenAI — GPT-6 Luna", as the options table names it.
+    pub fn label(&self) -> String {
+        format!("{} — {}", self.provider_name, self.model_name)
+    }
 }
 
 /// The engine's answer for one scenario.

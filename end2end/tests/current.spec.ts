@@ -67,11 +67,14 @@ test("the default compares the cheaper options and names the dearer ones", async
   // GPT-6 Luna lists Claude Haiku 5.5's prices.
   await expect(dearer.locator("li")).toContainText(["OpenAI — GPT-6 Luna: the same"]);
   const left = await dearer.locator("li").count();
+  // The island sets cmp in place: the page is not loaded again.
+  await page.evaluate(() => ((window as any).samePage = true));
   await page.getByTestId("compare-all").click();
   await expect(page).toHaveURL(/[?&]cmp=[^&]*openai%2Fgpt-6-luna|[?&]cmp=[^&]*openai\/gpt-6-luna/);
-  await hydrated(page);
   await expect(rows).toHaveCount(others + left);
   await expect(page.getByTestId("dearer")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as any).samePage)).toBe(true);
+  await expect(page.locator("#cmp")).toHaveValue(/openai\/gpt-6-luna/);
 });
 
 test("when every default option is dearer, the summary says which is the cheapest", async ({ page }) => {

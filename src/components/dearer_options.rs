@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use llm_roi_core::view::dearer_note::DearerNote;
 
 /// Nothing when no option was left out. `path` is the page the link opens
-/// (`/` or `/report`).
+/// (`/` or `/report`); with `on_compare` (the calculator's input callback),
+/// a click sets `cmp` in place instead of loading the page again.
 ///
 /// Usage:
 ///
@@ -15,14 +16,25 @@ use llm_roi_core::view::dearer_note::DearerNote;
 /// view! { <DearerOptions note=Signal::stored(dearer_note(&estimate)) path="/report"/> }
 /// ```
 #[component]
-pub fn DearerOptions(note: Signal<Option<DearerNote>>, path: &'static str) -> impl IntoView {
+pub fn DearerOptions(
+    note: Signal<Option<DearerNote>>,
+    path: &'static str,
+    #[prop(optional)] on_compare: Option<Callback<(String, String)>>,
+) -> impl IntoView {
     move || {
         note.get().map(|n| {
+            let cmp = n.compare_all_cmp.clone();
+            let click = move |ev: leptos::ev::MouseEvent| {
+                if let Some(set) = on_compare {
+                    ev.prevent_default();
+                    set.run(("cmp".to_string(), cmp.clone()));
+                }
+            };
             view! {
                 <div class="dearer" data-testid="dearer">
                     <p>{n.text} ":"</p>
                     <ul>{n.items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
-                    <p><a href=with_query(path, &n.compare_all_query) data-testid="compare-all">"Compare them too"</a></p>
+                    <p><a href=with_query(path, &n.compare_all_query) on:click=click data-testid="compare-all">"Compare them too"</a></p>
                 </div>
             }
         })

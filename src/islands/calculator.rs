@@ -103,7 +103,7 @@ pub fn CalculatorIsland(
                 })}
                 <h2 id="results-heading">"Cost by option"</h2>
                 <ResultsTable rows=table currency facts_href=report_path/>
-                <DearerOptions note=dearer path="/"/>
+                <DearerOptions note=dearer path="/" on_compare=on_change/>
                 <h2 id="projection-heading">"Projection"</h2>
                 <ProjectionTable view=projection/>
                 <h2 id="roi-heading">"Migration ROI"</h2>

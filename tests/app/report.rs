@@ -173,3 +173,29 @@ async fn the_embed_is_compact_and_has_no_scripts_to_run() {
     assert!(html.contains(r#"data-field="show""#));
     assert!(html.contains("`pie` is not a part; choose from summary, table"));
 }
+
+#[tokio::test]
+async fn the_report_names_the_dearer_options_and_links_to_all_of_them() {
+    // By default only cheaper options are compared. OpenRouter sells Claude
+    // Haiku 4.5's list price at $1.055 per $1: 10 M requests × 200 output
+    // tokens × $5/M × 30 days × 0.055 = $16,500 more a month.
+    let (status, _, html) = get("/report?in=0").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(r#"data-testid="dearer""#), "no dearer note");
+    assert!(
+        html.contains("OpenRouter (relay) — Claude Haiku 4.5 via OpenRouter: +$16,500.00/month")
+    );
+    assert!(!html.contains(r#"data-option="openrouter/anthropic/claude-haiku-4.5""#));
+    let at = html.find(r#"data-testid="compare-all""#).unwrap();
+    let start = html[..at].rfind("href=\"").unwrap() + 6;
+    let href = html[start..start + html[start..].find('"').unwrap()].replace("&amp;", "&");
+    assert!(
+        href.starts_with("/report?") && href.contains("cmp="),
+        "{href}"
+    );
+    // That link compares every option and leaves none out.
+    let (status, _, all) = get(&href).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!all.contains(r#"data-testid="dearer""#));
+    assert!(all.contains(r#"data-option="openrouter/anthropic/claude-haiku-4.5""#));
+}

@@ -13,7 +13,7 @@
 //! ```
 
 use crate::cost::estimate::Estimate;
-use crate::scenario::codec::encode;
+use crate::scenario::codec::{encode, value_text};
 use crate::view::display::{TOTAL_DP, money, round};
 use rust_decimal::Decimal;
 
@@ -29,6 +29,8 @@ pub struct DearerNote {
     /// The scenario's canonical query with every option, kept and left out,
     /// listed in `cmp=`.
     pub compare_all_query: String,
+    /// That `cmp=` value alone, for the calculator to set in place.
+    pub compare_all_cmp: String,
 }
 
 /// `None` when no option was left out.
@@ -79,6 +81,7 @@ pub fn dearer_note(e: &Estimate) -> Option<DearerNote> {
         text,
         items,
         compare_all_query: encode(&all),
+        compare_all_cmp: value_text(&all, "cmp"),
     })
 }
 
@@ -128,7 +131,11 @@ mod tests {
     #[test]
     fn its_query_compares_every_option_and_leaves_none_out() {
         let n = note("rpd=10000000&in=0&out=200").unwrap();
-        assert!(n.compare_all_query.contains("cmp="));
+        assert!(
+            n.compare_all_query
+                .contains(&format!("cmp={}", n.compare_all_cmp))
+        );
+        assert_eq!(n.compare_all_cmp.split(',').count(), 5);
         assert_eq!(note(&n.compare_all_query), None);
         let all = estimated(&n.compare_all_query);
         let some = estimated("rpd=10000000&in=0&out=200");

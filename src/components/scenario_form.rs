@@ -105,7 +105,7 @@ pub fn ScenarioForm(
     });
     let options_fields = mix.is_none().then(|| view! {
         <SelectField key="base" label="Baseline (what you pay today)" choices=options.current older=options.older selected=base/>
-        <TextField key="cmp" label="Compare with (optional)" help="provider/model, comma-separated. Empty: every route to the baseline's model, plus other vendors' small flagships, that costs less than the baseline." inputmode="text"/>
+        <TextField key="cmp" label="Compare with (optional)" help="provider/model, comma-separated. Empty: the routes to the baseline's model and the other vendors' small flagships that cost less than the baseline; the rest are named under the table." inputmode="text"/>
     });
     view! {
         <form class="scenario" method="get" action="/" on:submit=|ev| ev.prevent_default()>

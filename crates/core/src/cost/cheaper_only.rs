@@ -16,7 +16,8 @@
 //! costs and their calibration.
 
 use crate::cost::estimate::{Dearer, Estimate, OptionEstimate};
-use crate::pricebook::{ModelRef, Pricebook};
+use crate::cost::selection::canonical;
+use crate::pricebook::Pricebook;
 use rust_decimal::Decimal;
 
 /// Moves the default options that save nothing per month from
@@ -25,12 +26,12 @@ pub fn keep_cheaper(book: &Pricebook, e: &mut Estimate) {
     if e.scenario.compare.is_some() || e.scenario.mix.is_some() {
         return;
     }
-    let target = e.scenario.migration.target.as_ref().and_then(|t| {
-        book.resolve(t).map(|(p, m)| ModelRef {
-            provider: p.id.clone(),
-            model: m.id.clone(),
-        })
-    });
+    let target = e
+        .scenario
+        .migration
+        .target
+        .as_ref()
+        .and_then(|t| canonical(book, t));
     let required = !e.scenario.requirements.is_empty();
     let keep = |o: &OptionEstimate| {
         o.is_baseline

@@ -12,7 +12,8 @@ pub struct Selection {
     pub options: Vec<ModelRef>,
 }
 
-fn canonical(book: &Pricebook, r: &ModelRef) -> Option<ModelRef> {
+/// `r` as the pricebook names it (`provider/model` ids), if it is there.
+pub(crate) fn canonical(book: &Pricebook, r: &ModelRef) -> Option<ModelRef> {
     book.resolve(r).map(|(p, m)| ModelRef {
         provider: p.id.clone(),
         model: m.id.clone(),

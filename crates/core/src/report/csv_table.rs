@@ -136,8 +136,9 @@ pub fn rows(e: &Estimate, f: Option<&Forecast>) -> Vec<Vec<String>> {
         })
         .collect();
     // The default options left out as dearer: their saving is ≤ 0.
+    let width = header("").len();
     out.extend(e.dearer.iter().map(|d| {
-        let mut row = vec![String::new(); header("").len()];
+        let mut row = vec![String::new(); width];
         row[0] = "dearer".into();
         row[1] = d.option.to_string();
         row[2] = text(&d.provider_name);

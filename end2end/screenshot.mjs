@@ -45,7 +45,9 @@ try {
     const context = await browser.newContext(options);
     const page = await context.newPage();
     await page.goto(scenario);
-    await page.locator("body[data-hydrated=true]").waitFor();
+    // What a visitor sees first: the server's page (the calculator's
+    // bundle loads on the first use of its form).
+    await page.waitForLoadState("networkidle");
     const out = path.join(root, file);
     await page.screenshot({ path: out, fullPage: false });
     await context.close();

@@ -119,8 +119,10 @@ renders_out=$(cargo run --quiet --release --features ssr --example render_time -
 # Input -> numbers updated, in Chromium against this server.
 if [ -d end2end/node_modules/@playwright/test ]; then
   latency=$(cd end2end && node input-latency.mjs "http://127.0.0.1:$port" "$changes")
+  weight=$(cd end2end && node page-weight.mjs "http://127.0.0.1:$port")
 else
   latency="input -> numbers updated: not measured (end2end/node_modules is missing; run make setup-test)"
+  weight="/ in Chromium: not measured (end2end/node_modules is missing)"
 fi
 
 echo "pricing: $pricing; wrk: 2 threads, $connections connections, $duration each, loopback"
@@ -132,12 +134,14 @@ printf '%-46s %12s %12s %8s\n' "the wasm file, identity (requests/s)" "$wasm_our
 echo "calculator HTML (default scenario), raw: $html_bytes B"
 echo "report HTML, raw: $report_bytes B"
 echo "pricebook asset ($asset, fetched once and cached): $asset_raw B raw, $asset_br B brotli"
-# Each bundle's JS + wasm, brotli: `/` loads the calculator's at first, the
-# probe panel's once scrolled near; /probe the probe's, /report the report's.
+# Each bundle's JS + wasm, brotli: `/` loads the calculator's on the first
+# use of its form (none before), the probe panel's once scrolled near;
+# /probe the probe's, /report the report's.
 while read -r bundle js wasm; do
   js_br=$(size "$site/pkg/$js.br")
   wasm_br=$(size "$site/pkg/$wasm.br")
   echo "JS + wasm, brotli (precompressed), $bundle bundle: $((js_br + wasm_br)) B (JS $js_br B, wasm $wasm_br B)"
 done <<< "$bundles"
+echo "$weight"
 echo "$renders_out"
 echo "$latency"

@@ -27,7 +27,7 @@ pub mod server_fns;
 
 /// Each bundle's entry point, awaited before its islands hydrate (the page's
 /// script, `app::island_scripts`): sets up the reactive root they share and,
-/// in the calculator's bundle, fetches the pricebook the page preloads. If
+/// in the calculator's bundle, fetches the pricebook the page links to. If
 /// that fails, the islands are not hydrated (the error is the promise's),
 /// and the page keeps working as it does without JavaScript. Each island
 /// then marks the page hydrated (`client::browser::mark_hydrated`).

@@ -1,4 +1,5 @@
 import { test, expect, Page, Browser } from "@playwright/test";
+import { hydrated } from "./helpers";
 import { readFileSync } from "node:fs";
 
 // axe-core (npm) run inside the page: WCAG 2 A and AA and axe's best
@@ -38,7 +39,7 @@ async function check(browser: Browser, baseURL: string | undefined, javaScript: 
       const page = await context.newPage();
       await page.goto(path);
       if (javaScript && !path.startsWith("/embed")) {
-        await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+        await hydrated(page);
       }
       const mode = `${javaScript ? "hydrated" : "server HTML only"}${phone ? ", 390 px phone" : ""}`;
       expect(await violations(page), `${path}, ${mode}`).toEqual([]);

@@ -1,11 +1,8 @@
-import { test, expect, Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
+import { hydrated } from "./helpers";
 
 const HAIKU = '[data-option="anthropic/claude-haiku-4-5"]';
 const HOLYSHEEP = '[data-option="holysheep/claude-haiku-4-5"]';
-
-async function hydrated(page: Page) {
-  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
-}
 
 test("changing an input recomputes in the browser and rewrites the URL", async ({ page }) => {
   await page.goto("/");

@@ -1,11 +1,8 @@
-import { test, expect, Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
+import { hydrated } from "./helpers";
 
 // The server over today's shipped pricing/, read on 2026-12-01.
 const CURRENT = `http://127.0.0.1:${Number(process.env.LLM_ROI_E2E_PORT ?? 3100) + 1}`;
-
-async function hydrated(page: Page) {
-  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
-}
 
 test("a deprecated baseline shows its flag and its successor", async ({ page }) => {
   await page.goto(`${CURRENT}/?base=openai/gpt-4.1-mini`);

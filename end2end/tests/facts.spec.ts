@@ -1,14 +1,11 @@
-import { test, expect, Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
+import { hydrated } from "./helpers";
 
 // The server over today's shipped pricing/ and its [facts].
 const CURRENT = `http://127.0.0.1:${Number(process.env.LLM_ROI_E2E_PORT ?? 3100) + 1}`;
 // Claude Haiku 4.5 today, against HolySheep (cheapest, but no SOC 2 by its own
 // playbook) and OpenAI's GPT-4.1 (dearer, SOC 2 Type II on its trust portal).
 const Q = "base=anthropic/claude-haiku-4-5&in=0&cmp=holysheep/claude-haiku-4-5,openai/gpt-4.1";
-
-async function hydrated(page: Page) {
-  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
-}
 
 test("ticking a requirement moves the default target and marks the failing route", async ({ page }) => {
   await page.goto(`${CURRENT}/?${Q}`);

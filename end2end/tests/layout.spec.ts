@@ -1,4 +1,5 @@
 import { test, expect, Page, Browser } from "@playwright/test";
+import { hydrated } from "./helpers";
 
 // Small screens: no page scrolls sideways, the options are cards, the form's
 // secondary groups fold (and open by keyboard and by touch), the charts take
@@ -22,7 +23,7 @@ async function open(browser: Browser, baseURL: string | undefined, screen: objec
   const page = await context.newPage();
   await page.goto(path);
   if (!path.startsWith("/embed")) {
-    await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+    await hydrated(page);
   }
   return { context, page };
 }

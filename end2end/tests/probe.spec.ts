@@ -1,4 +1,5 @@
 import { test, expect } from "@playwright/test";
+import { hydrated } from "./helpers";
 
 test("the probe panel runs against the local mocks and gives a verdict", async ({ page }) => {
   await page.goto("/probe");
@@ -17,8 +18,9 @@ test("the probe panel runs against the local mocks and gives a verdict", async (
   await expect(page.locator(".probe-phases")).toContainText("total");
 });
 
-// The probe panel's code is its own bundle: `/` loads the calculator's, and
-// the probe's only once the panel comes within a screen of the viewport.
+// The probe panel's code is its own bundle: `/` loads the calculator's once
+// its form is used, and the probe's only once the panel comes within a
+// screen of the viewport.
 test("on /, the probe panel's bundle loads when the panel is scrolled near, and runs", async ({ page }) => {
   const bundles: string[] = [];
   page.on("request", (r) => {
@@ -26,8 +28,7 @@ test("on /, the probe panel's bundle loads when the panel is scrolled near, and 
     if (m && !bundles.includes(m[1])) bundles.push(m[1]);
   });
   await page.goto("/");
-  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
-  await expect(page.locator("leptos-island[data-component^=CalculatorIsland]")).toHaveAttribute("data-hydrated", "");
+  await hydrated(page);
   await page.waitForTimeout(300);
   expect(bundles).toEqual(["calculator"]);
 

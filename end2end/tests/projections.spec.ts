@@ -1,11 +1,8 @@
-import { test, expect, Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
+import { hydrated } from "./helpers";
 
 const BASELINE_YEAR1 =
   'table.projection tr[data-option="anthropic/claude-haiku-4-5"] .year-1';
-
-async function hydrated(page: Page) {
-  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
-}
 
 test("growth changes the annual figure and the cost chart", async ({ page }) => {
   await page.goto("/?in=0");

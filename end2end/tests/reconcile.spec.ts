@@ -1,4 +1,5 @@
 import { test, expect } from "@playwright/test";
+import { hydrated } from "./helpers";
 import path from "node:path";
 
 // tests/fixtures/usage/billed.csv on the frozen pricebook of 2026-11-24:
@@ -8,7 +9,7 @@ const BILLED = path.join(__dirname, "../../tests/fixtures/usage/billed.csv");
 
 test("a log with billed amounts is held against its bill, with the causes", async ({ page }) => {
   await page.goto("/");
-  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+  await hydrated(page);
   await page.getByTestId("compare-billed").check();
   await page.setInputFiles("#usage-file", BILLED);
   await expect(page.getByTestId("import-result")).toContainText("3 rows reconciled (llm-roi generic)");

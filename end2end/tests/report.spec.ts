@@ -1,4 +1,5 @@
 import { test, expect, Page } from "@playwright/test";
+import { hydrated } from "./helpers";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -8,10 +9,6 @@ const SCENARIO = "in=0&target=holysheep/claude-haiku-4-5&growth=5&fb=2";
 // The origin the server is started with in --embed-origins (playwright.config.ts).
 const ALLOWED_PORT = Number(process.env.LLM_ROI_E2E_EMBED_PORT ?? 3301);
 const OTHER_PORT = ALLOWED_PORT + 1;
-
-async function hydrated(page: Page) {
-  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
-}
 
 /// Every figure a reader compares: the options table, the projection and the ROI.
 async function figures(page: Page) {

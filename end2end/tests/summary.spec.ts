@@ -1,4 +1,5 @@
-import { test, expect, Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
+import { hydrated } from "./helpers";
 
 // The calculator's answer comes first: the sentence and the headline figures
 // sit in the first screen, on a phone and on a desktop, and follow the inputs.
@@ -7,10 +8,6 @@ const SCREENS = [
   { name: "phone", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
   { name: "desktop", viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false },
 ];
-
-async function hydrated(page: Page) {
-  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
-}
 
 for (const screen of SCREENS) {
   test(`the summary and the headline figures are in the first screen (${screen.name})`, async ({ browser, baseURL }) => {

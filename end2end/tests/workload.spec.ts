@@ -1,13 +1,10 @@
 import { test, expect, Page } from "@playwright/test";
+import { hydrated } from "./helpers";
 import path from "node:path";
 
 // A hand-written log (tests/fixtures/usage/mixed.csv): Haiku 4.5 and Sonnet
 // 4.5 on both sides of its 200k threshold, over two days, and one bad row.
 const LOG = path.join(__dirname, "../../tests/fixtures/usage/mixed.csv");
-
-async function hydrated(page: Page) {
-  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
-}
 
 async function figures(page: Page) {
   return {

@@ -1,15 +1,17 @@
 //! The page's hydration scripts. In place of leptos's `HydrationScripts`
 //! (one bundle for every island), the page names the wasm bundles that
 //! scripts/build.sh builds, one per kind of page, each with the islands of
-//! its `bundle-*` feature; our island script (island_script.js) loads a
-//! bundle when one of its islands comes near the viewport, awaits the
+//! its `bundle-*` feature. Our island script (island_script.js) loads a
+//! bundle when one of its islands comes near the viewport or, for the
+//! calculator's, when the user first acts in it ([`LoadOn`]); it awaits the
 //! bundle's `hydrate()` (which fetches the calculator's pricebook) and then
-//! hydrates those islands. `/report` so never downloads the calculator, and
-//! `/` loads the probe panel's code only when the panel is scrolled near.
+//! hydrates those islands, replaying what was typed before. `/report` so
+//! never downloads the calculator, `/` loads nothing until its form is used,
+//! and the probe panel's code only when the panel is scrolled near.
 //!
-//! The page's own bundle ([`BUNDLES`], by path) is preloaded. Without hashed
-//! names (`cargo leptos watch`, the tests), there is one bundle holding every
-//! island, as cargo-leptos builds it.
+//! A page's own "near" bundle ([`BUNDLES`], by path) is preloaded. Without
+//! hashed names (`cargo leptos watch`, the tests), there is one bundle
+//! holding every island, loaded when near, as cargo-leptos builds it.
 //!
 //! The hashed file names are read once per process from the hash file
 //! beside the binary (scripts/build.sh writes it), as leptos reads them.
@@ -20,6 +22,7 @@
 //! view! { <IslandScripts options path/> }
 //! ```
 
+use crate::client::pricebook::ASSET_LINK_ID;
 use leptos::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -36,41 +39,66 @@ fn island_script() -> String {
         .join("\n")
 }
 
+/// When the island script loads a bundle.
+#[derive(Serialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum LoadOn {
+    /// When one of its islands comes within a screen of the viewport.
+    Near,
+    /// On the first focus, pointer, key or input in one of its islands: the
+    /// page is the server's until then (every figure, and a form that
+    /// submits), and what the user did before it hydrated is replayed.
+    Intent,
+}
+
 /// A wasm bundle: its name (the cargo feature `bundle-<name>`, the files
-/// `llm-roi-<name>.<hash>.{js,wasm}`), its islands (component names) and the
-/// page paths that preload it.
+/// `llm-roi-<name>.<hash>.{js,wasm}`), its islands (component names), when
+/// it loads, the page paths that preload it, and the ids of the page's
+/// links (`rel="alternate"`) switched to `rel="preload"` when it loads.
 pub struct Bundle {
     pub name: &'static str,
     pub islands: &'static [&'static str],
+    pub on: LoadOn,
     pub preloaded_on: &'static [&'static str],
+    pub links: &'static [&'static str],
 }
 
 /// Every bundle scripts/build.sh builds (a test holds the two lists equal).
 pub const BUNDLES: [Bundle; 3] = [
+    // `/` is read before it is used (a link is a report): its bundle, the
+    // largest, and the pricebook load when the calculator is first used.
     Bundle {
         name: "calculator",
         islands: &["CalculatorIsland", "UsageImport"],
-        preloaded_on: &["/"],
+        on: LoadOn::Intent,
+        preloaded_on: &[],
+        links: &[ASSET_LINK_ID],
     },
     Bundle {
         name: "probe",
         islands: &["ProbeIsland"],
+        on: LoadOn::Near,
         preloaded_on: &["/probe"],
+        links: &[],
     },
     Bundle {
         name: "report",
         islands: &["ReportActions", "EmbedPanel"],
+        on: LoadOn::Near,
         preloaded_on: &["/report"],
+        links: &[],
     },
 ];
 
 /// A bundle as the island script reads it: the JS and wasm file names
-/// without extension, and its islands.
+/// without extension, its islands, when it loads and the links it preloads.
 #[derive(Serialize, Debug, Clone, PartialEq)]
 struct Files {
     js: String,
     wasm: String,
     islands: Vec<&'static str>,
+    on: LoadOn,
+    links: Vec<&'static str>,
     #[serde(skip)]
     preloaded_on: Vec<&'static str>,
 }
@@ -92,6 +120,8 @@ fn hashed_files(output_name: &str, hashes: &str) -> Vec<Files> {
                     js: format!("{output_name}-{}.{js}", b.name),
                     wasm: format!("{output_name}-{}.{wasm}", b.name),
                     islands: b.islands.to_vec(),
+                    on: b.on,
+                    links: b.links.to_vec(),
                     preloaded_on: b.preloaded_on.to_vec(),
                 }),
                 _ => {
@@ -103,7 +133,8 @@ fn hashed_files(output_name: &str, hashes: &str) -> Vec<Files> {
         .collect()
 }
 
-/// One bundle with every island, preloaded everywhere (unhashed names).
+/// One bundle with every island, preloaded everywhere and loaded when near
+/// (unhashed names).
 fn single_bundle(output_name: &str) -> Vec<Files> {
     vec![Files {
         js: output_name.to_string(),
@@ -111,6 +142,11 @@ fn single_bundle(output_name: &str) -> Vec<Files> {
         islands: BUNDLES
             .iter()
             .flat_map(|b| b.islands.iter().copied())
+            .collect(),
+        on: LoadOn::Near,
+        links: BUNDLES
+            .iter()
+            .flat_map(|b| b.links.iter().copied())
             .collect(),
         preloaded_on: BUNDLES
             .iter()
@@ -219,6 +255,31 @@ mod tests {
                 "Cargo.toml lacks bundle-{name}"
             );
         }
+    }
+
+    #[test]
+    fn the_calculator_loads_on_intent_with_its_pricebook_and_is_never_preloaded() {
+        let files = hashed_files(
+            "llm-roi",
+            "calculator.js: j1\ncalculator.wasm: w1\nprobe.js: j2\nprobe.wasm: w2\nreport.js: j3\nreport.wasm: w3\n",
+        );
+        let calculator = &files[0];
+        assert_eq!(calculator.on, LoadOn::Intent);
+        assert!(calculator.preloaded_on.is_empty());
+        assert_eq!(calculator.links, [ASSET_LINK_ID]);
+        // As island_script.js reads it.
+        let json = serde_json::to_string(calculator).unwrap();
+        assert!(
+            json.contains(r#""on":"intent","links":["pricebook-asset"]"#),
+            "{json}"
+        );
+        assert!(files[1..].iter().all(|f| f.on == LoadOn::Near));
+        // One bundle for every island: the "near" ones need it loaded.
+        let one = &single_bundle("llm-roi")[0];
+        assert_eq!(
+            (one.on, one.links.as_slice()),
+            (LoadOn::Near, &[ASSET_LINK_ID][..])
+        );
     }
 
     #[test]

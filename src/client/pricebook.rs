@@ -1,5 +1,6 @@
 //! The pricebook in the browser: fetched from the immutable asset the page
-//! preloads (`<link id="pricebook-asset" rel="preload" as="fetch">`, served
+//! links to (`<link id="pricebook-asset" rel="alternate">`, which the island
+//! script makes a preload as it loads the calculator's bundle; served
 //! by `server::pricebook_asset`) before the islands hydrate, then handed to
 //! the calculator island when its props ([`BookRef`]) name the same
 //! fingerprint ([`take_loaded`]). The page itself carries only the address, so the
@@ -18,7 +19,7 @@ use crate::server_fns::pricebook::PricebookPayload;
 use llm_roi_core::money::date::CalendarDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// The `id` of the page's preload link to the asset.
+/// The `id` of the page's link to the asset.
 pub const ASSET_LINK_ID: &str = "pricebook-asset";
 
 #[cfg(feature = "hydrate-base")]
@@ -116,7 +117,7 @@ mod imp {
     }
 }
 
-/// The address of the pricebook asset the page preloads, if it has one.
+/// The address of the pricebook asset the page links to, if it has one.
 pub fn asset_href() -> Option<String> {
     imp::asset_href()
 }

@@ -36,7 +36,8 @@ pub fn CalculatorPage() -> impl IntoView {
         {with_pricebook(move |payload| {
             let relays = relay_choices(&payload.pricebook);
             view! {
-                <Link id=ASSET_LINK_ID rel="preload" as_="fetch" crossorigin="anonymous" href=asset_path(&payload.fingerprint)/>
+                // Fetched with the calculator's bundle, which makes it a preload.
+                <Link id=ASSET_LINK_ID rel="alternate" type_="application/json" as_="fetch" crossorigin="anonymous" href=asset_path(&payload.fingerprint)/>
                 <CalculatorIsland book=BookRef(payload) pairs/>
                 // Its own bundle, loaded once the panel is scrolled near.
                 <ProbeIsland relays probe=probe_info()/>

@@ -1,6 +1,7 @@
 //! `GET /api/v1/pricebook/{fingerprint}.json`: the loaded pricebook as an
 //! immutable asset. The calculator's page carries only its address (a
-//! `<link rel="preload">`); the browser fetches it once, in parallel with
+//! `<link rel="alternate">` that the island script makes a preload when the
+//! calculator is first used); the browser fetches it then, in parallel with
 //! the wasm, caches it for a year (the fingerprint changes with any price),
 //! and the island reads its tables from it (`client::pricebook`).
 //!

@@ -2,7 +2,7 @@
 //! the server ([`PricebookPayload::current`]) and passes it as a
 //! `client::pricebook::BookRef`, which the island's props serialise as its
 //! fingerprint and day only; the browser takes the tables from the immutable
-//! asset the page preloads, fetched before the islands hydrate.
+//! asset the page links to, fetched before the islands hydrate.
 
 use llm_roi_core::money::date::CalendarDate;
 use llm_roi_core::pricebook::Pricebook;

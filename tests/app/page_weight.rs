@@ -1,6 +1,6 @@
 //! The calculator's page on the shipped `pricing/` (what users get): the
-//! pricebook is not in it but its own immutable asset, which the page
-//! preloads, and the page stays under 60 KB. Sizes are asserted here; times
+//! pricebook is not in it but its own immutable asset, which the page links
+//! to, and the page stays under 60 KB. Sizes are asserted here; times
 //! are only benchmarked (`make bench-http`).
 
 use crate::support::TestApp;
@@ -18,7 +18,7 @@ fn shipped() -> TestApp {
         .build()
 }
 
-/// The `href` of the page's pricebook preload.
+/// The `href` of the page's link to the pricebook asset.
 fn asset_href(html: &str) -> String {
     let link = html
         .split("<link")

@@ -142,12 +142,12 @@ async fn each_value_is_serialised_once_and_charts_are_images() {
         for ((name, props), (_, part)) in found.iter().zip(expected) {
             assert!(props.contains(part), "{path}: {name} props {props:.120}");
         }
-        // The pricebook is not in the page: the calculator preloads it.
+        // The pricebook is not in the page: the calculator links to it.
         assert_eq!(html.matches("schema_version").count(), 0, "{path}");
         assert_eq!(
             html.matches(r#"id="pricebook-asset""#).count(),
             usize::from(path.starts_with("/?")),
-            "{path}: preload"
+            "{path}: pricebook link"
         );
         assert!(!html.contains("<svg"), "{path}: inline SVG");
         for name in ["cost", "savings", "rollout"] {

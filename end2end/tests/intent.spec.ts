@@ -1,0 +1,88 @@
+import { test, expect, Request } from "@playwright/test";
+import { hydrated } from "./helpers";
+
+// `/` is read before it is used: the calculator's bundle and the pricebook
+// load on the first use of its form (LoadOn::Intent, src/app/island_scripts.rs),
+// and what the user did before it hydrated is replayed, not lost.
+
+const HAIKU = '[data-option="anthropic/claude-haiku-4-5"]';
+const HOLYSHEEP = '[data-option="holysheep/claude-haiku-4-5"]';
+
+function fetched(requests: Request[]) {
+  const paths = requests.map((r) => new URL(r.url()).pathname);
+  return {
+    code: paths.filter((p) => /\.(js|wasm)$/.test(p)),
+    pricebook: paths.filter((p) => p.startsWith("/api/v1/pricebook/")),
+  };
+}
+
+test("/ loads no JS, wasm or pricebook until its form is used, then each once", async ({ page }) => {
+  const requests: Request[] = [];
+  page.on("request", (r) => requests.push(r));
+  await page.goto("/");
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(300);
+  expect(fetched(requests)).toEqual({ code: [], pricebook: [] });
+  // The server's figures are there without them: 10 M × (500 × $1 + 200 × $5) / 1M.
+  await expect(page.locator(`${HAIKU} .per-day`)).toHaveText("$15,000.00");
+
+  await hydrated(page);
+  const { code, pricebook } = fetched(requests);
+  // Hashed names: llm-roi-calculator.<hash>.js, each file once.
+  expect(code.map((p) => p.replace(/\.[^./]+\.(js|wasm)$/, ".$1")).sort()).toEqual([
+    "/pkg/llm-roi-calculator.js",
+    "/pkg/llm-roi-calculator.wasm",
+  ]);
+  expect(pricebook).toHaveLength(1);
+});
+
+test("what is typed and chosen before the calculator hydrates is kept and computed", async ({ page }) => {
+  // The wasm is held back until the user has acted, as on a slow network.
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route("**/pkg/*.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/");
+  const island = page.locator("leptos-island[data-component^=CalculatorIsland]");
+  await page.locator("#out").fill("300");
+  await page.locator("#cur").selectOption("CNY");
+  await expect(island).not.toHaveAttribute("data-hydrated", "");
+  release();
+
+  await expect(island).toHaveAttribute("data-hydrated", "");
+  await expect(page.locator("#out")).toHaveValue("300");
+  await expect(page.locator("#cur")).toHaveValue("CNY");
+  await expect(page).toHaveURL(/[?&]out=300(&|$)/);
+  await expect(page).toHaveURL(/[?&]cur=CNY(&|$)/);
+  // ¥1 per 1M tokens: 10 M × 800 tokens = ¥8,000 a day, as from the link.
+  await expect(page.locator(`${HOLYSHEEP} .per-day`)).toHaveText("¥8,000.00");
+  const cells = await page.locator("table.options td").allTextContents();
+  await page.goto("/?out=300&cur=CNY");
+  expect(await page.locator("table.options td").allTextContents()).toEqual(cells);
+});
+
+test("a log dropped before the calculator hydrates is imported once it has", async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route("**/pkg/*.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/");
+  const drop = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    const log = "model,input_tokens,output_tokens,requests\nclaude-haiku-4-5,1000,200,4\ngpt-4.1-mini,2000,100,1\n";
+    dt.items.add(new File([log], "log.csv", { type: "text/csv" }));
+    return dt;
+  });
+  const zone = page.getByTestId("drop-zone");
+  await zone.dispatchEvent("dragover", { dataTransfer: drop });
+  await zone.dispatchEvent("drop", { dataTransfer: drop });
+  await expect(page.locator("leptos-island[data-component^=UsageImport]")).not.toHaveAttribute("data-hydrated", "");
+  release();
+
+  await expect(page).toHaveURL(/\/\?mix=1:1:/);
+  await expect(page.getByTestId("workload").locator("tbody tr")).toHaveCount(2);
+});

@@ -86,3 +86,23 @@ test("a log dropped before the calculator hydrates is imported once it has", asy
   await expect(page).toHaveURL(/\/\?mix=1:1:/);
   await expect(page.getByTestId("workload").locator("tbody tr")).toHaveCount(2);
 });
+
+test("Copy link pressed before the calculator hydrates copies the link of what was typed", async ({ page, context, baseURL }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route("**/pkg/*.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/");
+  await page.locator("#out").fill("300");
+  await page.getByTestId("copy-link").click();
+  await expect(page.getByTestId("copy-status")).toHaveText("");
+  release();
+
+  // The typed value is replayed first, then the press.
+  await expect(page.getByTestId("copy-status")).toContainText("Copied http");
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/\/report\?.*[?&]out=300(&|$)/);
+});

@@ -1,4 +1,4 @@
-import { test, expect, Request } from "@playwright/test";
+import { test, expect, Page, Request } from "@playwright/test";
 import { hydrated } from "./helpers";
 
 // `/` is read before it is used: the calculator's bundle and the pricebook
@@ -7,6 +7,18 @@ import { hydrated } from "./helpers";
 
 const HAIKU = '[data-option="anthropic/claude-haiku-4-5"]';
 const HOLYSHEEP = '[data-option="holysheep/claude-haiku-4-5"]';
+
+// Holds the wasm back until `release()`, as a slow network would, so that
+// the user acts before the calculator hydrates.
+async function holdWasm(page: Page) {
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route("**/pkg/*.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
 
 function fetched(requests: Request[]) {
   const paths = requests.map((r) => new URL(r.url()).pathname);
@@ -37,13 +49,7 @@ test("/ loads no JS, wasm or pricebook until its form is used, then each once", 
 });
 
 test("what is typed and chosen before the calculator hydrates is kept and computed", async ({ page }) => {
-  // The wasm is held back until the user has acted, as on a slow network.
-  let release = () => {};
-  const held = new Promise<void>((r) => (release = r));
-  await page.route("**/pkg/*.wasm", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto("/");
   const island = page.locator("leptos-island[data-component^=CalculatorIsland]");
   await page.locator("#out").fill("300");
@@ -64,12 +70,7 @@ test("what is typed and chosen before the calculator hydrates is kept and comput
 });
 
 test("a log dropped before the calculator hydrates is imported once it has", async ({ page }) => {
-  let release = () => {};
-  const held = new Promise<void>((r) => (release = r));
-  await page.route("**/pkg/*.wasm", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto("/");
   const drop = await page.evaluateHandle(() => {
     const dt = new DataTransfer();
@@ -89,12 +90,7 @@ test("a log dropped before the calculator hydrates is imported once it has", asy
 
 test("Copy link pressed before the calculator hydrates copies the link of what was typed", async ({ page, context, baseURL }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
-  let release = () => {};
-  const held = new Promise<void>((r) => (release = r));
-  await page.route("**/pkg/*.wasm", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto("/");
   await page.locator("#out").fill("300");
   await page.getByTestId("copy-link").click();

@@ -1,17 +1,18 @@
 import { expect, Page } from "@playwright/test";
 
-// The page's islands, hydrated. The calculator's bundle loads on the first
-// use of its islands (focus, pointer, key or input: LoadOn::Intent in
-// src/app/island_scripts.rs), so on a page that has it this first presses
-// the pointer on its form, as a user does, which changes nothing.
+// The islands whose bundles load on the first use of one of them (focus,
+// pointer, key, input, click or drop: LoadOn::Intent in
+// src/app/island_scripts.rs, whose unit test holds this list equal).
+const ON_INTENT = ["CalculatorIsland", "UsageImport", "ReportActions", "EmbedPanel"];
+
+// The page's islands, hydrated. On a page with islands that load on intent,
+// this first presses the pointer on each, as a user does, which changes
+// nothing, and waits for each to hydrate.
 export async function hydrated(page: Page) {
-  const calculator = page.locator("leptos-island[data-component^=CalculatorIsland]");
-  if (await calculator.count()) {
-    await calculator.locator("form").dispatchEvent("pointerdown");
-    // Its bundle's islands, the usage import too, hydrate in one pass.
-    for (const island of await page.locator("leptos-island[data-component^=CalculatorIsland], leptos-island[data-component^=UsageImport]").all()) {
-      await expect(island).toHaveAttribute("data-hydrated", "");
-    }
+  const selector = ON_INTENT.map((name) => `leptos-island[data-component^=${name}]`).join(", ");
+  for (const island of await page.locator(selector).all()) {
+    await island.dispatchEvent("pointerdown");
+    await expect(island).toHaveAttribute("data-hydrated", "");
   }
   await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
 }

@@ -102,3 +102,25 @@ test("Copy link pressed before the calculator hydrates copies the link of what w
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toMatch(/\/report\?.*[?&]out=300(&|$)/);
 });
+
+test("/report loads no JS or wasm until a button is used; a copy pressed before its code loads copies", async ({ page, context, baseURL }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
+  const requests: Request[] = [];
+  page.on("request", (r) => requests.push(r));
+  const release = await holdWasm(page);
+  await page.goto("/report?v=2&in=0&target=holysheep/claude-haiku-4-5");
+  await page.waitForLoadState("load");
+  await page.waitForTimeout(300);
+  expect(fetched(requests).code).toEqual([]);
+
+  await page.getByTestId("report-url-copy").click();
+  release();
+  await expect(page.locator("leptos-island[data-component^=ReportActions]")).toHaveAttribute("data-hydrated", "");
+  const url = await page.getByTestId("report-url").inputValue();
+  expect(url).toMatch(/\/report\?v=2&/);
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+  expect(fetched(requests).code.map((p) => p.replace(/\.[^./]+\.(js|wasm)$/, ".$1")).sort()).toEqual([
+    "/pkg/llm-roi-report.js",
+    "/pkg/llm-roi-report.wasm",
+  ]);
+});

@@ -3,11 +3,12 @@
 //! scripts/build.sh builds, one per kind of page, each with the islands of
 //! its `bundle-*` feature. Our island script (island_script.js) loads a
 //! bundle when one of its islands comes near the viewport or, for the
-//! calculator's, when the user first acts in it ([`LoadOn`]); it awaits the
-//! bundle's `hydrate()` (which fetches the calculator's pricebook) and then
-//! hydrates those islands, replaying what was typed before. `/report` so
-//! never downloads the calculator, `/` loads nothing until its form is used,
-//! and the probe panel's code only when the panel is scrolled near.
+//! calculator's and the report's, when the user first acts in one
+//! ([`LoadOn`]); it awaits the bundle's `hydrate()` (which fetches the
+//! calculator's pricebook) and then hydrates those islands, replaying what
+//! was typed before. `/` and `/report` so load no wasm until their form or
+//! buttons are used, and the probe panel's code loads only when the panel
+//! is scrolled near.
 //!
 //! A page's own "near" bundle ([`BUNDLES`], by path) is preloaded. Without
 //! hashed names (`cargo leptos watch`, the tests), there is one bundle
@@ -81,11 +82,12 @@ pub const BUNDLES: [Bundle; 3] = [
         preloaded_on: &["/probe"],
         links: &[],
     },
+    // A report is read; its buttons (copy, print) load their code when used.
     Bundle {
         name: "report",
         islands: &["ReportActions", "EmbedPanel"],
-        on: LoadOn::Near,
-        preloaded_on: &["/report"],
+        on: LoadOn::Intent,
+        preloaded_on: &[],
         links: &[],
     },
 ];
@@ -273,12 +275,28 @@ mod tests {
             json.contains(r#""on":"intent","links":["pricebook-asset"]"#),
             "{json}"
         );
-        assert!(files[1..].iter().all(|f| f.on == LoadOn::Near));
+        assert_eq!((files[1].on, files[2].on), (LoadOn::Near, LoadOn::Intent));
         // One bundle for every island: the "near" ones need it loaded.
         let one = &single_bundle("llm-roi")[0];
         assert_eq!(
             (one.on, one.links.as_slice()),
             (LoadOn::Near, &[ASSET_LINK_ID][..])
+        );
+    }
+
+    /// The browser tests press on these islands before they wait for them.
+    #[test]
+    fn the_browser_tests_know_which_islands_load_on_intent() {
+        let helpers = include_str!("../../end2end/tests/helpers.ts");
+        let intent: Vec<String> = BUNDLES
+            .iter()
+            .filter(|b| b.on == LoadOn::Intent)
+            .flat_map(|b| b.islands.iter().map(|i| format!("\"{i}\"")))
+            .collect();
+        let line = format!("const ON_INTENT = [{}];", intent.join(", "));
+        assert!(
+            helpers.contains(&line),
+            "end2end/tests/helpers.ts lacks {line}"
         );
     }
 

@@ -1,8 +1,8 @@
-// What `/` transfers in Chromium, by kind, as the browser received it (body
-// bytes on the wire, in the encoding the server chose for Chromium's
-// Accept-Encoding): once loaded and idle, before any use, then after the
-// first use of the calculator's form, which loads its bundle and the
-// pricebook (LoadOn::Intent). Figures, no pass or fail; `make bench-http`
+// What `/` and `/report` transfer in Chromium, by kind, as the browser
+// received it (body bytes on the wire, in the encoding the server chose for
+// Chromium's Accept-Encoding): once loaded and idle, before any use, then
+// after the first use of the calculator's form or the report's buttons,
+// which loads their bundle (and the calculator's pricebook: LoadOn::Intent). Figures, no pass or fail; `make bench-http`
 // runs it against the server it started:
 //
 //   node end2end/page-weight.mjs http://127.0.0.1:3950
@@ -27,29 +27,38 @@ const browser = await chromium.launch({
   executablePath: process.env.LLM_ROI_CHROMIUM ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
 });
+// Each page, and the island whose first use loads its bundle.
+const pages = [
+  ["/", "CalculatorIsland"],
+  ["/report?v=2&in=0&target=holysheep/claude-haiku-4-5", "ReportActions"],
+];
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const done = [];
-  page.on("requestfinished", (r) => done.push(r));
-  const tally = async (list) => {
-    const by = new Map();
-    for (const r of list) {
-      const { responseBodySize } = await r.sizes();
-      const enc = (await r.response())?.headers()["content-encoding"] ?? "identity";
-      const k = `${kind(r.url())} (${enc})`;
-      by.set(k, (by.get(k) ?? 0) + responseBodySize);
-    }
-    return [...by].map(([k, v]) => `${k} ${v} B`).join(", ") || "nothing";
-  };
-  await page.goto(`${base}/`);
-  await page.waitForLoadState("networkidle");
-  await page.waitForTimeout(500);
-  const before = done.length;
-  console.log(`/ transferred in Chromium before use: ${await tally(done)}`);
-  await page.locator("form.scenario").dispatchEvent("pointerdown");
-  await page.locator("leptos-island[data-component^=CalculatorIsland][data-hydrated]").waitFor();
-  await page.waitForLoadState("networkidle");
-  console.log(`then on the first use of the form: ${await tally(done.slice(before))}`);
+  for (const [path, island] of pages) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const done = [];
+    page.on("requestfinished", (r) => done.push(r));
+    const tally = async (list) => {
+      const by = new Map();
+      for (const r of list) {
+        const { responseBodySize } = await r.sizes();
+        const enc = (await r.response())?.headers()["content-encoding"] ?? "identity";
+        const k = `${kind(r.url())} (${enc})`;
+        by.set(k, (by.get(k) ?? 0) + responseBodySize);
+      }
+      return [...by].map(([k, v]) => `${k} ${v} B`).join(", ") || "nothing";
+    };
+    await page.goto(`${base}${path}`);
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(500);
+    const before = done.length;
+    console.log(`${path} transferred in Chromium before use: ${await tally(done)}`);
+    const el = page.locator(`leptos-island[data-component^=${island}]`);
+    await el.dispatchEvent("pointerdown");
+    await el.and(page.locator("[data-hydrated]")).waitFor();
+    await page.waitForLoadState("networkidle");
+    console.log(`  then on the first use of ${island}: ${await tally(done.slice(before))}`);
+    await page.close();
+  }
 } finally {
   await browser.close();
 }

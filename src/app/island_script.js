@@ -2,8 +2,8 @@
 // changed to load several bundles (app/island_scripts.rs lists them, each
 // with its islands). A bundle loads either when one of its islands comes
 // within a screen of the viewport ("near"), or on the first focus, pointer,
-// key or input in one of its islands ("intent": until then the page is the
-// server's, whose form works without JavaScript). Its `hydrate()` is awaited
+// key, input, click or file drop in one of its islands ("intent": until then
+// the page is the server's, whose form works without JavaScript). Its `hydrate()` is awaited
 // (the calculator's fetches the pricebook) before its islands hydrate, and if
 // it fails none of them do. What was typed, chosen, clicked or dropped in an
 // island before it hydrated is kept and given to it once it has.

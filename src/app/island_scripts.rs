@@ -135,8 +135,8 @@ fn hashed_files(output_name: &str, hashes: &str) -> Vec<Files> {
         .collect()
 }
 
-/// One bundle with every island, preloaded everywhere and loaded when near
-/// (unhashed names).
+/// One bundle with every island, loaded when near and preloaded where a
+/// near bundle would be (unhashed names).
 fn single_bundle(output_name: &str) -> Vec<Files> {
     vec![Files {
         js: output_name.to_string(),

@@ -21,8 +21,8 @@ if (!base || !Number.isInteger(changes) || changes < 1) {
 }
 const scenario = `${base}/?in=0&base=anthropic/claude-haiku-4-5&target=holysheep/claude-haiku-4-5`;
 
-// In the page: set #rpd, send `input`, and time the results' last change
-// once `done()` holds and `settleMs` passed with no change.
+// In the page: set #rpd, send `input`, and time the results' last change,
+// waited for 250 ms (after the island hydrated, with `waitHydrated`).
 async function timeInput(page, value, waitHydrated) {
   return page.evaluate(async ({ value, waitHydrated }) => {
     const input = document.querySelector("#rpd");

@@ -46,9 +46,10 @@ fn island_script() -> String {
 pub enum LoadOn {
     /// When one of its islands comes within a screen of the viewport.
     Near,
-    /// On the first focus, pointer, key or input in one of its islands: the
-    /// page is the server's until then (every figure, and a form that
-    /// submits), and what the user did before it hydrated is replayed.
+    /// On the first focus, pointer press, key, input, click or file drop in
+    /// one of its islands: the page is the server's until then (every
+    /// figure, and a form that submits), and what the user did before it
+    /// hydrated is replayed.
     Intent,
 }
 

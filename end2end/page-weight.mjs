@@ -2,8 +2,9 @@
 // received it (body bytes on the wire, in the encoding the server chose for
 // Chromium's Accept-Encoding): once loaded and idle, before any use, then
 // after the first use of the calculator's form or the report's buttons,
-// which loads their bundle (and the calculator's pricebook: LoadOn::Intent). Figures, no pass or fail; `make bench-http`
-// runs it against the server it started:
+// which loads their bundle (and the calculator's pricebook: LoadOn::Intent).
+// Figures, no pass or fail; `make bench-http` runs it against the server it
+// started:
 //
 //   node end2end/page-weight.mjs http://127.0.0.1:3950
 import { chromium } from "@playwright/test";
@@ -23,6 +24,18 @@ function kind(url) {
   return "HTML and other";
 }
 
+// Body bytes by kind and encoding, e.g. "JS + wasm (br) 304440 B".
+async function tally(requests) {
+  const by = new Map();
+  for (const r of requests) {
+    const { responseBodySize } = await r.sizes();
+    const enc = (await r.response())?.headers()["content-encoding"] ?? "identity";
+    const k = `${kind(r.url())} (${enc})`;
+    by.set(k, (by.get(k) ?? 0) + responseBodySize);
+  }
+  return [...by].map(([k, v]) => `${k} ${v} B`).join(", ") || "nothing";
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.LLM_ROI_CHROMIUM ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
@@ -37,16 +50,6 @@ try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const done = [];
     page.on("requestfinished", (r) => done.push(r));
-    const tally = async (list) => {
-      const by = new Map();
-      for (const r of list) {
-        const { responseBodySize } = await r.sizes();
-        const enc = (await r.response())?.headers()["content-encoding"] ?? "identity";
-        const k = `${kind(r.url())} (${enc})`;
-        by.set(k, (by.get(k) ?? 0) + responseBodySize);
-      }
-      return [...by].map(([k, v]) => `${k} ${v} B`).join(", ") || "nothing";
-    };
     await page.goto(`${base}${path}`);
     await page.waitForLoadState("networkidle");
     await page.waitForTimeout(500);

@@ -122,7 +122,7 @@ if [ -d end2end/node_modules/@playwright/test ]; then
   weight=$(cd end2end && node page-weight.mjs "http://127.0.0.1:$port")
 else
   latency="input -> numbers updated: not measured (end2end/node_modules is missing; run make setup-test)"
-  weight="/ in Chromium: not measured (end2end/node_modules is missing)"
+  weight="/ and /report in Chromium: not measured (end2end/node_modules is missing)"
 fi
 
 echo "pricing: $pricing; wrk: 2 threads, $connections connections, $duration each, loopback"

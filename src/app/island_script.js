@@ -3,9 +3,9 @@
 // with its islands). A bundle loads either when one of its islands comes
 // within a screen of the viewport ("near"), or on the first focus, pointer,
 // key, input, click or file drop in one of its islands ("intent": until then
-// the page is the server's, whose form works without JavaScript). Its `hydrate()` is awaited
-// (the calculator's fetches the pricebook) before its islands hydrate, and if
-// it fails none of them do. What was typed, chosen, clicked or dropped in an
+// the page is the server's, whose form works without JavaScript). Its
+// `hydrate()` is awaited (the calculator's fetches the pricebook) before its
+// islands hydrate, and if it fails none of them do. What was typed, chosen, clicked or dropped in an
 // island before it hydrated is kept and given to it once it has.
 ((root, pkg_path, bundles) => {
 	let MOST_RECENT_CHILDREN_CB = [];

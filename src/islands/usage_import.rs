@@ -176,10 +176,12 @@ pub fn UsageImport() -> impl IntoView {
     let state = move || match phase.get() {
         Phase::Idle => EitherOf5::A(()),
         Phase::Sending { name, sent, total } => {
+            // A whole percent: `as` saturates, and an integer keeps float
+            // formatting out of the bundle.
             let pct = if total > 0.0 {
-                (sent / total * 100.0).round()
+                (sent / total * 100.0).round().clamp(0.0, 100.0) as u8
             } else {
-                0.0
+                0
             };
             EitherOf5::B(view! {
                 <label for="import-progress">"Reading " {name} ": " {format!("{pct} %")}</label>

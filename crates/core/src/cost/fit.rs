@@ -74,7 +74,7 @@ fn model_region(
             format!(
                 "{} can keep this model's requests in {} at ×{} its prices",
                 provider.name,
-                code.to_uppercase(),
+                code.to_ascii_uppercase(),
                 r.multiplier.normalize()
             ),
             r.source.clone(),
@@ -87,7 +87,7 @@ fn model_region(
                 format!(
                     "{} keeps requests in {} only on the models it prices there; not this one",
                     provider.name,
-                    code.to_uppercase()
+                    code.to_ascii_uppercase()
                 ),
                 any.source.clone(),
                 Some(any.checked),
@@ -135,7 +135,7 @@ fn mix_region(
                 fact: Some(format!(
                     "{} keeps requests in {} only on the models it prices there; not {}",
                     provider.name,
-                    code.to_uppercase(),
+                    code.to_ascii_uppercase(),
                     model.name
                 )),
                 source: Some(any.source.clone()),

@@ -322,7 +322,7 @@ impl Facts {
             "zdr" => line(key, &self.zdr, |z| zdr_text(*z).into()),
             "training" => line(key, &self.training, |t| training_text(*t).into()),
             "regions" => line(key, &self.regions, |v| {
-                list(v, |r| r.to_uppercase(), "none")
+                list(v, |r| r.to_ascii_uppercase(), "none")
             }),
             "sla" => line(key, &self.sla, |s| sla_text(*s)),
             "streaming" => line(key, &self.streaming, |b| yes_no(*b)),

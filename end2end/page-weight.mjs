@@ -1,8 +1,9 @@
 // What `/` and `/report` transfer in Chromium, by kind, as the browser
 // received it (body bytes on the wire, in the encoding the server chose for
-// Chromium's Accept-Encoding): once loaded and idle, before any use, then
-// after the first use of the calculator's form or the report's buttons,
-// which loads their bundle (and the calculator's pricebook: LoadOn::Intent).
+// Chromium's Accept-Encoding): once loaded and idle, before any use; then
+// what scrolling to the bottom adds; then what the first use of the
+// calculator's form or the report's buttons adds, which loads their bundle
+// (and the calculator's pricebook).
 // Figures, no pass or fail; `make bench-http` runs it against the server it
 // started:
 //
@@ -53,8 +54,14 @@ try {
     await page.goto(`${base}${path}`);
     await page.waitForLoadState("networkidle");
     await page.waitForTimeout(500);
-    const before = done.length;
     console.log(`${path} transferred in Chromium before use: ${await tally(done)}`);
+    // A reader scrolls through the page: no island is used yet.
+    const loaded = done.length;
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForTimeout(500);
+    await page.waitForLoadState("networkidle");
+    console.log(`  then read to the end (scrolled to the bottom): ${await tally(done.slice(loaded))}`);
+    const before = done.length;
     const el = page.locator(`leptos-island[data-component^=${island}]`);
     await el.dispatchEvent("pointerdown");
     await el.and(page.locator("[data-hydrated]")).waitFor();

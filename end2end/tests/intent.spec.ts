@@ -2,7 +2,7 @@ import { test, expect, Page, Request } from "@playwright/test";
 import { hydrated } from "./helpers";
 
 // `/` is read before it is used: the calculator's bundle and the pricebook
-// load on the first use of its form (LoadOn::Intent, src/app/island_scripts.rs),
+// load on the first use of its form (src/app/island_scripts.rs),
 // and what the user did before it hydrated is replayed, not lost.
 
 const HAIKU = '[data-option="anthropic/claude-haiku-4-5"]';
@@ -40,7 +40,8 @@ test("/ loads no JS, wasm or pricebook until its form is used, then each once", 
   // The server's figures are there without them: 10 M × (500 × $1 + 200 × $5) / 1M.
   await expect(page.locator(`${HAIKU} .per-day`)).toHaveText("$15,000.00");
 
-  await hydrated(page);
+  // The probe panel's bundle (its own, also on intent) is not wanted here.
+  await hydrated(page, ["CalculatorIsland", "UsageImport"]);
   const { code, pricebook } = fetched(requests);
   // Each file once.
   expect(code).toEqual([

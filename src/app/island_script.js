@@ -1,12 +1,11 @@
 // leptos 0.8.15's island script (src/hydration/island_script.js, MIT),
 // changed to load several bundles (app/island_scripts.rs lists them, each
-// with its islands). A bundle loads either when one of its islands comes
-// within a screen of the viewport ("near"), or on the first focus, pointer,
-// key, input, click or file drop in one of its islands ("intent": until then
-// the page is the server's, whose form works without JavaScript). Its
-// `hydrate()` is awaited (the calculator's fetches the pricebook) before its
-// islands hydrate, and if it fails none of them do. What was typed, chosen, clicked or dropped in an
-// island before it hydrated is kept and given to it once it has.
+// with its islands). A bundle loads on the first focus, pointer, key, input,
+// click or file drop in one of its islands: until then the page is the
+// server's, whose form works without JavaScript. Its `hydrate()` is awaited
+// (the calculator's fetches the pricebook) before its islands hydrate, and
+// if it fails none of them do. What was typed, chosen, clicked or dropped in
+// an island before it hydrated is kept and given to it once it has.
 ((root, pkg_path, bundles) => {
 	let MOST_RECENT_CHILDREN_CB = [];
 	// An island's id is its component's name and a number.
@@ -20,13 +19,6 @@
 	let dropped = null;
 	const hasFiles = (e) => !!e.dataTransfer && [...e.dataTransfer.types].includes("Files");
 
-	function idle(c) {
-		if ("requestIdleCallback" in window) {
-			window.requestIdleCallback(c);
-		} else {
-			c();
-		}
-	}
 	async function hydrateIslands(rootNode, mod, bundle) {
 		async function traverse(node) {
 			if (node.nodeType === Node.ELEMENT_NODE) {
@@ -129,10 +121,13 @@
 				.catch((e) => console.error("llm-roi: the page stays as the server rendered it:", e)));
 		}
 	}
-	// "intent" bundles: listened to at once, as the user may act before idle.
+	// Every island is listened to from the start: the user may act at once.
 	for (const el of document.querySelectorAll("leptos-island")) {
 		const bundle = bundleOf(el.dataset.component);
-		if (!bundle || bundle.on !== "intent") continue;
+		if (!bundle) {
+			console.warn(`llm-roi: no bundle holds the island ${el.dataset.component}.`);
+			continue;
+		}
 		const act = (e) => {
 			if (el.hasAttribute("data-hydrated")) return;
 			if (e.type === "input" || e.type === "change") {
@@ -155,29 +150,4 @@
 			el.addEventListener(type, act, true);
 		}
 	}
-	idle(() => {
-		const near = "IntersectionObserver" in window
-			? new IntersectionObserver((entries) => {
-				for (const e of entries) {
-					if (e.isIntersecting) {
-						near.unobserve(e.target);
-						load(bundleOf(e.target.closest("leptos-island").dataset.component));
-					}
-				}
-			}, {rootMargin: "100% 0px"})
-			: null;
-		for (const el of document.querySelectorAll("leptos-island")) {
-			const bundle = bundleOf(el.dataset.component);
-			if (!bundle) {
-				console.warn(`llm-roi: no bundle holds the island ${el.dataset.component}.`);
-			} else if (bundle.on === "intent") {
-				// Loaded by the listeners above.
-			} else if (near && el.children.length) {
-				// The island is `display: contents` (no box): its children have.
-				for (const child of el.children) near.observe(child);
-			} else {
-				load(bundle);
-			}
-		}
-	});
 })

@@ -2,17 +2,17 @@
 //! (one bundle for every island), the page names the wasm bundles that
 //! scripts/build.sh builds, one per kind of page, each with the islands of
 //! its `bundle-*` feature. Our island script (island_script.js) loads a
-//! bundle when one of its islands comes near the viewport or, for the
-//! calculator's and the report's, when the user first acts in one
-//! ([`LoadOn`]); it awaits the bundle's `hydrate()` (which fetches the
-//! calculator's pricebook) and then hydrates those islands, replaying what
-//! was typed before. `/` and `/report` so load no wasm until their form or
-//! buttons are used, and the probe panel's code loads only when the panel
-//! is scrolled near.
+//! bundle when the user first acts in one of its islands (focus, pointer,
+//! key, input, click, file drop); it awaits the bundle's `hydrate()` (which
+//! fetches the calculator's pricebook) and then hydrates those islands,
+//! replaying what was done before. Until then a page is the server's: every
+//! figure, and a form that submits with GET. A page that is read, not used,
+//! so loads no wasm.
 //!
-//! A page's own "near" bundle ([`BUNDLES`], by path) is preloaded. Without
-//! hashed names (`cargo leptos watch`, the tests), there is one bundle
-//! holding every island, loaded when near, as cargo-leptos builds it.
+//! A page where its bundle is the point ([`BUNDLES`], by path: the probe's
+//! on `/probe`) preloads it. Without hashed names (`cargo leptos watch`,
+//! the tests), there is one bundle holding every island, as cargo-leptos
+//! builds it.
 //!
 //! The hashed file names are read once per process from the hash file
 //! beside the binary (scripts/build.sh writes it), as leptos reads them.
@@ -40,27 +40,13 @@ fn island_script() -> String {
         .join("\n")
 }
 
-/// When the island script loads a bundle.
-#[derive(Serialize, Debug, Clone, Copy, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum LoadOn {
-    /// When one of its islands comes within a screen of the viewport.
-    Near,
-    /// On the first focus, pointer press, key, input, click or file drop in
-    /// one of its islands: the page is the server's until then (every
-    /// figure, and a form that submits), and what the user did before it
-    /// hydrated is replayed.
-    Intent,
-}
-
 /// A wasm bundle: its name (the cargo feature `bundle-<name>`, the files
-/// `llm-roi-<name>.<hash>.{js,wasm}`), its islands (component names), when
-/// it loads, the page paths that preload it, and the ids of the page's
-/// links (`rel="alternate"`) switched to `rel="preload"` when it loads.
+/// `llm-roi-<name>.<hash>.{js,wasm}`), its islands (component names), the
+/// page paths that preload it, and the ids of the page's links
+/// (`rel="alternate"`) switched to `rel="preload"` when it loads.
 pub struct Bundle {
     pub name: &'static str,
     pub islands: &'static [&'static str],
-    pub on: LoadOn,
     pub preloaded_on: &'static [&'static str],
     pub links: &'static [&'static str],
 }
@@ -72,14 +58,14 @@ pub const BUNDLES: [Bundle; 3] = [
     Bundle {
         name: "calculator",
         islands: &["CalculatorIsland", "UsageImport"],
-        on: LoadOn::Intent,
         preloaded_on: &[],
         links: &[ASSET_LINK_ID],
     },
+    // The probe panel: at the foot of `/`, where a reader scrolls past it,
+    // and the point of `/probe`, which preloads it.
     Bundle {
         name: "probe",
         islands: &["ProbeIsland"],
-        on: LoadOn::Near,
         preloaded_on: &["/probe"],
         links: &[],
     },
@@ -87,20 +73,18 @@ pub const BUNDLES: [Bundle; 3] = [
     Bundle {
         name: "report",
         islands: &["ReportActions", "EmbedPanel"],
-        on: LoadOn::Intent,
         preloaded_on: &[],
         links: &[],
     },
 ];
 
 /// A bundle as the island script reads it: the JS and wasm file names
-/// without extension, its islands, when it loads and the links it preloads.
+/// without extension, its islands and the links it preloads.
 #[derive(Serialize, Debug, Clone, PartialEq)]
 struct Files {
     js: String,
     wasm: String,
     islands: Vec<&'static str>,
-    on: LoadOn,
     links: Vec<&'static str>,
     #[serde(skip)]
     preloaded_on: Vec<&'static str>,
@@ -123,7 +107,6 @@ fn hashed_files(output_name: &str, hashes: &str) -> Vec<Files> {
                     js: format!("{output_name}-{}.{js}", b.name),
                     wasm: format!("{output_name}-{}.{wasm}", b.name),
                     islands: b.islands.to_vec(),
-                    on: b.on,
                     links: b.links.to_vec(),
                     preloaded_on: b.preloaded_on.to_vec(),
                 }),
@@ -136,8 +119,8 @@ fn hashed_files(output_name: &str, hashes: &str) -> Vec<Files> {
         .collect()
 }
 
-/// One bundle with every island, loaded when near and preloaded where a
-/// near bundle would be (unhashed names).
+/// One bundle with every island, preloaded where any bundle would be
+/// (unhashed names).
 fn single_bundle(output_name: &str) -> Vec<Files> {
     vec![Files {
         js: output_name.to_string(),
@@ -146,7 +129,6 @@ fn single_bundle(output_name: &str) -> Vec<Files> {
             .iter()
             .flat_map(|b| b.islands.iter().copied())
             .collect(),
-        on: LoadOn::Near,
         links: BUNDLES
             .iter()
             .flat_map(|b| b.links.iter().copied())
@@ -261,43 +243,28 @@ mod tests {
     }
 
     #[test]
-    fn the_calculator_loads_on_intent_with_its_pricebook_and_is_never_preloaded() {
+    fn the_calculator_brings_its_pricebook_and_only_probe_is_preloaded() {
         let files = hashed_files(
             "llm-roi",
             "calculator.js: j1\ncalculator.wasm: w1\nprobe.js: j2\nprobe.wasm: w2\nreport.js: j3\nreport.wasm: w3\n",
         );
         let calculator = &files[0];
-        assert_eq!(calculator.on, LoadOn::Intent);
         assert!(calculator.preloaded_on.is_empty());
         assert_eq!(calculator.links, [ASSET_LINK_ID]);
         // As island_script.js reads it.
         let json = serde_json::to_string(calculator).unwrap();
-        assert!(
-            json.contains(r#""on":"intent","links":["pricebook-asset"]"#),
-            "{json}"
+        assert!(json.ends_with(r#""links":["pricebook-asset"]}"#), "{json}");
+        assert_eq!(
+            files
+                .iter()
+                .map(|f| f.preloaded_on.clone())
+                .collect::<Vec<_>>(),
+            [vec![], vec!["/probe"], vec![]]
         );
-        assert_eq!((files[1].on, files[2].on), (LoadOn::Near, LoadOn::Intent));
-        // One bundle for every island: the "near" ones need it loaded.
         let one = &single_bundle("llm-roi")[0];
         assert_eq!(
-            (one.on, one.links.as_slice()),
-            (LoadOn::Near, &[ASSET_LINK_ID][..])
-        );
-    }
-
-    /// The browser tests press on these islands before they wait for them.
-    #[test]
-    fn the_browser_tests_know_which_islands_load_on_intent() {
-        let helpers = include_str!("../../end2end/tests/helpers.ts");
-        let intent: Vec<String> = BUNDLES
-            .iter()
-            .filter(|b| b.on == LoadOn::Intent)
-            .flat_map(|b| b.islands.iter().map(|i| format!("\"{i}\"")))
-            .collect();
-        let line = format!("const ON_INTENT = [{}];", intent.join(", "));
-        assert!(
-            helpers.contains(&line),
-            "end2end/tests/helpers.ts lacks {line}"
+            (one.links.as_slice(), one.preloaded_on.as_slice()),
+            (&[ASSET_LINK_ID][..], &["/probe"][..])
         );
     }
 

@@ -39,7 +39,7 @@ pub fn CalculatorPage() -> impl IntoView {
                 // Fetched with the calculator's bundle, which makes it a preload.
                 <Link id=ASSET_LINK_ID rel="alternate" type_="application/json" as_="fetch" crossorigin="anonymous" href=asset_path(&payload.fingerprint)/>
                 <CalculatorIsland book=BookRef(payload) pairs/>
-                // Its own bundle, loaded once the panel is scrolled near.
+                // Its own bundle, loaded when the panel is first used.
                 <ProbeIsland relays probe=probe_info()/>
             }
         })}

@@ -4,7 +4,7 @@
 // performance.now() and a MutationObserver, so the browser's own clock and
 // no round trip through Playwright. Figures, no pass or fail:
 // - the first input on a page not yet hydrated, which loads the calculator's
-//   bundle and the pricebook (LoadOn::Intent), in a fresh context (nothing
+//   bundle and the pricebook (on its first use), in a fresh context (nothing
 //   cached) and again with the bundle in the HTTP cache; loopback, so no
 //   network time: on a real link add the transfer of the bundle;
 // - p50 and p95 of CHANGES changes once hydrated.

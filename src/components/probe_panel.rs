@@ -64,7 +64,12 @@ pub fn ProbePanel(relays: Vec<RelayChoice>, info: ProbeInfo) -> impl IntoView {
         } else {
             Connection::Cold
         };
-        let token = operator_token.get_untracked();
+        // The field's effect may not have run yet when a Start pressed
+        // before hydration is replayed: the session's token then.
+        let token = Some(operator_token.get_untracked())
+            .filter(|t| !t.is_empty())
+            .or_else(|| session_get(TOKEN_KEY))
+            .unwrap_or_default();
         async move { start_probe(relay, pairs, connection, token).await }
     });
     Effect::new(move |_| {

@@ -40,7 +40,7 @@ test("/ loads no JS, wasm or pricebook until its form is used, then each once", 
   // The server's figures are there without them: 10 M × (500 × $1 + 200 × $5) / 1M.
   await expect(page.locator(`${HAIKU} .per-day`)).toHaveText("$15,000.00");
 
-  // The probe panel's bundle (its own, also on intent) is not wanted here.
+  // The probe panel's bundle (its own, loaded when the panel is used) is not wanted here.
   await hydrated(page, ["CalculatorIsland", "UsageImport"]);
   const { code, pricebook } = fetched(requests);
   // Each file once.

@@ -1,15 +1,20 @@
-import { test, expect } from "@playwright/test";
+import { test, expect, APIRequestContext } from "@playwright/test";
+
+// The island script's list of bundles on `/`: each one's JS and wasm.
+async function bundleList(request: APIRequestContext) {
+  const html = await (await request.get("/")).text();
+  const list = html.match(/"pkg", (\[.*?\])\);/);
+  expect(list, "the hydration script lists the bundles").not.toBeNull();
+  const bundles: { js: string; wasm: string; islands: string[] }[] = JSON.parse(list![1]);
+  return { html, bundles };
+}
 
 // The bundle's names carry a content hash; each file is sent in its
 // precompressed form (written by `llm-roi compress-assets` in `make build`)
 // and may be cached for a year.
 test("the hashed bundle is sent precompressed and cached as immutable", async ({ request }) => {
-  const html = await (await request.get("/")).text();
+  const { html, bundles } = await bundleList(request);
   const names = [...html.matchAll(/href="\/pkg\/([^"\s>]+)"/g)].map((m) => m[1]);
-  // The island script's list of bundles: each one's JS and wasm.
-  const list = html.match(/"pkg", (\[.*?\])\);/);
-  expect(list, "the hydration script lists the bundles").not.toBeNull();
-  const bundles: { js: string; wasm: string; islands: string[] }[] = JSON.parse(list![1]);
   expect(bundles.map((b) => b.js.split(".")[0])).toEqual([
     "llm-roi-calculator",
     "llm-roi-probe",
@@ -53,10 +58,7 @@ const BUDGET_BR: Record<string, number> = {
 };
 
 test("each bundle stays within its brotli budget", async ({ request }) => {
-  const html = await (await request.get("/")).text();
-  const list = html.match(/"pkg", (\[.*?\])\);/);
-  expect(list, "the hydration script lists the bundles").not.toBeNull();
-  const bundles: { js: string; wasm: string }[] = JSON.parse(list![1]);
+  const { bundles } = await bundleList(request);
   const sizes: Record<string, number> = {};
   for (const b of bundles) {
     let sent = 0;

@@ -48,13 +48,10 @@ pub fn ProbePanel(relays: Vec<RelayChoice>, info: ProbeInfo) -> impl IntoView {
     let run = RwSignal::new(None::<RunView>);
     let error = RwSignal::new(None::<String>);
     let cancel_token = StoredValue::new(String::new());
-    // The operator token, kept for this tab's session only.
-    let operator_token = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        if let Some(t) = session_get(TOKEN_KEY) {
-            operator_token.set(t);
-        }
-    });
+    // The operator token, kept for this tab's session only: read as the
+    // panel hydrates (none on the server; hydration sets the field's
+    // value), so a Start replayed right after hydration already sends it.
+    let operator_token = RwSignal::new(session_get(TOKEN_KEY).unwrap_or_default());
 
     let start = Action::new(move |_: &()| {
         let relay = relay.get_untracked();
@@ -64,12 +61,7 @@ pub fn ProbePanel(relays: Vec<RelayChoice>, info: ProbeInfo) -> impl IntoView {
         } else {
             Connection::Cold
         };
-        // The field's effect may not have run yet when a Start pressed
-        // before hydration is replayed: the session's token then.
-        let token = Some(operator_token.get_untracked())
-            .filter(|t| !t.is_empty())
-            .or_else(|| session_get(TOKEN_KEY))
-            .unwrap_or_default();
+        let token = operator_token.get_untracked();
         async move { start_probe(relay, pairs, connection, token).await }
     });
     Effect::new(move |_| {
